@@ -1,0 +1,17 @@
+//! The shared domain crate: compiled natively for the server and to WASM for the browser,
+//! so a form shows exactly the errors the server enforces.
+
+pub mod account;
+pub mod dates;
+pub mod error;
+pub mod i18n;
+pub mod masking;
+pub mod nik;
+pub mod nip;
+pub mod role;
+
+pub use error::ErrorCode;
+pub use i18n::{Lang, Msg};
+pub use nik::Nik;
+pub use nip::{Gender, Nip};
+pub use role::{Capability, Role};
