@@ -1,0 +1,126 @@
+//! What each role's home page shows. Dashboards are filled by later issues; the guard
+//! is already in place so a role never sees another role's page.
+
+#[cfg(feature = "ssr")]
+use domain::Capability;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::error::AppError;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PnsHomeView {
+    pub nip: String,
+    pub nama_lengkap: String,
+    pub instansi: String,
+    pub golongan: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WaitingView {
+    pub account_id: Uuid,
+    pub nip: String,
+    pub nama: String,
+    pub nomor_pendaftaran: String,
+    pub tanggal: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct VerifierHomeView {
+    pub scope: String,
+    /// Only L1/L2 approve registrations; None for L3/L4.
+    pub waiting: Option<Vec<WaitingView>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StaffHomeView {
+    pub scope: String,
+}
+
+#[server(endpoint = "beranda/pns")]
+pub async fn pns_home() -> Result<PnsHomeView, AppError> {
+    use crate::auth::{internal, refuse, require, state};
+    let (user, _) = require(Capability::OwnRecord)?;
+    let state = state()?;
+    let nip = user.nip.clone().ok_or_else(|| refuse(domain::ErrorCode::NotFound))?;
+    let master = state.personnel.master(&nip).await.map_err(internal)?;
+    let Some(master) = master else {
+        return Err(refuse(domain::ErrorCode::NotFound));
+    };
+    let instansi = state.reference.instansi(master.instansi_id).await.map_err(internal)?;
+    let nama_lengkap = [master.gelar_depan.as_str(), master.nama.as_str()]
+        .iter()
+        .filter(|s| !s.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let nama_lengkap =
+        if master.gelar_belakang.is_empty() { nama_lengkap } else { format!("{nama_lengkap}, {}", master.gelar_belakang) };
+    Ok(PnsHomeView { nip, nama_lengkap, instansi: instansi.map(|i| i.nama).unwrap_or_default(), golongan: master.golongan })
+}
+
+#[server(endpoint = "beranda/verifikasi")]
+pub async fn verifier_home() -> Result<VerifierHomeView, AppError> {
+    use crate::auth::{require, service_error, state};
+    let (user, _) = require(Capability::Verifikasi)?;
+    let state = state()?;
+    let scope = super::session::scope_label(&state, &user.active).await;
+    let waiting = if user.active.role.can(Capability::ApproveRegistration) {
+        let rows = state.identity.waiting_registrations(&user.active).await.map_err(service_error)?;
+        Some(
+            rows.into_iter()
+                .map(|r| WaitingView {
+                    account_id: r.account_id,
+                    nip: r.nip,
+                    nama: r.nama,
+                    nomor_pendaftaran: r.nomor_pendaftaran,
+                    tanggal: r.created_at.date().to_string(),
+                })
+                .collect(),
+        )
+    } else {
+        None
+    };
+    Ok(VerifierHomeView { scope, waiting })
+}
+
+#[server(endpoint = "verifikasi/setujui-pendaftaran")]
+pub async fn approve_registration(account_id: Uuid) -> Result<(), AppError> {
+    use crate::auth::{require, service_error, state};
+    let (user, auth) = require(Capability::ApproveRegistration)?;
+    state()?.identity.approve_registration(&user, account_id, &auth.ip).await.map_err(service_error)
+}
+
+#[cfg(feature = "ssr")]
+async fn staff_home(capability: Capability) -> Result<StaffHomeView, AppError> {
+    use crate::auth::{require, state};
+    let (user, _) = require(capability)?;
+    let state = state()?;
+    Ok(StaffHomeView { scope: super::session::scope_label(&state, &user.active).await })
+}
+
+#[server(endpoint = "beranda/hds")]
+pub async fn hds_home() -> Result<StaffHomeView, AppError> {
+    staff_home(Capability::HdsInbox).await
+}
+
+#[server(endpoint = "beranda/admin-instansi")]
+pub async fn admin_instansi_home() -> Result<StaffHomeView, AppError> {
+    staff_home(Capability::AdminInstansi).await
+}
+
+#[server(endpoint = "beranda/admin-kanreg")]
+pub async fn admin_kanreg_home() -> Result<StaffHomeView, AppError> {
+    staff_home(Capability::AdminKanreg).await
+}
+
+#[server(endpoint = "beranda/admin-bkn")]
+pub async fn admin_bkn_home() -> Result<StaffHomeView, AppError> {
+    staff_home(Capability::AdminBkn).await
+}
+
+#[server(endpoint = "beranda/eksekutif")]
+pub async fn eksekutif_home() -> Result<StaffHomeView, AppError> {
+    staff_home(Capability::ExecutiveDashboard).await
+}

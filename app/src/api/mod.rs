@@ -1,0 +1,6 @@
+//! Server functions: thin. Each one authorises (through `auth::require`), calls a service,
+//! and maps errors. Their paths are fixed (`endpoint`) so the authorisation test can name them.
+
+pub mod homes;
+pub mod registration;
+pub mod session;

@@ -1,0 +1,98 @@
+//! Server side of authorisation: the state shared with server functions, and the one
+//! guard they all call. Deny by default: no session, no capability, no data.
+
+use domain::{Capability, ErrorCode};
+use identity::CurrentUser;
+use leptos::prelude::*;
+
+use crate::error::AppError;
+
+/// Everything a server function may need; provided as context for every request.
+#[derive(Clone)]
+pub struct AppState {
+    pub identity: identity::Identity,
+    pub personnel: personnel::Personnel,
+    pub reference: reference::Reference,
+    pub verification: verification::Service,
+    pub helpdesk: helpdesk::Service,
+    pub reporting: reporting::Service,
+    pub integration: integration::Service,
+    /// Mark cookies `Secure` (set when served over TLS).
+    pub secure_cookies: bool,
+    /// The site's public address, for links in emails.
+    pub public_url: String,
+}
+
+/// What the session middleware found, put into the request's extensions.
+#[derive(Clone, Debug, Default)]
+pub struct RequestAuth {
+    pub token: Option<String>,
+    pub user: Option<CurrentUser>,
+    pub expired: bool,
+    pub ip: String,
+}
+
+pub const SESSION_COOKIE: &str = "sipupns_sesi";
+
+pub fn state() -> Result<AppState, AppError> {
+    use_context::<AppState>().ok_or_else(|| {
+        tracing::error!("AppState missing from context");
+        AppError(ErrorCode::Internal)
+    })
+}
+
+pub fn request_auth() -> RequestAuth {
+    use_context::<http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<RequestAuth>().cloned())
+        .unwrap_or_default()
+}
+
+/// Refuses with the right status: 401 without a (live) session, 403 without the capability.
+pub fn refuse(code: ErrorCode) -> AppError {
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        let status = match code {
+            ErrorCode::NotSignedIn | ErrorCode::SessionExpired => http::StatusCode::UNAUTHORIZED,
+            ErrorCode::Forbidden | ErrorCode::CsrfRejected | ErrorCode::RoleNotHeld => http::StatusCode::FORBIDDEN,
+            ErrorCode::NotFound => http::StatusCode::NOT_FOUND,
+            ErrorCode::TooManyRequests => http::StatusCode::TOO_MANY_REQUESTS,
+            ErrorCode::Internal => http::StatusCode::INTERNAL_SERVER_ERROR,
+            _ => http::StatusCode::BAD_REQUEST,
+        };
+        response.set_status(status);
+    }
+    AppError(code)
+}
+
+/// The signed-in user, whatever their role.
+pub fn signed_in() -> Result<(CurrentUser, RequestAuth), AppError> {
+    let auth = request_auth();
+    match auth.user.clone() {
+        Some(user) => Ok((user, auth)),
+        None if auth.expired => Err(refuse(ErrorCode::SessionExpired)),
+        None => Err(refuse(ErrorCode::NotSignedIn)),
+    }
+}
+
+/// The guard: the active role must hold `capability`.
+pub fn require(capability: Capability) -> Result<(CurrentUser, RequestAuth), AppError> {
+    let (user, auth) = signed_in()?;
+    if user.active.role.can(capability) {
+        Ok((user, auth))
+    } else {
+        Err(refuse(ErrorCode::Forbidden))
+    }
+}
+
+/// Maps a service error: refusals keep their code; internal failures are logged here and
+/// shown only as `Internal`.
+pub fn service_error(error: identity::IdentityError) -> AppError {
+    match error {
+        identity::IdentityError::Refused(code) => refuse(code),
+        identity::IdentityError::Database(e) => internal(e),
+    }
+}
+
+pub fn internal(error: impl std::fmt::Display) -> AppError {
+    tracing::error!(%error, "internal error in a server function");
+    refuse(ErrorCode::Internal)
+}

@@ -1,0 +1,101 @@
+//! The page frame: header with the user's roles, navigation, language switch, sign-out.
+
+use domain::Msg;
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+use crate::api::session::{SessionState, SignOut, SwitchRole};
+use crate::i18n::{t, use_lang};
+use crate::{go_to, SessionResource};
+
+#[component]
+pub fn Shell(children: Children) -> impl IntoView {
+    let session = expect_context::<SessionResource>();
+    view! {
+        <a class="skip" href="#isi">{t(Msg::SkipToContent)}</a>
+        <header class="topbar">
+            <a class="brand" href="/">
+                <strong>{t(Msg::AppName)}</strong>
+                <span class="tagline">{t(Msg::AppTagline)}</span>
+            </a>
+            <LanguageSwitch/>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match session.await {
+                        Ok(SessionState::SignedIn(view)) => view! { <UserMenu session=view/> }.into_any(),
+                        _ => view! { <a class="button" href="/masuk">{t(Msg::SignIn)}</a> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </header>
+        <main id="isi" tabindex="-1">{children()}</main>
+    }
+}
+
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let lang = use_lang();
+    let location = use_location();
+    // A plain link: works before hydration and without JavaScript.
+    let href = move || format!("/bahasa/{}?kembali={}", lang.other().code(), urlencode(&location.pathname.get()));
+    view! {
+        <a class="lang" href=href hreflang=lang.other().code() lang=lang.other().code()>
+            {Msg::LanguageSwitch.text(lang)}
+        </a>
+    }
+}
+
+fn urlencode(path: &str) -> String {
+    path.chars()
+        .map(|c| if c.is_ascii_alphanumeric() || "/-_.".contains(c) { c.to_string() } else { format!("%{:02X}", c as u32 & 0xff) })
+        .collect()
+}
+
+#[component]
+fn UserMenu(session: crate::api::session::SessionView) -> impl IntoView {
+    let lang = use_lang();
+    let sign_out = ServerAction::<SignOut>::new();
+    let switch = ServerAction::<SwitchRole>::new();
+    Effect::new(move |_| {
+        if let Some(Ok(())) = sign_out.value().get() {
+            go_to("/masuk");
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(path)) = switch.value().get() {
+            go_to(&path);
+        }
+    });
+    let active = session.active.clone();
+    let several = session.grants.len() > 1;
+    let grants = session.grants.clone();
+    view! {
+        <nav class="usermenu" aria-label=Msg::MainNav.text(lang)>
+            <a class="nav-home" href=active.role.home_path()>{Msg::Home.text(lang)}</a>
+            <span class="who">
+                <span class="sr-label">{Msg::SignedInAs.text(lang)}" "</span>
+                <strong data-testid="user-name">{session.nama.clone()}</strong>
+                " · "
+                <span data-testid="active-role">{active.role.label().text(lang)}</span>
+                <span class="scope">" (" {active.scope.clone()} ")"</span>
+            </span>
+            {several.then(|| view! {
+                <ActionForm action=switch attr:class="switch-role">
+                    <label for="grant_id">{Msg::SwitchRole.text(lang)}</label>
+                    <select id="grant_id" name="grant_id">
+                        {grants.iter().map(|g| view! {
+                            <option value=g.id.to_string() selected=g.id == active.id>
+                                {format!("{} — {}", g.role.label().text(lang), g.scope)}
+                            </option>
+                        }).collect_view()}
+                    </select>
+                    <button type="submit">{Msg::SwitchRole.text(lang)}</button>
+                </ActionForm>
+            })}
+            <ActionForm action=sign_out attr:class="signout">
+                <button type="submit">{Msg::SignOut.text(lang)}</button>
+            </ActionForm>
+        </nav>
+    }
+}
+

@@ -1,0 +1,84 @@
+//! The SIPUPNS web app: pages, components and server functions shared by the server
+//! (feature `ssr`) and the browser (feature `hydrate`).
+
+pub mod api;
+#[cfg(feature = "ssr")]
+pub mod auth;
+pub mod error;
+pub mod i18n;
+mod layout;
+mod pages;
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{path, SsrMode};
+
+use crate::api::session::{current_session, SessionState};
+use crate::i18n::{provide_lang, t};
+use domain::Msg;
+
+/// The HTML document around the app (server only).
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let lang = provide_lang();
+    view! {
+        <!DOCTYPE html>
+        <html lang=lang.code()>
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <AutoReload options=options.clone()/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+/// The session as the whole page sees it; loaded once per page.
+pub type SessionResource = Resource<Result<SessionState, error::AppError>>;
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    provide_lang();
+    let session: SessionResource = Resource::new(|| (), |_| current_session());
+    provide_context(session);
+
+    view! {
+        <Stylesheet id="leptos" href="/pkg/sipupns.css"/>
+        <Title text=t(Msg::AppName)/>
+        <Router>
+            <layout::Shell>
+                <Routes fallback=pages::errors::NotFound>
+                    <Route path=path!("/") view=pages::landing::Landing ssr=SsrMode::Async/>
+                    <Route path=path!("/masuk") view=pages::signin::SignIn ssr=SsrMode::Async/>
+                    <Route path=path!("/daftar") view=pages::register::Register/>
+                    <Route path=path!("/lupa-sandi") view=pages::reset::ForgotPassword/>
+                    <Route path=path!("/reset-sandi") view=pages::reset::ResetPasswordPage/>
+                    <Route path=path!("/pns") view=pages::homes::PnsHomePage ssr=SsrMode::Async/>
+                    <Route path=path!("/verifikasi") view=pages::homes::VerifierHomePage ssr=SsrMode::Async/>
+                    <Route path=path!("/hds") view=pages::homes::HdsHomePage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/instansi") view=pages::homes::AdminInstansiHomePage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/kanreg") view=pages::homes::AdminKanregHomePage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/bkn") view=pages::homes::AdminBknHomePage ssr=SsrMode::Async/>
+                    <Route path=path!("/eksekutif") view=pages::homes::EksekutifHomePage ssr=SsrMode::Async/>
+                </Routes>
+            </layout::Shell>
+        </Router>
+    }
+}
+
+/// Full page load: after sign-in, sign-out and role switches everything on the page
+/// depends on the session, so a fresh load is the simplest correct refresh.
+pub(crate) fn go_to(path: &str) {
+    #[cfg(not(feature = "ssr"))]
+    {
+        let _ = window().location().assign(path);
+    }
+    #[cfg(feature = "ssr")]
+    let _ = path;
+}

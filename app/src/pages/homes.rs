@@ -1,0 +1,133 @@
+//! One home page per role. Each loads its data through a guarded server function, so a
+//! role that may not see a page gets "Akses ditolak" (HTTP 403), never the data.
+
+use domain::Msg;
+use leptos::prelude::*;
+
+use crate::api::homes::*;
+use crate::error::AppError;
+use crate::i18n::t;
+use crate::pages::errors::ErrorView;
+
+/// Loads `fetch` and renders `ok` with its value, or the error view.
+fn guarded<T, F, V>(fetch: impl Fn() -> F + Send + Sync + 'static, ok: impl Fn(T) -> V + Send + Sync + Copy + 'static) -> impl IntoView
+where
+    T: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static,
+    F: std::future::Future<Output = Result<T, AppError>> + Send + 'static,
+    V: IntoView + 'static,
+{
+    let data = Resource::new(|| (), move |_| fetch());
+    view! {
+        <Suspense fallback=|| view! { <p aria-busy="true">{t(Msg::Working)}</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(value) => ok(value).into_any(),
+                    Err(error) => view! { <ErrorView error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+pub fn PnsHomePage() -> impl IntoView {
+    guarded(pns_home, |home: PnsHomeView| {
+        view! {
+            <section class="panel" data-testid="home-pns">
+                <h1>{t(Msg::HomePnsTitle)}</h1>
+                <p>{t(Msg::HomePnsIntro)}</p>
+                <dl class="facts">
+                    <dt>{t(Msg::Nama)}</dt><dd>{home.nama_lengkap}</dd>
+                    <dt>{t(Msg::Nip)}</dt><dd>{home.nip}</dd>
+                    <dt>{t(Msg::Instansi)}</dt><dd>{home.instansi}</dd>
+                    <dt>"Golongan"</dt><dd>{home.golongan}</dd>
+                </dl>
+            </section>
+        }
+    })
+}
+
+#[component]
+pub fn VerifierHomePage() -> impl IntoView {
+    guarded(verifier_home, |home: VerifierHomeView| {
+        view! {
+            <section class="panel" data-testid="home-verifikasi">
+                <h1>{t(Msg::HomeVerifikasiTitle)}</h1>
+                <p>{t(Msg::HomeVerifikasiIntro)}</p>
+                <p><strong>{t(Msg::Scope)}": "</strong>{home.scope}</p>
+                {home.waiting.map(|waiting| view! { <WaitingRegistrations waiting/> })}
+            </section>
+        }
+    })
+}
+
+#[component]
+fn WaitingRegistrations(waiting: Vec<WaitingView>) -> impl IntoView {
+    let approve = ServerAction::<ApproveRegistration>::new();
+    let approved = move || matches!(approve.value().get(), Some(Ok(())));
+    view! {
+        <h2>{t(Msg::PendingRegistrations)}</h2>
+        <p role="status">{move || approved().then(|| t(Msg::RegistrationApproved))}</p>
+        {if waiting.is_empty() {
+            view! { <p>{t(Msg::NoPendingRegistrations)}</p> }.into_any()
+        } else {
+            view! {
+                <table class="list">
+                    <thead><tr>
+                        <th>{t(Msg::RegistrationNumber)}</th><th>{t(Msg::Nip)}</th><th>{t(Msg::Nama)}</th><th></th>
+                    </tr></thead>
+                    <tbody>
+                        {waiting.into_iter().map(|w| view! {
+                            <tr>
+                                <td>{w.nomor_pendaftaran}</td><td>{w.nip}</td><td>{w.nama}</td>
+                                <td>
+                                    <ActionForm action=approve>
+                                        <input type="hidden" name="account_id" value=w.account_id.to_string()/>
+                                        <button type="submit">{t(Msg::Approve)}</button>
+                                    </ActionForm>
+                                </td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            }
+            .into_any()
+        }}
+    }
+}
+
+fn staff_page(title: Msg, intro: Msg, testid: &'static str, home: StaffHomeView) -> impl IntoView {
+    view! {
+        <section class="panel" data-testid=testid>
+            <h1>{t(title)}</h1>
+            <p>{t(intro)}</p>
+            <p><strong>{t(Msg::Scope)}": "</strong>{home.scope}</p>
+            <p class="muted">{t(Msg::NothingYet)}</p>
+        </section>
+    }
+}
+
+#[component]
+pub fn HdsHomePage() -> impl IntoView {
+    guarded(hds_home, |h| staff_page(Msg::HomeHdsTitle, Msg::HomeHdsIntro, "home-hds", h))
+}
+
+#[component]
+pub fn AdminInstansiHomePage() -> impl IntoView {
+    guarded(admin_instansi_home, |h| staff_page(Msg::HomeAdminInstansiTitle, Msg::HomeAdminIntro, "home-admin-instansi", h))
+}
+
+#[component]
+pub fn AdminKanregHomePage() -> impl IntoView {
+    guarded(admin_kanreg_home, |h| staff_page(Msg::HomeAdminKanregTitle, Msg::HomeAdminIntro, "home-admin-kanreg", h))
+}
+
+#[component]
+pub fn AdminBknHomePage() -> impl IntoView {
+    guarded(admin_bkn_home, |h| staff_page(Msg::HomeAdminBknTitle, Msg::HomeAdminIntro, "home-admin-bkn", h))
+}
+
+#[component]
+pub fn EksekutifHomePage() -> impl IntoView {
+    guarded(eksekutif_home, |h| staff_page(Msg::HomeEksekutifTitle, Msg::HomeEksekutifIntro, "home-eksekutif", h))
+}

@@ -1,0 +1,6 @@
+pub mod errors;
+pub mod homes;
+pub mod landing;
+pub mod register;
+pub mod reset;
+pub mod signin;

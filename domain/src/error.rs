@@ -1,0 +1,103 @@
+//! One error-code enum for the whole system. It crosses the wire (serde) and is the
+//! translation key: the UI shows `code.text(lang)`, never a server's internal detail.
+
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::Lang;
+
+macro_rules! error_codes {
+    ($($code:ident => ($id:literal, $en:literal)),+ $(,)?) => {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        pub enum ErrorCode { $($code),+ }
+
+        impl ErrorCode {
+            pub const ALL: &'static [ErrorCode] = &[$(ErrorCode::$code),+];
+
+            pub fn text(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((ErrorCode::$code, Lang::Id) => $id, (ErrorCode::$code, Lang::En) => $en,)+
+                }
+            }
+
+            /// Stable name, used in logs and as the wire form of server-function errors.
+            pub fn name(self) -> &'static str {
+                match self { $(ErrorCode::$code => stringify!($code)),+ }
+            }
+
+            pub fn from_name(name: &str) -> Option<ErrorCode> {
+                match name { $(stringify!($code) => Some(ErrorCode::$code),)+ _ => None }
+            }
+        }
+    };
+}
+
+error_codes! {
+    // General
+    Internal => ("Terjadi kesalahan pada sistem. Silakan coba lagi beberapa saat lagi.", "Something went wrong on our side. Please try again shortly."),
+    BadRequest => ("Permintaan tidak valid.", "The request is not valid."),
+    NotSignedIn => ("Silakan masuk terlebih dahulu.", "Please sign in first."),
+    SessionExpired => ("Sesi Anda telah berakhir. Silakan masuk kembali.", "Your session has expired. Please sign in again."),
+    Forbidden => ("Akses ditolak: Anda tidak berwenang membuka halaman atau data ini.", "Access denied: you are not authorised to open this page or data."),
+    CsrfRejected => ("Permintaan ditolak karena tidak berasal dari halaman SIPUPNS.", "Request refused: it did not come from a SIPUPNS page."),
+    TooManyRequests => ("Terlalu banyak permintaan. Tunggu sebentar lalu coba lagi.", "Too many requests. Wait a moment and try again."),
+    NotFound => ("Data tidak ditemukan.", "Not found."),
+    InvalidDate => ("Tanggal tidak valid.", "The date is not valid."),
+    // Sign-in
+    CredentialsRequired => ("Isi NIP/nama pengguna dan kata sandi.", "Enter your NIP/username and password."),
+    UnknownAccount => ("NIP atau nama pengguna tidak terdaftar.", "This NIP or username is not registered."),
+    WrongPassword => ("Kata sandi salah.", "Wrong password."),
+    AccountLocked => ("Akun dikunci sementara karena terlalu banyak percobaan gagal. Coba lagi dalam 15 menit.", "The account is locked for a while after too many failed attempts. Try again in 15 minutes."),
+    AccountWaitingApproval => ("Akun Anda menunggu verifikasi pendaftaran oleh verifikator instansi. Bawa slip pendaftaran dan KTP ke BKD/Ropeg atau SKPD Anda.", "Your account is waiting for registration verification by your agency. Bring the registration slip and your ID card to your BKD/Ropeg or SKPD."),
+    AccountDisabled => ("Akun ini dinonaktifkan.", "This account is disabled."),
+    RoleNotHeld => ("Anda tidak memiliki peran tersebut.", "You do not hold that role."),
+    // Registration
+    NipRequired => ("NIP wajib diisi.", "NIP is required."),
+    NipFormat => ("NIP harus 18 digit angka.", "The NIP must be 18 digits."),
+    NipBirthDate => ("Tanggal lahir di dalam NIP (digit 1–8) tidak valid.", "The birth date inside the NIP (digits 1–8) is not a real date."),
+    NipTmtCpns => ("TMT CPNS di dalam NIP (digit 9–14) tidak valid.", "The TMT CPNS inside the NIP (digits 9–14) is not valid."),
+    NipGender => ("Digit jenis kelamin NIP (digit 15) harus 1 atau 2.", "The NIP's gender digit (digit 15) must be 1 or 2."),
+    NipBirthDateMismatch => ("Tanggal lahir tidak sesuai dengan NIP.", "The birth date does not match the NIP."),
+    NipGenderMismatch => ("Jenis kelamin tidak sesuai dengan NIP.", "The gender does not match the NIP."),
+    NipTmtCpnsMismatch => ("TMT CPNS tidak sesuai dengan NIP.", "The TMT CPNS does not match the NIP."),
+    NipNotFound => ("NIP tidak ditemukan dalam database kepegawaian. Gunakan tombol [?] untuk melapor ke Help Desk.", "This NIP is not in the personnel database. Use the [?] button to report it to the Help Desk."),
+    NipAlreadyRegistered => ("NIP ini sudah terdaftar. Silakan masuk, atau gunakan lupa kata sandi.", "This NIP is already registered. Sign in, or use forgotten password."),
+    NikRequired => ("NIK wajib diisi.", "NIK is required."),
+    NikFormat => ("NIK harus 16 digit angka.", "The NIK must be 16 digits."),
+    NikBirthDate => ("Tanggal lahir di dalam NIK (digit 7–12) tidak valid.", "The birth date inside the NIK (digits 7–12) is not valid."),
+    NikBirthDateMismatch => ("Tanggal lahir tidak sesuai dengan NIK.", "The birth date does not match the NIK."),
+    KnowledgeCheckFailed => ("Data NIK, tanggal lahir atau TMT CPNS tidak sesuai dengan data kepegawaian.", "The NIK, birth date or TMT CPNS does not match the personnel record."),
+    KnowledgeCheckLocked => ("Terlalu banyak percobaan untuk NIP ini. Coba lagi dalam 15 menit.", "Too many attempts for this NIP. Try again in 15 minutes."),
+    PasswordTooShort => ("Kata sandi minimal 10 karakter.", "The password needs at least 10 characters."),
+    PasswordTooLong => ("Kata sandi maksimal 128 karakter.", "The password may have at most 128 characters."),
+    PasswordTooWeak => ("Kata sandi harus memuat huruf dan angka.", "The password must contain letters and digits."),
+    PasswordMismatch => ("Konfirmasi kata sandi tidak sama.", "The password confirmation does not match."),
+    EmailRequired => ("Email wajib diisi.", "Email is required."),
+    EmailFormat => ("Alamat email tidak valid.", "The email address is not valid."),
+    OneTimeCodeFormat => ("Kode verifikasi terdiri dari 6 angka.", "The verification code has 6 digits."),
+    OneTimeCodeWrong => ("Kode verifikasi salah atau sudah kedaluwarsa.", "The verification code is wrong or has expired."),
+    RegistrationExpired => ("Proses pendaftaran kedaluwarsa. Silakan mulai lagi.", "The registration has expired. Please start again."),
+    ResetLinkInvalid => ("Tautan atur ulang kata sandi tidak valid atau sudah kedaluwarsa.", "The password reset link is invalid or has expired."),
+}
+
+impl std::fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl std::error::Error for ErrorCode {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_has_both_texts_and_a_round_tripping_name() {
+        for code in ErrorCode::ALL {
+            assert!(!code.text(Lang::Id).is_empty(), "{code} has no Indonesian text");
+            assert!(!code.text(Lang::En).is_empty(), "{code} has no English text");
+            assert_ne!(code.text(Lang::Id), code.text(Lang::En), "{code} is not translated");
+            assert_eq!(ErrorCode::from_name(code.name()), Some(*code));
+        }
+    }
+}

@@ -1,0 +1,127 @@
+//! Configuration from flags and environment variables (`server --help` lists them all).
+//! The LEPTOS_* variables are the ones cargo-leptos sets, so `cargo leptos serve` and a
+//! plain start of the binary behave the same.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::Parser;
+
+#[derive(Debug, Clone, Parser)]
+#[command(name = "server", about = "SIPUPNS: civil-servant re-registration and data verification")]
+pub struct Config {
+    /// PostgreSQL to use. Without it the server runs its own cluster in the data folder.
+    #[arg(long, env = "DATABASE_URL")]
+    pub database_url: Option<String>,
+
+    /// Folder for the embedded database, outgoing mail (without SMTP) and uploads.
+    #[arg(long, env = "SIPUPNS_DATA_DIR", default_value = "./data")]
+    pub data_dir: PathBuf,
+
+    /// Seed the demo world (two instansi, ~200 PNS, one account per role). Never seeded without it.
+    #[arg(long, env = "SIPUPNS_DEMO")]
+    pub demo: bool,
+
+    /// Address to listen on.
+    #[arg(long, env = "LEPTOS_SITE_ADDR", default_value = "127.0.0.1:3000")]
+    pub site_addr: SocketAddr,
+
+    /// Folder with the built site (WASM, JS, CSS, public assets).
+    #[arg(long, env = "LEPTOS_SITE_ROOT", default_value = "target/site")]
+    pub site_root: String,
+
+    #[arg(long, env = "LEPTOS_SITE_PKG_DIR", default_value = "pkg")]
+    pub site_pkg_dir: String,
+
+    #[arg(long, env = "LEPTOS_OUTPUT_NAME", default_value = "sipupns")]
+    pub output_name: String,
+
+    /// Port of cargo-leptos' live-reload socket (development only).
+    #[arg(long, env = "LEPTOS_RELOAD_PORT", default_value_t = 3001)]
+    pub reload_port: u32,
+
+    /// DEV or PROD (cargo-leptos sets it).
+    #[arg(long, env = "LEPTOS_ENV", default_value = "PROD")]
+    pub leptos_env: String,
+
+    /// Whether asset file names carry content hashes (cargo-leptos sets it).
+    #[arg(long, env = "LEPTOS_HASH_FILES", default_value_t = false)]
+    pub hash_files: bool,
+
+    /// Public address of the site, used in emailed links.
+    #[arg(long, env = "SIPUPNS_PUBLIC_URL")]
+    pub public_url: Option<String>,
+
+    /// Mark cookies Secure (set this when the site is served over HTTPS).
+    #[arg(long, env = "SIPUPNS_SECURE_COOKIES")]
+    pub secure_cookies: bool,
+
+    /// Minutes of inactivity after which a session ends.
+    #[arg(long, env = "SIPUPNS_SESSION_IDLE_MINUTES", default_value_t = 30)]
+    pub session_idle_minutes: i64,
+
+    /// Hours after sign-in after which a session ends regardless of activity.
+    #[arg(long, env = "SIPUPNS_SESSION_ABSOLUTE_HOURS", default_value_t = 12)]
+    pub session_absolute_hours: i64,
+
+    /// Sign-in attempts per minute allowed from one IP address.
+    #[arg(long, env = "SIPUPNS_SIGNIN_PER_MINUTE", default_value_t = 30)]
+    pub signin_per_minute: u32,
+
+    /// NIP look-ups (registration) per minute allowed from one IP address.
+    #[arg(long, env = "SIPUPNS_LOOKUP_PER_MINUTE", default_value_t = 20)]
+    pub lookup_per_minute: u32,
+
+    /// SMTP server for outgoing mail. Without it, mail is written to <data-dir>/mail and logged.
+    #[arg(long, env = "SMTP_HOST")]
+    pub smtp_host: Option<String>,
+
+    #[arg(long, env = "SMTP_PORT", default_value_t = 587)]
+    pub smtp_port: u16,
+
+    #[arg(long, env = "SMTP_USERNAME")]
+    pub smtp_username: Option<String>,
+
+    #[arg(long, env = "SMTP_PASSWORD", hide_env_values = true)]
+    pub smtp_password: Option<String>,
+
+    /// Sender address of outgoing mail.
+    #[arg(long, env = "SMTP_FROM", default_value = "SIPUPNS <noreply@sipupns.local>")]
+    pub smtp_from: String,
+}
+
+impl Config {
+    pub fn leptos_options(&self) -> leptos::config::LeptosOptions {
+        leptos::config::LeptosOptions::builder()
+            .output_name(self.output_name.as_str())
+            .site_root(self.site_root.as_str())
+            .site_pkg_dir(self.site_pkg_dir.as_str())
+            .site_addr(self.site_addr)
+            .reload_port(self.reload_port)
+            .env(if self.leptos_env.eq_ignore_ascii_case("DEV") { leptos::config::Env::DEV } else { leptos::config::Env::PROD })
+            .hash_files(self.hash_files)
+            .build()
+    }
+
+    pub fn identity_config(&self) -> identity::IdentityConfig {
+        identity::IdentityConfig {
+            session: identity::SessionLimits {
+                idle: time::Duration::minutes(self.session_idle_minutes),
+                absolute: time::Duration::hours(self.session_absolute_hours),
+            },
+            signin_per_minute_per_ip: self.signin_per_minute,
+            lookup_per_minute_per_ip: self.lookup_per_minute,
+        }
+    }
+
+    /// A configuration for tests: in-process, fast, limits raised.
+    pub fn for_tests(data_dir: PathBuf) -> Config {
+        let mut config = Config::parse_from(["server"]);
+        config.data_dir = data_dir;
+        config.database_url = None;
+        config.site_addr = "127.0.0.1:0".parse().expect("valid address");
+        config.signin_per_minute = 10_000;
+        config.lookup_per_minute = 10_000;
+        config
+    }
+}

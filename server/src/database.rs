@@ -1,0 +1,29 @@
+//! Connecting to PostgreSQL: the configured one, or the embedded cluster in the data folder.
+
+use sqlx::postgres::PgPoolOptions;
+use sqlx::PgPool;
+
+use crate::config::Config;
+use crate::embedded_pg::EmbeddedPg;
+
+/// The pool, and the embedded cluster when the server started one (stop it on shutdown).
+pub struct Database {
+    pub pool: PgPool,
+    pub embedded: Option<EmbeddedPg>,
+}
+
+pub async fn connect(config: &Config) -> anyhow::Result<Database> {
+    let (url, embedded) = match &config.database_url {
+        Some(url) => (url.clone(), None),
+        None => {
+            tracing::info!(data_dir = %config.data_dir.display(), "no DATABASE_URL: starting the embedded PostgreSQL");
+            let pg = EmbeddedPg::start(&config.data_dir).await?;
+            (pg.database_url().to_owned(), Some(pg))
+        }
+    };
+    let pool = PgPoolOptions::new().max_connections(20).connect(&url).await?;
+    MIGRATOR.run(&pool).await?;
+    Ok(Database { pool, embedded })
+}
+
+pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../migrations");

@@ -1,0 +1,13 @@
+//! The SIPUPNS server: wires configuration, the database, the services, the server
+//! functions and the pages into one Axum router.
+
+pub mod config;
+pub mod database;
+pub mod demo;
+pub mod embedded_pg;
+pub mod middleware;
+mod routes;
+pub mod slip;
+
+pub use config::Config;
+pub use routes::{app_state, router};

@@ -1,0 +1,59 @@
+use std::net::SocketAddr;
+
+use clap::Parser;
+use server::{database, demo, router, Config};
+use tracing_subscriber::EnvFilter;
+
+#[tokio::main]
+async fn main() {
+    tracing_subscriber::fmt()
+        .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")))
+        .init();
+    let config = Config::parse();
+    if let Err(error) = run(config).await {
+        eprintln!("SIPUPNS could not start: {error:#}");
+        std::process::exit(1);
+    }
+}
+
+async fn run(config: Config) -> anyhow::Result<()> {
+    let mut database = database::connect(&config).await?;
+    let result = serve(&config, &database).await;
+    // Stop the embedded cluster whatever happened, so no postmaster is left behind.
+    if let Some(pg) = database.embedded.as_mut() {
+        tracing::info!("stopping the embedded PostgreSQL");
+        pg.stop().await?;
+    }
+    result
+}
+
+async fn serve(config: &Config, database: &database::Database) -> anyhow::Result<()> {
+    let state = server::app_state(config, database.pool.clone())?;
+    if config.demo {
+        demo::seed(&state).await?;
+    }
+    let app = router(config, state);
+    let listener = tokio::net::TcpListener::bind(config.site_addr).await?;
+    tracing::info!("SIPUPNS listening on http://{}", listener.local_addr()?);
+    axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
+    Ok(())
+}
+
+/// Ctrl-C or SIGTERM.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    let term = async {
+        if let Ok(mut signal) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            signal.recv().await;
+        }
+    };
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = term => {},
+    }
+    tracing::info!("shutting down");
+}

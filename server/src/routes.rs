@@ -1,0 +1,96 @@
+//! The router: server functions, pages, static files, and the few plain routes.
+
+use app::auth::AppState;
+use app::{shell, App};
+use axum::extract::{Path, Query};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::get;
+use axum::Router;
+use domain::Lang;
+use leptos::prelude::provide_context;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use sqlx::PgPool;
+
+use identity::mail::{Mailer, SmtpSettings};
+
+use crate::config::Config;
+use crate::middleware;
+
+pub fn app_state(config: &Config, pool: PgPool) -> anyhow::Result<AppState> {
+    let personnel = personnel::Personnel::new(pool.clone());
+    let reference = reference::Reference::new(pool.clone());
+    let mailer = match &config.smtp_host {
+        Some(host) => Mailer::smtp(SmtpSettings {
+            host: host.clone(),
+            port: config.smtp_port,
+            username: config.smtp_username.clone(),
+            password: config.smtp_password.clone(),
+            from: config.smtp_from.clone(),
+        })?,
+        None => Mailer::Folder(config.data_dir.join("mail")),
+    };
+    Ok(AppState {
+        identity: identity::Identity::new(pool.clone(), config.identity_config(), personnel.clone(), reference.clone(), mailer),
+        personnel,
+        reference,
+        verification: verification::Service::new(pool.clone()),
+        helpdesk: helpdesk::Service::new(pool.clone()),
+        reporting: reporting::Service::new(pool.clone()),
+        integration: integration::Service::new(pool),
+        secure_cookies: config.secure_cookies,
+        public_url: config.public_url.clone().unwrap_or_else(|| format!("http://{}", config.site_addr)),
+    })
+}
+
+pub fn router(config: &Config, state: AppState) -> Router {
+    let options = config.leptos_options();
+    let routes = generate_route_list(App);
+    let context = {
+        let state = state.clone();
+        move || provide_context(state.clone())
+    };
+    let server_fn_context = context.clone();
+    let pages = Router::new()
+        .route(
+            "/api/{*fn_name}",
+            get(move |req| leptos_axum::handle_server_fns_with_context(server_fn_context.clone(), req))
+                .post({
+                    let context = context.clone();
+                    move |req| leptos_axum::handle_server_fns_with_context(context.clone(), req)
+                }),
+        )
+        .leptos_routes_with_context(&options, routes, context.clone(), {
+            let options = options.clone();
+            move || shell(options.clone())
+        })
+        .route("/bahasa/{lang}", get(set_language))
+        .route("/healthz", get(|| async { "ok" }))
+        .route("/daftar/slip", get(crate::slip::download).with_state(state.clone()))
+        .fallback(leptos_axum::file_and_error_handler_with_context(context, shell))
+        .with_state(options);
+    pages
+        .layer(axum::middleware::from_fn(middleware::csrf))
+        .layer(axum::middleware::from_fn_with_state(state, middleware::session))
+}
+
+#[derive(serde::Deserialize)]
+struct Back {
+    kembali: Option<String>,
+}
+
+/// Remembers the chosen language in a cookie and returns to the page. Only local paths are
+/// accepted as the way back, so the link cannot send anyone elsewhere.
+async fn set_language(Path(code): Path<String>, Query(back): Query<Back>) -> Response {
+    let lang = Lang::from_code(&code);
+    let target = back.kembali.filter(|p| p.starts_with('/') && !p.starts_with("//")).unwrap_or_else(|| "/".to_owned());
+    let cookie = format!("{}={}; Path=/; Max-Age=31536000; SameSite=Lax", Lang::COOKIE, lang.code());
+    let mut response = Redirect::to(&target).into_response();
+    match HeaderValue::from_str(&cookie) {
+        Ok(value) => {
+            response.headers_mut().insert(header::SET_COOKIE, value);
+            response
+        }
+        Err(_) => StatusCode::BAD_REQUEST.into_response(),
+    }
+}

@@ -1,0 +1,90 @@
+//! Test harness: the real router on port 0 against the fresh database `#[sqlx::test]` made.
+
+#![allow(dead_code)]
+
+use std::net::SocketAddr;
+
+use app::api::session::SessionState;
+use domain::Role;
+use server::demo::{DemoWorld, DEMO_PASSWORD};
+use server::Config;
+use sqlx::PgPool;
+
+pub struct TestApp {
+    pub address: String,
+    pub pool: PgPool,
+    pub demo: DemoWorld,
+    pub config: Config,
+}
+
+pub async fn spawn(pool: PgPool) -> TestApp {
+    spawn_with(pool, |_| {}).await
+}
+
+pub async fn spawn_with(pool: PgPool, tweak: impl FnOnce(&mut Config)) -> TestApp {
+    let mut config = Config::for_tests(std::env::temp_dir().join(format!("sipupns-test-{}", uuid::Uuid::new_v4())));
+    tweak(&mut config);
+    let state = server::app_state(&config, pool.clone()).unwrap();
+    let demo = server::demo::seed(&state).await.expect("demo world seeds");
+    let router = server::router(&config, state);
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move {
+        axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>()).await.unwrap();
+    });
+    TestApp { address, pool, demo, config }
+}
+
+/// A client that keeps cookies and does not follow redirects (tests look at them).
+pub fn client() -> reqwest::Client {
+    reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap()
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.address, path)
+    }
+
+    pub async fn call(&self, client: &reqwest::Client, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
+        client.post(self.url(path)).form(form).send().await.unwrap()
+    }
+
+    pub async fn sign_in(&self, client: &reqwest::Client, login: &str, password: &str) -> reqwest::Response {
+        self.call(client, "/api/masuk", &[("identifier", login), ("password", password)]).await
+    }
+
+    /// The demo login (NIP or username) whose account holds `role`.
+    pub fn login_for(&self, role: Role) -> String {
+        match role {
+            Role::Pns => self.demo.pns_nip.clone(),
+            Role::VerifikatorL1 => "verif1.sleman".into(),
+            Role::VerifikatorL2 => "verif2.sleman".into(),
+            Role::VerifikatorL3 => "verif3.kanreg1".into(),
+            Role::VerifikatorL4 => "verif4.bkn".into(),
+            Role::PetugasHds => "hds.kanreg1".into(),
+            Role::AdminInstansi => "admin.sleman".into(),
+            Role::AdminKanreg => "admin.kanreg1".into(),
+            Role::AdminBkn => "admin.bkn".into(),
+            Role::Eksekutif => "eksekutif.bkn".into(),
+        }
+    }
+
+    /// A client signed in with `role` active (switching roles where the account has several).
+    pub async fn client_as(&self, role: Role) -> reqwest::Client {
+        let client = client();
+        let response = self.sign_in(&client, &self.login_for(role), DEMO_PASSWORD).await;
+        assert_eq!(response.status(), 200, "demo sign-in as {role:?}");
+        let session = self.session(&client).await;
+        let SessionState::SignedIn(view) = session else { panic!("not signed in as {role:?}") };
+        if view.active.role != role {
+            let grant = view.grants.iter().find(|g| g.role == role).expect("demo account holds the role");
+            let response = self.call(&client, "/api/ganti-peran", &[("grant_id", &grant.id.to_string())]).await;
+            assert_eq!(response.status(), 200, "switch to {role:?}");
+        }
+        client
+    }
+
+    pub async fn session(&self, client: &reqwest::Client) -> SessionState {
+        self.call(client, "/api/sesi", &[]).await.json().await.unwrap()
+    }
+}

@@ -1,0 +1,297 @@
+//! Integration tests for the embedded PostgreSQL cluster. They need the
+//! PostgreSQL server binaries (see `find_bin_dir`).
+
+#[path = "../src/embedded_pg.rs"]
+mod embedded_pg;
+
+use std::fs;
+use std::net::{Ipv4Addr, TcpStream};
+use std::os::unix::fs::{MetadataExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use embedded_pg::{find_bin_dir, find_bin_dir_in, EmbeddedPg, EmbeddedPgError, FALLBACK_ROOT};
+
+fn is_root() -> bool {
+    fs::metadata("/proc/self")
+        .map(|m| m.uid() == 0)
+        .unwrap_or(false)
+}
+
+/// A fresh folder under /tmp; on drop it stops any cluster left running in it,
+/// and removes it plus its fallback cluster folder.
+struct TestDir(PathBuf);
+
+impl TestDir {
+    fn new(mode: u32) -> Self {
+        static COUNTER: AtomicU32 = AtomicU32::new(0);
+        let path = PathBuf::from(format!(
+            "/tmp/sipupns-embpg-{}-{}-{}",
+            std::process::id(),
+            COUNTER.fetch_add(1, Ordering::SeqCst),
+            rand::random::<u32>()
+        ));
+        fs::create_dir(&path).unwrap();
+        fs::set_permissions(&path, fs::Permissions::from_mode(mode)).unwrap();
+        TestDir(path)
+    }
+
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn cluster_dir(&self) -> PathBuf {
+        match fs::read_to_string(self.0.join("postgres-location")) {
+            Ok(s) => PathBuf::from(s.trim()),
+            Err(_) => self.0.join("postgres"),
+        }
+    }
+}
+
+impl Drop for TestDir {
+    fn drop(&mut self) {
+        let cluster = self.cluster_dir();
+        if cluster.join("postmaster.pid").exists() {
+            if let Ok(bin) = find_bin_dir() {
+                let pg_ctl = bin.join("pg_ctl");
+                let mut cmd = if is_root() {
+                    let mut c = Command::new("runuser");
+                    c.args(["-u", "postgres", "--"]).arg(pg_ctl);
+                    c
+                } else {
+                    Command::new(pg_ctl)
+                };
+                let _ = cmd
+                    .current_dir("/")
+                    .arg("stop")
+                    .arg("-D")
+                    .arg(&cluster)
+                    .args(["-m", "immediate", "-w"])
+                    .output();
+            }
+        }
+        if cluster.starts_with(FALLBACK_ROOT) {
+            if let Some(hash_dir) = cluster.parent() {
+                let _ = fs::remove_dir_all(hash_dir);
+            }
+        }
+        let _ = fs::remove_dir_all(&self.0);
+    }
+}
+
+fn password(dir: &Path) -> String {
+    fs::read_to_string(dir.join("postgres-password"))
+        .unwrap()
+        .trim()
+        .to_string()
+}
+
+/// Runs SQL as `sipupns` via the bin dir's psql over TCP; returns trimmed output.
+fn psql(pg: &EmbeddedPg, sql: &str) -> String {
+    let out = Command::new(pg.bin_dir().join("psql"))
+        .args(["-X", "-A", "-t", "-q", "-w", "-v", "ON_ERROR_STOP=1"])
+        .args(["-h", "127.0.0.1", "-p", &pg.port().to_string()])
+        .args(["-U", "sipupns", "-d", "sipupns", "-c", sql])
+        .env("PGPASSWORD", password(pg.data_dir()))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "psql failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).trim().to_string()
+}
+
+fn accepts_tcp(port: u16) -> bool {
+    TcpStream::connect((Ipv4Addr::LOCALHOST, port)).is_ok()
+}
+
+#[tokio::test]
+async fn fresh_private_dir_starts_answers_and_stops() {
+    let dir = TestDir::new(0o700);
+    let mut pg = EmbeddedPg::start(dir.path()).await.unwrap();
+    let port = pg.port();
+    let pw = password(dir.path());
+
+    assert_eq!(
+        pg.database_url(),
+        format!("postgres://sipupns:{pw}@127.0.0.1:{port}/sipupns")
+    );
+    assert_ne!(port, 5432);
+    assert!(accepts_tcp(port));
+    assert_eq!(psql(&pg, "SELECT 1"), "1");
+    assert_eq!(psql(&pg, "SELECT current_database()"), "sipupns");
+
+    let pw_meta = fs::metadata(dir.path().join("postgres-password")).unwrap();
+    assert_eq!(pw_meta.permissions().mode() & 0o777, 0o600);
+    let port_file = fs::read_to_string(dir.path().join("postgres-port")).unwrap();
+    assert_eq!(port_file.trim(), port.to_string());
+
+    if is_root() {
+        // postgres cannot enter a 0700 root folder: the cluster goes to the fallback place.
+        assert!(pg.cluster_dir().starts_with(FALLBACK_ROOT), "{pg:?}");
+        let location = fs::read_to_string(dir.path().join("postgres-location")).unwrap();
+        assert_eq!(Path::new(location.trim()), pg.cluster_dir());
+        let hash_dir = pg.cluster_dir().parent().unwrap();
+        assert_eq!(
+            fs::metadata(hash_dir).unwrap().permissions().mode() & 0o777,
+            0o700
+        );
+    } else {
+        assert_eq!(pg.cluster_dir(), dir.path().join("postgres"));
+    }
+
+    pg.stop().await.unwrap();
+    pg.stop().await.unwrap(); // idempotent
+    assert!(!accepts_tcp(port));
+}
+
+#[tokio::test]
+async fn restart_reuses_data_and_password() {
+    let dir = TestDir::new(0o700);
+    let mut pg = EmbeddedPg::start(dir.path()).await.unwrap();
+    let first_pw = password(dir.path());
+    psql(
+        &pg,
+        "CREATE TABLE kept (v text); INSERT INTO kept VALUES ('hello')",
+    );
+    pg.stop().await.unwrap();
+    drop(pg);
+
+    let mut pg = EmbeddedPg::start(dir.path()).await.unwrap();
+    assert_eq!(password(dir.path()), first_pw);
+    assert_eq!(psql(&pg, "SELECT v FROM kept"), "hello");
+    pg.stop().await.unwrap();
+}
+
+#[tokio::test]
+async fn killed_server_leftover_postmaster_is_replaced() {
+    let dir = TestDir::new(0o700);
+    let pg = EmbeddedPg::start(dir.path()).await.unwrap();
+    psql(
+        &pg,
+        "CREATE TABLE survived (v int); INSERT INTO survived VALUES (42)",
+    );
+    let old_port = pg.port();
+    // Like a SIGKILL of the server: no stop, the postmaster keeps running.
+    std::mem::forget(pg);
+    assert!(accepts_tcp(old_port));
+
+    let mut pg = EmbeddedPg::start(dir.path()).await.unwrap();
+    assert_eq!(psql(&pg, "SELECT v FROM survived"), "42");
+    if pg.port() != old_port {
+        assert!(!accepts_tcp(old_port), "old postmaster still listening");
+    }
+    pg.stop().await.unwrap();
+}
+
+#[tokio::test]
+async fn stale_pid_file_pointing_at_another_process_is_ignored() {
+    let dir = TestDir::new(0o755);
+    let mut pg = EmbeddedPg::start(dir.path()).await.unwrap();
+    let pid_file = pg.cluster_dir().join("postmaster.pid");
+    let contents = fs::read_to_string(&pid_file).unwrap();
+    pg.stop().await.unwrap();
+    drop(pg);
+
+    // A pid file whose pid is alive but not a postmaster (this test process),
+    // as after a reboot: postgres itself would refuse to start.
+    let rest: Vec<&str> = contents.lines().skip(1).collect();
+    fs::write(
+        &pid_file,
+        format!("{}\n{}\n", std::process::id(), rest.join("\n")),
+    )
+    .unwrap();
+
+    let mut pg = EmbeddedPg::start(dir.path()).await.unwrap();
+    assert_eq!(psql(&pg, "SELECT 1"), "1");
+    pg.stop().await.unwrap();
+}
+
+#[tokio::test]
+async fn accessible_dir_keeps_cluster_inside_and_redoes_interrupted_initdb() {
+    let dir = TestDir::new(0o755);
+    // An interrupted initdb: the folder exists but has no PG_VERSION.
+    fs::create_dir(dir.path().join("postgres")).unwrap();
+    fs::write(dir.path().join("postgres/half-written"), "x").unwrap();
+
+    let mut pg = EmbeddedPg::start(dir.path()).await.unwrap();
+    assert_eq!(pg.cluster_dir(), dir.path().join("postgres"));
+    assert!(pg.cluster_dir().join("PG_VERSION").is_file());
+    assert!(!pg.cluster_dir().join("half-written").exists());
+    assert!(!dir.path().join("postgres-location").exists());
+    assert!(dir.path().join("postgres.log").is_file());
+    assert_eq!(psql(&pg, "SELECT 1"), "1");
+    pg.stop().await.unwrap();
+}
+
+#[test]
+fn missing_binaries_error_says_what_to_install() {
+    let dir = TestDir::new(0o755);
+    let err = find_bin_dir_in(Some(dir.path().to_str().unwrap())).unwrap_err();
+    assert!(
+        matches!(err, EmbeddedPgError::BinariesNotFound { .. }),
+        "{err:?}"
+    );
+    let msg = err.to_string();
+    assert!(msg.contains("apt-get install postgresql"), "{msg}");
+    assert!(msg.contains("DATABASE_URL"), "{msg}");
+    assert!(msg.contains("SIPUPNS_PG_BIN"), "{msg}");
+}
+
+#[test]
+fn start_future_is_send() {
+    // The server spawns startup on a multi-threaded runtime.
+    fn assert_send<T: Send>(_: T) {}
+    assert_send(EmbeddedPg::start(Path::new("/nonexistent")));
+}
+
+#[tokio::test]
+async fn start_failure_reports_log_tail() {
+    let dir = TestDir::new(0o755);
+    let mut pg = EmbeddedPg::start(dir.path()).await.unwrap();
+    let conf = pg.cluster_dir().join("postgresql.conf");
+    pg.stop().await.unwrap();
+    drop(pg);
+    let mut text = fs::read_to_string(&conf).unwrap();
+    text.push_str("\nshared_buffers = 'not a size'\n");
+    fs::write(&conf, text).unwrap();
+
+    let err = EmbeddedPg::start(dir.path()).await.unwrap_err();
+    assert!(
+        matches!(err, EmbeddedPgError::StartFailed { .. }),
+        "{err:?}"
+    );
+    let msg = err.to_string();
+    assert!(msg.contains("shared_buffers"), "{msg}");
+    assert!(msg.contains("postgres.log"), "{msg}");
+}
+
+#[tokio::test]
+async fn initdb_failure_reports_stderr() {
+    let real = find_bin_dir().unwrap();
+    let bin = TestDir::new(0o755);
+    for name in ["pg_ctl", "postgres", "psql"] {
+        std::os::unix::fs::symlink(real.join(name), bin.path().join(name)).unwrap();
+    }
+    let fake = bin.path().join("initdb");
+    fs::write(&fake, "#!/bin/sh\necho 'initdb: boom' >&2\nexit 1\n").unwrap();
+    fs::set_permissions(&fake, fs::Permissions::from_mode(0o755)).unwrap();
+
+    let dir = TestDir::new(0o755);
+    let err = EmbeddedPg::start_with_bin_dir(dir.path(), bin.path().to_path_buf())
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(err, EmbeddedPgError::InitdbFailed { .. }),
+        "{err:?}"
+    );
+    assert!(err.to_string().contains("initdb: boom"), "{err}");
+    // Nothing half-made is left; the password is kept for the retry.
+    assert!(!dir.path().join("postgres").exists());
+    assert!(!dir.path().join("postgres.initdb-tmp").exists());
+    assert!(!dir.path().join("postgres.initdb-pwfile").exists());
+    assert!(dir.path().join("postgres-password").is_file());
+}

@@ -1,0 +1,191 @@
+//! Creating accounts and grants (demo seeding and, later, the admin pages), and the
+//! registration approval list.
+
+use domain::{ErrorCode, Role};
+use serde_json::json;
+use time::OffsetDateTime;
+use uuid::Uuid;
+
+use crate::error::Result;
+use crate::grant::{Grant, Scope};
+use crate::session::CurrentUser;
+use crate::{audit, password, Identity};
+
+pub struct NewAccount<'a> {
+    pub nip: Option<&'a str>,
+    pub username: Option<&'a str>,
+    pub nama: &'a str,
+    pub email: Option<&'a str>,
+    pub password: &'a str,
+    pub instansi_id: Option<Uuid>,
+    pub unor_id: Option<Uuid>,
+    pub active: bool,
+}
+
+/// A registration waiting for a verifier.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WaitingRegistration {
+    pub account_id: Uuid,
+    pub nip: String,
+    pub nama: String,
+    pub nomor_pendaftaran: String,
+    pub created_at: OffsetDateTime,
+}
+
+impl Identity {
+    /// Creates an account unless one with the same NIP/username exists; returns its id either way.
+    pub async fn ensure_account(&self, new: NewAccount<'_>) -> Result<Uuid> {
+        if let Some(id) = sqlx::query_scalar!(
+            "SELECT id FROM account WHERE nip = $1 OR username = $2",
+            new.nip,
+            new.username
+        )
+        .fetch_optional(&self.pool)
+        .await?
+        {
+            return Ok(id);
+        }
+        let id = Uuid::new_v4();
+        let hash = password::hash_async(new.password.to_owned()).await;
+        sqlx::query!(
+            "INSERT INTO account (id, nip, username, nama, email, password_hash, status, instansi_id, unor_id, approved_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, CASE WHEN $7 = 'aktif' THEN now() END)",
+            id,
+            new.nip,
+            new.username,
+            new.nama,
+            new.email,
+            hash,
+            if new.active { "aktif" } else { "menunggu_verifikasi" },
+            new.instansi_id,
+            new.unor_id
+        )
+        .execute(&self.pool)
+        .await?;
+        Ok(id)
+    }
+
+    /// Adds a grant unless the account already holds this role with this scope.
+    pub async fn ensure_grant(&self, account_id: Uuid, role: Role, scope: Scope) -> Result<Uuid> {
+        if let Some(id) = sqlx::query_scalar!(
+            "SELECT id FROM role_grant WHERE account_id = $1 AND role = $2
+               AND instansi_id IS NOT DISTINCT FROM $3 AND unor_id IS NOT DISTINCT FROM $4
+               AND kanreg_id IS NOT DISTINCT FROM $5",
+            account_id,
+            role.code(),
+            scope.instansi_id,
+            scope.unor_id,
+            scope.kanreg_id
+        )
+        .fetch_optional(&self.pool)
+        .await?
+        {
+            return Ok(id);
+        }
+        let id = Uuid::new_v4();
+        sqlx::query!(
+            "INSERT INTO role_grant (id, account_id, role, instansi_id, unor_id, unor_path, kanreg_id, hds_kategori)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+            id,
+            account_id,
+            role.code(),
+            scope.instansi_id,
+            scope.unor_id,
+            scope.unor_path,
+            scope.kanreg_id,
+            &scope.hds_kategori
+        )
+        .execute(&self.pool)
+        .await?;
+        Ok(id)
+    }
+
+    /// Registrations the verifier may approve: L2 sees its instansi; L1 its unor subtree.
+    pub async fn waiting_registrations(&self, grant: &Grant) -> Result<Vec<WaitingRegistration>> {
+        let (instansi, unor_path) = approval_scope(grant)?;
+        let rows = sqlx::query_as!(
+            WaitingRegistration,
+            r#"SELECT a.id AS account_id, a.nip AS "nip!", a.nama, a.nomor_pendaftaran AS "nomor_pendaftaran!", a.created_at
+               FROM account a
+               WHERE a.status = 'menunggu_verifikasi' AND a.instansi_id = $1 AND a.nip IS NOT NULL
+                 AND a.nomor_pendaftaran IS NOT NULL
+                 AND ($2::text IS NULL OR a.unor_id IN (SELECT unnest($3::uuid[])))
+               ORDER BY a.created_at"#,
+            instansi,
+            unor_path.as_deref(),
+            &self.unor_subtree_ids(grant).await?
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows)
+    }
+
+    pub async fn approve_registration(&self, approver: &CurrentUser, account_id: Uuid, ip: &str) -> Result<()> {
+        let waiting = self.waiting_registrations(&approver.active).await?;
+        let Some(reg) = waiting.iter().find(|r| r.account_id == account_id) else {
+            // Not waiting, or outside the verifier's scope: the same answer for both.
+            return Err(ErrorCode::NotFound.into());
+        };
+        sqlx::query!(
+            "UPDATE account SET status = 'aktif', approved_at = now(), approved_by = $2
+             WHERE id = $1 AND status = 'menunggu_verifikasi'",
+            account_id,
+            approver.account_id
+        )
+        .execute(&self.pool)
+        .await?;
+        audit::record(&self.pool, Some(approver.account_id), "registration_approved", Some(&reg.nip), ip, json!({})).await?;
+        Ok(())
+    }
+
+    /// L1 verifiers are scoped to a unor subtree; the reference service owns the tree.
+    async fn unor_subtree_ids(&self, grant: &Grant) -> Result<Vec<Uuid>> {
+        let (Some(instansi), Some(path)) = (grant.instansi_id, grant.unor_path.as_deref()) else {
+            return Ok(Vec::new());
+        };
+        let units = self.reference.unor_of_instansi(instansi).await?;
+        Ok(units.into_iter().filter(|u| u.path.starts_with(path)).map(|u| u.id).collect())
+    }
+}
+
+fn approval_scope(grant: &Grant) -> Result<(Uuid, Option<String>)> {
+    match (grant.role, grant.instansi_id) {
+        (Role::VerifikatorL2, Some(instansi)) => Ok((instansi, None)),
+        (Role::VerifikatorL1, Some(instansi)) if grant.unor_path.is_some() => Ok((instansi, grant.unor_path.clone())),
+        _ => Err(ErrorCode::Forbidden.into()),
+    }
+}
+
+impl Identity {
+    /// A PNS account that registered and waits for approval (demo data and tests).
+    pub async fn ensure_waiting_registration(
+        &self,
+        nip: &str,
+        nama: &str,
+        instansi_id: Uuid,
+        unor_id: Uuid,
+        password: &str,
+    ) -> Result<Uuid> {
+        let id = self
+            .ensure_account(NewAccount {
+                nip: Some(nip),
+                username: None,
+                nama,
+                email: None,
+                password,
+                instansi_id: Some(instansi_id),
+                unor_id: Some(unor_id),
+                active: false,
+            })
+            .await?;
+        sqlx::query!(
+            "UPDATE account SET nomor_pendaftaran = COALESCE(nomor_pendaftaran, $2) WHERE id = $1",
+            id,
+            crate::registration::new_registration_number()
+        )
+        .execute(&self.pool)
+        .await?;
+        self.ensure_grant(id, Role::Pns, Scope { instansi_id: Some(instansi_id), ..Scope::default() }).await?;
+        Ok(id)
+    }
+}

@@ -1,0 +1,57 @@
+//! Role grants: a role plus the scope it applies to. One account may hold several.
+
+use domain::Role;
+use uuid::Uuid;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Grant {
+    pub id: Uuid,
+    pub role: Role,
+    pub instansi_id: Option<Uuid>,
+    /// Verifier L1: the root of its unor subtree, and that unit's materialised path.
+    pub unor_id: Option<Uuid>,
+    pub unor_path: Option<String>,
+    pub kanreg_id: Option<i16>,
+    pub hds_kategori: Vec<String>,
+}
+
+/// The scope part of a new grant.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Scope {
+    pub instansi_id: Option<Uuid>,
+    pub unor_id: Option<Uuid>,
+    pub unor_path: Option<String>,
+    pub kanreg_id: Option<i16>,
+    pub hds_kategori: Vec<String>,
+}
+
+pub(crate) struct GrantRow {
+    pub id: Uuid,
+    pub role: String,
+    pub instansi_id: Option<Uuid>,
+    pub unor_id: Option<Uuid>,
+    pub unor_path: Option<String>,
+    pub kanreg_id: Option<i16>,
+    pub hds_kategori: Vec<String>,
+}
+
+impl GrantRow {
+    /// Rows with an unknown role (e.g. written by a newer version) are skipped: deny by default.
+    pub fn into_grant(self) -> Option<Grant> {
+        Some(Grant {
+            id: self.id,
+            role: Role::from_code(&self.role)?,
+            instansi_id: self.instansi_id,
+            unor_id: self.unor_id,
+            unor_path: self.unor_path,
+            kanreg_id: self.kanreg_id,
+            hds_kategori: self.hds_kategori,
+        })
+    }
+}
+
+/// Grants in the order roles are listed (PNS first), so the default role is stable.
+pub(crate) fn sorted(mut grants: Vec<Grant>) -> Vec<Grant> {
+    grants.sort_by_key(|g| Role::ALL.iter().position(|r| *r == g.role));
+    grants
+}

@@ -1,0 +1,220 @@
+//! PNS self-registration (DESIGN.md "Registration"): NIP look-up showing only the instansi
+//! and a masked name; knowledge check of NIK, birth date and TMT CPNS against the master;
+//! email confirmed by a one-time code; password; registration slip; approval by a verifier.
+
+use domain::{account, dates, masking, ErrorCode, Nip, Role};
+use rand::Rng;
+use serde_json::json;
+use time::{Duration, OffsetDateTime};
+use uuid::Uuid;
+
+use crate::accounts::NewAccount;
+use crate::error::Result;
+use crate::grant::Scope;
+use crate::{audit, throttle, token, Identity};
+
+/// Wrong knowledge checks allowed per NIP in 15 minutes.
+const CHECKS_PER_NIP: u32 = 5;
+const CODE_MINUTES: i64 = 30;
+const CODE_ATTEMPTS: i32 = 5;
+
+/// What a stranger who types a NIP may learn.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NipLookup {
+    pub nip: String,
+    pub masked_name: String,
+    pub instansi: String,
+}
+
+/// The answers of the knowledge check, as typed.
+pub struct KnowledgeCheck<'a> {
+    pub nip: &'a str,
+    pub nik: &'a str,
+    pub tanggal_lahir: &'a str,
+    pub tmt_cpns: &'a str,
+    pub email: &'a str,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Registered {
+    pub nomor_pendaftaran: String,
+    pub kode_verifikasi: String,
+    /// False when the instansi verifies registrations (the default).
+    pub active: bool,
+}
+
+/// What the slip prints.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SlipData {
+    pub nomor_pendaftaran: String,
+    pub nip: String,
+    pub nama: String,
+    pub instansi: String,
+    pub tanggal: String,
+    pub kode_verifikasi: String,
+}
+
+/// "PUPNS-2026-12345678": printed on the slip and shown to the verifier.
+pub fn new_registration_number() -> String {
+    let year = OffsetDateTime::now_utc().year();
+    format!("PUPNS-{year}-{:08}", rand::thread_rng().gen_range(0..100_000_000u32))
+}
+
+impl Identity {
+    pub async fn lookup_nip(&self, input: &str, ip: &str) -> Result<NipLookup> {
+        if !throttle::hit(&self.pool, &format!("ip:lookup:{ip}"), self.config.lookup_per_minute_per_ip, 60).await? {
+            return Err(ErrorCode::TooManyRequests.into());
+        }
+        let nip = Nip::parse(input)?;
+        let Some(master) = self.personnel.master(nip.as_str()).await? else {
+            return Err(ErrorCode::NipNotFound.into());
+        };
+        if self.account_exists(nip.as_str()).await? {
+            return Err(ErrorCode::NipAlreadyRegistered.into());
+        }
+        let instansi = self.reference.instansi(master.instansi_id).await?.map(|i| i.nama).unwrap_or_default();
+        Ok(NipLookup { nip: nip.as_str().to_owned(), masked_name: masking::mask_name(&master.nama), instansi })
+    }
+
+    /// Checks the answers against the master and emails a one-time code. Returns the id of
+    /// the registration in progress.
+    pub async fn start_registration(&self, answers: KnowledgeCheck<'_>, ip: &str) -> Result<Uuid> {
+        let nip = Nip::parse(answers.nip)?;
+        let nik = domain::Nik::parse(answers.nik)?;
+        let birth = dates::parse_iso_date(answers.tanggal_lahir)?;
+        let tmt_cpns = dates::parse_iso_date(answers.tmt_cpns)?;
+        let email = account::parse_email(answers.email)?;
+        let key = format!("nip:check:{}", nip.as_str());
+        if throttle::count(&self.pool, &key, 900).await? >= CHECKS_PER_NIP as i64 {
+            return Err(ErrorCode::KnowledgeCheckLocked.into());
+        }
+        let Some(master) = self.personnel.master(nip.as_str()).await? else {
+            return Err(ErrorCode::NipNotFound.into());
+        };
+        if self.account_exists(nip.as_str()).await? {
+            return Err(ErrorCode::NipAlreadyRegistered.into());
+        }
+        if master.nik != nik.as_str() || master.tanggal_lahir != birth || master.tmt_cpns != tmt_cpns {
+            throttle::hit(&self.pool, &key, CHECKS_PER_NIP, 900).await?;
+            audit::record(&self.pool, None, "registration_check_failed", Some(nip.as_str()), ip, json!({})).await?;
+            return Err(ErrorCode::KnowledgeCheckFailed.into());
+        }
+        let code = token::new_numeric_code();
+        let id = Uuid::new_v4();
+        sqlx::query!(
+            "INSERT INTO pendaftaran (id, nip, email, code_hash, expires_at) VALUES ($1, $2, $3, $4, $5)",
+            id,
+            nip.as_str(),
+            email,
+            token::digest(&code),
+            OffsetDateTime::now_utc() + Duration::minutes(CODE_MINUTES)
+        )
+        .execute(&self.pool)
+        .await?;
+        let body = format!(
+            "Kode verifikasi pendaftaran SIPUPNS Anda: {code}\nBerlaku {CODE_MINUTES} menit. Abaikan email ini jika Anda tidak mendaftar.\n\n\
+             Your SIPUPNS registration code: {code}\nValid for {CODE_MINUTES} minutes."
+        );
+        if let Err(error) = self.mailer.send(&email, "Kode verifikasi SIPUPNS", &body).await {
+            tracing::error!(%error, "sending the registration code failed");
+            return Err(ErrorCode::Internal.into());
+        }
+        Ok(id)
+    }
+
+    /// Confirms the emailed code and sets the password: the account exists from here on.
+    pub async fn finish_registration(
+        &self,
+        registration_id: Uuid,
+        code: &str,
+        password: &str,
+        confirmation: &str,
+        ip: &str,
+    ) -> Result<Registered> {
+        let code = account::parse_one_time_code(code)?;
+        account::check_new_password(password, confirmation)?;
+        let Some(row) = sqlx::query!(
+            "UPDATE pendaftaran SET attempts = attempts + 1 WHERE id = $1 AND confirmed_at IS NULL
+             RETURNING nip, email, code_hash, attempts, expires_at",
+            registration_id
+        )
+        .fetch_optional(&self.pool)
+        .await?
+        else {
+            return Err(ErrorCode::RegistrationExpired.into());
+        };
+        if row.expires_at <= OffsetDateTime::now_utc() || row.attempts > CODE_ATTEMPTS {
+            return Err(ErrorCode::RegistrationExpired.into());
+        }
+        if row.code_hash != token::digest(&code) {
+            return Err(ErrorCode::OneTimeCodeWrong.into());
+        }
+        let Some(master) = self.personnel.master(&row.nip).await? else {
+            return Err(ErrorCode::NipNotFound.into());
+        };
+        if self.account_exists(&row.nip).await? {
+            return Err(ErrorCode::NipAlreadyRegistered.into());
+        }
+        let active = !self.reference.registration_needs_verification(master.instansi_id).await?;
+        let account_id = self
+            .ensure_account(NewAccount {
+                nip: Some(&row.nip),
+                username: None,
+                nama: &master.nama,
+                email: Some(&row.email),
+                password,
+                instansi_id: Some(master.instansi_id),
+                unor_id: Some(master.unor_id),
+                active,
+            })
+            .await?;
+        let nomor = new_registration_number();
+        let kode = format!("{:08X}", rand::random::<u32>());
+        sqlx::query!(
+            "UPDATE account SET nomor_pendaftaran = $2, kode_verifikasi = $3 WHERE id = $1",
+            account_id,
+            nomor,
+            kode
+        )
+        .execute(&self.pool)
+        .await?;
+        sqlx::query!("UPDATE pendaftaran SET confirmed_at = now() WHERE id = $1", registration_id)
+            .execute(&self.pool)
+            .await?;
+        self.ensure_grant(account_id, Role::Pns, Scope { instansi_id: Some(master.instansi_id), ..Scope::default() })
+            .await?;
+        audit::record(&self.pool, Some(account_id), "registration", Some(&row.nip), ip, json!({"active": active})).await?;
+        Ok(Registered { nomor_pendaftaran: nomor, kode_verifikasi: kode, active })
+    }
+
+    /// The slip, for whoever holds the registration number and its verification code.
+    pub async fn registration_slip(&self, nomor: &str, kode: &str) -> Result<SlipData> {
+        let Some(row) = sqlx::query!(
+            r#"SELECT nip AS "nip!", nama, instansi_id, created_at FROM account
+               WHERE nomor_pendaftaran = $1 AND kode_verifikasi = $2 AND nip IS NOT NULL"#,
+            nomor,
+            kode
+        )
+        .fetch_optional(&self.pool)
+        .await?
+        else {
+            return Err(ErrorCode::NotFound.into());
+        };
+        let instansi = match row.instansi_id {
+            Some(id) => self.reference.instansi(id).await?.map(|i| i.nama).unwrap_or_default(),
+            None => String::new(),
+        };
+        Ok(SlipData {
+            nomor_pendaftaran: nomor.to_owned(),
+            nip: row.nip,
+            nama: row.nama,
+            instansi,
+            tanggal: dates::iso(row.created_at.date()),
+            kode_verifikasi: kode.to_owned(),
+        })
+    }
+
+    async fn account_exists(&self, nip: &str) -> Result<bool> {
+        Ok(sqlx::query_scalar!("SELECT id FROM account WHERE nip = $1", nip).fetch_optional(&self.pool).await?.is_some())
+    }
+}

@@ -1,0 +1,82 @@
+//! Password reset by an emailed link. The answer never says whether an account exists.
+
+use domain::{account, ErrorCode};
+use serde_json::json;
+use time::{Duration, OffsetDateTime};
+
+use crate::error::Result;
+use crate::{audit, password, throttle, token, Identity};
+
+const LINK_MINUTES: i64 = 60;
+
+impl Identity {
+    /// Emails a reset link to the account's address, if there is one. `base_url` is the
+    /// site's public address.
+    pub async fn request_password_reset(&self, identifier: &str, base_url: &str, ip: &str) -> Result<()> {
+        if !throttle::hit(&self.pool, &format!("ip:reset:{ip}"), self.config.lookup_per_minute_per_ip, 60).await? {
+            return Err(ErrorCode::TooManyRequests.into());
+        }
+        let identifier = identifier.trim();
+        if identifier.is_empty() {
+            return Err(ErrorCode::CredentialsRequired.into());
+        }
+        let account = sqlx::query!(
+            "SELECT id, email FROM account WHERE (nip = $1 OR username = $1) AND status <> 'nonaktif'",
+            identifier
+        )
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some((id, Some(email))) = account.map(|a| (a.id, a.email)) else {
+            return Ok(());
+        };
+        let link_token = token::new_token();
+        sqlx::query!(
+            "INSERT INTO password_reset (token_hash, account_id, expires_at) VALUES ($1, $2, $3)",
+            token::digest(&link_token),
+            id,
+            OffsetDateTime::now_utc() + Duration::minutes(LINK_MINUTES)
+        )
+        .execute(&self.pool)
+        .await?;
+        let link = format!("{}/reset-sandi?token={link_token}", base_url.trim_end_matches('/'));
+        let body = format!(
+            "Untuk mengatur ulang kata sandi SIPUPNS, buka tautan ini dalam {LINK_MINUTES} menit:\n{link}\n\n\
+             To reset your SIPUPNS password, open this link within {LINK_MINUTES} minutes:\n{link}\n"
+        );
+        if let Err(error) = self.mailer.send(&email, "Atur ulang kata sandi SIPUPNS", &body).await {
+            tracing::error!(%error, "sending the reset link failed");
+            return Err(ErrorCode::Internal.into());
+        }
+        audit::record(&self.pool, Some(id), "password_reset_requested", Some(identifier), ip, json!({})).await?;
+        Ok(())
+    }
+
+    pub async fn reset_password(&self, link_token: &str, new_password: &str, confirmation: &str, ip: &str) -> Result<()> {
+        account::check_new_password(new_password, confirmation)?;
+        let hash = token::digest(link_token);
+        let Some(account_id) = sqlx::query_scalar!(
+            "UPDATE password_reset SET used_at = now()
+             WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now() RETURNING account_id",
+            hash
+        )
+        .fetch_optional(&self.pool)
+        .await?
+        else {
+            return Err(ErrorCode::ResetLinkInvalid.into());
+        };
+        let phc = password::hash_async(new_password.to_owned()).await;
+        let mut tx = self.pool.begin().await?;
+        sqlx::query!(
+            "UPDATE account SET password_hash = $2, failed_signins = 0, locked_until = NULL WHERE id = $1",
+            account_id,
+            phc
+        )
+        .execute(&mut *tx)
+        .await?;
+        // Whoever held a session with the old password is signed out.
+        sqlx::query!("DELETE FROM session WHERE account_id = $1", account_id).execute(&mut *tx).await?;
+        tx.commit().await?;
+        audit::record(&self.pool, Some(account_id), "password_reset", None, ip, json!({})).await?;
+        Ok(())
+    }
+}

@@ -1,0 +1,127 @@
+//! Database sessions. The cookie holds a random token; the table holds its hash, the
+//! account, the active role grant, and the idle and absolute limits.
+
+use sqlx::PgPool;
+use time::{Duration, OffsetDateTime};
+use uuid::Uuid;
+
+use crate::grant::{sorted, Grant, GrantRow};
+use crate::token;
+
+#[derive(Debug, Clone, Copy)]
+pub struct SessionLimits {
+    pub idle: Duration,
+    pub absolute: Duration,
+}
+
+impl Default for SessionLimits {
+    fn default() -> Self {
+        SessionLimits { idle: Duration::minutes(30), absolute: Duration::hours(12) }
+    }
+}
+
+/// Who is behind a request, as every authorisation check sees it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CurrentUser {
+    pub account_id: Uuid,
+    pub nama: String,
+    pub nip: Option<String>,
+    pub username: Option<String>,
+    pub active: Grant,
+    pub grants: Vec<Grant>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum SessionLookup {
+    Valid(Box<CurrentUser>),
+    /// The cookie named a session that timed out (idle or absolute): say so, don't just
+    /// show the sign-in page.
+    Expired,
+    Unknown,
+}
+
+pub(crate) async fn create(
+    pool: &PgPool,
+    limits: SessionLimits,
+    account_id: Uuid,
+    grant_id: Uuid,
+    ip: &str,
+    user_agent: &str,
+) -> sqlx::Result<String> {
+    let token = token::new_token();
+    let expires_at = OffsetDateTime::now_utc() + limits.absolute;
+    sqlx::query!(
+        "INSERT INTO session (id_hash, account_id, grant_id, expires_at, ip, user_agent) VALUES ($1, $2, $3, $4, $5, $6)",
+        token::digest(&token),
+        account_id,
+        grant_id,
+        expires_at,
+        ip,
+        user_agent
+    )
+    .execute(pool)
+    .await?;
+    Ok(token)
+}
+
+pub(crate) async fn resolve(pool: &PgPool, limits: SessionLimits, token: &str) -> sqlx::Result<SessionLookup> {
+    let hash = token::digest(token);
+    let Some(row) = sqlx::query!(
+        r#"SELECT s.account_id, s.grant_id, s.expires_at, s.last_seen_at, a.nama, a.nip, a.username, a.status
+           FROM session s JOIN account a ON a.id = s.account_id WHERE s.id_hash = $1"#,
+        hash
+    )
+    .fetch_optional(pool)
+    .await?
+    else {
+        return Ok(SessionLookup::Unknown);
+    };
+    let now = OffsetDateTime::now_utc();
+    if row.expires_at <= now || row.last_seen_at + limits.idle <= now || row.status != "aktif" {
+        sqlx::query!("DELETE FROM session WHERE id_hash = $1", hash).execute(pool).await?;
+        return Ok(SessionLookup::Expired);
+    }
+    // Refresh the idle clock at most once a minute: a page load makes several requests.
+    if now - row.last_seen_at > Duration::minutes(1) {
+        sqlx::query!("UPDATE session SET last_seen_at = $2 WHERE id_hash = $1", hash, now)
+            .execute(pool)
+            .await?;
+    }
+    let grants = grants_of(pool, row.account_id).await?;
+    let Some(active) = grants.iter().find(|g| g.id == row.grant_id).cloned() else {
+        return Ok(SessionLookup::Expired);
+    };
+    Ok(SessionLookup::Valid(Box::new(CurrentUser {
+        account_id: row.account_id,
+        nama: row.nama,
+        nip: row.nip,
+        username: row.username,
+        active,
+        grants,
+    })))
+}
+
+pub(crate) async fn grants_of(pool: &PgPool, account_id: Uuid) -> sqlx::Result<Vec<Grant>> {
+    let rows = sqlx::query_as!(
+        GrantRow,
+        "SELECT id, role, instansi_id, unor_id, unor_path, kanreg_id, hds_kategori FROM role_grant WHERE account_id = $1",
+        account_id
+    )
+    .fetch_all(pool)
+    .await?;
+    Ok(sorted(rows.into_iter().filter_map(GrantRow::into_grant).collect()))
+}
+
+pub(crate) async fn delete(pool: &PgPool, token: &str) -> sqlx::Result<()> {
+    sqlx::query!("DELETE FROM session WHERE id_hash = $1", token::digest(token))
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+pub(crate) async fn set_grant(pool: &PgPool, token: &str, grant_id: Uuid) -> sqlx::Result<()> {
+    sqlx::query!("UPDATE session SET grant_id = $2 WHERE id_hash = $1", token::digest(token), grant_id)
+        .execute(pool)
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,102 @@
+//! Sign-in by NIP (PNS) or username (staff), with per-account lockout and a per-address rate.
+
+use domain::ErrorCode;
+use serde_json::json;
+use time::{Duration, OffsetDateTime};
+
+use crate::error::Result;
+use crate::session::{self, CurrentUser, SessionLookup};
+use crate::{audit, password, throttle, Identity};
+
+pub const MAX_FAILED_SIGNINS: i32 = 5;
+pub const LOCK_MINUTES: i64 = 15;
+
+/// A fresh session: the cookie value and who it belongs to.
+pub struct SignedIn {
+    pub token: String,
+    pub user: CurrentUser,
+}
+
+impl Identity {
+    pub async fn sign_in(&self, identifier: &str, secret: &str, ip: &str, user_agent: &str) -> Result<SignedIn> {
+        let identifier = identifier.trim();
+        if identifier.is_empty() || secret.is_empty() {
+            return Err(ErrorCode::CredentialsRequired.into());
+        }
+        if !throttle::hit(&self.pool, &format!("ip:signin:{ip}"), self.config.signin_per_minute_per_ip, 60).await? {
+            return Err(ErrorCode::TooManyRequests.into());
+        }
+        let account = sqlx::query!(
+            "SELECT id, password_hash, status, failed_signins, locked_until FROM account
+             WHERE nip = $1 OR username = $1",
+            identifier
+        )
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(account) = account else {
+            // Same cost as a real check, so timing does not reveal which NIPs exist.
+            password::verify_async(password::dummy_hash().to_owned(), secret.to_owned()).await;
+            audit::record(&self.pool, None, "signin_failed", Some(identifier), ip, json!({"reason": "unknown"})).await?;
+            return Err(ErrorCode::UnknownAccount.into());
+        };
+        let now = OffsetDateTime::now_utc();
+        if account.locked_until.is_some_and(|until| until > now) {
+            audit::record(&self.pool, Some(account.id), "signin_failed", Some(identifier), ip, json!({"reason": "locked"})).await?;
+            return Err(ErrorCode::AccountLocked.into());
+        }
+        if !password::verify_async(account.password_hash, secret.to_owned()).await {
+            let failures = account.failed_signins + 1;
+            let locked = failures >= MAX_FAILED_SIGNINS;
+            sqlx::query!(
+                "UPDATE account SET failed_signins = $2, locked_until = $3 WHERE id = $1",
+                account.id,
+                if locked { 0 } else { failures },
+                locked.then(|| now + Duration::minutes(LOCK_MINUTES))
+            )
+            .execute(&self.pool)
+            .await?;
+            audit::record(&self.pool, Some(account.id), "signin_failed", Some(identifier), ip, json!({"reason": "password", "failures": failures})).await?;
+            return Err(if locked { ErrorCode::AccountLocked } else { ErrorCode::WrongPassword }.into());
+        }
+        match account.status.as_str() {
+            "aktif" => {}
+            "menunggu_verifikasi" => return Err(ErrorCode::AccountWaitingApproval.into()),
+            _ => return Err(ErrorCode::AccountDisabled.into()),
+        }
+        let grants = session::grants_of(&self.pool, account.id).await?;
+        let Some(first) = grants.first() else {
+            return Err(ErrorCode::AccountDisabled.into());
+        };
+        sqlx::query!("UPDATE account SET failed_signins = 0, locked_until = NULL WHERE id = $1", account.id)
+            .execute(&self.pool)
+            .await?;
+        // Always a new session id at sign-in (no fixation).
+        let token = session::create(&self.pool, self.config.session, account.id, first.id, ip, user_agent).await?;
+        audit::record(&self.pool, Some(account.id), "signin_ok", Some(identifier), ip, json!({})).await?;
+        match session::resolve(&self.pool, self.config.session, &token).await? {
+            SessionLookup::Valid(user) => Ok(SignedIn { token, user: *user }),
+            _ => Err(ErrorCode::Internal.into()),
+        }
+    }
+
+    pub async fn session(&self, token: &str) -> Result<SessionLookup> {
+        Ok(session::resolve(&self.pool, self.config.session, token).await?)
+    }
+
+    pub async fn sign_out(&self, token: &str, user: Option<&CurrentUser>, ip: &str) -> Result<()> {
+        session::delete(&self.pool, token).await?;
+        if let Some(user) = user {
+            audit::record(&self.pool, Some(user.account_id), "signout", None, ip, json!({})).await?;
+        }
+        Ok(())
+    }
+
+    /// Makes another of the user's own grants the active one.
+    pub async fn switch_role(&self, token: &str, user: &CurrentUser, grant_id: uuid::Uuid) -> Result<()> {
+        if !user.grants.iter().any(|g| g.id == grant_id) {
+            return Err(ErrorCode::RoleNotHeld.into());
+        }
+        session::set_grant(&self.pool, token, grant_id).await?;
+        Ok(())
+    }
+}

@@ -1,0 +1,38 @@
+//! Fixed-window counters in the database, so limits hold across server instances.
+
+use sqlx::PgPool;
+use time::OffsetDateTime;
+
+/// Counts one hit for `key`; false when the key is already over `limit` in this window.
+pub async fn hit(pool: &PgPool, key: &str, limit: u32, window_secs: i64) -> sqlx::Result<bool> {
+    let now = OffsetDateTime::now_utc().unix_timestamp();
+    let start = OffsetDateTime::from_unix_timestamp(now - now.rem_euclid(window_secs)).expect("valid timestamp");
+    let hits = sqlx::query_scalar!(
+        "INSERT INTO throttle (kunci, window_start, hits) VALUES ($1, $2, 1)
+         ON CONFLICT (kunci, window_start) DO UPDATE SET hits = throttle.hits + 1
+         RETURNING hits",
+        key,
+        start
+    )
+    .fetch_one(pool)
+    .await?;
+    Ok(hits as i64 <= limit as i64)
+}
+
+/// Current count without adding a hit.
+pub async fn count(pool: &PgPool, key: &str, window_secs: i64) -> sqlx::Result<i64> {
+    let now = OffsetDateTime::now_utc().unix_timestamp();
+    let start = OffsetDateTime::from_unix_timestamp(now - now.rem_euclid(window_secs)).expect("valid timestamp");
+    let hits = sqlx::query_scalar!("SELECT hits FROM throttle WHERE kunci = $1 AND window_start = $2", key, start)
+        .fetch_optional(pool)
+        .await?;
+    Ok(hits.unwrap_or(0) as i64)
+}
+
+/// Old windows are useless; called now and then.
+pub async fn prune(pool: &PgPool) -> sqlx::Result<()> {
+    sqlx::query!("DELETE FROM throttle WHERE window_start < now() - interval '1 day'")
+        .execute(pool)
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,126 @@
+//! Reading and writing master records.
+
+use sqlx::PgPool;
+use uuid::Uuid;
+
+use crate::model::{PnsMaster, PnsWithHistory};
+
+#[derive(Clone)]
+pub struct Personnel {
+    pool: PgPool,
+}
+
+impl Personnel {
+    pub fn new(pool: PgPool) -> Self {
+        Personnel { pool }
+    }
+
+    pub async fn master(&self, nip: &str) -> sqlx::Result<Option<PnsMaster>> {
+        sqlx::query_as!(
+            PnsMaster,
+            r#"SELECT nip AS "nip!", nik AS "nik!", nama, gelar_depan, gelar_belakang, tempat_lahir,
+                      tanggal_lahir, jenis_kelamin AS "jenis_kelamin!", agama, status_kawin, alamat,
+                      telepon, email, instansi_id, unor_id, jenis_pegawai, kedudukan_hukum, tmt_cpns,
+                      tmt_pns, golongan, tmt_golongan, versi
+               FROM pns WHERE nip = $1"#,
+            nip
+        )
+        .fetch_optional(&self.pool)
+        .await
+    }
+
+    pub async fn count_in_instansi(&self, instansi_id: Uuid) -> sqlx::Result<i64> {
+        let n = sqlx::query_scalar!(r#"SELECT count(*) AS "n!" FROM pns WHERE instansi_id = $1"#, instansi_id)
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(n)
+    }
+
+    /// Inserts a master record and its history in one transaction; an existing NIP is
+    /// left untouched (returns false), so seeding twice is harmless.
+    pub async fn insert_master(&self, record: &PnsWithHistory) -> sqlx::Result<bool> {
+        let p = &record.pns;
+        let mut tx = self.pool.begin().await?;
+        let inserted = sqlx::query!(
+            "INSERT INTO pns (nip, nik, nama, gelar_depan, gelar_belakang, tempat_lahir, tanggal_lahir,
+                 jenis_kelamin, agama, status_kawin, alamat, telepon, email, instansi_id, unor_id,
+                 jenis_pegawai, kedudukan_hukum, tmt_cpns, tmt_pns, golongan, tmt_golongan, versi)
+             VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22)
+             ON CONFLICT (nip) DO NOTHING",
+            p.nip,
+            p.nik,
+            p.nama,
+            p.gelar_depan,
+            p.gelar_belakang,
+            p.tempat_lahir,
+            p.tanggal_lahir,
+            p.jenis_kelamin,
+            p.agama,
+            p.status_kawin,
+            p.alamat,
+            p.telepon,
+            p.email,
+            p.instansi_id,
+            p.unor_id,
+            p.jenis_pegawai,
+            p.kedudukan_hukum,
+            p.tmt_cpns,
+            p.tmt_pns,
+            p.golongan,
+            p.tmt_golongan,
+            p.versi
+        )
+        .execute(&mut *tx)
+        .await?
+        .rows_affected()
+            == 1;
+        if !inserted {
+            return Ok(false);
+        }
+        for g in &record.golongan {
+            sqlx::query!(
+                "INSERT INTO riwayat_golongan (id, nip, golongan, tmt, nomor_sk, tanggal_sk) VALUES ($1,$2,$3,$4,$5,$6)",
+                g.id,
+                p.nip,
+                g.golongan,
+                g.tmt,
+                g.nomor_sk,
+                g.tanggal_sk
+            )
+            .execute(&mut *tx)
+            .await?;
+        }
+        for e in &record.pendidikan {
+            sqlx::query!(
+                "INSERT INTO riwayat_pendidikan (id, nip, tingkat, nama_sekolah, jurusan, tahun_lulus) VALUES ($1,$2,$3,$4,$5,$6)",
+                e.id,
+                p.nip,
+                e.tingkat,
+                e.nama_sekolah,
+                e.jurusan,
+                e.tahun_lulus
+            )
+            .execute(&mut *tx)
+            .await?;
+        }
+        for j in &record.jabatan {
+            sqlx::query!(
+                "INSERT INTO riwayat_jabatan (id, nip, jenis_jabatan, nama_jabatan, eselon, unor_id, tmt, nomor_sk, tanggal_sk)
+                 VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)",
+                j.id,
+                p.nip,
+                j.jenis_jabatan,
+                j.nama_jabatan,
+                j.eselon,
+                j.unor_id,
+                j.tmt,
+                j.nomor_sk,
+                j.tanggal_sk
+            )
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(true)
+    }
+}

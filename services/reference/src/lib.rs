@@ -1,0 +1,173 @@
+//! Reference service: instansi, unor trees, Kanreg regions, instansi settings and the
+//! national code lists. Other services read them through this API only.
+
+use sqlx::PgPool;
+use uuid::Uuid;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Instansi {
+    pub id: Uuid,
+    pub kode: String,
+    pub nama: String,
+    /// "pusat" or "daerah"
+    pub jenis: String,
+    pub kanreg_id: i16,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unor {
+    pub id: Uuid,
+    pub instansi_id: Uuid,
+    pub parent_id: Option<Uuid>,
+    pub nama: String,
+    pub jenis: String,
+    pub path: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Kanreg {
+    pub id: i16,
+    pub kode: String,
+    pub nama: String,
+}
+
+#[derive(Clone)]
+pub struct Reference {
+    pool: PgPool,
+}
+
+impl Reference {
+    pub fn new(pool: PgPool) -> Self {
+        Reference { pool }
+    }
+
+    pub async fn instansi(&self, id: Uuid) -> sqlx::Result<Option<Instansi>> {
+        sqlx::query_as!(
+            Instansi,
+            "SELECT id, kode, nama, jenis, kanreg_id FROM instansi WHERE id = $1",
+            id
+        )
+        .fetch_optional(&self.pool)
+        .await
+    }
+
+    pub async fn unor(&self, id: Uuid) -> sqlx::Result<Option<Unor>> {
+        sqlx::query_as!(
+            Unor,
+            "SELECT id, instansi_id, parent_id, nama, jenis, path FROM unor WHERE id = $1",
+            id
+        )
+        .fetch_optional(&self.pool)
+        .await
+    }
+
+    pub async fn unor_of_instansi(&self, instansi_id: Uuid) -> sqlx::Result<Vec<Unor>> {
+        sqlx::query_as!(
+            Unor,
+            "SELECT id, instansi_id, parent_id, nama, jenis, path FROM unor
+             WHERE instansi_id = $1 ORDER BY path",
+            instansi_id
+        )
+        .fetch_all(&self.pool)
+        .await
+    }
+
+    pub async fn kanreg(&self, id: i16) -> sqlx::Result<Option<Kanreg>> {
+        sqlx::query_as!(Kanreg, "SELECT id, kode, nama FROM kanreg WHERE id = $1", id)
+            .fetch_optional(&self.pool)
+            .await
+    }
+
+    /// Whether new PNS accounts of this instansi wait for a verifier (on unless turned off).
+    pub async fn registration_needs_verification(&self, instansi_id: Uuid) -> sqlx::Result<bool> {
+        let flag = sqlx::query_scalar!(
+            "SELECT verifikasi_pendaftaran FROM instansi_setting WHERE instansi_id = $1",
+            instansi_id
+        )
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(flag.unwrap_or(true))
+    }
+
+    pub async fn set_registration_verification(&self, instansi_id: Uuid, on: bool) -> sqlx::Result<()> {
+        sqlx::query!(
+            "INSERT INTO instansi_setting (instansi_id, verifikasi_pendaftaran) VALUES ($1, $2)
+             ON CONFLICT (instansi_id) DO UPDATE SET verifikasi_pendaftaran = EXCLUDED.verifikasi_pendaftaran",
+            instansi_id,
+            on
+        )
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// Creates an instansi with default settings; returns false when its kode already exists.
+    pub async fn create_instansi(&self, instansi: &Instansi, provinsi_kode: Option<&str>) -> sqlx::Result<bool> {
+        let mut tx = self.pool.begin().await?;
+        let inserted = sqlx::query!(
+            "INSERT INTO instansi (id, kode, nama, jenis, provinsi_kode, kanreg_id)
+             VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (kode) DO NOTHING",
+            instansi.id,
+            instansi.kode,
+            instansi.nama,
+            instansi.jenis,
+            provinsi_kode,
+            instansi.kanreg_id
+        )
+        .execute(&mut *tx)
+        .await?
+        .rows_affected()
+            == 1;
+        if inserted {
+            sqlx::query!("INSERT INTO instansi_setting (instansi_id) VALUES ($1)", instansi.id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(inserted)
+    }
+
+    /// Adds a unit under `parent` (or as a root); the path is computed here so callers
+    /// cannot get it wrong.
+    pub async fn create_unor(
+        &self,
+        instansi_id: Uuid,
+        parent: Option<Uuid>,
+        nama: &str,
+        jenis: &str,
+    ) -> sqlx::Result<Unor> {
+        let id = Uuid::new_v4();
+        let parent_path = match parent {
+            Some(parent_id) => {
+                sqlx::query_scalar!("SELECT path FROM unor WHERE id = $1", parent_id)
+                    .fetch_one(&self.pool)
+                    .await?
+            }
+            None => String::new(),
+        };
+        let path = format!("{parent_path}{}/", id.simple());
+        sqlx::query!(
+            "INSERT INTO unor (id, instansi_id, parent_id, nama, jenis, path) VALUES ($1, $2, $3, $4, $5, $6)",
+            id,
+            instansi_id,
+            parent,
+            nama,
+            jenis,
+            path
+        )
+        .execute(&self.pool)
+        .await?;
+        Ok(Unor { id, instansi_id, parent_id: parent, nama: nama.to_owned(), jenis: jenis.to_owned(), path })
+    }
+
+    /// Code-list entries of one kind, in display order.
+    pub async fn codes(&self, jenis: &str) -> sqlx::Result<Vec<(String, String)>> {
+        let rows = sqlx::query!(
+            "SELECT kode, nama FROM kode_referensi WHERE jenis = $1 ORDER BY urutan",
+            jenis
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().map(|r| (r.kode, r.nama)).collect())
+    }
+}
