@@ -10,14 +10,18 @@ admin_url=${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}
 psql "$admin_url" -qc "CREATE DATABASE $db"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 log=$(mktemp)
-DATABASE_URL="${admin_url%/*}/$db" LEPTOS_SITE_ROOT=target/site LEPTOS_SITE_ADDR="127.0.0.1:$port" \
+data_dir=$(mktemp -d)
+db_url="${admin_url%/*}/$db"
+DATABASE_URL="$db_url" SIPUPNS_DATA_DIR="$data_dir" LEPTOS_SITE_ROOT=target/site LEPTOS_SITE_ADDR="127.0.0.1:$port" \
   SIPUPNS_SIGNIN_PER_MINUTE=1000 "$target_dir/debug/server" --demo >"$log" 2>&1 &
 server=$!
 cleanup() {
   kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true
   psql "$admin_url" -qc "DROP DATABASE IF EXISTS $db" || true
+  rm -rf "$data_dir"
 }
 trap cleanup EXIT
 for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 1; done
 curl -sf "http://127.0.0.1:$port/healthz" >/dev/null || { cat "$log"; exit 1; }
-(cd end2end && SIPUPNS_URL="http://127.0.0.1:$port" npx playwright test) || { tail -50 "$log"; exit 1; }
+(cd end2end && SIPUPNS_URL="http://127.0.0.1:$port" SIPUPNS_E2E_DATABASE_URL="$db_url" SIPUPNS_DATA_DIR="$data_dir" \
+  npx playwright test) || { tail -50 "$log"; exit 1; }

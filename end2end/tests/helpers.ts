@@ -1,0 +1,42 @@
+import { execFileSync } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { expect, Page } from "@playwright/test";
+
+export const PASSWORD = "Demo2026pupns";
+
+/** Read-only look into the e2e database (scripts/e2e.sh passes its URL). */
+export function sql(query: string): string {
+  const url = process.env.SIPUPNS_E2E_DATABASE_URL;
+  if (!url) throw new Error("SIPUPNS_E2E_DATABASE_URL is not set (run through scripts/e2e.sh)");
+  return execFileSync("psql", [url, "-Atqc", query], { encoding: "utf8" }).trim();
+}
+
+/** The demo PNS (a PNS-only account). */
+export function demoPnsNip(): string {
+  return sql(
+    "SELECT a.nip FROM account a WHERE a.username IS NULL AND a.status = 'aktif' AND a.nip IS NOT NULL ORDER BY a.created_at LIMIT 1",
+  );
+}
+
+/** The newest mail written to the data folder for `to` (no SMTP in tests). */
+export function lastMailTo(to: string): string {
+  const dir = join(process.env.SIPUPNS_DATA_DIR ?? "../data", "mail");
+  const files = readdirSync(dir).filter((f) => f.includes(to.replace(/[^A-Za-z0-9@.]/g, "_"))).sort();
+  if (files.length === 0) throw new Error(`no mail for ${to} in ${dir}`);
+  return readFileSync(join(dir, files[files.length - 1]), "utf8");
+}
+
+export async function signIn(page: Page, login: string, password = PASSWORD) {
+  await page.goto("/masuk");
+  await waitForHydration(page);
+  await page.getByLabel("NIP atau nama pengguna").fill(login);
+  await page.getByLabel("Kata sandi").fill(password);
+  await page.getByRole("button", { name: "Masuk", exact: true }).click();
+}
+
+/** Leptos adds its hydration marker script; wait until the WASM has taken over the page. */
+export async function waitForHydration(page: Page) {
+  await page.waitForLoadState("networkidle");
+  await expect(page.locator("body")).toBeVisible();
+}

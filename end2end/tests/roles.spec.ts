@@ -1,0 +1,82 @@
+import { expect, test } from "@playwright/test";
+import { demoPnsNip, signIn } from "./helpers";
+
+// Each demo role signs in and lands on its own home page, in Indonesian.
+const staff: Array<[string, string, string, string]> = [
+  ["verif2.sleman", "/verifikasi", "home-verifikasi", "Verifikasi"],
+  ["verif3.kanreg1", "/verifikasi", "home-verifikasi", "Verifikasi"],
+  ["verif4.bkn", "/verifikasi", "home-verifikasi", "Verifikasi"],
+  ["hds.kanreg1", "/hds", "home-hds", "Kotak Masuk Help Desk"],
+  ["admin.sleman", "/admin/instansi", "home-admin-instansi", "Administrasi Instansi"],
+  ["admin.kanreg1", "/admin/kanreg", "home-admin-kanreg", "Administrasi Kanreg"],
+  ["admin.bkn", "/admin/bkn", "home-admin-bkn", "Administrasi BKN"],
+  ["eksekutif.bkn", "/eksekutif", "home-eksekutif", "Dasbor Eksekutif"],
+];
+
+for (const [login, path, testid, heading] of staff) {
+  test(`${login} lands on ${path}`, async ({ page }) => {
+    await signIn(page, login);
+    await expect(page).toHaveURL(path);
+    await expect(page.getByTestId(testid)).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading);
+  });
+}
+
+test("a PNS signs in with the NIP and sees the own record's summary", async ({ page }) => {
+  const nip = demoPnsNip();
+  await signIn(page, nip);
+  await expect(page).toHaveURL("/pns");
+  await expect(page.getByTestId("home-pns")).toContainText(nip);
+  await expect(page.getByTestId("active-role")).toHaveText("PNS");
+});
+
+test("the L1 verifier is also a PNS and switches between the two roles", async ({ page }) => {
+  await signIn(page, "verif1.sleman");
+  await expect(page).toHaveURL("/pns");
+  await page.getByLabel("Ganti peran").selectOption({ label: /Verifikator Level 1/ as unknown as string });
+  await page.getByRole("button", { name: "Ganti peran" }).click();
+  await expect(page).toHaveURL("/verifikasi");
+  await expect(page.getByTestId("home-verifikasi")).toBeVisible();
+  await expect(page.getByText("Pendaftaran menunggu verifikasi")).toBeVisible();
+});
+
+test("a wrong password is refused with a clear message", async ({ page }) => {
+  await signIn(page, "admin.bkn", "salah-sandi-123");
+  await expect(page.getByTestId("signin-error")).toHaveText("Kata sandi salah.");
+  await expect(page).toHaveURL("/masuk");
+});
+
+test("an unknown NIP is told apart from a wrong password", async ({ page }) => {
+  await signIn(page, "199901012020011999", "apa-saja-123");
+  await expect(page.getByTestId("signin-error")).toHaveText("NIP atau nama pengguna tidak terdaftar.");
+});
+
+test("a PNS cannot open a staff page", async ({ page }) => {
+  await signIn(page, demoPnsNip());
+  await expect(page).toHaveURL("/pns");
+  const response = await page.goto("/verifikasi");
+  expect(response?.status()).toBe(403);
+  await expect(page.getByTestId("access-denied")).toContainText("Akses ditolak");
+});
+
+test("without a session a protected page sends you to sign in", async ({ page }) => {
+  await page.goto("/admin/bkn");
+  await expect(page).toHaveURL("/masuk");
+});
+
+test("the language switch shows English and remembers it", async ({ page }) => {
+  await page.goto("/masuk");
+  await page.getByRole("link", { name: "English" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sign in to SIPUPNS");
+  await page.goto("/");
+  await expect(page.getByRole("link", { name: "Bahasa Indonesia" })).toBeVisible();
+});
+
+test("signing out ends the session", async ({ page }) => {
+  await signIn(page, "admin.kanreg1");
+  await expect(page).toHaveURL("/admin/kanreg");
+  await page.getByRole("button", { name: "Keluar" }).click();
+  await expect(page).toHaveURL("/masuk");
+  await page.goto("/admin/kanreg");
+  await expect(page).toHaveURL("/masuk");
+});

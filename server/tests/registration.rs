@@ -1,0 +1,158 @@
+//! PNS self-registration and password reset over HTTP, against a real database.
+
+mod common;
+
+use app::api::registration::{NipLookupView, RegisteredView};
+use app::error::AppError;
+use domain::ErrorCode;
+
+struct Master {
+    nip: String,
+    nik: String,
+    birth: String,
+    tmt: String,
+    nama: String,
+    instansi_id: uuid::Uuid,
+}
+
+/// A PNS of Kabupaten Sleman without an account.
+async fn unregistered(app: &common::TestApp) -> Master {
+    let row: (String, String, String, String, String, uuid::Uuid) = sqlx::query_as(
+        "SELECT nip, nik, tanggal_lahir::text, tmt_cpns::text, nama, instansi_id FROM pns p
+         WHERE NOT EXISTS (SELECT 1 FROM account a WHERE a.nip = p.nip) ORDER BY nip DESC LIMIT 1",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    Master { nip: row.0, nik: row.1, birth: row.2, tmt: row.3, nama: row.4, instansi_id: row.5 }
+}
+
+async fn code_from_mail(app: &common::TestApp, to: &str) -> String {
+    let dir = app.config.data_dir.join("mail");
+    let text = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+        .find(|t| t.contains(to))
+        .expect("a mail to the address");
+    // "Kode verifikasi pendaftaran SIPUPNS Anda: 123456"
+    let line = text.lines().find(|l| l.starts_with("Kode verifikasi")).unwrap();
+    line.rsplit(' ').next().unwrap().to_owned()
+}
+
+async fn refused(response: reqwest::Response) -> ErrorCode {
+    response.json::<AppError>().await.expect("an AppError").0
+}
+
+#[sqlx::test(migrator = "server::database::MIGRATOR")]
+async fn a_pns_registers_and_waits_for_the_verifier(pool: sqlx::PgPool) {
+    let app = common::spawn(pool).await;
+    let m = unregistered(&app).await;
+    let client = common::client();
+
+    // Step 1: only the masked name and the instansi are shown.
+    let found: NipLookupView = app.call(&client, "/api/daftar/cari-nip", &[("nip", &m.nip)]).await.json().await.unwrap();
+    assert_eq!(found.instansi.is_empty(), false);
+    assert_ne!(found.masked_name, m.nama);
+    assert_eq!(found.masked_name.chars().next(), m.nama.chars().next());
+    assert!(found.masked_name.contains('*'));
+
+    // Step 2: wrong answers are refused; right ones send a code.
+    let email = format!("{}@example.go.id", m.nip);
+    let wrong = [("nip", m.nip.as_str()), ("nik", m.nik.as_str()), ("tanggal_lahir", "1970-01-01"), ("tmt_cpns", m.tmt.as_str()), ("email", email.as_str())];
+    assert_eq!(refused(app.call(&client, "/api/daftar/cek-data", &wrong).await).await, ErrorCode::KnowledgeCheckFailed);
+    let bad_date = [("nip", m.nip.as_str()), ("nik", m.nik.as_str()), ("tanggal_lahir", "2015-02-30"), ("tmt_cpns", m.tmt.as_str()), ("email", email.as_str())];
+    assert_eq!(refused(app.call(&client, "/api/daftar/cek-data", &bad_date).await).await, ErrorCode::InvalidDate);
+    let right = [("nip", m.nip.as_str()), ("nik", m.nik.as_str()), ("tanggal_lahir", m.birth.as_str()), ("tmt_cpns", m.tmt.as_str()), ("email", email.as_str())];
+    let response = app.call(&client, "/api/daftar/cek-data", &right).await;
+    assert_eq!(response.status(), 200);
+    let registration_id: uuid::Uuid = response.json().await.unwrap();
+    let code = code_from_mail(&app, &email).await;
+
+    // Step 3: a wrong code, a weak password, then success.
+    let id = registration_id.to_string();
+    let wrong_code = if code == "000000" { "111111" } else { "000000" };
+    let attempt = |code: &'static str| [("registration_id", id.clone()), ("code", code.to_owned()), ("password", "SandiBaru2026".to_owned()), ("confirmation", "SandiBaru2026".to_owned())];
+    let response = client.post(app.url("/api/daftar/selesai")).form(&attempt(wrong_code)).send().await.unwrap();
+    assert_eq!(refused(response).await, ErrorCode::OneTimeCodeWrong);
+    let weak = [("registration_id", id.as_str()), ("code", code.as_str()), ("password", "pendek"), ("confirmation", "pendek")];
+    assert_eq!(refused(app.call(&client, "/api/daftar/selesai", &weak).await).await, ErrorCode::PasswordTooShort);
+    let good = [("registration_id", id.as_str()), ("code", code.as_str()), ("password", "SandiBaru2026"), ("confirmation", "SandiBaru2026")];
+    let done: RegisteredView = app.call(&client, "/api/daftar/selesai", &good).await.json().await.unwrap();
+    assert!(!done.active, "registration verification is on by default");
+    assert!(done.nomor_pendaftaran.starts_with("PUPNS-"));
+
+    // The slip is a PDF for whoever holds number and code; a guessed code gets nothing.
+    let slip = client.get(app.url(&done.slip_url)).send().await.unwrap();
+    assert_eq!(slip.headers()["content-type"], "application/pdf");
+    assert!(slip.bytes().await.unwrap().starts_with(b"%PDF"));
+    let guessed = client.get(app.url(&format!("/daftar/slip?nomor={}&kode=00000000", done.nomor_pendaftaran))).send().await.unwrap();
+    assert_eq!(guessed.status(), 404);
+
+    // A second registration of the same NIP is refused; the account waits for approval.
+    assert_eq!(refused(app.call(&client, "/api/daftar/cari-nip", &[("nip", &m.nip)]).await).await, ErrorCode::NipAlreadyRegistered);
+    assert_eq!(refused(app.sign_in(&client, &m.nip, "SandiBaru2026").await).await, ErrorCode::AccountWaitingApproval);
+}
+
+#[sqlx::test(migrator = "server::database::MIGRATOR")]
+async fn an_instansi_without_registration_verification_activates_at_once(pool: sqlx::PgPool) {
+    let app = common::spawn(pool).await;
+    let m = unregistered(&app).await;
+    reference::Reference::new(app.pool.clone()).set_registration_verification(m.instansi_id, false).await.unwrap();
+    let client = common::client();
+    let email = "langsung.aktif@example.go.id";
+    let right = [("nip", m.nip.as_str()), ("nik", m.nik.as_str()), ("tanggal_lahir", m.birth.as_str()), ("tmt_cpns", m.tmt.as_str()), ("email", email)];
+    let id: uuid::Uuid = app.call(&client, "/api/daftar/cek-data", &right).await.json().await.unwrap();
+    let code = code_from_mail(&app, email).await;
+    let id = id.to_string();
+    let good = [("registration_id", id.as_str()), ("code", code.as_str()), ("password", "SandiBaru2026"), ("confirmation", "SandiBaru2026")];
+    let done: RegisteredView = app.call(&client, "/api/daftar/selesai", &good).await.json().await.unwrap();
+    assert!(done.active);
+    assert_eq!(app.sign_in(&client, &m.nip, "SandiBaru2026").await.status(), 200);
+}
+
+#[sqlx::test(migrator = "server::database::MIGRATOR")]
+async fn lookups_explain_every_failure_and_knowledge_checks_lock(pool: sqlx::PgPool) {
+    let app = common::spawn(pool).await;
+    let client = common::client();
+    assert_eq!(refused(app.call(&client, "/api/daftar/cari-nip", &[("nip", "1234")]).await).await, ErrorCode::NipFormat);
+    assert_eq!(refused(app.call(&client, "/api/daftar/cari-nip", &[("nip", "199002302015011001")]).await).await, ErrorCode::NipBirthDate);
+    assert_eq!(refused(app.call(&client, "/api/daftar/cari-nip", &[("nip", "199001012015011999")]).await).await, ErrorCode::NipNotFound);
+    assert_eq!(refused(app.call(&client, "/api/daftar/cari-nip", &[("nip", &app.demo.pns_nip)]).await).await, ErrorCode::NipAlreadyRegistered);
+
+    let m = unregistered(&app).await;
+    let wrong = [("nip", m.nip.as_str()), ("nik", m.nik.as_str()), ("tanggal_lahir", "1970-01-01"), ("tmt_cpns", m.tmt.as_str()), ("email", "a@b.id")];
+    for _ in 0..5 {
+        assert_eq!(refused(app.call(&client, "/api/daftar/cek-data", &wrong).await).await, ErrorCode::KnowledgeCheckFailed);
+    }
+    let right = [("nip", m.nip.as_str()), ("nik", m.nik.as_str()), ("tanggal_lahir", m.birth.as_str()), ("tmt_cpns", m.tmt.as_str()), ("email", "a@b.id")];
+    assert_eq!(refused(app.call(&client, "/api/daftar/cek-data", &right).await).await, ErrorCode::KnowledgeCheckLocked);
+}
+
+#[sqlx::test(migrator = "server::database::MIGRATOR")]
+async fn nip_lookups_are_rate_limited_per_address(pool: sqlx::PgPool) {
+    let app = common::spawn_with(pool, |c| c.lookup_per_minute = 2).await;
+    let client = common::client();
+    for _ in 0..2 {
+        app.call(&client, "/api/daftar/cari-nip", &[("nip", "199001012015011999")]).await;
+    }
+    let response = app.call(&client, "/api/daftar/cari-nip", &[("nip", "199001012015011999")]).await;
+    assert_eq!(response.status(), 429);
+}
+
+#[sqlx::test(migrator = "server::database::MIGRATOR")]
+async fn password_reset_by_emailed_link(pool: sqlx::PgPool) {
+    let app = common::spawn(pool).await;
+    sqlx::query("UPDATE account SET email = 'admin.bkn@bkn.go.id' WHERE username = 'admin.bkn'").execute(&app.pool).await.unwrap();
+    let client = common::client();
+    // Unknown accounts get the same answer.
+    assert_eq!(app.call(&client, "/api/sandi/minta", &[("identifier", "tidak.ada")]).await.status(), 200);
+    assert_eq!(app.call(&client, "/api/sandi/minta", &[("identifier", "admin.bkn")]).await.status(), 200);
+    let dir = app.config.data_dir.join("mail");
+    let mail = std::fs::read_dir(&dir).unwrap().map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap()).find(|t| t.contains("admin.bkn@bkn.go.id")).unwrap();
+    let token = mail.split("token=").nth(1).unwrap().lines().next().unwrap().to_owned();
+    assert_eq!(refused(app.call(&client, "/api/sandi/atur", &[("token", "salah"), ("password", "SandiBaru2026"), ("confirmation", "SandiBaru2026")]).await).await, ErrorCode::ResetLinkInvalid);
+    assert_eq!(app.call(&client, "/api/sandi/atur", &[("token", &token), ("password", "SandiBaru2026"), ("confirmation", "SandiBaru2026")]).await.status(), 200);
+    // The link works once.
+    assert_eq!(refused(app.call(&client, "/api/sandi/atur", &[("token", &token), ("password", "SandiLagi2026"), ("confirmation", "SandiLagi2026")]).await).await, ErrorCode::ResetLinkInvalid);
+    assert_eq!(app.sign_in(&client, "admin.bkn", "SandiBaru2026").await.status(), 200);
+}
