@@ -77,8 +77,8 @@ fn allowed(access: Access, role: Option<Role>) -> bool {
     }
 }
 
-#[test]
-fn every_server_function_and_page_has_an_expectation() {
+#[tokio::test]
+async fn every_server_function_and_page_has_an_expectation() {
     let registered: BTreeSet<String> = server_fn::axum::server_fn_paths().map(|(path, _)| path.to_owned()).collect();
     let listed: BTreeSet<String> = SERVER_FUNCTIONS.iter().map(|(path, _, _)| (*path).to_owned()).collect();
     let missing: Vec<_> = registered.difference(&listed).collect();
