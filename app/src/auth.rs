@@ -49,10 +49,16 @@ pub fn request_auth() -> RequestAuth {
 
 /// Refuses with the right status: 401 without a (live) session, 403 without the capability.
 pub fn refuse(code: ErrorCode) -> AppError {
+    // While a page renders, "not signed in" becomes a redirect to /masuk (ErrorView), which
+    // a 401 status would override.
+    let rendering_page = use_context::<http::request::Parts>().is_some_and(|p| !p.uri.path().starts_with("/api/"));
+    if rendering_page && matches!(code, ErrorCode::NotSignedIn | ErrorCode::SessionExpired) {
+        return AppError(code);
+    }
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
         let status = match code {
             ErrorCode::NotSignedIn | ErrorCode::SessionExpired => http::StatusCode::UNAUTHORIZED,
-            ErrorCode::Forbidden | ErrorCode::CsrfRejected | ErrorCode::RoleNotHeld => http::StatusCode::FORBIDDEN,
+            ErrorCode::Forbidden | ErrorCode::CsrfRejected => http::StatusCode::FORBIDDEN,
             ErrorCode::NotFound => http::StatusCode::NOT_FOUND,
             ErrorCode::TooManyRequests => http::StatusCode::TOO_MANY_REQUESTS,
             ErrorCode::Internal => http::StatusCode::INTERNAL_SERVER_ERROR,

@@ -114,7 +114,7 @@ async fn every_role_gets_exactly_what_it_may(pool: sqlx::PgPool) {
             }
         }
         for (path, access) in PAGES {
-            let response = client.get(app.url(path)).send().await.unwrap();
+            let response = client.get(app.url(path)).header("accept", "text/html").send().await.unwrap();
             let status = response.status().as_u16();
             let expected_ok = allowed(*access, *role);
             let ok = match (role, status) {
