@@ -36,10 +36,10 @@ pub fn Shell(children: Children) -> impl IntoView {
 fn LanguageSwitch() -> impl IntoView {
     let lang = use_lang();
     let location = use_location();
-    // A plain link: works before hydration and without JavaScript.
+    // A plain link (rel=external: a full load, not client routing): the server sets the cookie.
     let href = move || format!("/bahasa/{}?kembali={}", lang.other().code(), urlencode(&location.pathname.get()));
     view! {
-        <a class="lang" href=href hreflang=lang.other().code() lang=lang.other().code()>
+        <a class="lang" href=href rel="external" hreflang=lang.other().code() lang=lang.other().code()>
             {Msg::LanguageSwitch.text(lang)}
         </a>
     }

@@ -33,7 +33,7 @@ test("a PNS signs in with the NIP and sees the own record's summary", async ({ p
 test("the L1 verifier is also a PNS and switches between the two roles", async ({ page }) => {
   await signIn(page, "verif1.sleman");
   await expect(page).toHaveURL("/pns");
-  await page.getByLabel("Ganti peran").selectOption({ label: /Verifikator Level 1/ as unknown as string });
+  await page.getByLabel("Ganti peran").selectOption({ label: "Verifikator Level 1 (SKPD/UPT/Satker) — Dinas Pendidikan" });
   await page.getByRole("button", { name: "Ganti peran" }).click();
   await expect(page).toHaveURL("/verifikasi");
   await expect(page.getByTestId("home-verifikasi")).toBeVisible();

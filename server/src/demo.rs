@@ -48,7 +48,10 @@ pub async fn seed(state: &AppState) -> anyhow::Result<DemoWorld> {
     };
 
     // ~200 PNS: 80 central, 120 regional, spread over the leaf-ish units.
+    // Units sorted by name (their ids are random), so every machine gets the same demo PNS.
     let targets = |units: &[Unor], region: &str, jenis_pegawai: &str| -> Vec<UnitTarget> {
+        let mut units = units.to_vec();
+        units.sort_by(|a, b| a.nama.cmp(&b.nama));
         units
             .iter()
             .filter(|u| u.parent_id.is_some())
