@@ -47,7 +47,13 @@ fn LanguageSwitch() -> impl IntoView {
 
 fn urlencode(path: &str) -> String {
     path.chars()
-        .map(|c| if c.is_ascii_alphanumeric() || "/-_.".contains(c) { c.to_string() } else { format!("%{:02X}", c as u32 & 0xff) })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || "/-_.".contains(c) {
+                c.to_string()
+            } else {
+                format!("%{:02X}", c as u32 & 0xff)
+            }
+        })
         .collect()
 }
 
@@ -98,4 +104,3 @@ fn UserMenu(session: crate::api::session::SessionView) -> impl IntoView {
         </nav>
     }
 }
-

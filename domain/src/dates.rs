@@ -17,22 +17,14 @@ pub fn parse_iso_date(text: &str) -> Result<Date, ErrorCode> {
 
 /// Builds a date from numbers, failing with `InvalidDate` when it does not exist.
 pub fn ymd(year: i32, month: u32, day: u32) -> Result<Date, ErrorCode> {
-    let month = u8::try_from(month)
-        .ok()
-        .and_then(|m| Month::try_from(m).ok())
-        .ok_or(ErrorCode::InvalidDate)?;
+    let month = u8::try_from(month).ok().and_then(|m| Month::try_from(m).ok()).ok_or(ErrorCode::InvalidDate)?;
     let day = u8::try_from(day).map_err(|_| ErrorCode::InvalidDate)?;
     Date::from_calendar_date(year, month, day).map_err(|_| ErrorCode::InvalidDate)
 }
 
 /// Formats as `YYYY-MM-DD` (the value of an `<input type="date">`).
 pub fn iso(date: Date) -> String {
-    format!(
-        "{:04}-{:02}-{:02}",
-        date.year(),
-        u8::from(date.month()),
-        date.day()
-    )
+    format!("{:04}-{:02}-{:02}", date.year(), u8::from(date.month()), date.day())
 }
 
 /// Reads a fixed-width run of ASCII digits as a number.

@@ -106,10 +106,7 @@ mod tests {
         let nik = Nik::parse("3174015203850001").unwrap();
         assert_eq!(nik.gender(), Gender::Female);
         assert_eq!(nik.check_against(date!(1985 - 03 - 12), Gender::Female), Ok(()));
-        assert_eq!(
-            nik.check_against(date!(1985 - 03 - 12), Gender::Male),
-            Err(ErrorCode::NikBirthDateMismatch)
-        );
+        assert_eq!(nik.check_against(date!(1985 - 03 - 12), Gender::Male), Err(ErrorCode::NikBirthDateMismatch));
     }
 
     #[test]

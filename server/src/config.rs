@@ -98,7 +98,11 @@ impl Config {
             .site_pkg_dir(self.site_pkg_dir.as_str())
             .site_addr(self.site_addr)
             .reload_port(self.reload_port)
-            .env(if self.leptos_env.eq_ignore_ascii_case("DEV") { leptos::config::Env::DEV } else { leptos::config::Env::PROD })
+            .env(if self.leptos_env.eq_ignore_ascii_case("DEV") {
+                leptos::config::Env::DEV
+            } else {
+                leptos::config::Env::PROD
+            })
             .hash_files(self.hash_files)
             .build()
     }

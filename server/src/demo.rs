@@ -83,11 +83,14 @@ pub async fn seed(state: &AppState) -> anyhow::Result<DemoWorld> {
     let sleman_scope = Scope { instansi_id: Some(INSTANSI_SLEMAN), ..Scope::default() };
 
     // PNS
-    let id = demo_account(identity, Some(&pns.pns.nip), None, &pns.pns.nama, Some(INSTANSI_SLEMAN), Some(pns.pns.unor_id)).await?;
+    let id =
+        demo_account(identity, Some(&pns.pns.nip), None, &pns.pns.nama, Some(INSTANSI_SLEMAN), Some(pns.pns.unor_id))
+            .await?;
     identity.ensure_grant(id, Role::Pns, sleman_scope.clone()).await?;
 
     // Verifier L1 of Dinas Pendidikan who is also a PNS there (two roles, one person).
-    let id = demo_account(identity, 
+    let id = demo_account(
+        identity,
         Some(&verifier.pns.nip),
         Some("verif1.sleman"),
         &verifier.pns.nama,
@@ -112,17 +115,33 @@ pub async fn seed(state: &AppState) -> anyhow::Result<DemoWorld> {
     let bkpp = unit(&sleman_units, "Badan Kepegawaian, Pendidikan dan Pelatihan")?;
     let staff: [(&str, &str, Role, Scope, Option<Uuid>); 8] = [
         ("verif2.sleman", "Verifikator BKPP Sleman", Role::VerifikatorL2, sleman_scope.clone(), Some(bkpp.id)),
-        ("verif3.kanreg1", "Verifikator Kanreg I Yogyakarta", Role::VerifikatorL3, Scope { kanreg_id: Some(1), ..Scope::default() }, None),
+        (
+            "verif3.kanreg1",
+            "Verifikator Kanreg I Yogyakarta",
+            Role::VerifikatorL3,
+            Scope { kanreg_id: Some(1), ..Scope::default() },
+            None,
+        ),
         ("verif4.bkn", "Verifikator Direktorat Status", Role::VerifikatorL4, Scope::default(), None),
         (
             "hds.kanreg1",
             "Petugas HDS Kanreg I",
             Role::PetugasHds,
-            Scope { kanreg_id: Some(1), hds_kategori: ["A", "B", "C", "D", "P"].map(String::from).to_vec(), ..Scope::default() },
+            Scope {
+                kanreg_id: Some(1),
+                hds_kategori: ["A", "B", "C", "D", "P"].map(String::from).to_vec(),
+                ..Scope::default()
+            },
             None,
         ),
         ("admin.sleman", "Admin PUPNS Kabupaten Sleman", Role::AdminInstansi, sleman_scope.clone(), Some(bkpp.id)),
-        ("admin.kanreg1", "Admin Kanreg I Yogyakarta", Role::AdminKanreg, Scope { kanreg_id: Some(1), ..Scope::default() }, None),
+        (
+            "admin.kanreg1",
+            "Admin Kanreg I Yogyakarta",
+            Role::AdminKanreg,
+            Scope { kanreg_id: Some(1), ..Scope::default() },
+            None,
+        ),
         ("admin.bkn", "Admin BKN", Role::AdminBkn, Scope::default(), None),
         ("eksekutif.bkn", "Eksekutif BKN", Role::Eksekutif, Scope::default(), None),
     ];
@@ -132,7 +151,15 @@ pub async fn seed(state: &AppState) -> anyhow::Result<DemoWorld> {
     }
 
     // One registration waiting for approval, so the verifier's list is not empty.
-    identity.ensure_waiting_registration(&waiting.pns.nip, &waiting.pns.nama, INSTANSI_SLEMAN, waiting.pns.unor_id, DEMO_PASSWORD).await?;
+    identity
+        .ensure_waiting_registration(
+            &waiting.pns.nip,
+            &waiting.pns.nama,
+            INSTANSI_SLEMAN,
+            waiting.pns.unor_id,
+            DEMO_PASSWORD,
+        )
+        .await?;
 
     tracing::info!(
         inserted,
@@ -150,7 +177,8 @@ async fn create_unor_trees(state: &AppState) -> anyhow::Result<()> {
     r.create_unor(INSTANSI_BPS, Some(settama.id), "Biro Sumber Daya Manusia", "Biro").await?;
     r.create_unor(INSTANSI_BPS, Some(settama.id), "Biro Umum", "Biro").await?;
     let deputi = r.create_unor(INSTANSI_BPS, None, "Deputi Bidang Statistik Sosial", "Eselon I").await?;
-    r.create_unor(INSTANSI_BPS, Some(deputi.id), "Direktorat Statistik Kependudukan dan Ketenagakerjaan", "Direktorat").await?;
+    r.create_unor(INSTANSI_BPS, Some(deputi.id), "Direktorat Statistik Kependudukan dan Ketenagakerjaan", "Direktorat")
+        .await?;
     let bps_diy = r.create_unor(INSTANSI_BPS, None, "BPS Provinsi D.I. Yogyakarta", "Satker").await?;
     r.create_unor(INSTANSI_BPS, Some(bps_diy.id), "BPS Kabupaten Sleman", "Satker").await?;
     // Regional: Kabupaten Sleman

@@ -58,12 +58,7 @@ pub enum EmbeddedPgError {
         .dir.display(),
         .log.display()
     )]
-    StartFailed {
-        dir: PathBuf,
-        log: PathBuf,
-        reason: String,
-        log_tail: String,
-    },
+    StartFailed { dir: PathBuf, log: PathBuf, reason: String, log_tail: String },
 
     #[error(
         "could not create the `sipupns` role and database in the PostgreSQL cluster at {}: {detail}",
@@ -78,10 +73,7 @@ pub enum EmbeddedPgError {
         .cluster.display(),
         .password_file.display()
     )]
-    PasswordMissing {
-        cluster: PathBuf,
-        password_file: PathBuf,
-    },
+    PasswordMissing { cluster: PathBuf, password_file: PathBuf },
 
     #[error("could not stop PostgreSQL in {}: {detail}", .dir.display())]
     StopFailed { dir: PathBuf, detail: String },
@@ -134,41 +126,27 @@ impl EmbeddedPg {
     }
 
     /// Like [`EmbeddedPg::start`] with an explicit PostgreSQL `bin` folder.
-    pub async fn start_with_bin_dir(
-        data_dir: &Path,
-        bin_dir: PathBuf,
-    ) -> Result<EmbeddedPg, EmbeddedPgError> {
-        fs::create_dir_all(data_dir).map_err(io_err(format!(
-            "cannot create data folder {}",
-            data_dir.display()
-        )))?;
-        let data_dir = data_dir
-            .canonicalize()
-            .map_err(io_err(format!("cannot resolve {}", data_dir.display())))?;
+    pub async fn start_with_bin_dir(data_dir: &Path, bin_dir: PathBuf) -> Result<EmbeddedPg, EmbeddedPgError> {
+        fs::create_dir_all(data_dir).map_err(io_err(format!("cannot create data folder {}", data_dir.display())))?;
+        let data_dir = data_dir.canonicalize().map_err(io_err(format!("cannot resolve {}", data_dir.display())))?;
 
         let runner = if running_as_root() {
-            let uid = postgres_uid()
-                .await
-                .ok_or(EmbeddedPgError::PostgresUserMissing)?;
+            let uid = postgres_uid().await.ok_or(EmbeddedPgError::PostgresUserMissing)?;
             Runner { pg_uid: Some(uid) }
         } else {
             Runner { pg_uid: None }
         };
 
         let cluster_dir = resolve_cluster_dir(&data_dir, &runner).await?;
-        let parent = cluster_dir
-            .parent()
-            .expect("cluster dir has a parent")
-            .to_path_buf();
+        let parent = cluster_dir.parent().expect("cluster dir has a parent").to_path_buf();
         tracing::info!(cluster = %cluster_dir.display(), "embedded PostgreSQL cluster location");
 
         let password = ensure_cluster(&data_dir, &cluster_dir, &bin_dir, &runner).await?;
         let log = parent.join(LOG_FILE);
         prepare_log(&log, &runner).await?;
         if let Some(uid) = runner.pg_uid {
-            let owner = fs::metadata(&cluster_dir)
-                .map_err(io_err(format!("cannot read {}", cluster_dir.display())))?
-                .uid();
+            let owner =
+                fs::metadata(&cluster_dir).map_err(io_err(format!("cannot read {}", cluster_dir.display())))?.uid();
             if owner != uid {
                 runner.chown_recursive(&cluster_dir).await?;
             }
@@ -191,10 +169,7 @@ impl EmbeddedPg {
         if !wait_for_tcp(port, READY_TIMEOUT).await {
             return Err(EmbeddedPgError::StartFailed {
                 dir: pg.cluster_dir.clone(),
-                reason: format!(
-                    "no TCP connection to 127.0.0.1:{port} within {} s",
-                    READY_TIMEOUT.as_secs()
-                ),
+                reason: format!("no TCP connection to 127.0.0.1:{port} within {} s", READY_TIMEOUT.as_secs()),
                 log_tail: log_tail(&log, 0, 20),
                 log,
             });
@@ -253,10 +228,7 @@ impl EmbeddedPg {
             tracing::info!(cluster = %self.cluster_dir.display(), "embedded PostgreSQL stopped");
             return Ok(());
         }
-        Err(EmbeddedPgError::StopFailed {
-            dir: self.cluster_dir.clone(),
-            detail: output_text(&out),
-        })
+        Err(EmbeddedPgError::StopFailed { dir: self.cluster_dir.clone(), detail: output_text(&out) })
     }
 }
 
@@ -291,20 +263,15 @@ pub fn find_bin_dir_in(env_value: Option<&str>) -> Result<PathBuf, EmbeddedPgErr
         if has_server_bins(&dir) {
             return Ok(dir);
         }
-        return Err(EmbeddedPgError::BinariesNotFound {
-            searched: format!("SIPUPNS_PG_BIN={v}"),
-        });
+        return Err(EmbeddedPgError::BinariesNotFound { searched: format!("SIPUPNS_PG_BIN={v}") });
     }
     let mut searched = vec!["/usr/lib/postgresql/<version>/bin".to_string()];
     if let Some(dir) = highest_versioned_bin(Path::new("/usr/lib/postgresql")) {
         return Ok(dir);
     }
     searched.push("`pg_config --bindir`".into());
-    if let Ok(out) = std::process::Command::new("pg_config")
-        .arg("--bindir")
-        .stdin(Stdio::null())
-        .stderr(Stdio::null())
-        .output()
+    if let Ok(out) =
+        std::process::Command::new("pg_config").arg("--bindir").stdin(Stdio::null()).stderr(Stdio::null()).output()
     {
         let dir = PathBuf::from(String::from_utf8_lossy(&out.stdout).trim());
         if out.status.success() && has_server_bins(&dir) {
@@ -318,15 +285,13 @@ pub fn find_bin_dir_in(env_value: Option<&str>) -> Result<PathBuf, EmbeddedPgErr
             return Ok(dir);
         }
     }
-    Err(EmbeddedPgError::BinariesNotFound {
-        searched: searched.join(", "),
-    })
+    Err(EmbeddedPgError::BinariesNotFound { searched: searched.join(", ") })
 }
 
 fn has_server_bins(dir: &Path) -> bool {
-    REQUIRED_BINS.iter().all(|b| {
-        fs::metadata(dir.join(b)).is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
-    })
+    REQUIRED_BINS
+        .iter()
+        .all(|b| fs::metadata(dir.join(b)).is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0))
 }
 
 /// Highest `/usr/lib/postgresql/<version>/bin` that has the server binaries
@@ -342,10 +307,7 @@ fn highest_versioned_bin(root: &Path) -> Option<PathBuf> {
         })
         .collect();
     versions.sort_by(|a, b| b.0.cmp(&a.0));
-    versions
-        .into_iter()
-        .map(|(_, dir)| dir)
-        .find(|d| has_server_bins(d))
+    versions.into_iter().map(|(_, dir)| dir).find(|d| has_server_bins(d))
 }
 
 /// Runs PostgreSQL tools directly, or as the `postgres` user when we are root.
@@ -368,11 +330,7 @@ impl Runner {
             tokio::process::Command::new(program)
         };
         // cwd "/" so tools run as postgres do not trip over an unreadable cwd (e.g. /root).
-        cmd.current_dir("/")
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .kill_on_drop(true);
+        cmd.current_dir("/").stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped()).kill_on_drop(true);
         cmd
     }
 
@@ -384,10 +342,7 @@ impl Runner {
         } else {
             std::process::Command::new(program)
         };
-        cmd.current_dir("/")
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null());
+        cmd.current_dir("/").stdin(Stdio::null()).stdout(Stdio::null()).stderr(Stdio::null());
         cmd
     }
 
@@ -409,10 +364,7 @@ impl Runner {
             cmd.arg("-R");
         }
         // "postgres:" = the user's login group, which need not be called postgres.
-        cmd.arg(format!("{PG_USER}:"))
-            .arg(path)
-            .stdin(Stdio::null())
-            .kill_on_drop(true);
+        cmd.arg(format!("{PG_USER}:")).arg(path).stdin(Stdio::null()).kill_on_drop(true);
         let out = run(&mut cmd, "chown").await?;
         if out.status.success() {
             Ok(())
@@ -438,12 +390,7 @@ fn running_as_root() -> bool {
 }
 
 async fn postgres_uid() -> Option<u32> {
-    let out = tokio::process::Command::new("id")
-        .args(["-u", PG_USER])
-        .stdin(Stdio::null())
-        .output()
-        .await
-        .ok()?;
+    let out = tokio::process::Command::new("id").args(["-u", PG_USER]).stdin(Stdio::null()).output().await.ok()?;
     if !out.status.success() {
         return None;
     }
@@ -470,9 +417,7 @@ fn path_hash(path: &Path) -> String {
 
 /// Path of the fallback cluster for a data folder the postgres user cannot reach.
 pub fn fallback_cluster_dir(data_dir: &Path) -> PathBuf {
-    Path::new(FALLBACK_ROOT)
-        .join(path_hash(data_dir))
-        .join("postgres")
+    Path::new(FALLBACK_ROOT).join(path_hash(data_dir)).join("postgres")
 }
 
 async fn resolve_cluster_dir(data_dir: &Path, runner: &Runner) -> Result<PathBuf> {
@@ -480,9 +425,7 @@ async fn resolve_cluster_dir(data_dir: &Path, runner: &Runner) -> Result<PathBuf
     let cluster = match fs::read_to_string(&location_file) {
         Ok(s) if !s.trim().is_empty() => PathBuf::from(s.trim()),
         Err(e) if e.kind() != io::ErrorKind::NotFound => {
-            return Err(io_err(format!("cannot read {}", location_file.display()))(
-                e,
-            ));
+            return Err(io_err(format!("cannot read {}", location_file.display()))(e));
         }
         _ => {
             let local = data_dir.join("postgres");
@@ -536,20 +479,13 @@ async fn prepare_outside_parent(cluster: &Path, data_dir: &Path, runner: &Runner
             .create(parent)
             .map_err(io_err(format!("cannot create {}", parent.display())))?;
     }
-    fs::set_permissions(parent, fs::Permissions::from_mode(0o700)).map_err(io_err(format!(
-        "cannot set permissions on {}",
-        parent.display()
-    )))?;
+    fs::set_permissions(parent, fs::Permissions::from_mode(0o700))
+        .map_err(io_err(format!("cannot set permissions on {}", parent.display())))?;
     runner.chown(parent).await
 }
 
 /// Makes sure a complete cluster exists; returns the password.
-async fn ensure_cluster(
-    data_dir: &Path,
-    cluster: &Path,
-    bin_dir: &Path,
-    runner: &Runner,
-) -> Result<String> {
+async fn ensure_cluster(data_dir: &Path, cluster: &Path, bin_dir: &Path, runner: &Runner) -> Result<String> {
     let password_file = data_dir.join(PASSWORD_FILE);
     // initdb works in a temporary folder renamed on success, so PG_VERSION here means complete.
     if cluster.join("PG_VERSION").is_file() {
@@ -560,8 +496,7 @@ async fn ensure_cluster(
     }
     if cluster.exists() {
         tracing::warn!(cluster = %cluster.display(), "incomplete PostgreSQL cluster found; recreating it");
-        fs::remove_dir_all(cluster)
-            .map_err(io_err(format!("cannot remove {}", cluster.display())))?;
+        fs::remove_dir_all(cluster).map_err(io_err(format!("cannot remove {}", cluster.display())))?;
     }
 
     // Written before initdb so an interrupted first run keeps a usable password.
@@ -575,18 +510,12 @@ async fn ensure_cluster(
     };
 
     let parent = cluster.parent().expect("cluster dir has a parent");
-    let name = cluster
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "postgres".into());
+    let name = cluster.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "postgres".into());
     let tmp = parent.join(format!("{name}.initdb-tmp"));
     if tmp.exists() {
         fs::remove_dir_all(&tmp).map_err(io_err(format!("cannot remove {}", tmp.display())))?;
     }
-    fs::DirBuilder::new()
-        .mode(0o700)
-        .create(&tmp)
-        .map_err(io_err(format!("cannot create {}", tmp.display())))?;
+    fs::DirBuilder::new().mode(0o700).create(&tmp).map_err(io_err(format!("cannot create {}", tmp.display())))?;
     runner.chown(&tmp).await?;
 
     let pwfile = parent.join(format!("{name}.initdb-pwfile"));
@@ -615,22 +544,14 @@ async fn ensure_cluster(
             stderr_tail: tail_lines(&output_text(&out), 20),
         });
     }
-    fs::rename(&tmp, cluster).map_err(io_err(format!(
-        "cannot rename {} to {}",
-        tmp.display(),
-        cluster.display()
-    )))?;
+    fs::rename(&tmp, cluster).map_err(io_err(format!("cannot rename {} to {}", tmp.display(), cluster.display())))?;
     Ok(password)
 }
 
 fn random_password() -> String {
     use rand::Rng;
     // Alphanumeric only: safe inside a URL and an SQL literal.
-    rand::thread_rng()
-        .sample_iter(&rand::distributions::Alphanumeric)
-        .take(32)
-        .map(char::from)
-        .collect()
+    rand::thread_rng().sample_iter(&rand::distributions::Alphanumeric).take(32).map(char::from).collect()
 }
 
 fn read_password(path: &Path) -> Result<Option<String>> {
@@ -649,15 +570,9 @@ fn read_password(path: &Path) -> Result<Option<String>> {
 /// Writes a 0600 file owned by the current user.
 fn write_private(path: &Path, contents: &str) -> Result<()> {
     let ctx = || format!("cannot write {}", path.display());
-    let mut f = fs::OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .mode(0o600)
-        .open(path)
-        .map_err(io_err(ctx()))?;
-    f.set_permissions(fs::Permissions::from_mode(0o600))
-        .map_err(io_err(ctx()))?;
+    let mut f =
+        fs::OpenOptions::new().write(true).create(true).truncate(true).mode(0o600).open(path).map_err(io_err(ctx()))?;
+    f.set_permissions(fs::Permissions::from_mode(0o600)).map_err(io_err(ctx()))?;
     f.write_all(contents.as_bytes()).map_err(io_err(ctx()))?;
     f.sync_all().map_err(io_err(ctx()))
 }
@@ -688,13 +603,7 @@ async fn stop_leftover(cluster: &Path, bin_dir: &Path, runner: &Runner) -> Resul
         // The pid may now belong to an unrelated process, which makes postgres refuse to start.
         tracing::info!(pid_file = %pid_file.display(), "removing stale postmaster.pid");
         return fs::remove_file(&pid_file)
-            .or_else(|e| {
-                if e.kind() == io::ErrorKind::NotFound {
-                    Ok(())
-                } else {
-                    Err(e)
-                }
-            })
+            .or_else(|e| if e.kind() == io::ErrorKind::NotFound { Ok(()) } else { Err(e) })
             .map_err(io_err(format!("cannot remove {}", pid_file.display())));
     }
 
@@ -736,52 +645,31 @@ async fn is_our_postmaster(pid: u32, cluster: &Path, bin_dir: &Path, runner: &Ru
         }
         // The postmaster chdirs into its data directory.
         let cwd = fs::read_link(proc_dir.join("cwd")).ok();
-        let cluster = cluster
-            .canonicalize()
-            .unwrap_or_else(|_| cluster.to_path_buf());
+        let cluster = cluster.canonicalize().unwrap_or_else(|_| cluster.to_path_buf());
         return cwd.as_deref() == Some(cluster.as_path());
     }
     // No /proc: trust pg_ctl status (exit 0 = running).
-    run(
-        runner
-            .command(&bin_dir.join("pg_ctl"))
-            .arg("status")
-            .arg("-D")
-            .arg(cluster),
-        "pg_ctl status",
-    )
-    .await
-    .is_ok_and(|o| o.status.success())
+    run(runner.command(&bin_dir.join("pg_ctl")).arg("status").arg("-D").arg(cluster), "pg_ctl status")
+        .await
+        .is_ok_and(|o| o.status.success())
 }
 
 fn free_port() -> Result<u16> {
-    let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0))
-        .map_err(io_err("cannot find a free TCP port on 127.0.0.1"))?;
-    listener
-        .local_addr()
-        .map(|a| a.port())
-        .map_err(io_err("cannot find a free TCP port on 127.0.0.1"))
+    let listener =
+        TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).map_err(io_err("cannot find a free TCP port on 127.0.0.1"))?;
+    listener.local_addr().map(|a| a.port()).map_err(io_err("cannot find a free TCP port on 127.0.0.1"))
 }
 
 /// Starts the postmaster on a fresh free port; retries if another process grabbed the port.
-async fn start_postmaster(
-    data_dir: &Path,
-    cluster: &Path,
-    log: &Path,
-    bin_dir: &Path,
-    runner: &Runner,
-) -> Result<u16> {
+async fn start_postmaster(data_dir: &Path, cluster: &Path, log: &Path, bin_dir: &Path, runner: &Runner) -> Result<u16> {
     let mut attempt = 0;
     loop {
         attempt += 1;
         let port = free_port()?;
-        fs::write(data_dir.join(PORT_FILE), format!("{port}\n")).map_err(io_err(format!(
-            "cannot write {}",
-            data_dir.join(PORT_FILE).display()
-        )))?;
+        fs::write(data_dir.join(PORT_FILE), format!("{port}\n"))
+            .map_err(io_err(format!("cannot write {}", data_dir.join(PORT_FILE).display())))?;
         let log_start = fs::metadata(log).map(|m| m.len()).unwrap_or(0);
-        let options =
-            format!("-c port={port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''");
+        let options = format!("-c port={port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''");
         let out = run(
             runner
                 .command(&bin_dir.join("pg_ctl"))
@@ -800,24 +688,19 @@ async fn start_postmaster(
         }
 
         let new_log = log_tail(log, log_start, 200);
-        let port_taken =
-            new_log.contains("could not bind") || new_log.contains("Address already in use");
+        let port_taken = new_log.contains("could not bind") || new_log.contains("Address already in use");
         if port_taken && attempt < START_ATTEMPTS {
-            tracing::warn!(
-                port,
-                "port was taken before PostgreSQL could bind it; retrying"
-            );
+            tracing::warn!(port, "port was taken before PostgreSQL could bind it; retrying");
             continue;
         }
         // pg_ctl may give up waiting while the postmaster keeps going; don't leave it behind.
         if cluster.join("postmaster.pid").exists() {
             let _ = run(
-                runner
-                    .command(&bin_dir.join("pg_ctl"))
-                    .arg("stop")
-                    .arg("-D")
-                    .arg(cluster)
-                    .args(["-m", "immediate", "-w"]),
+                runner.command(&bin_dir.join("pg_ctl")).arg("stop").arg("-D").arg(cluster).args([
+                    "-m",
+                    "immediate",
+                    "-w",
+                ]),
                 "pg_ctl stop",
             )
             .await;
@@ -834,11 +717,9 @@ async fn start_postmaster(
 async fn wait_for_tcp(port: u16, limit: Duration) -> bool {
     let deadline = Instant::now() + limit;
     loop {
-        let attempt = tokio::time::timeout(
-            Duration::from_secs(1),
-            tokio::net::TcpStream::connect((Ipv4Addr::LOCALHOST, port)),
-        )
-        .await;
+        let attempt =
+            tokio::time::timeout(Duration::from_secs(1), tokio::net::TcpStream::connect((Ipv4Addr::LOCALHOST, port)))
+                .await;
         if let Ok(Ok(_)) = attempt {
             return true;
         }
@@ -884,10 +765,7 @@ async fn setup_app_role(bin_dir: &Path, cluster: &Path, port: u16, password: &st
         }
         child.wait_with_output()
     });
-    let setup_err = |detail: String| EmbeddedPgError::SetupFailed {
-        dir: cluster.to_path_buf(),
-        detail,
-    };
+    let setup_err = |detail: String| EmbeddedPgError::SetupFailed { dir: cluster.to_path_buf(), detail };
     let out = match tokio::time::timeout(COMMAND_TIMEOUT, task).await {
         Err(_) => return Err(setup_err("psql timed out".into())),
         Ok(Err(e)) => return Err(setup_err(format!("psql task failed: {e}"))),
@@ -915,11 +793,7 @@ async fn run(cmd: &mut tokio::process::Command, what: &str) -> Result<Output> {
 fn output_text(out: &Output) -> String {
     let stderr = String::from_utf8_lossy(&out.stderr);
     let stdout = String::from_utf8_lossy(&out.stdout);
-    let text = if stderr.trim().is_empty() {
-        stdout.trim().to_string()
-    } else {
-        stderr.trim().to_string()
-    };
+    let text = if stderr.trim().is_empty() { stdout.trim().to_string() } else { stderr.trim().to_string() };
     if text.is_empty() {
         format!("exited with {}", out.status)
     } else {

@@ -31,7 +31,13 @@ pub fn app_state(config: &Config, pool: PgPool) -> anyhow::Result<AppState> {
         None => Mailer::Folder(config.data_dir.join("mail")),
     };
     Ok(AppState {
-        identity: identity::Identity::new(pool.clone(), config.identity_config(), personnel.clone(), reference.clone(), mailer),
+        identity: identity::Identity::new(
+            pool.clone(),
+            config.identity_config(),
+            personnel.clone(),
+            reference.clone(),
+            mailer,
+        ),
         personnel,
         reference,
         verification: verification::Service::new(pool.clone()),
@@ -54,11 +60,10 @@ pub fn router(config: &Config, state: AppState) -> Router {
     let pages = Router::new()
         .route(
             "/api/{*fn_name}",
-            get(move |req| leptos_axum::handle_server_fns_with_context(server_fn_context.clone(), req))
-                .post({
-                    let context = context.clone();
-                    move |req| leptos_axum::handle_server_fns_with_context(context.clone(), req)
-                }),
+            get(move |req| leptos_axum::handle_server_fns_with_context(server_fn_context.clone(), req)).post({
+                let context = context.clone();
+                move |req| leptos_axum::handle_server_fns_with_context(context.clone(), req)
+            }),
         )
         .leptos_routes_with_context(&options, routes, context.clone(), {
             let options = options.clone();

@@ -25,7 +25,9 @@ pub async fn download(State(state): State<AppState>, Query(q): Query<SlipQuery>)
             render(&slip),
         )
             .into_response(),
-        Err(IdentityError::Refused(_)) => (StatusCode::NOT_FOUND, "Slip tidak ditemukan / slip not found").into_response(),
+        Err(IdentityError::Refused(_)) => {
+            (StatusCode::NOT_FOUND, "Slip tidak ditemukan / slip not found").into_response()
+        }
         Err(IdentityError::Database(error)) => {
             tracing::error!(%error, "reading the registration slip");
             StatusCode::INTERNAL_SERVER_ERROR.into_response()
@@ -53,7 +55,13 @@ pub fn render(slip: &SlipData) -> Vec<u8> {
         if i > 0 {
             content.push_str("0 -24 Td\n");
         }
-        let font = if i == 0 { "/F2" } else if text.contains(" : ") { "/F3" } else { "/F1" };
+        let font = if i == 0 {
+            "/F2"
+        } else if text.contains(" : ") {
+            "/F3"
+        } else {
+            "/F1"
+        };
         content.push_str(&format!("{font} {size} Tf\n({}) Tj\n", escape(text)));
     }
     content.push_str("ET\n");

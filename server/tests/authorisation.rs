@@ -21,7 +21,10 @@ enum Access {
 
 /// Server functions: path, who may call it, and a well-formed body (so the guard, not
 /// argument parsing, is what answers).
-const SERVER_FUNCTIONS: &[(&str, Access, &[(&str, &str)])] = &[
+/// A form body: field name and value.
+type Body = &'static [(&'static str, &'static str)];
+
+const SERVER_FUNCTIONS: &[(&str, Access, Body)] = &[
     ("/api/sesi", Access::Public, &[]),
     ("/api/masuk", Access::Public, &[("identifier", "nobody"), ("password", "wrong-password-1")]),
     ("/api/keluar", Access::SignedIn, &[]),
@@ -30,15 +33,30 @@ const SERVER_FUNCTIONS: &[(&str, Access, &[(&str, &str)])] = &[
     (
         "/api/daftar/cek-data",
         Access::Public,
-        &[("nip", "199001012015011999"), ("nik", "3404010101900001"), ("tanggal_lahir", "1990-01-01"), ("tmt_cpns", "2015-01-01"), ("email", "x@example.org")],
+        &[
+            ("nip", "199001012015011999"),
+            ("nik", "3404010101900001"),
+            ("tanggal_lahir", "1990-01-01"),
+            ("tmt_cpns", "2015-01-01"),
+            ("email", "x@example.org"),
+        ],
     ),
     (
         "/api/daftar/selesai",
         Access::Public,
-        &[("registration_id", "00000000-0000-0000-0000-000000000000"), ("code", "123456"), ("password", "Rahasia12345"), ("confirmation", "Rahasia12345")],
+        &[
+            ("registration_id", "00000000-0000-0000-0000-000000000000"),
+            ("code", "123456"),
+            ("password", "Rahasia12345"),
+            ("confirmation", "Rahasia12345"),
+        ],
     ),
     ("/api/sandi/minta", Access::Public, &[("identifier", "nobody")]),
-    ("/api/sandi/atur", Access::Public, &[("token", "x"), ("password", "Rahasia12345"), ("confirmation", "Rahasia12345")]),
+    (
+        "/api/sandi/atur",
+        Access::Public,
+        &[("token", "x"), ("password", "Rahasia12345"), ("confirmation", "Rahasia12345")],
+    ),
     ("/api/beranda/pns", Access::Needs(Capability::OwnRecord), &[]),
     ("/api/beranda/verifikasi", Access::Needs(Capability::Verifikasi), &[]),
     (
@@ -86,7 +104,8 @@ async fn every_server_function_and_page_has_an_expectation() {
     let stale: Vec<_> = listed.difference(&registered).collect();
     assert!(stale.is_empty(), "rows for server functions that no longer exist: {stale:?}");
 
-    let routes: BTreeSet<String> = leptos_axum::generate_route_list(app::App).iter().map(|r| r.path().to_owned()).collect();
+    let routes: BTreeSet<String> =
+        leptos_axum::generate_route_list(app::App).iter().map(|r| r.path().to_owned()).collect();
     let pages: BTreeSet<String> = PAGES.iter().map(|(path, _)| (*path).to_owned()).collect();
     assert_eq!(routes, pages, "every page route needs exactly one row in PAGES");
 }

@@ -14,9 +14,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use embedded_pg::{find_bin_dir, find_bin_dir_in, EmbeddedPg, EmbeddedPgError, FALLBACK_ROOT};
 
 fn is_root() -> bool {
-    fs::metadata("/proc/self")
-        .map(|m| m.uid() == 0)
-        .unwrap_or(false)
+    fs::metadata("/proc/self").map(|m| m.uid() == 0).unwrap_or(false)
 }
 
 /// A fresh folder under /tmp; on drop it stops any cluster left running in it,
@@ -62,13 +60,8 @@ impl Drop for TestDir {
                 } else {
                     Command::new(pg_ctl)
                 };
-                let _ = cmd
-                    .current_dir("/")
-                    .arg("stop")
-                    .arg("-D")
-                    .arg(&cluster)
-                    .args(["-m", "immediate", "-w"])
-                    .output();
+                let _ =
+                    cmd.current_dir("/").arg("stop").arg("-D").arg(&cluster).args(["-m", "immediate", "-w"]).output();
             }
         }
         if cluster.starts_with(FALLBACK_ROOT) {
@@ -81,10 +74,7 @@ impl Drop for TestDir {
 }
 
 fn password(dir: &Path) -> String {
-    fs::read_to_string(dir.join("postgres-password"))
-        .unwrap()
-        .trim()
-        .to_string()
+    fs::read_to_string(dir.join("postgres-password")).unwrap().trim().to_string()
 }
 
 /// Runs SQL as `sipupns` via the bin dir's psql over TCP; returns trimmed output.
@@ -96,11 +86,7 @@ fn psql(pg: &EmbeddedPg, sql: &str) -> String {
         .env("PGPASSWORD", password(pg.data_dir()))
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "psql failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "psql failed: {}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8_lossy(&out.stdout).trim().to_string()
 }
 
@@ -115,10 +101,7 @@ async fn fresh_private_dir_starts_answers_and_stops() {
     let port = pg.port();
     let pw = password(dir.path());
 
-    assert_eq!(
-        pg.database_url(),
-        format!("postgres://sipupns:{pw}@127.0.0.1:{port}/sipupns")
-    );
+    assert_eq!(pg.database_url(), format!("postgres://sipupns:{pw}@127.0.0.1:{port}/sipupns"));
     assert_ne!(port, 5432);
     assert!(accepts_tcp(port));
     assert_eq!(psql(&pg, "SELECT 1"), "1");
@@ -135,10 +118,7 @@ async fn fresh_private_dir_starts_answers_and_stops() {
         let location = fs::read_to_string(dir.path().join("postgres-location")).unwrap();
         assert_eq!(Path::new(location.trim()), pg.cluster_dir());
         let hash_dir = pg.cluster_dir().parent().unwrap();
-        assert_eq!(
-            fs::metadata(hash_dir).unwrap().permissions().mode() & 0o777,
-            0o700
-        );
+        assert_eq!(fs::metadata(hash_dir).unwrap().permissions().mode() & 0o777, 0o700);
     } else {
         assert_eq!(pg.cluster_dir(), dir.path().join("postgres"));
     }
@@ -153,10 +133,7 @@ async fn restart_reuses_data_and_password() {
     let dir = TestDir::new(0o700);
     let mut pg = EmbeddedPg::start(dir.path()).await.unwrap();
     let first_pw = password(dir.path());
-    psql(
-        &pg,
-        "CREATE TABLE kept (v text); INSERT INTO kept VALUES ('hello')",
-    );
+    psql(&pg, "CREATE TABLE kept (v text); INSERT INTO kept VALUES ('hello')");
     pg.stop().await.unwrap();
     drop(pg);
 
@@ -170,10 +147,7 @@ async fn restart_reuses_data_and_password() {
 async fn killed_server_leftover_postmaster_is_replaced() {
     let dir = TestDir::new(0o700);
     let pg = EmbeddedPg::start(dir.path()).await.unwrap();
-    psql(
-        &pg,
-        "CREATE TABLE survived (v int); INSERT INTO survived VALUES (42)",
-    );
+    psql(&pg, "CREATE TABLE survived (v int); INSERT INTO survived VALUES (42)");
     let old_port = pg.port();
     // Like a SIGKILL of the server: no stop, the postmaster keeps running.
     std::mem::forget(pg);
@@ -199,11 +173,7 @@ async fn stale_pid_file_pointing_at_another_process_is_ignored() {
     // A pid file whose pid is alive but not a postmaster (this test process),
     // as after a reboot: postgres itself would refuse to start.
     let rest: Vec<&str> = contents.lines().skip(1).collect();
-    fs::write(
-        &pid_file,
-        format!("{}\n{}\n", std::process::id(), rest.join("\n")),
-    )
-    .unwrap();
+    fs::write(&pid_file, format!("{}\n{}\n", std::process::id(), rest.join("\n"))).unwrap();
 
     let mut pg = EmbeddedPg::start(dir.path()).await.unwrap();
     assert_eq!(psql(&pg, "SELECT 1"), "1");
@@ -231,10 +201,7 @@ async fn accessible_dir_keeps_cluster_inside_and_redoes_interrupted_initdb() {
 fn missing_binaries_error_says_what_to_install() {
     let dir = TestDir::new(0o755);
     let err = find_bin_dir_in(Some(dir.path().to_str().unwrap())).unwrap_err();
-    assert!(
-        matches!(err, EmbeddedPgError::BinariesNotFound { .. }),
-        "{err:?}"
-    );
+    assert!(matches!(err, EmbeddedPgError::BinariesNotFound { .. }), "{err:?}");
     let msg = err.to_string();
     assert!(msg.contains("apt-get install postgresql"), "{msg}");
     assert!(msg.contains("DATABASE_URL"), "{msg}");
@@ -260,10 +227,7 @@ async fn start_failure_reports_log_tail() {
     fs::write(&conf, text).unwrap();
 
     let err = EmbeddedPg::start(dir.path()).await.unwrap_err();
-    assert!(
-        matches!(err, EmbeddedPgError::StartFailed { .. }),
-        "{err:?}"
-    );
+    assert!(matches!(err, EmbeddedPgError::StartFailed { .. }), "{err:?}");
     let msg = err.to_string();
     assert!(msg.contains("shared_buffers"), "{msg}");
     assert!(msg.contains("postgres.log"), "{msg}");
@@ -281,13 +245,8 @@ async fn initdb_failure_reports_stderr() {
     fs::set_permissions(&fake, fs::Permissions::from_mode(0o755)).unwrap();
 
     let dir = TestDir::new(0o755);
-    let err = EmbeddedPg::start_with_bin_dir(dir.path(), bin.path().to_path_buf())
-        .await
-        .unwrap_err();
-    assert!(
-        matches!(err, EmbeddedPgError::InitdbFailed { .. }),
-        "{err:?}"
-    );
+    let err = EmbeddedPg::start_with_bin_dir(dir.path(), bin.path().to_path_buf()).await.unwrap_err();
+    assert!(matches!(err, EmbeddedPgError::InitdbFailed { .. }), "{err:?}");
     assert!(err.to_string().contains("initdb: boom"), "{err}");
     // Nothing half-made is left; the password is kept for the retry.
     assert!(!dir.path().join("postgres").exists());

@@ -50,19 +50,38 @@ async fn a_pns_registers_and_waits_for_the_verifier(pool: sqlx::PgPool) {
     let client = common::client();
 
     // Step 1: only the masked name and the instansi are shown.
-    let found: NipLookupView = app.call(&client, "/api/daftar/cari-nip", &[("nip", &m.nip)]).await.json().await.unwrap();
-    assert_eq!(found.instansi.is_empty(), false);
+    let found: NipLookupView =
+        app.call(&client, "/api/daftar/cari-nip", &[("nip", &m.nip)]).await.json().await.unwrap();
+    assert_eq!(found.instansi, "Pemerintah Kabupaten Sleman");
     assert_ne!(found.masked_name, m.nama);
     assert_eq!(found.masked_name.chars().next(), m.nama.chars().next());
     assert!(found.masked_name.contains('*'));
 
     // Step 2: wrong answers are refused; right ones send a code.
     let email = format!("{}@example.go.id", m.nip);
-    let wrong = [("nip", m.nip.as_str()), ("nik", m.nik.as_str()), ("tanggal_lahir", "1970-01-01"), ("tmt_cpns", m.tmt.as_str()), ("email", email.as_str())];
+    let wrong = [
+        ("nip", m.nip.as_str()),
+        ("nik", m.nik.as_str()),
+        ("tanggal_lahir", "1970-01-01"),
+        ("tmt_cpns", m.tmt.as_str()),
+        ("email", email.as_str()),
+    ];
     assert_eq!(refused(app.call(&client, "/api/daftar/cek-data", &wrong).await).await, ErrorCode::KnowledgeCheckFailed);
-    let bad_date = [("nip", m.nip.as_str()), ("nik", m.nik.as_str()), ("tanggal_lahir", "2015-02-30"), ("tmt_cpns", m.tmt.as_str()), ("email", email.as_str())];
+    let bad_date = [
+        ("nip", m.nip.as_str()),
+        ("nik", m.nik.as_str()),
+        ("tanggal_lahir", "2015-02-30"),
+        ("tmt_cpns", m.tmt.as_str()),
+        ("email", email.as_str()),
+    ];
     assert_eq!(refused(app.call(&client, "/api/daftar/cek-data", &bad_date).await).await, ErrorCode::InvalidDate);
-    let right = [("nip", m.nip.as_str()), ("nik", m.nik.as_str()), ("tanggal_lahir", m.birth.as_str()), ("tmt_cpns", m.tmt.as_str()), ("email", email.as_str())];
+    let right = [
+        ("nip", m.nip.as_str()),
+        ("nik", m.nik.as_str()),
+        ("tanggal_lahir", m.birth.as_str()),
+        ("tmt_cpns", m.tmt.as_str()),
+        ("email", email.as_str()),
+    ];
     let response = app.call(&client, "/api/daftar/cek-data", &right).await;
     assert_eq!(response.status(), 200);
     let registration_id: uuid::Uuid = response.json().await.unwrap();
@@ -71,12 +90,25 @@ async fn a_pns_registers_and_waits_for_the_verifier(pool: sqlx::PgPool) {
     // Step 3: a wrong code, a weak password, then success.
     let id = registration_id.to_string();
     let wrong_code = if code == "000000" { "111111" } else { "000000" };
-    let attempt = |code: &'static str| [("registration_id", id.clone()), ("code", code.to_owned()), ("password", "SandiBaru2026".to_owned()), ("confirmation", "SandiBaru2026".to_owned())];
+    let attempt = |code: &'static str| {
+        [
+            ("registration_id", id.clone()),
+            ("code", code.to_owned()),
+            ("password", "SandiBaru2026".to_owned()),
+            ("confirmation", "SandiBaru2026".to_owned()),
+        ]
+    };
     let response = client.post(app.url("/api/daftar/selesai")).form(&attempt(wrong_code)).send().await.unwrap();
     assert_eq!(refused(response).await, ErrorCode::OneTimeCodeWrong);
-    let weak = [("registration_id", id.as_str()), ("code", code.as_str()), ("password", "pendek"), ("confirmation", "pendek")];
+    let weak =
+        [("registration_id", id.as_str()), ("code", code.as_str()), ("password", "pendek"), ("confirmation", "pendek")];
     assert_eq!(refused(app.call(&client, "/api/daftar/selesai", &weak).await).await, ErrorCode::PasswordTooShort);
-    let good = [("registration_id", id.as_str()), ("code", code.as_str()), ("password", "SandiBaru2026"), ("confirmation", "SandiBaru2026")];
+    let good = [
+        ("registration_id", id.as_str()),
+        ("code", code.as_str()),
+        ("password", "SandiBaru2026"),
+        ("confirmation", "SandiBaru2026"),
+    ];
     let done: RegisteredView = app.call(&client, "/api/daftar/selesai", &good).await.json().await.unwrap();
     assert!(!done.active, "registration verification is on by default");
     assert!(done.nomor_pendaftaran.starts_with("PUPNS-"));
@@ -85,11 +117,18 @@ async fn a_pns_registers_and_waits_for_the_verifier(pool: sqlx::PgPool) {
     let slip = client.get(app.url(&done.slip_url)).send().await.unwrap();
     assert_eq!(slip.headers()["content-type"], "application/pdf");
     assert!(slip.bytes().await.unwrap().starts_with(b"%PDF"));
-    let guessed = client.get(app.url(&format!("/daftar/slip?nomor={}&kode=00000000", done.nomor_pendaftaran))).send().await.unwrap();
+    let guessed = client
+        .get(app.url(&format!("/daftar/slip?nomor={}&kode=00000000", done.nomor_pendaftaran)))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(guessed.status(), 404);
 
     // A second registration of the same NIP is refused; the account waits for approval.
-    assert_eq!(refused(app.call(&client, "/api/daftar/cari-nip", &[("nip", &m.nip)]).await).await, ErrorCode::NipAlreadyRegistered);
+    assert_eq!(
+        refused(app.call(&client, "/api/daftar/cari-nip", &[("nip", &m.nip)]).await).await,
+        ErrorCode::NipAlreadyRegistered
+    );
     assert_eq!(refused(app.sign_in(&client, &m.nip, "SandiBaru2026").await).await, ErrorCode::AccountWaitingApproval);
 }
 
@@ -100,11 +139,22 @@ async fn an_instansi_without_registration_verification_activates_at_once(pool: s
     reference::Reference::new(app.pool.clone()).set_registration_verification(m.instansi_id, false).await.unwrap();
     let client = common::client();
     let email = "langsung.aktif@example.go.id";
-    let right = [("nip", m.nip.as_str()), ("nik", m.nik.as_str()), ("tanggal_lahir", m.birth.as_str()), ("tmt_cpns", m.tmt.as_str()), ("email", email)];
+    let right = [
+        ("nip", m.nip.as_str()),
+        ("nik", m.nik.as_str()),
+        ("tanggal_lahir", m.birth.as_str()),
+        ("tmt_cpns", m.tmt.as_str()),
+        ("email", email),
+    ];
     let id: uuid::Uuid = app.call(&client, "/api/daftar/cek-data", &right).await.json().await.unwrap();
     let code = code_from_mail(&app, email).await;
     let id = id.to_string();
-    let good = [("registration_id", id.as_str()), ("code", code.as_str()), ("password", "SandiBaru2026"), ("confirmation", "SandiBaru2026")];
+    let good = [
+        ("registration_id", id.as_str()),
+        ("code", code.as_str()),
+        ("password", "SandiBaru2026"),
+        ("confirmation", "SandiBaru2026"),
+    ];
     let done: RegisteredView = app.call(&client, "/api/daftar/selesai", &good).await.json().await.unwrap();
     assert!(done.active);
     assert_eq!(app.sign_in(&client, &m.nip, "SandiBaru2026").await.status(), 200);
@@ -114,17 +164,44 @@ async fn an_instansi_without_registration_verification_activates_at_once(pool: s
 async fn lookups_explain_every_failure_and_knowledge_checks_lock(pool: sqlx::PgPool) {
     let app = common::spawn(pool).await;
     let client = common::client();
-    assert_eq!(refused(app.call(&client, "/api/daftar/cari-nip", &[("nip", "1234")]).await).await, ErrorCode::NipFormat);
-    assert_eq!(refused(app.call(&client, "/api/daftar/cari-nip", &[("nip", "199002302015011001")]).await).await, ErrorCode::NipBirthDate);
-    assert_eq!(refused(app.call(&client, "/api/daftar/cari-nip", &[("nip", "199001012015011999")]).await).await, ErrorCode::NipNotFound);
-    assert_eq!(refused(app.call(&client, "/api/daftar/cari-nip", &[("nip", &app.demo.pns_nip)]).await).await, ErrorCode::NipAlreadyRegistered);
+    assert_eq!(
+        refused(app.call(&client, "/api/daftar/cari-nip", &[("nip", "1234")]).await).await,
+        ErrorCode::NipFormat
+    );
+    assert_eq!(
+        refused(app.call(&client, "/api/daftar/cari-nip", &[("nip", "199002302015011001")]).await).await,
+        ErrorCode::NipBirthDate
+    );
+    assert_eq!(
+        refused(app.call(&client, "/api/daftar/cari-nip", &[("nip", "199001012015011999")]).await).await,
+        ErrorCode::NipNotFound
+    );
+    assert_eq!(
+        refused(app.call(&client, "/api/daftar/cari-nip", &[("nip", &app.demo.pns_nip)]).await).await,
+        ErrorCode::NipAlreadyRegistered
+    );
 
     let m = unregistered(&app).await;
-    let wrong = [("nip", m.nip.as_str()), ("nik", m.nik.as_str()), ("tanggal_lahir", "1970-01-01"), ("tmt_cpns", m.tmt.as_str()), ("email", "a@b.id")];
+    let wrong = [
+        ("nip", m.nip.as_str()),
+        ("nik", m.nik.as_str()),
+        ("tanggal_lahir", "1970-01-01"),
+        ("tmt_cpns", m.tmt.as_str()),
+        ("email", "a@b.id"),
+    ];
     for _ in 0..5 {
-        assert_eq!(refused(app.call(&client, "/api/daftar/cek-data", &wrong).await).await, ErrorCode::KnowledgeCheckFailed);
+        assert_eq!(
+            refused(app.call(&client, "/api/daftar/cek-data", &wrong).await).await,
+            ErrorCode::KnowledgeCheckFailed
+        );
     }
-    let right = [("nip", m.nip.as_str()), ("nik", m.nik.as_str()), ("tanggal_lahir", m.birth.as_str()), ("tmt_cpns", m.tmt.as_str()), ("email", "a@b.id")];
+    let right = [
+        ("nip", m.nip.as_str()),
+        ("nik", m.nik.as_str()),
+        ("tanggal_lahir", m.birth.as_str()),
+        ("tmt_cpns", m.tmt.as_str()),
+        ("email", "a@b.id"),
+    ];
     assert_eq!(refused(app.call(&client, "/api/daftar/cek-data", &right).await).await, ErrorCode::KnowledgeCheckLocked);
 }
 
@@ -142,17 +219,55 @@ async fn nip_lookups_are_rate_limited_per_address(pool: sqlx::PgPool) {
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
 async fn password_reset_by_emailed_link(pool: sqlx::PgPool) {
     let app = common::spawn(pool).await;
-    sqlx::query("UPDATE account SET email = 'admin.bkn@bkn.go.id' WHERE username = 'admin.bkn'").execute(&app.pool).await.unwrap();
+    sqlx::query("UPDATE account SET email = 'admin.bkn@bkn.go.id' WHERE username = 'admin.bkn'")
+        .execute(&app.pool)
+        .await
+        .unwrap();
     let client = common::client();
     // Unknown accounts get the same answer.
     assert_eq!(app.call(&client, "/api/sandi/minta", &[("identifier", "tidak.ada")]).await.status(), 200);
     assert_eq!(app.call(&client, "/api/sandi/minta", &[("identifier", "admin.bkn")]).await.status(), 200);
     let dir = app.config.data_dir.join("mail");
-    let mail = std::fs::read_dir(&dir).unwrap().map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap()).find(|t| t.contains("admin.bkn@bkn.go.id")).unwrap();
+    let mail = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+        .find(|t| t.contains("admin.bkn@bkn.go.id"))
+        .unwrap();
     let token = mail.split("token=").nth(1).unwrap().lines().next().unwrap().to_owned();
-    assert_eq!(refused(app.call(&client, "/api/sandi/atur", &[("token", "salah"), ("password", "SandiBaru2026"), ("confirmation", "SandiBaru2026")]).await).await, ErrorCode::ResetLinkInvalid);
-    assert_eq!(app.call(&client, "/api/sandi/atur", &[("token", &token), ("password", "SandiBaru2026"), ("confirmation", "SandiBaru2026")]).await.status(), 200);
+    assert_eq!(
+        refused(
+            app.call(
+                &client,
+                "/api/sandi/atur",
+                &[("token", "salah"), ("password", "SandiBaru2026"), ("confirmation", "SandiBaru2026")]
+            )
+            .await
+        )
+        .await,
+        ErrorCode::ResetLinkInvalid
+    );
+    assert_eq!(
+        app.call(
+            &client,
+            "/api/sandi/atur",
+            &[("token", &token), ("password", "SandiBaru2026"), ("confirmation", "SandiBaru2026")]
+        )
+        .await
+        .status(),
+        200
+    );
     // The link works once.
-    assert_eq!(refused(app.call(&client, "/api/sandi/atur", &[("token", &token), ("password", "SandiLagi2026"), ("confirmation", "SandiLagi2026")]).await).await, ErrorCode::ResetLinkInvalid);
+    assert_eq!(
+        refused(
+            app.call(
+                &client,
+                "/api/sandi/atur",
+                &[("token", &token), ("password", "SandiLagi2026"), ("confirmation", "SandiLagi2026")]
+            )
+            .await
+        )
+        .await,
+        ErrorCode::ResetLinkInvalid
+    );
     assert_eq!(app.sign_in(&client, "admin.bkn", "SandiBaru2026").await.status(), 200);
 }

@@ -40,13 +40,24 @@ async fn pns_signs_in_with_nip_and_gets_a_safe_session_cookie(pool: sqlx::PgPool
 async fn each_failure_has_its_own_message(pool: sqlx::PgPool) {
     let app = common::spawn(pool).await;
     let client = common::client();
-    assert_eq!(error_of(app.sign_in(&client, "verif2.sleman", "salah-sekali-1").await).await, (400, ErrorCode::WrongPassword));
-    assert_eq!(error_of(app.sign_in(&client, "199001012015011999", "apa-saja-123").await).await, (400, ErrorCode::UnknownAccount));
+    assert_eq!(
+        error_of(app.sign_in(&client, "verif2.sleman", "salah-sekali-1").await).await,
+        (400, ErrorCode::WrongPassword)
+    );
+    assert_eq!(
+        error_of(app.sign_in(&client, "199001012015011999", "apa-saja-123").await).await,
+        (400, ErrorCode::UnknownAccount)
+    );
     assert_eq!(error_of(app.sign_in(&client, "", "").await).await, (400, ErrorCode::CredentialsRequired));
     // The demo world has one registration waiting for approval.
-    let waiting: String =
-        sqlx::query_scalar("SELECT nip FROM account WHERE status = 'menunggu_verifikasi' LIMIT 1").fetch_one(&app.pool).await.unwrap();
-    assert_eq!(error_of(app.sign_in(&client, &waiting, DEMO_PASSWORD).await).await, (400, ErrorCode::AccountWaitingApproval));
+    let waiting: String = sqlx::query_scalar("SELECT nip FROM account WHERE status = 'menunggu_verifikasi' LIMIT 1")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(
+        error_of(app.sign_in(&client, &waiting, DEMO_PASSWORD).await).await,
+        (400, ErrorCode::AccountWaitingApproval)
+    );
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
@@ -54,7 +65,10 @@ async fn five_failures_lock_the_account_for_fifteen_minutes(pool: sqlx::PgPool) 
     let app = common::spawn(pool).await;
     let client = common::client();
     for _ in 0..4 {
-        assert_eq!(error_of(app.sign_in(&client, "admin.bkn", "bukan-sandinya-1").await).await.1, ErrorCode::WrongPassword);
+        assert_eq!(
+            error_of(app.sign_in(&client, "admin.bkn", "bukan-sandinya-1").await).await.1,
+            ErrorCode::WrongPassword
+        );
     }
     assert_eq!(error_of(app.sign_in(&client, "admin.bkn", "bukan-sandinya-1").await).await.1, ErrorCode::AccountLocked);
     // Even the right password is refused while locked.
@@ -97,7 +111,10 @@ async fn session_id_changes_at_sign_in_and_dies_at_sign_out(pool: sqlx::PgPool) 
     assert_eq!(sessions, 1, "the old session is dropped at the new sign-in");
     assert_eq!(app.call(&client, "/api/keluar", &[]).await.status(), 200);
     assert_eq!(app.session(&client).await, SessionState::Anonymous);
-    assert_eq!(error_of(app.call(&client, "/api/beranda/admin-instansi", &[]).await).await, (401, ErrorCode::NotSignedIn));
+    assert_eq!(
+        error_of(app.call(&client, "/api/beranda/admin-instansi", &[]).await).await,
+        (401, ErrorCode::NotSignedIn)
+    );
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
@@ -105,7 +122,10 @@ async fn idle_and_absolute_limits_end_the_session_with_a_message(pool: sqlx::PgP
     let app = common::spawn(pool).await;
     let client = app.client_as(Role::AdminBkn).await;
     sqlx::query("UPDATE session SET last_seen_at = now() - interval '31 minutes'").execute(&app.pool).await.unwrap();
-    assert_eq!(error_of(app.call(&client, "/api/beranda/admin-bkn", &[]).await).await, (401, ErrorCode::SessionExpired));
+    assert_eq!(
+        error_of(app.call(&client, "/api/beranda/admin-bkn", &[]).await).await,
+        (401, ErrorCode::SessionExpired)
+    );
 
     let client = app.client_as(Role::AdminBkn).await;
     sqlx::query("UPDATE session SET expires_at = now() - interval '1 second'").execute(&app.pool).await.unwrap();
@@ -142,7 +162,8 @@ async fn verifier_switches_role_and_approves_a_registration_in_scope(pool: sqlx:
     let home: String = app.sign_in(&client, "verif1.sleman", DEMO_PASSWORD).await.json().await.unwrap();
     assert_eq!(home, "/pns");
     let client = app.client_as(Role::VerifikatorL1).await;
-    let home: app::api::homes::VerifierHomeView = app.call(&client, "/api/beranda/verifikasi", &[]).await.json().await.unwrap();
+    let home: app::api::homes::VerifierHomeView =
+        app.call(&client, "/api/beranda/verifikasi", &[]).await.json().await.unwrap();
     let waiting = home.waiting.expect("L1 approves registrations");
     assert_eq!(waiting.len(), 1);
     let id = waiting[0].account_id.to_string();
@@ -150,7 +171,8 @@ async fn verifier_switches_role_and_approves_a_registration_in_scope(pool: sqlx:
     // Approved: the PNS can sign in now, and the list is empty.
     let response = app.sign_in(&common::client(), &waiting[0].nip, DEMO_PASSWORD).await;
     assert_eq!(response.status(), 200);
-    let home: app::api::homes::VerifierHomeView = app.call(&client, "/api/beranda/verifikasi", &[]).await.json().await.unwrap();
+    let home: app::api::homes::VerifierHomeView =
+        app.call(&client, "/api/beranda/verifikasi", &[]).await.json().await.unwrap();
     assert!(home.waiting.unwrap().is_empty());
 
     // An L3 verifier cannot approve at all; an approval of an unknown account is "not found".

@@ -55,9 +55,17 @@ pub async fn pns_home() -> Result<PnsHomeView, AppError> {
         .copied()
         .collect::<Vec<_>>()
         .join(" ");
-    let nama_lengkap =
-        if master.gelar_belakang.is_empty() { nama_lengkap } else { format!("{nama_lengkap}, {}", master.gelar_belakang) };
-    Ok(PnsHomeView { nip, nama_lengkap, instansi: instansi.map(|i| i.nama).unwrap_or_default(), golongan: master.golongan })
+    let nama_lengkap = if master.gelar_belakang.is_empty() {
+        nama_lengkap
+    } else {
+        format!("{nama_lengkap}, {}", master.gelar_belakang)
+    };
+    Ok(PnsHomeView {
+        nip,
+        nama_lengkap,
+        instansi: instansi.map(|i| i.nama).unwrap_or_default(),
+        golongan: master.golongan,
+    })
 }
 
 #[server(endpoint = "beranda/verifikasi")]

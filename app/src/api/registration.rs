@@ -38,7 +38,13 @@ pub async fn check_data(
     email: String,
 ) -> Result<Uuid, AppError> {
     use crate::auth::{request_auth, service_error, state};
-    let answers = identity::KnowledgeCheck { nip: &nip, nik: &nik, tanggal_lahir: &tanggal_lahir, tmt_cpns: &tmt_cpns, email: &email };
+    let answers = identity::KnowledgeCheck {
+        nip: &nip,
+        nik: &nik,
+        tanggal_lahir: &tanggal_lahir,
+        tmt_cpns: &tmt_cpns,
+        email: &email,
+    };
     state()?.identity.start_registration(answers, &request_auth().ip).await.map_err(service_error)
 }
 
@@ -66,7 +72,11 @@ pub async fn finish_registration(
 pub async fn request_reset(identifier: String) -> Result<(), AppError> {
     use crate::auth::{request_auth, service_error, state};
     let state = state()?;
-    state.identity.request_password_reset(&identifier, &state.public_url, &request_auth().ip).await.map_err(service_error)
+    state
+        .identity
+        .request_password_reset(&identifier, &state.public_url, &request_auth().ip)
+        .await
+        .map_err(service_error)
 }
 
 #[server(endpoint = "sandi/atur")]

@@ -10,7 +10,10 @@ use crate::i18n::t;
 use crate::pages::errors::ErrorView;
 
 /// Loads `fetch` and renders `ok` with its value, or the error view.
-fn guarded<T, F, V>(fetch: impl Fn() -> F + Send + Sync + 'static, ok: impl Fn(T) -> V + Send + Sync + Copy + 'static) -> impl IntoView
+fn guarded<T, F, V>(
+    fetch: impl Fn() -> F + Send + Sync + 'static,
+    ok: impl Fn(T) -> V + Send + Sync + Copy + 'static,
+) -> impl IntoView
 where
     T: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static,
     F: std::future::Future<Output = Result<T, AppError>> + Send + 'static,
@@ -114,7 +117,9 @@ pub fn HdsHomePage() -> impl IntoView {
 
 #[component]
 pub fn AdminInstansiHomePage() -> impl IntoView {
-    guarded(admin_instansi_home, |h| staff_page(Msg::HomeAdminInstansiTitle, Msg::HomeAdminIntro, "home-admin-instansi", h))
+    guarded(admin_instansi_home, |h| {
+        staff_page(Msg::HomeAdminInstansiTitle, Msg::HomeAdminIntro, "home-admin-instansi", h)
+    })
 }
 
 #[component]

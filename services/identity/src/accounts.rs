@@ -35,13 +35,10 @@ pub struct WaitingRegistration {
 impl Identity {
     /// Creates an account unless one with the same NIP/username exists; returns its id either way.
     pub async fn ensure_account(&self, new: NewAccount<'_>) -> Result<Uuid> {
-        if let Some(id) = sqlx::query_scalar!(
-            "SELECT id FROM account WHERE nip = $1 OR username = $2",
-            new.nip,
-            new.username
-        )
-        .fetch_optional(&self.pool)
-        .await?
+        if let Some(id) =
+            sqlx::query_scalar!("SELECT id FROM account WHERE nip = $1 OR username = $2", new.nip, new.username)
+                .fetch_optional(&self.pool)
+                .await?
         {
             return Ok(id);
         }
@@ -134,7 +131,8 @@ impl Identity {
         )
         .execute(&self.pool)
         .await?;
-        audit::record(&self.pool, Some(approver.account_id), "registration_approved", Some(&reg.nip), ip, json!({})).await?;
+        audit::record(&self.pool, Some(approver.account_id), "registration_approved", Some(&reg.nip), ip, json!({}))
+            .await?;
         Ok(())
     }
 

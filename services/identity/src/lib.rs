@@ -2,13 +2,13 @@
 //! registration, password reset and the audit log.
 
 mod accounts;
-pub mod mail;
-pub mod registration;
-mod reset;
 pub mod audit;
 mod error;
 pub mod grant;
+pub mod mail;
 pub mod password;
+pub mod registration;
+mod reset;
 pub mod session;
 mod signin;
 pub mod throttle;
@@ -51,7 +51,13 @@ pub struct Identity {
 }
 
 impl Identity {
-    pub fn new(pool: PgPool, config: IdentityConfig, personnel: Personnel, reference: Reference, mailer: Mailer) -> Self {
+    pub fn new(
+        pool: PgPool,
+        config: IdentityConfig,
+        personnel: Personnel,
+        reference: Reference,
+        mailer: Mailer,
+    ) -> Self {
         Identity { pool, config, personnel, reference, mailer }
     }
 
@@ -61,7 +67,15 @@ impl Identity {
 
     /// Records a read of someone's personal data (NIK, birth date, address, family).
     pub async fn audit_personal_data_read(&self, reader: &CurrentUser, nip: &str, ip: &str, what: &str) -> Result<()> {
-        audit::record(&self.pool, Some(reader.account_id), "data_read", Some(nip), ip, serde_json::json!({"fields": what})).await?;
+        audit::record(
+            &self.pool,
+            Some(reader.account_id),
+            "data_read",
+            Some(nip),
+            ip,
+            serde_json::json!({"fields": what}),
+        )
+        .await?;
         Ok(())
     }
 }

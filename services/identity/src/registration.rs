@@ -183,7 +183,8 @@ impl Identity {
             .await?;
         self.ensure_grant(account_id, Role::Pns, Scope { instansi_id: Some(master.instansi_id), ..Scope::default() })
             .await?;
-        audit::record(&self.pool, Some(account_id), "registration", Some(&row.nip), ip, json!({"active": active})).await?;
+        audit::record(&self.pool, Some(account_id), "registration", Some(&row.nip), ip, json!({"active": active}))
+            .await?;
         Ok(Registered { nomor_pendaftaran: nomor, kode_verifikasi: kode, active })
     }
 
@@ -215,6 +216,9 @@ impl Identity {
     }
 
     async fn account_exists(&self, nip: &str) -> Result<bool> {
-        Ok(sqlx::query_scalar!("SELECT id FROM account WHERE nip = $1", nip).fetch_optional(&self.pool).await?.is_some())
+        Ok(sqlx::query_scalar!("SELECT id FROM account WHERE nip = $1", nip)
+            .fetch_optional(&self.pool)
+            .await?
+            .is_some())
     }
 }

@@ -51,7 +51,13 @@ impl Identity {
         Ok(())
     }
 
-    pub async fn reset_password(&self, link_token: &str, new_password: &str, confirmation: &str, ip: &str) -> Result<()> {
+    pub async fn reset_password(
+        &self,
+        link_token: &str,
+        new_password: &str,
+        confirmation: &str,
+        ip: &str,
+    ) -> Result<()> {
         account::check_new_password(new_password, confirmation)?;
         let hash = token::digest(link_token);
         let Some(account_id) = sqlx::query_scalar!(

@@ -83,9 +83,7 @@ pub(crate) async fn resolve(pool: &PgPool, limits: SessionLimits, token: &str) -
     }
     // Refresh the idle clock at most once a minute: a page load makes several requests.
     if now - row.last_seen_at > Duration::minutes(1) {
-        sqlx::query!("UPDATE session SET last_seen_at = $2 WHERE id_hash = $1", hash, now)
-            .execute(pool)
-            .await?;
+        sqlx::query!("UPDATE session SET last_seen_at = $2 WHERE id_hash = $1", hash, now).execute(pool).await?;
     }
     let grants = grants_of(pool, row.account_id).await?;
     let Some(active) = grants.iter().find(|g| g.id == row.grant_id).cloned() else {
@@ -113,9 +111,7 @@ pub(crate) async fn grants_of(pool: &PgPool, account_id: Uuid) -> sqlx::Result<V
 }
 
 pub(crate) async fn delete(pool: &PgPool, token: &str) -> sqlx::Result<()> {
-    sqlx::query!("DELETE FROM session WHERE id_hash = $1", token::digest(token))
-        .execute(pool)
-        .await?;
+    sqlx::query!("DELETE FROM session WHERE id_hash = $1", token::digest(token)).execute(pool).await?;
     Ok(())
 }
 

@@ -36,12 +36,21 @@ impl Identity {
         let Some(account) = account else {
             // Same cost as a real check, so timing does not reveal which NIPs exist.
             password::verify_async(password::dummy_hash().to_owned(), secret.to_owned()).await;
-            audit::record(&self.pool, None, "signin_failed", Some(identifier), ip, json!({"reason": "unknown"})).await?;
+            audit::record(&self.pool, None, "signin_failed", Some(identifier), ip, json!({"reason": "unknown"}))
+                .await?;
             return Err(ErrorCode::UnknownAccount.into());
         };
         let now = OffsetDateTime::now_utc();
         if account.locked_until.is_some_and(|until| until > now) {
-            audit::record(&self.pool, Some(account.id), "signin_failed", Some(identifier), ip, json!({"reason": "locked"})).await?;
+            audit::record(
+                &self.pool,
+                Some(account.id),
+                "signin_failed",
+                Some(identifier),
+                ip,
+                json!({"reason": "locked"}),
+            )
+            .await?;
             return Err(ErrorCode::AccountLocked.into());
         }
         if !password::verify_async(account.password_hash, secret.to_owned()).await {
@@ -55,7 +64,15 @@ impl Identity {
             )
             .execute(&self.pool)
             .await?;
-            audit::record(&self.pool, Some(account.id), "signin_failed", Some(identifier), ip, json!({"reason": "password", "failures": failures})).await?;
+            audit::record(
+                &self.pool,
+                Some(account.id),
+                "signin_failed",
+                Some(identifier),
+                ip,
+                json!({"reason": "password", "failures": failures}),
+            )
+            .await?;
             return Err(if locked { ErrorCode::AccountLocked } else { ErrorCode::WrongPassword }.into());
         }
         match account.status.as_str() {

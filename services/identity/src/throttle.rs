@@ -31,8 +31,6 @@ pub async fn count(pool: &PgPool, key: &str, window_secs: i64) -> sqlx::Result<i
 
 /// Old windows are useless; called now and then.
 pub async fn prune(pool: &PgPool) -> sqlx::Result<()> {
-    sqlx::query!("DELETE FROM throttle WHERE window_start < now() - interval '1 day'")
-        .execute(pool)
-        .await?;
+    sqlx::query!("DELETE FROM throttle WHERE window_start < now() - interval '1 day'").execute(pool).await?;
     Ok(())
 }

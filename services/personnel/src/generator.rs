@@ -31,25 +31,113 @@ const MALE: &[&str] = &[
     "Eko", "Dwi", "Bayu", "Hadi", "Imam", "Nur", "Sigit", "Yudi", "Made", "Ketut", "Gede", "Putu", "Firman", "Galih",
 ];
 const FEMALE: &[&str] = &[
-    "Sri", "Siti", "Dewi", "Rina", "Wulan", "Ayu", "Fitri", "Nurul", "Indah", "Ratna", "Yuliana", "Endang", "Kartika",
-    "Lestari", "Maya", "Novi", "Putri", "Rahayu", "Sari", "Tuti", "Wahyuni", "Yanti", "Nining", "Euis", "Neneng",
-    "Annisa", "Aisyah", "Fatimah", "Desak", "Luh", "Rosmawati", "Herlina", "Intan", "Citra",
+    "Sri",
+    "Siti",
+    "Dewi",
+    "Rina",
+    "Wulan",
+    "Ayu",
+    "Fitri",
+    "Nurul",
+    "Indah",
+    "Ratna",
+    "Yuliana",
+    "Endang",
+    "Kartika",
+    "Lestari",
+    "Maya",
+    "Novi",
+    "Putri",
+    "Rahayu",
+    "Sari",
+    "Tuti",
+    "Wahyuni",
+    "Yanti",
+    "Nining",
+    "Euis",
+    "Neneng",
+    "Annisa",
+    "Aisyah",
+    "Fatimah",
+    "Desak",
+    "Luh",
+    "Rosmawati",
+    "Herlina",
+    "Intan",
+    "Citra",
 ];
 const FAMILY: &[&str] = &[
-    "Santoso", "Wibowo", "Saputra", "Hidayat", "Nugroho", "Setiawan", "Kurniawan", "Pratama", "Siregar", "Nasution",
-    "Harahap", "Lubis", "Simanjuntak", "Sitompul", "Pane", "Sinaga", "Hutapea", "Tanjung", "Chaniago", "Koto",
-    "Piliang", "Sikumbang", "Daeng", "Mappasessu", "Rahman", "Hakim", "Permana", "Sumarna", "Suryadi", "Wijaya",
-    "Susanti", "Handayani", "Purnamasari", "Rahmawati", "Lestari", "Anggraini", "Maharani", "Utami", "Sembiring",
-    "Ginting", "Tarigan", "Manurung", "Pasaribu", "O'Neil",
+    "Santoso",
+    "Wibowo",
+    "Saputra",
+    "Hidayat",
+    "Nugroho",
+    "Setiawan",
+    "Kurniawan",
+    "Pratama",
+    "Siregar",
+    "Nasution",
+    "Harahap",
+    "Lubis",
+    "Simanjuntak",
+    "Sitompul",
+    "Pane",
+    "Sinaga",
+    "Hutapea",
+    "Tanjung",
+    "Chaniago",
+    "Koto",
+    "Piliang",
+    "Sikumbang",
+    "Daeng",
+    "Mappasessu",
+    "Rahman",
+    "Hakim",
+    "Permana",
+    "Sumarna",
+    "Suryadi",
+    "Wijaya",
+    "Susanti",
+    "Handayani",
+    "Purnamasari",
+    "Rahmawati",
+    "Lestari",
+    "Anggraini",
+    "Maharani",
+    "Utami",
+    "Sembiring",
+    "Ginting",
+    "Tarigan",
+    "Manurung",
+    "Pasaribu",
+    "O'Neil",
 ];
 const TOWNS: &[&str] = &[
-    "Sleman", "Yogyakarta", "Bantul", "Klaten", "Magelang", "Surakarta", "Semarang", "Bandung", "Garut", "Medan",
-    "Padang", "Bukittinggi", "Makassar", "Denpasar", "Jakarta", "Surabaya", "Malang", "Palembang", "Pontianak",
+    "Sleman",
+    "Yogyakarta",
+    "Bantul",
+    "Klaten",
+    "Magelang",
+    "Surakarta",
+    "Semarang",
+    "Bandung",
+    "Garut",
+    "Medan",
+    "Padang",
+    "Bukittinggi",
+    "Makassar",
+    "Denpasar",
+    "Jakarta",
+    "Surabaya",
+    "Malang",
+    "Palembang",
+    "Pontianak",
 ];
-const STREETS: &[&str] = &["Jl. Kaliurang", "Jl. Magelang", "Jl. Godean", "Jl. Solo", "Jl. Palagan", "Jl. Affandi", "Jl. Monjali"];
+const STREETS: &[&str] =
+    &["Jl. Kaliurang", "Jl. Magelang", "Jl. Godean", "Jl. Solo", "Jl. Palagan", "Jl. Affandi", "Jl. Monjali"];
 const GOLONGAN: &[&str] = &[
-    "I/a", "I/b", "I/c", "I/d", "II/a", "II/b", "II/c", "II/d", "III/a", "III/b", "III/c", "III/d", "IV/a", "IV/b", "IV/c",
-    "IV/d", "IV/e",
+    "I/a", "I/b", "I/c", "I/d", "II/a", "II/b", "II/c", "II/d", "III/a", "III/b", "III/c", "III/d", "IV/a", "IV/b",
+    "IV/c", "IV/d", "IV/e",
 ];
 /// (tingkat_pendidikan code, typical age at graduation, school name prefix, jurusan, gelar)
 const EDUCATION: &[(&str, i32, &str, &str, &str)] = &[
@@ -60,9 +148,21 @@ const EDUCATION: &[(&str, i32, &str, &str, &str)] = &[
     ("45", 27, "Universitas Indonesia", "Manajemen", "M.M."),
     ("50", 33, "Universitas Airlangga", "Ilmu Administrasi", ""),
 ];
-const JFU: &[&str] = &["Pengadministrasi Umum", "Analis Kepegawaian", "Pengelola Keuangan", "Pengolah Data", "Bendahara"];
-const JFT: &[&str] = &["Guru Ahli Pertama", "Guru Ahli Muda", "Dokter Ahli Pertama", "Perawat Terampil", "Pranata Komputer Ahli Muda", "Statistisi Ahli Pertama"];
-const STRUKTURAL: &[(&str, &str)] = &[("Kepala Seksi Data dan Informasi", "IV.a"), ("Kepala Subbagian Umum", "IV.a"), ("Kepala Bidang Pembinaan", "III.b")];
+const JFU: &[&str] =
+    &["Pengadministrasi Umum", "Analis Kepegawaian", "Pengelola Keuangan", "Pengolah Data", "Bendahara"];
+const JFT: &[&str] = &[
+    "Guru Ahli Pertama",
+    "Guru Ahli Muda",
+    "Dokter Ahli Pertama",
+    "Perawat Terampil",
+    "Pranata Komputer Ahli Muda",
+    "Statistisi Ahli Pertama",
+];
+const STRUKTURAL: &[(&str, &str)] = &[
+    ("Kepala Seksi Data dan Informasi", "IV.a"),
+    ("Kepala Subbagian Umum", "IV.a"),
+    ("Kepala Bidang Pembinaan", "III.b"),
+];
 
 pub fn generate(config: &GeneratorConfig, units: &[UnitTarget], count: usize) -> Vec<PnsWithHistory> {
     assert!(!units.is_empty(), "the generator needs at least one unit");
@@ -90,7 +190,8 @@ fn one(rng: &mut StdRng, unit: &UnitTarget, index: usize) -> PnsWithHistory {
     // The sequence makes NIP and NIK unique: 999 per (birth date, TMT, gender) is plenty,
     // and the index spreads them so any count up to ~1 million stays unique.
     let sequence = (index % 999) as u16 + 1;
-    let nip = Nip::compose(birth, tmt_cpns.year(), tmt_cpns.month() as u8, gender, sequence).expect("composed NIP is valid");
+    let nip =
+        Nip::compose(birth, tmt_cpns.year(), tmt_cpns.month() as u8, gender, sequence).expect("composed NIP is valid");
     let nik = Nik::compose(&unit.region_code, birth, gender, (index % 9999) as u16 + 1).expect("composed NIK is valid");
 
     // Education first: it decides the entry golongan and the gelar.
@@ -118,7 +219,8 @@ fn one(rng: &mut StdRng, unit: &UnitTarget, index: usize) -> PnsWithHistory {
             tahun_lulus: year as i16,
         });
     }
-    let gelar_belakang = levels.iter().map(|l| EDUCATION[*l].4).filter(|g| !g.is_empty()).collect::<Vec<_>>().join(", ");
+    let gelar_belakang =
+        levels.iter().map(|l| EDUCATION[*l].4).filter(|g| !g.is_empty()).collect::<Vec<_>>().join(", ");
     let gelar_depan = if highest == 4 { "Dr.".to_owned() } else { String::new() };
 
     // Golongan: entry by education, a step roughly every four years, never down.
@@ -216,7 +318,12 @@ mod tests {
     use std::collections::HashSet;
 
     fn units() -> Vec<UnitTarget> {
-        vec![UnitTarget { instansi_id: Uuid::nil(), unor_id: Uuid::nil(), region_code: "340401".into(), jenis_pegawai: "2".into() }]
+        vec![UnitTarget {
+            instansi_id: Uuid::nil(),
+            unor_id: Uuid::nil(),
+            region_code: "340401".into(),
+            jenis_pegawai: "2".into(),
+        }]
     }
 
     #[test]

@@ -42,23 +42,15 @@ impl Reference {
     }
 
     pub async fn instansi(&self, id: Uuid) -> sqlx::Result<Option<Instansi>> {
-        sqlx::query_as!(
-            Instansi,
-            "SELECT id, kode, nama, jenis, kanreg_id FROM instansi WHERE id = $1",
-            id
-        )
-        .fetch_optional(&self.pool)
-        .await
+        sqlx::query_as!(Instansi, "SELECT id, kode, nama, jenis, kanreg_id FROM instansi WHERE id = $1", id)
+            .fetch_optional(&self.pool)
+            .await
     }
 
     pub async fn unor(&self, id: Uuid) -> sqlx::Result<Option<Unor>> {
-        sqlx::query_as!(
-            Unor,
-            "SELECT id, instansi_id, parent_id, nama, jenis, path FROM unor WHERE id = $1",
-            id
-        )
-        .fetch_optional(&self.pool)
-        .await
+        sqlx::query_as!(Unor, "SELECT id, instansi_id, parent_id, nama, jenis, path FROM unor WHERE id = $1", id)
+            .fetch_optional(&self.pool)
+            .await
     }
 
     pub async fn unor_of_instansi(&self, instansi_id: Uuid) -> sqlx::Result<Vec<Unor>> {
@@ -73,9 +65,7 @@ impl Reference {
     }
 
     pub async fn kanreg(&self, id: i16) -> sqlx::Result<Option<Kanreg>> {
-        sqlx::query_as!(Kanreg, "SELECT id, kode, nama FROM kanreg WHERE id = $1", id)
-            .fetch_optional(&self.pool)
-            .await
+        sqlx::query_as!(Kanreg, "SELECT id, kode, nama FROM kanreg WHERE id = $1", id).fetch_optional(&self.pool).await
     }
 
     /// Whether new PNS accounts of this instansi wait for a verifier (on unless turned off).
@@ -139,9 +129,7 @@ impl Reference {
         let id = Uuid::new_v4();
         let parent_path = match parent {
             Some(parent_id) => {
-                sqlx::query_scalar!("SELECT path FROM unor WHERE id = $1", parent_id)
-                    .fetch_one(&self.pool)
-                    .await?
+                sqlx::query_scalar!("SELECT path FROM unor WHERE id = $1", parent_id).fetch_one(&self.pool).await?
             }
             None => String::new(),
         };
@@ -162,12 +150,9 @@ impl Reference {
 
     /// Code-list entries of one kind, in display order.
     pub async fn codes(&self, jenis: &str) -> sqlx::Result<Vec<(String, String)>> {
-        let rows = sqlx::query!(
-            "SELECT kode, nama FROM kode_referensi WHERE jenis = $1 ORDER BY urutan",
-            jenis
-        )
-        .fetch_all(&self.pool)
-        .await?;
+        let rows = sqlx::query!("SELECT kode, nama FROM kode_referensi WHERE jenis = $1 ORDER BY urutan", jenis)
+            .fetch_all(&self.pool)
+            .await?;
         Ok(rows.into_iter().map(|r| (r.kode, r.nama)).collect())
     }
 }
