@@ -33,6 +33,7 @@ async fn serve(config: &Config, database: &database::Database) -> anyhow::Result
     if config.demo {
         demo::seed(&state).await?;
     }
+    spawn_housekeeping(state.identity.clone());
     let app = router(config, state);
     let listener = tokio::net::TcpListener::bind(config.site_addr).await?;
     tracing::info!("SIPUPNS listening on http://{}", listener.local_addr()?);
@@ -40,6 +41,19 @@ async fn serve(config: &Config, database: &database::Database) -> anyhow::Result
         .with_graceful_shutdown(shutdown_signal())
         .await?;
     Ok(())
+}
+
+/// Hourly removal of ended sessions and old rate-limit counters.
+fn spawn_housekeeping(identity: identity::Identity) {
+    tokio::spawn(async move {
+        let mut every_hour = tokio::time::interval(std::time::Duration::from_secs(3600));
+        loop {
+            every_hour.tick().await;
+            if let Err(error) = identity.purge().await {
+                tracing::warn!(%error, "housekeeping failed");
+            }
+        }
+    });
 }
 
 /// Ctrl-C or SIGTERM.

@@ -126,6 +126,9 @@ async fn idle_and_absolute_limits_end_the_session_with_a_message(pool: sqlx::PgP
         error_of(app.call(&client, "/api/beranda/admin-bkn", &[]).await).await,
         (401, ErrorCode::SessionExpired)
     );
+    // The sign-in page the user is sent to says why.
+    let page = client.get(app.url("/masuk")).send().await.unwrap().text().await.unwrap();
+    assert!(page.contains("Sesi Anda telah berakhir"), "the sign-in page explains the expiry");
 
     let client = app.client_as(Role::AdminBkn).await;
     sqlx::query("UPDATE session SET expires_at = now() - interval '1 second'").execute(&app.pool).await.unwrap();

@@ -65,6 +65,13 @@ impl Identity {
         &self.config
     }
 
+    /// Housekeeping: ended sessions and old rate-limit windows. The server runs it hourly.
+    pub async fn purge(&self) -> Result<()> {
+        session::purge_expired(&self.pool, self.config.session).await?;
+        throttle::prune(&self.pool).await?;
+        Ok(())
+    }
+
     /// Records a read of someone's personal data (NIK, birth date, address, family).
     pub async fn audit_personal_data_read(&self, reader: &CurrentUser, nip: &str, ip: &str, what: &str) -> Result<()> {
         audit::record(

@@ -77,8 +77,9 @@ pub(crate) async fn resolve(pool: &PgPool, limits: SessionLimits, token: &str) -
         return Ok(SessionLookup::Unknown);
     };
     let now = OffsetDateTime::now_utc();
+    // An expired row stays until `purge_expired` so the next page can still say "your
+    // session has expired" instead of silently showing the sign-in form.
     if row.expires_at <= now || row.last_seen_at + limits.idle <= now || row.status != "aktif" {
-        sqlx::query!("DELETE FROM session WHERE id_hash = $1", hash).execute(pool).await?;
         return Ok(SessionLookup::Expired);
     }
     // Refresh the idle clock at most once a minute: a page load makes several requests.
@@ -120,4 +121,16 @@ pub(crate) async fn set_grant(pool: &PgPool, token: &str, grant_id: Uuid) -> sql
         .execute(pool)
         .await?;
     Ok(())
+}
+
+/// Removes sessions that ended more than a day ago (run periodically).
+pub async fn purge_expired(pool: &PgPool, limits: SessionLimits) -> sqlx::Result<u64> {
+    let idle_cutoff = OffsetDateTime::now_utc() - limits.idle - Duration::days(1);
+    let done = sqlx::query!(
+        "DELETE FROM session WHERE expires_at < now() - interval '1 day' OR last_seen_at < $1",
+        idle_cutoff
+    )
+    .execute(pool)
+    .await?;
+    Ok(done.rows_affected())
 }

@@ -1,0 +1,57 @@
+//! The reference service against a real database.
+
+use reference::{Instansi, Reference};
+use uuid::Uuid;
+
+async fn instansi(reference: &Reference) -> Instansi {
+    let instansi = Instansi {
+        id: Uuid::new_v4(),
+        kode: "KAB-UJI".into(),
+        nama: "Pemerintah Kabupaten Uji".into(),
+        jenis: "daerah".into(),
+        kanreg_id: 1,
+    };
+    assert!(reference.create_instansi(&instansi, Some("34")).await.unwrap());
+    instansi
+}
+
+#[sqlx::test(migrations = "../../migrations")]
+async fn code_lists_and_regions_are_seeded(pool: sqlx::PgPool) {
+    let reference = Reference::new(pool.clone());
+    let agama = reference.codes("agama").await.unwrap();
+    assert_eq!(agama.first().map(|(_, nama)| nama.as_str()), Some("Islam"));
+    let golongan: i64 = sqlx::query_scalar("SELECT count(*) FROM golongan").fetch_one(&pool).await.unwrap();
+    assert_eq!(golongan, 17);
+    let provinces: i64 = sqlx::query_scalar("SELECT count(*) FROM provinsi").fetch_one(&pool).await.unwrap();
+    assert_eq!(provinces, 38);
+    assert_eq!(reference.kanreg(1).await.unwrap().unwrap().kode, "I");
+    for jenis in [
+        "status_kawin",
+        "jenis_kelamin",
+        "tingkat_pendidikan",
+        "jenis_jabatan",
+        "eselon",
+        "jenis_pegawai",
+        "kedudukan_hukum",
+    ] {
+        assert!(!reference.codes(jenis).await.unwrap().is_empty(), "{jenis} is seeded");
+    }
+}
+
+#[sqlx::test(migrations = "../../migrations")]
+async fn unor_paths_nest_and_registration_verification_defaults_on(pool: sqlx::PgPool) {
+    let reference = Reference::new(pool);
+    let instansi = instansi(&reference).await;
+    assert!(!reference.create_instansi(&instansi, Some("34")).await.unwrap(), "a kode exists once");
+    let dinas = reference.create_unor(instansi.id, None, "Dinas Pendidikan", "SKPD").await.unwrap();
+    let sekolah = reference.create_unor(instansi.id, Some(dinas.id), "SMP Negeri 1", "UPT").await.unwrap();
+    assert!(sekolah.path.starts_with(&dinas.path) && sekolah.path != dinas.path);
+    let units = reference.unor_of_instansi(instansi.id).await.unwrap();
+    assert_eq!(units.len(), 2);
+
+    assert!(reference.registration_needs_verification(instansi.id).await.unwrap());
+    reference.set_registration_verification(instansi.id, false).await.unwrap();
+    assert!(!reference.registration_needs_verification(instansi.id).await.unwrap());
+    // An instansi without a settings row still verifies: deny by default.
+    assert!(reference.registration_needs_verification(Uuid::new_v4()).await.unwrap());
+}
