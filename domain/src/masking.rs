@@ -20,7 +20,7 @@ mod tests {
     fn masks_every_word() {
         assert_eq!(mask_name("Ahmad Subarjo"), "A**** S******");
         assert_eq!(mask_name("Sukarno"), "S******");
-        assert_eq!(mask_name("  Siti   Nur'aini "), "S*** N******");
+        assert_eq!(mask_name("  Siti   Nur'aini "), "S*** N*******");
         assert_eq!(mask_name(""), "");
     }
 }
