@@ -39,6 +39,11 @@ async fn code_from_mail(app: &common::TestApp, to: &str) -> String {
     line.rsplit(' ').next().unwrap().to_owned()
 }
 
+/// The knowledge-check form with the master's NIK and TMT and the given birth date.
+fn answers<'a>(m: &'a Master, birth: &'a str, email: &'a str) -> [(&'static str, &'a str); 5] {
+    [("nip", &m.nip), ("nik", &m.nik), ("tanggal_lahir", birth), ("tmt_cpns", &m.tmt), ("email", email)]
+}
+
 async fn refused(response: reqwest::Response) -> ErrorCode {
     response.json::<AppError>().await.expect("an AppError").0
 }
@@ -59,29 +64,11 @@ async fn a_pns_registers_and_waits_for_the_verifier(pool: sqlx::PgPool) {
 
     // Step 2: wrong answers are refused; right ones send a code.
     let email = format!("{}@example.go.id", m.nip);
-    let wrong = [
-        ("nip", m.nip.as_str()),
-        ("nik", m.nik.as_str()),
-        ("tanggal_lahir", "1970-01-01"),
-        ("tmt_cpns", m.tmt.as_str()),
-        ("email", email.as_str()),
-    ];
+    let wrong = answers(&m, "1970-01-01", &email);
     assert_eq!(refused(app.call(&client, "/api/daftar/cek-data", &wrong).await).await, ErrorCode::KnowledgeCheckFailed);
-    let bad_date = [
-        ("nip", m.nip.as_str()),
-        ("nik", m.nik.as_str()),
-        ("tanggal_lahir", "2015-02-30"),
-        ("tmt_cpns", m.tmt.as_str()),
-        ("email", email.as_str()),
-    ];
+    let bad_date = answers(&m, "2015-02-30", &email);
     assert_eq!(refused(app.call(&client, "/api/daftar/cek-data", &bad_date).await).await, ErrorCode::InvalidDate);
-    let right = [
-        ("nip", m.nip.as_str()),
-        ("nik", m.nik.as_str()),
-        ("tanggal_lahir", m.birth.as_str()),
-        ("tmt_cpns", m.tmt.as_str()),
-        ("email", email.as_str()),
-    ];
+    let right = answers(&m, &m.birth, &email);
     let response = app.call(&client, "/api/daftar/cek-data", &right).await;
     assert_eq!(response.status(), 200);
     let registration_id: uuid::Uuid = response.json().await.unwrap();
@@ -139,13 +126,7 @@ async fn an_instansi_without_registration_verification_activates_at_once(pool: s
     reference::Reference::new(app.pool.clone()).set_registration_verification(m.instansi_id, false).await.unwrap();
     let client = common::client();
     let email = "langsung.aktif@example.go.id";
-    let right = [
-        ("nip", m.nip.as_str()),
-        ("nik", m.nik.as_str()),
-        ("tanggal_lahir", m.birth.as_str()),
-        ("tmt_cpns", m.tmt.as_str()),
-        ("email", email),
-    ];
+    let right = answers(&m, &m.birth, email);
     let id: uuid::Uuid = app.call(&client, "/api/daftar/cek-data", &right).await.json().await.unwrap();
     let code = code_from_mail(&app, email).await;
     let id = id.to_string();
@@ -182,26 +163,14 @@ async fn lookups_explain_every_failure_and_knowledge_checks_lock(pool: sqlx::PgP
     );
 
     let m = unregistered(&app).await;
-    let wrong = [
-        ("nip", m.nip.as_str()),
-        ("nik", m.nik.as_str()),
-        ("tanggal_lahir", "1970-01-01"),
-        ("tmt_cpns", m.tmt.as_str()),
-        ("email", "a@b.id"),
-    ];
+    let wrong = answers(&m, "1970-01-01", "a@b.id");
     for _ in 0..5 {
         assert_eq!(
             refused(app.call(&client, "/api/daftar/cek-data", &wrong).await).await,
             ErrorCode::KnowledgeCheckFailed
         );
     }
-    let right = [
-        ("nip", m.nip.as_str()),
-        ("nik", m.nik.as_str()),
-        ("tanggal_lahir", m.birth.as_str()),
-        ("tmt_cpns", m.tmt.as_str()),
-        ("email", "a@b.id"),
-    ];
+    let right = answers(&m, &m.birth, "a@b.id");
     assert_eq!(refused(app.call(&client, "/api/daftar/cek-data", &right).await).await, ErrorCode::KnowledgeCheckLocked);
 }
 
