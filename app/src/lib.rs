@@ -59,7 +59,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/daftar") view=pages::register::Register/>
                     <Route path=path!("/lupa-sandi") view=pages::reset::ForgotPassword/>
                     <Route path=path!("/reset-sandi") view=pages::reset::ResetPasswordPage/>
-                    <Route path=path!("/pns") view=pages::homes::PnsHomePage ssr=SsrMode::Async/>
+                    <Route path=path!("/pns") view=pages::record::PnsHomePage ssr=SsrMode::Async/>
                     <Route path=path!("/verifikasi") view=pages::homes::VerifierHomePage ssr=SsrMode::Async/>
                     <Route path=path!("/hds") view=pages::homes::HdsHomePage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/instansi") view=pages::homes::AdminInstansiHomePage ssr=SsrMode::Async/>

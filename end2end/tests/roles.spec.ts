@@ -80,3 +80,14 @@ test("signing out ends the session", async ({ page }) => {
   await page.goto("/admin/kanreg");
   await expect(page).toHaveURL("/masuk");
 });
+
+test("a PNS sees the own master record in tabs", async ({ page }) => {
+  const nip = demoPnsNip();
+  await signIn(page, nip);
+  await expect(page.getByTestId("data-utama")).toContainText(nip);
+  await page.getByRole("tab", { name: "Riwayat Golongan" }).click();
+  await expect(page.getByRole("columnheader", { name: "Nomor SK" })).toBeVisible();
+  await expect(page.locator("tbody tr").first()).toBeVisible();
+  await page.getByRole("tab", { name: "Riwayat Pendidikan" }).click();
+  await expect(page.getByRole("columnheader", { name: "Tahun lulus" })).toBeVisible();
+});

@@ -57,7 +57,7 @@ const SERVER_FUNCTIONS: &[(&str, Access, Body)] = &[
         Access::Public,
         &[("token", "x"), ("password", "Rahasia12345"), ("confirmation", "Rahasia12345")],
     ),
-    ("/api/beranda/pns", Access::Needs(Capability::OwnRecord), &[]),
+    ("/api/pns/data-saya", Access::Needs(Capability::OwnRecord), &[]),
     ("/api/beranda/verifikasi", Access::Needs(Capability::Verifikasi), &[]),
     (
         "/api/verifikasi/setujui-pendaftaran",

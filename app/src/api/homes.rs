@@ -10,14 +10,6 @@ use uuid::Uuid;
 use crate::error::AppError;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct PnsHomeView {
-    pub nip: String,
-    pub nama_lengkap: String,
-    pub instansi: String,
-    pub golongan: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct WaitingView {
     pub account_id: Uuid,
     pub nip: String,
@@ -36,36 +28,6 @@ pub struct VerifierHomeView {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StaffHomeView {
     pub scope: String,
-}
-
-#[server(endpoint = "beranda/pns")]
-pub async fn pns_home() -> Result<PnsHomeView, AppError> {
-    use crate::auth::{internal, refuse, require, state};
-    let (user, _) = require(Capability::OwnRecord)?;
-    let state = state()?;
-    let nip = user.nip.clone().ok_or_else(|| refuse(domain::ErrorCode::NotFound))?;
-    let master = state.personnel.master(&nip).await.map_err(internal)?;
-    let Some(master) = master else {
-        return Err(refuse(domain::ErrorCode::NotFound));
-    };
-    let instansi = state.reference.instansi(master.instansi_id).await.map_err(internal)?;
-    let nama_lengkap = [master.gelar_depan.as_str(), master.nama.as_str()]
-        .iter()
-        .filter(|s| !s.is_empty())
-        .copied()
-        .collect::<Vec<_>>()
-        .join(" ");
-    let nama_lengkap = if master.gelar_belakang.is_empty() {
-        nama_lengkap
-    } else {
-        format!("{nama_lengkap}, {}", master.gelar_belakang)
-    };
-    Ok(PnsHomeView {
-        nip,
-        nama_lengkap,
-        instansi: instansi.map(|i| i.nama).unwrap_or_default(),
-        golongan: master.golongan,
-    })
 }
 
 #[server(endpoint = "beranda/verifikasi")]

@@ -2,5 +2,6 @@
 //! and maps errors. Their paths are fixed (`endpoint`) so the authorisation test can name them.
 
 pub mod homes;
+pub mod record;
 pub mod registration;
 pub mod session;

@@ -10,7 +10,7 @@ use crate::i18n::t;
 use crate::pages::errors::ErrorView;
 
 /// Loads `fetch` and renders `ok` with its value, or the error view.
-fn guarded<T, F, V>(
+pub(crate) fn guarded<T, F, V>(
     fetch: impl Fn() -> F + Send + Sync + 'static,
     ok: impl Fn(T) -> V + Send + Sync + Copy + 'static,
 ) -> impl IntoView
@@ -30,24 +30,6 @@ where
             })}
         </Suspense>
     }
-}
-
-#[component]
-pub fn PnsHomePage() -> impl IntoView {
-    guarded(pns_home, |home: PnsHomeView| {
-        view! {
-            <section class="panel" data-testid="home-pns">
-                <h1>{t(Msg::HomePnsTitle)}</h1>
-                <p>{t(Msg::HomePnsIntro)}</p>
-                <dl class="facts">
-                    <dt>{t(Msg::Nama)}</dt><dd>{home.nama_lengkap}</dd>
-                    <dt>{t(Msg::Nip)}</dt><dd>{home.nip}</dd>
-                    <dt>{t(Msg::Instansi)}</dt><dd>{home.instansi}</dd>
-                    <dt>"Golongan"</dt><dd>{home.golongan}</dd>
-                </dl>
-            </section>
-        }
-    })
 }
 
 #[component]

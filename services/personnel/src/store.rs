@@ -3,7 +3,7 @@
 use sqlx::PgPool;
 use uuid::Uuid;
 
-use crate::model::{PnsMaster, PnsWithHistory};
+use crate::model::{PnsMaster, PnsWithHistory, RiwayatGolongan, RiwayatJabatan, RiwayatPendidikan};
 
 #[derive(Clone)]
 pub struct Personnel {
@@ -27,6 +27,37 @@ impl Personnel {
         )
         .fetch_optional(&self.pool)
         .await
+    }
+
+    /// The whole master record with its history, each list in date order.
+    pub async fn record(&self, nip: &str) -> sqlx::Result<Option<PnsWithHistory>> {
+        let Some(pns) = self.master(nip).await? else {
+            return Ok(None);
+        };
+        let golongan = sqlx::query_as!(
+            RiwayatGolongan,
+            "SELECT id, golongan, tmt, nomor_sk, tanggal_sk FROM riwayat_golongan WHERE nip = $1 ORDER BY tmt",
+            nip
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        let pendidikan = sqlx::query_as!(
+            RiwayatPendidikan,
+            "SELECT id, tingkat, nama_sekolah, jurusan, tahun_lulus FROM riwayat_pendidikan
+             WHERE nip = $1 ORDER BY tahun_lulus",
+            nip
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        let jabatan = sqlx::query_as!(
+            RiwayatJabatan,
+            "SELECT id, jenis_jabatan, nama_jabatan, eselon, unor_id, tmt, nomor_sk, tanggal_sk
+             FROM riwayat_jabatan WHERE nip = $1 ORDER BY tmt",
+            nip
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(Some(PnsWithHistory { pns, golongan, pendidikan, jabatan }))
     }
 
     pub async fn count_in_instansi(&self, instansi_id: Uuid) -> sqlx::Result<i64> {

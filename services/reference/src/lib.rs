@@ -148,6 +148,19 @@ impl Reference {
         Ok(Unor { id, instansi_id, parent_id: parent, nama: nama.to_owned(), jenis: jenis.to_owned(), path })
     }
 
+    /// Every code list the PNS record shows, as (jenis, kode) → nama, plus golongan → pangkat
+    /// under jenis "golongan". Small and read-mostly: callers may cache it.
+    pub async fn labels(&self) -> sqlx::Result<std::collections::HashMap<(String, String), String>> {
+        let mut labels = std::collections::HashMap::new();
+        for row in sqlx::query!("SELECT jenis, kode, nama FROM kode_referensi").fetch_all(&self.pool).await? {
+            labels.insert((row.jenis, row.kode), row.nama);
+        }
+        for row in sqlx::query!("SELECT kode, pangkat FROM golongan").fetch_all(&self.pool).await? {
+            labels.insert(("golongan".to_owned(), row.kode), row.pangkat);
+        }
+        Ok(labels)
+    }
+
     /// Code-list entries of one kind, in display order.
     pub async fn codes(&self, jenis: &str) -> sqlx::Result<Vec<(String, String)>> {
         let rows = sqlx::query!("SELECT kode, nama FROM kode_referensi WHERE jenis = $1 ORDER BY urutan", jenis)

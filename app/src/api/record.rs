@@ -1,0 +1,148 @@
+//! The PNS's own master record, read-only (the re-registration form builds on it).
+//! There is no NIP argument: the record is always the signed-in PNS's own.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::error::AppError;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GolonganRow {
+    pub golongan: String,
+    pub pangkat: String,
+    pub tmt: String,
+    pub nomor_sk: String,
+    pub tanggal_sk: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PendidikanRow {
+    pub tingkat: String,
+    pub nama_sekolah: String,
+    pub jurusan: String,
+    pub tahun_lulus: i16,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct JabatanRow {
+    pub jenis: String,
+    pub nama: String,
+    pub eselon: String,
+    pub unor: String,
+    pub tmt: String,
+    pub nomor_sk: String,
+    pub tanggal_sk: String,
+}
+
+/// Every value already in words (code lists resolved), dates as ISO text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PnsRecordView {
+    pub nip: String,
+    pub nik: String,
+    pub nama: String,
+    pub gelar_depan: String,
+    pub gelar_belakang: String,
+    pub tempat_lahir: String,
+    pub tanggal_lahir: String,
+    pub jenis_kelamin: String,
+    pub agama: String,
+    pub status_kawin: String,
+    pub alamat: String,
+    pub telepon: String,
+    pub email: String,
+    pub instansi: String,
+    pub unor: String,
+    pub jenis_pegawai: String,
+    pub kedudukan_hukum: String,
+    pub tmt_cpns: String,
+    pub tmt_pns: String,
+    pub golongan: String,
+    pub tmt_golongan: String,
+    pub versi: i32,
+    pub riwayat_golongan: Vec<GolonganRow>,
+    pub riwayat_pendidikan: Vec<PendidikanRow>,
+    pub riwayat_jabatan: Vec<JabatanRow>,
+}
+
+#[server(endpoint = "pns/data-saya")]
+pub async fn my_record() -> Result<PnsRecordView, AppError> {
+    use crate::auth::{internal, refuse, require, state};
+    use domain::dates::iso;
+    use domain::{Capability, ErrorCode};
+
+    let (user, _) = require(Capability::OwnRecord)?;
+    let state = state()?;
+    let nip = user.nip.clone().ok_or_else(|| refuse(ErrorCode::NotFound))?;
+    let Some(record) = state.personnel.record(&nip).await.map_err(internal)? else {
+        return Err(refuse(ErrorCode::NotFound));
+    };
+    let labels = state.reference.labels().await.map_err(internal)?;
+    let label = |jenis: &str, kode: &str| {
+        labels.get(&(jenis.to_owned(), kode.to_owned())).cloned().unwrap_or_else(|| kode.to_owned())
+    };
+    let mut unor_names = std::collections::HashMap::new();
+    for unor in state.reference.unor_of_instansi(record.pns.instansi_id).await.map_err(internal)? {
+        unor_names.insert(unor.id, unor.nama);
+    }
+    let unor_name = |id: &uuid::Uuid| unor_names.get(id).cloned().unwrap_or_default();
+    let instansi = state.reference.instansi(record.pns.instansi_id).await.map_err(internal)?.map(|i| i.nama);
+    let p = &record.pns;
+    Ok(PnsRecordView {
+        nip: p.nip.clone(),
+        nik: p.nik.clone(),
+        nama: p.nama.clone(),
+        gelar_depan: p.gelar_depan.clone(),
+        gelar_belakang: p.gelar_belakang.clone(),
+        tempat_lahir: p.tempat_lahir.clone(),
+        tanggal_lahir: iso(p.tanggal_lahir),
+        jenis_kelamin: label("jenis_kelamin", &p.jenis_kelamin),
+        agama: label("agama", &p.agama),
+        status_kawin: label("status_kawin", &p.status_kawin),
+        alamat: p.alamat.clone(),
+        telepon: p.telepon.clone(),
+        email: p.email.clone(),
+        instansi: instansi.unwrap_or_default(),
+        unor: unor_name(&p.unor_id),
+        jenis_pegawai: label("jenis_pegawai", &p.jenis_pegawai),
+        kedudukan_hukum: label("kedudukan_hukum", &p.kedudukan_hukum),
+        tmt_cpns: iso(p.tmt_cpns),
+        tmt_pns: p.tmt_pns.map(iso).unwrap_or_default(),
+        golongan: format!("{} ({})", p.golongan, label("golongan", &p.golongan)),
+        tmt_golongan: iso(p.tmt_golongan),
+        versi: p.versi,
+        riwayat_golongan: record
+            .golongan
+            .iter()
+            .map(|g| GolonganRow {
+                golongan: g.golongan.clone(),
+                pangkat: label("golongan", &g.golongan),
+                tmt: iso(g.tmt),
+                nomor_sk: g.nomor_sk.clone(),
+                tanggal_sk: iso(g.tanggal_sk),
+            })
+            .collect(),
+        riwayat_pendidikan: record
+            .pendidikan
+            .iter()
+            .map(|e| PendidikanRow {
+                tingkat: label("tingkat_pendidikan", &e.tingkat),
+                nama_sekolah: e.nama_sekolah.clone(),
+                jurusan: e.jurusan.clone(),
+                tahun_lulus: e.tahun_lulus,
+            })
+            .collect(),
+        riwayat_jabatan: record
+            .jabatan
+            .iter()
+            .map(|j| JabatanRow {
+                jenis: label("jenis_jabatan", &j.jenis_jabatan),
+                nama: j.nama_jabatan.clone(),
+                eselon: j.eselon.clone().unwrap_or_default(),
+                unor: unor_name(&j.unor_id),
+                tmt: iso(j.tmt),
+                nomor_sk: j.nomor_sk.clone(),
+                tanggal_sk: iso(j.tanggal_sk),
+            })
+            .collect(),
+    })
+}

@@ -1,0 +1,36 @@
+//! "Data Saya": a PNS reads their own master record with its history, code lists in words.
+
+mod common;
+
+use app::api::record::PnsRecordView;
+use domain::Role;
+
+#[sqlx::test(migrator = "server::database::MIGRATOR")]
+async fn a_pns_reads_the_own_record_with_history(pool: sqlx::PgPool) {
+    let app = common::spawn(pool).await;
+    let client = app.client_as(Role::Pns).await;
+    let response = app.call(&client, "/api/pns/data-saya", &[]).await;
+    assert_eq!(response.status(), 200);
+    let record: PnsRecordView = response.json().await.unwrap();
+    assert_eq!(record.nip, app.demo.pns_nip);
+    assert_eq!(record.instansi, "Pemerintah Kabupaten Sleman");
+    assert!(["Laki-laki", "Perempuan"].contains(&record.jenis_kelamin.as_str()), "{}", record.jenis_kelamin);
+    assert!(record.golongan.contains('(') && !record.golongan.contains("()"), "pangkat resolved: {}", record.golongan);
+    assert!((3..=8).contains(&record.riwayat_golongan.len()) || record.golongan.starts_with("IV/e"));
+    assert!((2..=5).contains(&record.riwayat_pendidikan.len()));
+    assert!(!record.riwayat_jabatan.is_empty());
+    let tmts: Vec<_> = record.riwayat_golongan.iter().map(|g| g.tmt.clone()).collect();
+    let mut sorted = tmts.clone();
+    sorted.sort();
+    assert_eq!(tmts, sorted, "history in date order");
+}
+
+#[sqlx::test(migrator = "server::database::MIGRATOR")]
+async fn the_record_function_takes_no_nip_so_no_one_reads_another_record(pool: sqlx::PgPool) {
+    let app = common::spawn(pool).await;
+    // The verifier who is also a PNS reads their own record, whatever NIP is sent along.
+    let client = app.client_as(Role::Pns).await;
+    let record: PnsRecordView =
+        app.call(&client, "/api/pns/data-saya", &[("nip", &app.demo.verifier_nip)]).await.json().await.unwrap();
+    assert_eq!(record.nip, app.demo.pns_nip);
+}
