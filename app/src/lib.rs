@@ -47,6 +47,13 @@ pub fn App() -> impl IntoView {
     provide_lang();
     let session: SessionResource = Resource::new(|| (), |_| current_session());
     provide_context(session);
+    // Effects run only in the browser, after hydration: end-to-end tests wait for this mark
+    // before clicking.
+    Effect::new(|_| {
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    });
 
     view! {
         <Stylesheet id="leptos" href="/pkg/sipupns.css"/>

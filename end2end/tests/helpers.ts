@@ -35,8 +35,7 @@ export async function signIn(page: Page, login: string, password = PASSWORD) {
   await page.getByRole("button", { name: "Masuk", exact: true }).click();
 }
 
-/** Leptos adds its hydration marker script; wait until the WASM has taken over the page. */
+/** The app marks <body data-hydrated> once the WASM has taken over the page. */
 export async function waitForHydration(page: Page) {
-  await page.waitForLoadState("networkidle");
-  await expect(page.locator("body")).toBeVisible();
+  await expect(page.locator("body[data-hydrated]")).toBeAttached();
 }

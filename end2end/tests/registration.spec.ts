@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { lastMailTo, signIn, sql } from "./helpers";
+import { lastMailTo, signIn, sql, waitForHydration } from "./helpers";
 
 test("a PNS registers, the L1 verifier approves, and the PNS signs in", async ({ page, browser }) => {
   // A PNS of Dinas Pendidikan Sleman with no account yet.
@@ -12,7 +12,7 @@ test("a PNS registers, the L1 verifier approves, and the PNS signs in", async ({
   const email = `pns.${nip}@example.go.id`;
 
   await page.goto("/daftar");
-  await page.waitForLoadState("networkidle");
+  await waitForHydration(page);
   await page.getByLabel("NIP").fill("12345");
   await expect(page.getByRole("alert").first()).toHaveText("NIP harus 18 digit angka.");
   await page.getByLabel("NIP").fill(nip);
@@ -45,6 +45,7 @@ test("a PNS registers, the L1 verifier approves, and the PNS signs in", async ({
   // The L2 verifier of the instansi approves.
   await signIn(page, "verif2.sleman");
   await expect(page).toHaveURL("/verifikasi");
+  await waitForHydration(page);
   const row = page.getByRole("row", { name: new RegExp(nip) });
   await row.getByRole("button", { name: "Setujui" }).click();
   await expect(page.getByText("Pendaftaran disetujui.")).toBeVisible();

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { demoPnsNip, signIn } from "./helpers";
+import { demoPnsNip, signIn, waitForHydration } from "./helpers";
 
 // Each demo role signs in and lands on its own home page, in Indonesian.
 const staff: Array<[string, string, string, string]> = [
@@ -33,6 +33,7 @@ test("a PNS signs in with the NIP and sees the own record's summary", async ({ p
 test("the L1 verifier is also a PNS and switches between the two roles", async ({ page }) => {
   await signIn(page, "verif1.sleman");
   await expect(page).toHaveURL("/pns");
+  await waitForHydration(page);
   await page.getByLabel("Ganti peran").selectOption({ label: "Verifikator Level 1 (SKPD/UPT/Satker) — Dinas Pendidikan" });
   await page.getByRole("button", { name: "Ganti peran" }).click();
   await expect(page).toHaveURL("/verifikasi");
@@ -75,6 +76,7 @@ test("the language switch shows English and remembers it", async ({ page }) => {
 test("signing out ends the session", async ({ page }) => {
   await signIn(page, "admin.kanreg1");
   await expect(page).toHaveURL("/admin/kanreg");
+  await waitForHydration(page);
   await page.getByRole("button", { name: "Keluar" }).click();
   await expect(page).toHaveURL("/masuk");
   await page.goto("/admin/kanreg");
@@ -85,6 +87,7 @@ test("a PNS sees the own master record in tabs", async ({ page }) => {
   const nip = demoPnsNip();
   await signIn(page, nip);
   await expect(page.getByTestId("data-utama")).toContainText(nip);
+  await waitForHydration(page);
   await page.getByRole("tab", { name: "Riwayat Golongan" }).click();
   await expect(page.getByRole("columnheader", { name: "Nomor SK" })).toBeVisible();
   await expect(page.locator("tbody tr").first()).toBeVisible();
