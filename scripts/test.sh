@@ -22,7 +22,7 @@ native=(-p domain -p identity -p personnel -p reference -p verification -p helpd
 step "clippy (server side)"
 cargo clippy "${native[@]}" --all-targets -- -D warnings
 cargo clippy -p app --features ssr --all-targets -- -D warnings
-cargo clippy -p server --all-targets -- -D warnings
+cargo clippy -p server -p bench --all-targets -- -D warnings
 step "clippy (browser side)"
 cargo clippy -p app --features hydrate --target wasm32-unknown-unknown -- -D warnings
 cargo clippy -p frontend --target wasm32-unknown-unknown --all-targets -- -D warnings
