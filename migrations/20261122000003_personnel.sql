@@ -1,15 +1,17 @@
 -- Personnel service: the master PNS records (SAPK baseline) and their history.
+-- NIP and NIK are TEXT with a format check, not CHAR(n): a CHAR column compared with a text
+-- parameter cannot use its index.
 -- Instansi/unor ids refer to the reference service by value (no cross-service foreign keys).
 
 CREATE TABLE pns (
-    nip              CHAR(18) PRIMARY KEY,
-    nik              CHAR(16) NOT NULL,
+    nip              TEXT PRIMARY KEY CHECK (nip ~ '^[0-9]{18}$'),
+    nik              TEXT NOT NULL CHECK (nik ~ '^[0-9]{16}$'),
     nama             TEXT NOT NULL,
     gelar_depan      TEXT NOT NULL DEFAULT '',
     gelar_belakang   TEXT NOT NULL DEFAULT '',
     tempat_lahir     TEXT NOT NULL,
     tanggal_lahir    DATE NOT NULL,
-    jenis_kelamin    CHAR(1) NOT NULL CHECK (jenis_kelamin IN ('L', 'P')),
+    jenis_kelamin    TEXT NOT NULL CHECK (jenis_kelamin IN ('L', 'P')),
     agama            TEXT NOT NULL,
     status_kawin     TEXT NOT NULL,
     alamat           TEXT NOT NULL DEFAULT '',
@@ -30,7 +32,7 @@ CREATE INDEX pns_unor ON pns (unor_id);
 
 CREATE TABLE riwayat_golongan (
     id        UUID PRIMARY KEY,
-    nip       CHAR(18) NOT NULL REFERENCES pns(nip) ON DELETE CASCADE,
+    nip       TEXT NOT NULL REFERENCES pns(nip) ON DELETE CASCADE,
     golongan  TEXT NOT NULL,
     tmt       DATE NOT NULL,
     nomor_sk  TEXT NOT NULL,
@@ -40,7 +42,7 @@ CREATE INDEX riwayat_golongan_nip ON riwayat_golongan (nip);
 
 CREATE TABLE riwayat_pendidikan (
     id           UUID PRIMARY KEY,
-    nip          CHAR(18) NOT NULL REFERENCES pns(nip) ON DELETE CASCADE,
+    nip          TEXT NOT NULL REFERENCES pns(nip) ON DELETE CASCADE,
     tingkat      TEXT NOT NULL,
     nama_sekolah TEXT NOT NULL,
     jurusan      TEXT NOT NULL DEFAULT '',
@@ -50,7 +52,7 @@ CREATE INDEX riwayat_pendidikan_nip ON riwayat_pendidikan (nip);
 
 CREATE TABLE riwayat_jabatan (
     id          UUID PRIMARY KEY,
-    nip         CHAR(18) NOT NULL REFERENCES pns(nip) ON DELETE CASCADE,
+    nip         TEXT NOT NULL REFERENCES pns(nip) ON DELETE CASCADE,
     jenis_jabatan TEXT NOT NULL,
     nama_jabatan TEXT NOT NULL,
     eselon      TEXT,

@@ -2,7 +2,7 @@
 
 CREATE TABLE account (
     id              UUID PRIMARY KEY,
-    nip             CHAR(18) UNIQUE,                -- set for PNS (and staff who are also PNS)
+    nip             TEXT UNIQUE,                    -- set for PNS (and staff who are also PNS)
     username        TEXT UNIQUE,                    -- set for staff accounts
     nama            TEXT NOT NULL,
     email           TEXT,
@@ -49,7 +49,7 @@ CREATE INDEX session_account ON session (account_id);
 -- Registration in progress: NIP passed the knowledge check; waiting for the emailed code.
 CREATE TABLE pendaftaran (
     id            UUID PRIMARY KEY,
-    nip           CHAR(18) NOT NULL,
+    nip           TEXT NOT NULL,
     email         TEXT NOT NULL,
     code_hash     BYTEA NOT NULL,
     attempts      INTEGER NOT NULL DEFAULT 0,

@@ -80,10 +80,9 @@ pub async fn my_record() -> Result<PnsRecordView, AppError> {
     let label = |jenis: &str, kode: &str| {
         labels.get(&(jenis.to_owned(), kode.to_owned())).cloned().unwrap_or_else(|| kode.to_owned())
     };
-    let mut unor_names = std::collections::HashMap::new();
-    for unor in state.reference.unor_of_instansi(record.pns.instansi_id).await.map_err(internal)? {
-        unor_names.insert(unor.id, unor.nama);
-    }
+    let mut unor_ids: Vec<uuid::Uuid> = record.jabatan.iter().map(|j| j.unor_id).collect();
+    unor_ids.push(record.pns.unor_id);
+    let unor_names = state.reference.unor_names(&unor_ids).await.map_err(internal)?;
     let unor_name = |id: &uuid::Uuid| unor_names.get(id).cloned().unwrap_or_default();
     let instansi = state.reference.instansi(record.pns.instansi_id).await.map_err(internal)?.map(|i| i.nama);
     let p = &record.pns;

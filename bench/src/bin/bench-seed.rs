@@ -75,6 +75,8 @@ async fn main() -> anyhow::Result<()> {
         inserted += done??;
     }
     println!("inserted {inserted} new PNS in {:.1} s", started.elapsed().as_secs_f64());
+    // Fresh statistics, so the planner sees the tables' real size during the run.
+    sqlx::query("ANALYZE").execute(&pool).await?;
 
     // Accounts and sessions for a spread of the generated PNS.
     std::fs::create_dir_all(args.out.parent().unwrap_or(std::path::Path::new(".")))?;

@@ -1,6 +1,10 @@
 //! Reference service: instansi, unor trees, Kanreg regions, instansi settings and the
 //! national code lists. Other services read them through this API only.
 
+use std::collections::HashMap;
+use std::sync::{Arc, RwLock};
+use std::time::{Duration, Instant};
+
 use sqlx::PgPool;
 use uuid::Uuid;
 
@@ -31,14 +35,21 @@ pub struct Kanreg {
     pub nama: String,
 }
 
+/// Code-list labels keyed by (jenis, kode).
+pub type Labels = HashMap<(String, String), String>;
+
 #[derive(Clone)]
 pub struct Reference {
     pool: PgPool,
+    /// Labels change only when an admin edits a code list; every record load needs them.
+    labels: Arc<RwLock<Option<(Instant, Arc<Labels>)>>>,
 }
+
+const LABELS_TTL: Duration = Duration::from_secs(300);
 
 impl Reference {
     pub fn new(pool: PgPool) -> Self {
-        Reference { pool }
+        Reference { pool, labels: Arc::default() }
     }
 
     pub async fn instansi(&self, id: Uuid) -> sqlx::Result<Option<Instansi>> {
@@ -62,6 +73,12 @@ impl Reference {
         )
         .fetch_all(&self.pool)
         .await
+    }
+
+    /// Names of the given units (for history rows), without loading the whole tree.
+    pub async fn unor_names(&self, ids: &[Uuid]) -> sqlx::Result<HashMap<Uuid, String>> {
+        let rows = sqlx::query!("SELECT id, nama FROM unor WHERE id = ANY($1)", ids).fetch_all(&self.pool).await?;
+        Ok(rows.into_iter().map(|r| (r.id, r.nama)).collect())
     }
 
     pub async fn kanreg(&self, id: i16) -> sqlx::Result<Option<Kanreg>> {
@@ -150,8 +167,19 @@ impl Reference {
 
     /// Every code list the PNS record shows, as (jenis, kode) → nama, plus golongan → pangkat
     /// under jenis "golongan". Small and read-mostly: callers may cache it.
-    pub async fn labels(&self) -> sqlx::Result<std::collections::HashMap<(String, String), String>> {
-        let mut labels = std::collections::HashMap::new();
+    pub async fn labels(&self) -> sqlx::Result<Arc<Labels>> {
+        if let Some((loaded, labels)) = self.labels.read().expect("labels lock").as_ref() {
+            if loaded.elapsed() < LABELS_TTL {
+                return Ok(labels.clone());
+            }
+        }
+        let labels = Arc::new(self.load_labels().await?);
+        *self.labels.write().expect("labels lock") = Some((Instant::now(), labels.clone()));
+        Ok(labels)
+    }
+
+    async fn load_labels(&self) -> sqlx::Result<Labels> {
+        let mut labels = HashMap::new();
         for row in sqlx::query!("SELECT jenis, kode, nama FROM kode_referensi").fetch_all(&self.pool).await? {
             labels.insert((row.jenis, row.kode), row.nama);
         }
