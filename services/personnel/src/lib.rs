@@ -2,6 +2,7 @@
 //! crate's API, never its tables.
 
 pub mod generator;
+mod history;
 pub mod model;
 mod store;
 

@@ -29,4 +29,10 @@ async fn master_records_with_history_are_stored_once(pool: sqlx::PgPool) {
         .unwrap();
     assert_eq!(history as usize, records[3].golongan.len());
     assert!(personnel.master("199001012015011999").await.unwrap().is_none());
+
+    // The one-query record load returns exactly what was stored, history in date order.
+    for record in &records {
+        assert_eq!(personnel.record(&record.pns.nip).await.unwrap().as_ref(), Some(record));
+    }
+    assert!(personnel.record("199001012015011999").await.unwrap().is_none());
 }
