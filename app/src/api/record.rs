@@ -80,11 +80,10 @@ pub async fn my_record() -> Result<PnsRecordView, AppError> {
     let label = |jenis: &str, kode: &str| {
         labels.get(&(jenis.to_owned(), kode.to_owned())).cloned().unwrap_or_else(|| kode.to_owned())
     };
-    let mut unor_ids: Vec<uuid::Uuid> = record.jabatan.iter().map(|j| j.unor_id).collect();
-    unor_ids.push(record.pns.unor_id);
-    let unor_names = state.reference.unor_names(&unor_ids).await.map_err(internal)?;
-    let unor_name = |id: &uuid::Uuid| unor_names.get(id).cloned().unwrap_or_default();
-    let instansi = state.reference.instansi(record.pns.instansi_id).await.map_err(internal)?.map(|i| i.nama);
+    let mut ids: Vec<uuid::Uuid> = record.jabatan.iter().map(|j| j.unor_id).collect();
+    ids.extend([record.pns.unor_id, record.pns.instansi_id]);
+    let names = state.reference.names(&ids).await.map_err(internal)?;
+    let name = |id: &uuid::Uuid| names.get(id).cloned().unwrap_or_default();
     let p = &record.pns;
     Ok(PnsRecordView {
         nip: p.nip.clone(),
@@ -100,8 +99,8 @@ pub async fn my_record() -> Result<PnsRecordView, AppError> {
         alamat: p.alamat.clone(),
         telepon: p.telepon.clone(),
         email: p.email.clone(),
-        instansi: instansi.unwrap_or_default(),
-        unor: unor_name(&p.unor_id),
+        instansi: name(&record.pns.instansi_id),
+        unor: name(&p.unor_id),
         jenis_pegawai: label("jenis_pegawai", &p.jenis_pegawai),
         kedudukan_hukum: label("kedudukan_hukum", &p.kedudukan_hukum),
         tmt_cpns: iso(p.tmt_cpns),
@@ -137,7 +136,7 @@ pub async fn my_record() -> Result<PnsRecordView, AppError> {
                 jenis: label("jenis_jabatan", &j.jenis_jabatan),
                 nama: j.nama_jabatan.clone(),
                 eselon: j.eselon.clone().unwrap_or_default(),
-                unor: unor_name(&j.unor_id),
+                unor: name(&j.unor_id),
                 tmt: iso(j.tmt),
                 nomor_sk: j.nomor_sk.clone(),
                 tanggal_sk: iso(j.tanggal_sk),

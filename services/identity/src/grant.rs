@@ -25,6 +25,7 @@ pub struct Scope {
     pub hds_kategori: Vec<String>,
 }
 
+#[derive(Debug, serde::Deserialize)]
 pub(crate) struct GrantRow {
     pub id: Uuid,
     pub role: String,

@@ -1,6 +1,7 @@
 //! Database sessions. The cookie holds a random token; the table holds its hash, the
 //! account, the active role grant, and the idle and absolute limits.
 
+use sqlx::types::Json;
 use sqlx::PgPool;
 use time::{Duration, OffsetDateTime};
 use uuid::Uuid;
@@ -66,8 +67,13 @@ pub(crate) async fn create(
 
 pub(crate) async fn resolve(pool: &PgPool, limits: SessionLimits, token: &str) -> sqlx::Result<SessionLookup> {
     let hash = token::digest(token);
+    // One round trip: the session, its account and all the account's grants.
     let Some(row) = sqlx::query!(
-        r#"SELECT s.account_id, s.grant_id, s.expires_at, s.last_seen_at, a.nama, a.nip, a.username, a.status
+        r#"SELECT s.account_id, s.grant_id, s.expires_at, s.last_seen_at, a.nama, a.nip, a.username, a.status,
+                  (SELECT coalesce(json_agg(json_build_object('id', g.id, 'role', g.role,
+                       'instansi_id', g.instansi_id, 'unor_id', g.unor_id, 'unor_path', g.unor_path,
+                       'kanreg_id', g.kanreg_id, 'hds_kategori', g.hds_kategori)), '[]')
+                   FROM role_grant g WHERE g.account_id = s.account_id) AS "grants!: Json<Vec<GrantRow>>"
            FROM session s JOIN account a ON a.id = s.account_id WHERE s.id_hash = $1"#,
         hash
     )
@@ -86,7 +92,7 @@ pub(crate) async fn resolve(pool: &PgPool, limits: SessionLimits, token: &str) -
     if now - row.last_seen_at > Duration::minutes(1) {
         sqlx::query!("UPDATE session SET last_seen_at = $2 WHERE id_hash = $1", hash, now).execute(pool).await?;
     }
-    let grants = grants_of(pool, row.account_id).await?;
+    let grants = sorted(row.grants.0.into_iter().filter_map(GrantRow::into_grant).collect());
     let Some(active) = grants.iter().find(|g| g.id == row.grant_id).cloned() else {
         return Ok(SessionLookup::Expired);
     };

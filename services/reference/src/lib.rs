@@ -43,13 +43,15 @@ pub struct Reference {
     pool: PgPool,
     /// Labels change only when an admin edits a code list; every record load needs them.
     labels: Arc<RwLock<Option<(Instant, Arc<Labels>)>>>,
+    /// Names of instansi and unor by id, for the same reason.
+    names: Arc<RwLock<HashMap<Uuid, (Instant, String)>>>,
 }
 
 const LABELS_TTL: Duration = Duration::from_secs(300);
 
 impl Reference {
     pub fn new(pool: PgPool) -> Self {
-        Reference { pool, labels: Arc::default() }
+        Reference { pool, labels: Arc::default(), names: Arc::default() }
     }
 
     pub async fn instansi(&self, id: Uuid) -> sqlx::Result<Option<Instansi>> {
@@ -75,10 +77,36 @@ impl Reference {
         .await
     }
 
-    /// Names of the given units (for history rows), without loading the whole tree.
-    pub async fn unor_names(&self, ids: &[Uuid]) -> sqlx::Result<HashMap<Uuid, String>> {
-        let rows = sqlx::query!("SELECT id, nama FROM unor WHERE id = ANY($1)", ids).fetch_all(&self.pool).await?;
-        Ok(rows.into_iter().map(|r| (r.id, r.nama)).collect())
+    /// Names of the given instansi or units (for record views), cached for a few minutes.
+    pub async fn names(&self, ids: &[Uuid]) -> sqlx::Result<HashMap<Uuid, String>> {
+        let mut found = HashMap::new();
+        let mut missing = Vec::new();
+        {
+            let cache = self.names.read().expect("names lock");
+            for id in ids {
+                match cache.get(id) {
+                    Some((loaded, name)) if loaded.elapsed() < LABELS_TTL => {
+                        found.insert(*id, name.clone());
+                    }
+                    _ => missing.push(*id),
+                }
+            }
+        }
+        if !missing.is_empty() {
+            let rows = sqlx::query!(
+                r#"SELECT id AS "id!", nama AS "nama!" FROM unor WHERE id = ANY($1)
+                   UNION ALL SELECT id, nama FROM instansi WHERE id = ANY($1)"#,
+                &missing
+            )
+            .fetch_all(&self.pool)
+            .await?;
+            let mut cache = self.names.write().expect("names lock");
+            for row in rows {
+                cache.insert(row.id, (Instant::now(), row.nama.clone()));
+                found.insert(row.id, row.nama);
+            }
+        }
+        Ok(found)
     }
 
     pub async fn kanreg(&self, id: i16) -> sqlx::Result<Option<Kanreg>> {
