@@ -35,6 +35,9 @@ pub struct Kanreg {
     pub nama: String,
 }
 
+/// A cached value and when it was loaded.
+type Cached<T> = (Instant, T);
+
 /// Code-list labels keyed by (jenis, kode).
 pub type Labels = HashMap<(String, String), String>;
 
@@ -42,9 +45,9 @@ pub type Labels = HashMap<(String, String), String>;
 pub struct Reference {
     pool: PgPool,
     /// Labels change only when an admin edits a code list; every record load needs them.
-    labels: Arc<RwLock<Option<(Instant, Arc<Labels>)>>>,
+    labels: Arc<RwLock<Option<Cached<Arc<Labels>>>>>,
     /// Names of instansi and unor by id, for the same reason.
-    names: Arc<RwLock<HashMap<Uuid, (Instant, String)>>>,
+    names: Arc<RwLock<HashMap<Uuid, Cached<String>>>>,
 }
 
 const LABELS_TTL: Duration = Duration::from_secs(300);
