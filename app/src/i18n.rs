@@ -44,3 +44,12 @@ fn detect() -> Lang {
         .map(|code| Lang::from_code(&code))
         .unwrap_or_default()
 }
+
+/// A grant's scope for display: national roles have none.
+pub fn scope_text(scope: &str) -> String {
+    if scope.is_empty() {
+        t(Msg::ScopeNational).to_owned()
+    } else {
+        scope.to_owned()
+    }
+}

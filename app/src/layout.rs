@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 use crate::api::session::{SessionState, SignOut, SwitchRole};
-use crate::i18n::{t, use_lang};
+use crate::i18n::{scope_text, t, use_lang};
 use crate::{go_to, SessionResource};
 
 #[component]
@@ -83,7 +83,7 @@ fn UserMenu(session: crate::api::session::SessionView) -> impl IntoView {
                 <strong data-testid="user-name">{session.nama.clone()}</strong>
                 " · "
                 <span data-testid="active-role">{active.role.label().text(lang)}</span>
-                <span class="scope">" (" {active.scope.clone()} ")"</span>
+                <span class="scope">" (" {scope_text(&active.scope)} ")"</span>
             </span>
             {several.then(|| view! {
                 <ActionForm action=switch attr:class="switch-role">
@@ -91,7 +91,7 @@ fn UserMenu(session: crate::api::session::SessionView) -> impl IntoView {
                     <select id="grant_id" name="grant_id">
                         {grants.iter().map(|g| view! {
                             <option value=g.id.to_string() selected=g.id == active.id>
-                                {format!("{} — {}", g.role.label().text(lang), g.scope)}
+                                {format!("{} — {}", g.role.label().text(lang), scope_text(&g.scope))}
                             </option>
                         }).collect_view()}
                     </select>

@@ -11,7 +11,8 @@ use crate::error::AppError;
 pub struct GrantView {
     pub id: Uuid,
     pub role: Role,
-    /// Where the role applies, in words ("Dinas Pendidikan", "Kanreg I", "Nasional").
+    /// Where the role applies, in words ("Dinas Pendidikan", "Kanreg I"); empty for national
+    /// roles, which the page shows as "Nasional" in its language.
     pub scope: String,
 }
 
@@ -71,7 +72,7 @@ pub(crate) async fn scope_label(state: &crate::auth::AppState, grant: &identity:
             return kanreg.nama;
         }
     }
-    "Nasional".to_owned()
+    String::new()
 }
 
 /// Public. On success sets a new session cookie and returns the home page of the first role.

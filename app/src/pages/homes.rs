@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::api::homes::*;
 use crate::error::AppError;
-use crate::i18n::t;
+use crate::i18n::{scope_text, t};
 use crate::pages::errors::ErrorView;
 
 /// Loads `fetch` and renders `ok` with its value, or the error view.
@@ -39,7 +39,7 @@ pub fn VerifierHomePage() -> impl IntoView {
             <section class="panel" data-testid="home-verifikasi">
                 <h1>{t(Msg::HomeVerifikasiTitle)}</h1>
                 <p>{t(Msg::HomeVerifikasiIntro)}</p>
-                <p><strong>{t(Msg::Scope)}": "</strong>{home.scope}</p>
+                <p><strong>{t(Msg::Scope)}": "</strong>{scope_text(&home.scope)}</p>
                 {home.waiting.map(|waiting| view! { <WaitingRegistrations waiting/> })}
             </section>
         }
@@ -86,7 +86,7 @@ fn staff_page(title: Msg, intro: Msg, testid: &'static str, home: StaffHomeView)
         <section class="panel" data-testid=testid>
             <h1>{t(title)}</h1>
             <p>{t(intro)}</p>
-            <p><strong>{t(Msg::Scope)}": "</strong>{home.scope}</p>
+            <p><strong>{t(Msg::Scope)}": "</strong>{scope_text(&home.scope)}</p>
             <p class="muted">{t(Msg::NothingYet)}</p>
         </section>
     }
