@@ -1,6 +1,8 @@
 //! Reference service: instansi, unor trees, Kanreg regions, instansi settings and the
 //! national code lists. Other services read them through this API only.
 
+mod search;
+
 use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};

@@ -1,0 +1,108 @@
+//! Type-ahead search over the national code lists (jurusan, JFT, JFU, diklat, mata pelajaran,
+//! bidang spesialis, negara, ...) and the kabupaten/kota of a province.
+//!
+//! Matching is a case-insensitive substring match on the name. Names starting with the typed text
+//! come first ("guru" → "Guru Ahli Pertama"), then names with a word starting with it
+//! ("matematika" → "S1 Pendidikan Matematika"), then any other match ("rawat" → "D3 Keperawatan");
+//! within each tier the list's own order (urutan), then the name. `%`, `_` and `\` in the typed text match literally.
+//!
+//! The pseudo-list `"kabupaten_kota"` searches and checks the kabupaten/kota table, so a picker
+//! for a work location can use the same two calls as every other list.
+
+/// The list name that `search_codes` and `code_exists` answer from the kabupaten/kota table
+/// instead of `kode_referensi`.
+const KABUPATEN_KOTA: &str = "kabupaten_kota";
+
+/// The typed text as a LIKE-safe, lower-cased fragment: `%`, `_` and `\` match themselves.
+fn like_fragment(query: &str) -> String {
+    let mut out = String::with_capacity(query.len());
+    for c in query.trim().to_lowercase().chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+impl crate::Reference {
+    /// Up to `limit` entries of the list `jenis` whose name contains `query` (case-insensitive),
+    /// as (kode, nama). A blank query returns the first `limit` entries in list order.
+    pub async fn search_codes(&self, jenis: &str, query: &str, limit: i64) -> sqlx::Result<Vec<(String, String)>> {
+        let fragment = like_fragment(query);
+        let limit = limit.max(0);
+        if jenis == KABUPATEN_KOTA {
+            let rows = sqlx::query!(
+                r#"SELECT kode, nama FROM kabupaten_kota
+                   WHERE lower(nama) LIKE '%' || $1 || '%'
+                   ORDER BY CASE WHEN lower(nama) LIKE $1 || '%' THEN 0
+                                 WHEN lower(nama) LIKE '% ' || $1 || '%' THEN 1
+                                 ELSE 2 END,
+                            kode
+                   LIMIT $2"#,
+                fragment,
+                limit
+            )
+            .fetch_all(&self.pool)
+            .await?;
+            return Ok(rows.into_iter().map(|r| (r.kode, r.nama)).collect());
+        }
+        let rows = sqlx::query!(
+            r#"SELECT kode, nama FROM kode_referensi
+               WHERE jenis = $1 AND lower(nama) LIKE '%' || $2 || '%'
+               ORDER BY CASE WHEN lower(nama) LIKE $2 || '%' THEN 0
+                             WHEN lower(nama) LIKE '% ' || $2 || '%' OR lower(nama) LIKE '%(' || $2 || '%' THEN 1
+                             ELSE 2 END,
+                        urutan, nama
+               LIMIT $3"#,
+            jenis,
+            fragment,
+            limit
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().map(|r| (r.kode, r.nama)).collect())
+    }
+
+    /// Whether `kode` is an entry of the list `jenis` (for validating a picked value).
+    pub async fn code_exists(&self, jenis: &str, kode: &str) -> sqlx::Result<bool> {
+        if jenis == KABUPATEN_KOTA {
+            return sqlx::query_scalar!(
+                r#"SELECT EXISTS (SELECT 1 FROM kabupaten_kota WHERE kode = $1) AS "exists!""#,
+                kode
+            )
+            .fetch_one(&self.pool)
+            .await;
+        }
+        sqlx::query_scalar!(
+            r#"SELECT EXISTS (SELECT 1 FROM kode_referensi WHERE jenis = $1 AND kode = $2) AS "exists!""#,
+            jenis,
+            kode
+        )
+        .fetch_one(&self.pool)
+        .await
+    }
+
+    /// Every kabupaten/kota of a province as (kode, nama), kabupaten first, in code order.
+    pub async fn kabupaten_kota(&self, provinsi_kode: &str) -> sqlx::Result<Vec<(String, String)>> {
+        let rows = sqlx::query!(
+            r#"SELECT kode, nama FROM kabupaten_kota WHERE provinsi_kode = $1 ORDER BY kode"#,
+            provinsi_kode
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().map(|r| (r.kode, r.nama)).collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::like_fragment;
+
+    #[test]
+    fn typed_text_is_trimmed_lowered_and_escaped() {
+        assert_eq!(like_fragment("  Guru "), "guru");
+        assert_eq!(like_fragment("50%_a\\b"), "50\\%\\_a\\\\b");
+        assert_eq!(like_fragment(""), "");
+    }
+}
