@@ -5,7 +5,7 @@ import { expect, Page } from "@playwright/test";
 
 export const PASSWORD = "Demo2026pupns";
 
-/** Read-only look into the e2e database (scripts/e2e.sh passes its URL). */
+/** Direct access to the e2e database (scripts/e2e.sh passes its URL) for test set-up and look-ups. */
 export function sql(query: string): string {
   const url = process.env.SIPUPNS_E2E_DATABASE_URL;
   if (!url) throw new Error("SIPUPNS_E2E_DATABASE_URL is not set (run through scripts/e2e.sh)");
