@@ -13,13 +13,19 @@ impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
-        match value {
+        let code = match value {
             // The request could not be read (malformed or missing fields): the caller's fault.
             ServerFnErrorErr::Args(_) | ServerFnErrorErr::Deserialization(_) | ServerFnErrorErr::MissingArg(_) => {
-                AppError(ErrorCode::BadRequest)
+                ErrorCode::BadRequest
             }
-            _ => AppError(ErrorCode::Internal),
-        }
+            _ => ErrorCode::Internal,
+        };
+        // On the server this runs inside the request, before the function body: set the
+        // status here too, or a malformed request would be answered with a 500.
+        #[cfg(feature = "ssr")]
+        return crate::auth::refuse(code);
+        #[cfg(not(feature = "ssr"))]
+        AppError(code)
     }
 }
 

@@ -184,3 +184,17 @@ async fn verifier_switches_role_and_approves_a_registration_in_scope(pool: sqlx:
     let l2 = app.client_as(Role::VerifikatorL2).await;
     assert_eq!(app.call(&l2, "/api/verifikasi/setujui-pendaftaran", &[("account_id", &id)]).await.status(), 404);
 }
+
+#[sqlx::test(migrator = "server::database::MIGRATOR")]
+async fn malformed_requests_get_a_clear_400_not_a_500(pool: sqlx::PgPool) {
+    let app = common::spawn(pool).await;
+    let client = common::client();
+    let bad_uuid = [("registration_id", "bukan-uuid"), ("code", "123456"), ("password", "x"), ("confirmation", "x")];
+    assert_eq!(error_of(app.call(&client, "/api/daftar/selesai", &bad_uuid).await).await, (400, ErrorCode::BadRequest));
+    assert_eq!(
+        error_of(app.call(&client, "/api/masuk", &[("identifier", "x")]).await).await,
+        (400, ErrorCode::BadRequest)
+    );
+    let unknown = client.post(app.url("/api/tidak-ada")).send().await.unwrap();
+    assert_eq!(unknown.status(), 400);
+}
