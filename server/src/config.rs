@@ -5,6 +5,7 @@
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
+use clap::builder::BoolishValueParser;
 use clap::Parser;
 
 #[derive(Debug, Clone, Parser)]
@@ -19,7 +20,7 @@ pub struct Config {
     pub data_dir: PathBuf,
 
     /// Seed the demo world (two instansi, ~200 PNS, one account per role). Never seeded without it.
-    #[arg(long, env = "SIPUPNS_DEMO")]
+    #[arg(long, env = "SIPUPNS_DEMO", value_parser = BoolishValueParser::new())]
     pub demo: bool,
 
     /// Address to listen on.
@@ -45,7 +46,7 @@ pub struct Config {
     pub leptos_env: String,
 
     /// Whether asset file names carry content hashes (cargo-leptos sets it).
-    #[arg(long, env = "LEPTOS_HASH_FILES", default_value_t = false)]
+    #[arg(long, env = "LEPTOS_HASH_FILES", value_parser = BoolishValueParser::new())]
     pub hash_files: bool,
 
     /// Public address of the site, used in emailed links.
@@ -53,7 +54,7 @@ pub struct Config {
     pub public_url: Option<String>,
 
     /// Mark cookies Secure (set this when the site is served over HTTPS).
-    #[arg(long, env = "SIPUPNS_SECURE_COOKIES")]
+    #[arg(long, env = "SIPUPNS_SECURE_COOKIES", value_parser = BoolishValueParser::new())]
     pub secure_cookies: bool,
 
     /// Minutes of inactivity after which a session ends.
@@ -127,5 +128,21 @@ impl Config {
         config.signin_per_minute = 10_000;
         config.lookup_per_minute = 10_000;
         config
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flags_read_their_environment_variables_and_defaults_hold() {
+        let config = Config::parse_from(["server"]);
+        assert_eq!(config.data_dir, PathBuf::from("./data"));
+        assert_eq!(config.session_idle_minutes, 30);
+        assert_eq!(config.session_absolute_hours, 12);
+        let config = Config::parse_from(["server", "--demo", "--site-addr", "0.0.0.0:8080"]);
+        assert!(config.demo);
+        assert_eq!(config.site_addr.port(), 8080);
     }
 }

@@ -21,7 +21,12 @@ pub async fn connect(config: &Config) -> anyhow::Result<Database> {
             (pg.database_url().to_owned(), Some(pg))
         }
     };
-    let pool = PgPoolOptions::new().max_connections(20).connect(&url).await?;
+    let pool = PgPoolOptions::new()
+        .max_connections(20)
+        .acquire_timeout(std::time::Duration::from_secs(10))
+        .connect(&url)
+        .await
+        .map_err(|e| anyhow::anyhow!("cannot connect to the database: {e}"))?;
     MIGRATOR.run(&pool).await?;
     Ok(Database { pool, embedded })
 }
