@@ -45,13 +45,14 @@ fn LanguageSwitch() -> impl IntoView {
     }
 }
 
+/// Percent-encodes a path for a query value (UTF-8 bytes; path characters kept).
 fn urlencode(path: &str) -> String {
-    path.chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || "/-_.".contains(c) {
-                c.to_string()
+    path.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"/-_.".contains(&b) {
+                (b as char).to_string()
             } else {
-                format!("%{:02X}", c as u32 & 0xff)
+                format!("%{b:02X}")
             }
         })
         .collect()

@@ -73,10 +73,17 @@ pub fn router(config: &Config, state: AppState) -> Router {
         .route("/healthz", get(|| async { "ok" }))
         .route("/daftar/slip", get(crate::slip::download).with_state(state.clone()))
         .fallback(leptos_axum::file_and_error_handler_with_context(context, shell))
-        .with_state(options);
-    pages
+        .with_state(options.clone());
+    let pages = pages
         .layer(axum::middleware::from_fn(middleware::csrf))
-        .layer(axum::middleware::from_fn_with_state(state, middleware::session))
+        .layer(axum::middleware::from_fn_with_state(state, middleware::session));
+    // The WASM, JS and CSS are served outside the session layer: a page load fetches several
+    // of them, and none needs to know who is asking.
+    let assets = Router::new().route_service(
+        &leptos_axum::site_pkg_dir_service_route_path(&options),
+        leptos_axum::site_pkg_dir_service(&options),
+    );
+    assets.merge(pages)
 }
 
 #[derive(serde::Deserialize)]

@@ -57,14 +57,13 @@ pub async fn current_session() -> Result<SessionState, AppError> {
 
 #[cfg(feature = "ssr")]
 pub(crate) async fn scope_label(state: &crate::auth::AppState, grant: &identity::Grant) -> String {
-    if let Some(unor) = grant.unor_id {
-        if let Ok(Some(unor)) = state.reference.unor(unor).await {
-            return unor.nama;
-        }
-    }
-    if let Some(instansi) = grant.instansi_id {
-        if let Ok(Some(instansi)) = state.reference.instansi(instansi).await {
-            return instansi.nama;
+    // Unor and instansi names come from the reference service's cache: this runs on every page.
+    let ids: Vec<uuid::Uuid> = grant.unor_id.into_iter().chain(grant.instansi_id).collect();
+    if !ids.is_empty() {
+        if let Ok(names) = state.reference.names(&ids).await {
+            if let Some(name) = ids.iter().find_map(|id| names.get(id)) {
+                return name.clone();
+            }
         }
     }
     if let Some(kanreg) = grant.kanreg_id {

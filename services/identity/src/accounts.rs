@@ -99,18 +99,17 @@ impl Identity {
 
     /// Registrations the verifier may approve: L2 sees its instansi; L1 its unor subtree.
     pub async fn waiting_registrations(&self, grant: &Grant) -> Result<Vec<WaitingRegistration>> {
-        let (instansi, unor_path) = approval_scope(grant)?;
+        let (instansi, units) = self.approval_scope(grant).await?;
         let rows = sqlx::query_as!(
             WaitingRegistration,
             r#"SELECT a.id AS account_id, a.nip AS "nip!", a.nama, a.nomor_pendaftaran AS "nomor_pendaftaran!", a.created_at
                FROM account a
                WHERE a.status = 'menunggu_verifikasi' AND a.instansi_id = $1 AND a.nip IS NOT NULL
                  AND a.nomor_pendaftaran IS NOT NULL
-                 AND ($2::text IS NULL OR a.unor_id IN (SELECT unnest($3::uuid[])))
+                 AND ($2::uuid[] IS NULL OR a.unor_id = ANY($2))
                ORDER BY a.created_at"#,
             instansi,
-            unor_path.as_deref(),
-            &self.unor_subtree_ids(grant).await?
+            units.as_deref()
         )
         .fetch_all(&self.pool)
         .await?;
@@ -136,21 +135,16 @@ impl Identity {
         Ok(())
     }
 
-    /// L1 verifiers are scoped to a unor subtree; the reference service owns the tree.
-    async fn unor_subtree_ids(&self, grant: &Grant) -> Result<Vec<Uuid>> {
-        let (Some(instansi), Some(path)) = (grant.instansi_id, grant.unor_path.as_deref()) else {
-            return Ok(Vec::new());
-        };
-        let units = self.reference.unor_of_instansi(instansi).await?;
-        Ok(units.into_iter().filter(|u| u.path.starts_with(path)).map(|u| u.id).collect())
-    }
-}
-
-fn approval_scope(grant: &Grant) -> Result<(Uuid, Option<String>)> {
-    match (grant.role, grant.instansi_id) {
-        (Role::VerifikatorL2, Some(instansi)) => Ok((instansi, None)),
-        (Role::VerifikatorL1, Some(instansi)) if grant.unor_path.is_some() => Ok((instansi, grant.unor_path.clone())),
-        _ => Err(ErrorCode::Forbidden.into()),
+    /// The instansi a verifier approves for and, for L1, the units of its subtree (the
+    /// reference service owns the tree). Other roles approve nothing.
+    async fn approval_scope(&self, grant: &Grant) -> Result<(Uuid, Option<Vec<Uuid>>)> {
+        match (grant.role, grant.instansi_id, grant.unor_path.as_deref()) {
+            (Role::VerifikatorL2, Some(instansi), _) => Ok((instansi, None)),
+            (Role::VerifikatorL1, Some(instansi), Some(path)) => {
+                Ok((instansi, Some(self.reference.unor_subtree_ids(instansi, path).await?)))
+            }
+            _ => Err(ErrorCode::Forbidden.into()),
+        }
     }
 }
 

@@ -27,7 +27,7 @@ impl Identity {
             return Err(ErrorCode::TooManyRequests.into());
         }
         let account = sqlx::query!(
-            "SELECT id, password_hash, status, failed_signins, locked_until FROM account
+            "SELECT id, nama, nip, username, password_hash, status, failed_signins, locked_until FROM account
              WHERE nip = $1 OR username = $1",
             identifier
         )
@@ -81,7 +81,7 @@ impl Identity {
             _ => return Err(ErrorCode::AccountDisabled.into()),
         }
         let grants = session::grants_of(&self.pool, account.id).await?;
-        let Some(first) = grants.first() else {
+        let Some(first) = grants.first().cloned() else {
             return Err(ErrorCode::AccountDisabled.into());
         };
         sqlx::query!("UPDATE account SET failed_signins = 0, locked_until = NULL WHERE id = $1", account.id)
@@ -90,10 +90,15 @@ impl Identity {
         // Always a new session id at sign-in (no fixation).
         let token = session::create(&self.pool, self.config.session, account.id, first.id, ip, user_agent).await?;
         audit::record(&self.pool, Some(account.id), "signin_ok", Some(identifier), ip, json!({})).await?;
-        match session::resolve(&self.pool, self.config.session, &token).await? {
-            SessionLookup::Valid(user) => Ok(SignedIn { token, user: *user }),
-            _ => Err(ErrorCode::Internal.into()),
-        }
+        let user = CurrentUser {
+            account_id: account.id,
+            nama: account.nama,
+            nip: account.nip,
+            username: account.username,
+            active: first,
+            grants,
+        };
+        Ok(SignedIn { token, user })
     }
 
     pub async fn session(&self, token: &str) -> Result<SessionLookup> {

@@ -5,8 +5,7 @@ use time::OffsetDateTime;
 
 /// Counts one hit for `key`; false when the key is already over `limit` in this window.
 pub async fn hit(pool: &PgPool, key: &str, limit: u32, window_secs: i64) -> sqlx::Result<bool> {
-    let now = OffsetDateTime::now_utc().unix_timestamp();
-    let start = OffsetDateTime::from_unix_timestamp(now - now.rem_euclid(window_secs)).expect("valid timestamp");
+    let start = window_start(window_secs);
     let hits = sqlx::query_scalar!(
         "INSERT INTO throttle (kunci, window_start, hits) VALUES ($1, $2, 1)
          ON CONFLICT (kunci, window_start) DO UPDATE SET hits = throttle.hits + 1
@@ -21,12 +20,17 @@ pub async fn hit(pool: &PgPool, key: &str, limit: u32, window_secs: i64) -> sqlx
 
 /// Current count without adding a hit.
 pub async fn count(pool: &PgPool, key: &str, window_secs: i64) -> sqlx::Result<i64> {
-    let now = OffsetDateTime::now_utc().unix_timestamp();
-    let start = OffsetDateTime::from_unix_timestamp(now - now.rem_euclid(window_secs)).expect("valid timestamp");
+    let start = window_start(window_secs);
     let hits = sqlx::query_scalar!("SELECT hits FROM throttle WHERE kunci = $1 AND window_start = $2", key, start)
         .fetch_optional(pool)
         .await?;
     Ok(hits.unwrap_or(0) as i64)
+}
+
+/// Start of the fixed window of `window_secs` that contains now.
+fn window_start(window_secs: i64) -> OffsetDateTime {
+    let now = OffsetDateTime::now_utc().unix_timestamp();
+    OffsetDateTime::from_unix_timestamp(now - now.rem_euclid(window_secs)).expect("valid timestamp")
 }
 
 /// Old windows are useless; called now and then.

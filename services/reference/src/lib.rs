@@ -114,6 +114,13 @@ impl Reference {
         Ok(found)
     }
 
+    /// Ids of the unit at `path` and every unit below it (materialised-path prefix).
+    pub async fn unor_subtree_ids(&self, instansi_id: Uuid, path: &str) -> sqlx::Result<Vec<Uuid>> {
+        sqlx::query_scalar!("SELECT id FROM unor WHERE instansi_id = $1 AND path LIKE $2 || '%'", instansi_id, path)
+            .fetch_all(&self.pool)
+            .await
+    }
+
     pub async fn kanreg(&self, id: i16) -> sqlx::Result<Option<Kanreg>> {
         sqlx::query_as!(Kanreg, "SELECT id, kode, nama FROM kanreg WHERE id = $1", id).fetch_optional(&self.pool).await
     }
