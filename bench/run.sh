@@ -27,7 +27,9 @@ trap 'kill $server $baseline 2>/dev/null || true' EXIT
 for _ in $(seq 1 60); do curl -sf http://127.0.0.1:3800/healthz >/dev/null && curl -s -o /dev/null http://127.0.0.1:3900/pns/x && break; sleep 1; done
 echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(psql "$admin" -Atqc 'show server_version')"
 echo "== PNS in database: $(psql "$url" -Atqc 'select count(*) from pns')"
-echo "== record load: POST /api/pns/data-saya, random signed-in PNS, 100 connections, $duration"
+echo "== record load: POST /api/pns/formulir (whole form, all sections), random signed-in PNS, 100 connections, $duration"
 wrk -t2 -c100 -d"$duration" --latency -s bench/record_load.lua http://127.0.0.1:3800
 echo "== baseline: GET /pns/{nip} (bare axum + sqlx, one row as JSON), 100 connections, $duration"
 wrk -t2 -c100 -d"$duration" --latency -s bench/baseline.lua http://127.0.0.1:3900
+echo "== save section: POST /api/pns/simpan-bagian, 100 signed-in PNS each saving with the version it got back, ${duration%s} s"
+"$target/save-load" --connections 100 --seconds "${duration%s}"

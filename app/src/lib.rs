@@ -1,6 +1,8 @@
 //! The SIPUPNS web app: pages, components and server functions shared by the server
 //! (feature `ssr`) and the browser (feature `hydrate`).
 
+#![recursion_limit = "256"]
+
 pub mod api;
 #[cfg(feature = "ssr")]
 pub mod auth;
@@ -67,6 +69,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/lupa-sandi") view=pages::reset::ForgotPassword/>
                     <Route path=path!("/reset-sandi") view=pages::reset::ResetPasswordPage/>
                     <Route path=path!("/pns") view=pages::record::PnsHomePage ssr=SsrMode::Async/>
+                    <Route path=path!("/pns/formulir") view=pages::formulir::FormPage ssr=SsrMode::Async/>
+                    <Route path=path!("/pns/progres") view=pages::progress::ProgressPage ssr=SsrMode::Async/>
                     <Route path=path!("/verifikasi") view=pages::homes::VerifierHomePage ssr=SsrMode::Async/>
                     <Route path=path!("/hds") view=pages::homes::HdsHomePage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/instansi") view=pages::homes::AdminInstansiHomePage ssr=SsrMode::Async/>

@@ -4,6 +4,7 @@
 pub mod account;
 pub mod dates;
 pub mod error;
+pub mod form;
 pub mod i18n;
 pub mod masking;
 pub mod nik;

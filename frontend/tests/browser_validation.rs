@@ -30,3 +30,42 @@ fn messages_exist_in_both_languages_in_the_browser_build() {
     }
     assert_eq!(ErrorCode::WrongPassword.text(Lang::Id), "Kata sandi salah.");
 }
+
+/// The form's rules as the browser runs them on each keystroke: the same verdicts as the
+/// server's (domain/tests/form_rules.rs holds the full set).
+#[wasm_bindgen_test]
+fn form_rules_run_in_the_browser() {
+    use domain::form::*;
+    let nip = Nip::parse("199407232020012001").unwrap();
+    let today = domain::dates::parse_iso_date("2026-11-24").unwrap();
+    let master = Formulir::default();
+    let cx = Context { nip: &nip, master: &master, today };
+    let mut form = Formulir {
+        golongan: vec![
+            EntriGolongan { id: "a".into(), golongan: "III/b".into(), tmt: "2020-01-01".into(), ..Default::default() },
+            EntriGolongan { id: "b".into(), golongan: "III/a".into(), tmt: "2022-04-01".into(), ..Default::default() },
+        ],
+        ..Formulir::default()
+    };
+    let errors = check_section(&form, Bagian::Golongan, &cx);
+    assert!(errors.iter().any(|e| e.entri == Some(1) && e.code == ErrorCode::GolonganDecreasing));
+    assert!(errors.iter().any(|e| e.field == "nomor_sk" && e.code == ErrorCode::FieldRequired));
+
+    form.data_utama.tanggal_lahir = "2015-02-30".into();
+    form.data_utama.nama = "Dr. Siti".into();
+    let errors = check_section(&form, Bagian::DataUtama, &cx);
+    assert!(errors.iter().any(|e| e.field == "tanggal_lahir" && e.code == ErrorCode::InvalidDate));
+    assert!(errors.iter().any(|e| e.field == "nama" && e.code == ErrorCode::NameHasTitle));
+
+    form.data_utama.tanggal_lahir = "1994-08-03".into();
+    form.data_utama.jenis_kelamin = "P".into();
+    assert_eq!(proposed_nip(&nip, &form.data_utama).unwrap().as_str(), "199408032020012001");
+}
+
+#[wasm_bindgen_test]
+fn a_draft_section_survives_the_json_round_trip_of_local_storage() {
+    use domain::form::*;
+    let isi = IsiBagian::Stakeholder(DataStakeholder { nomor_kpe: "KPE-1".into(), ..Default::default() });
+    let text = serde_json::to_string(&isi).unwrap();
+    assert_eq!(serde_json::from_str::<IsiBagian>(&text).unwrap(), isi);
+}

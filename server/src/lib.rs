@@ -4,6 +4,7 @@
 pub mod config;
 pub mod database;
 pub mod demo;
+pub mod dokumen;
 pub mod embedded_pg;
 pub mod middleware;
 mod routes;

@@ -18,8 +18,9 @@ use crate::config::Config;
 use crate::middleware;
 
 pub fn app_state(config: &Config, pool: PgPool) -> anyhow::Result<AppState> {
-    let personnel = personnel::Personnel::new(pool.clone());
     let reference = reference::Reference::new(pool.clone());
+    let personnel =
+        personnel::Personnel::new(pool.clone(), reference.clone()).with_document_dir(config.data_dir.join("dokumen"));
     let mailer = match &config.smtp_host {
         Some(host) => Mailer::smtp(SmtpSettings {
             host: host.clone(),
@@ -72,6 +73,17 @@ pub fn router(config: &Config, state: AppState) -> Router {
         .route("/bahasa/{lang}", get(set_language))
         .route("/healthz", get(|| async { "ok" }))
         .route("/daftar/slip", get(crate::slip::download).with_state(state.clone()))
+        .route(
+            "/api/pns/dokumen",
+            axum::routing::post(crate::dokumen::upload)
+                // The file is the body: room for the largest document and no more.
+                .layer(axum::extract::DefaultBodyLimit::max(domain::form::dokumen::MAX_BYTES + 1024))
+                .with_state(state.clone()),
+        )
+        .route(
+            "/api/pns/dokumen/{id}",
+            get(crate::dokumen::download).delete(crate::dokumen::remove).with_state(state.clone()),
+        )
         .fallback(leptos_axum::file_and_error_handler_with_context(context, shell))
         .with_state(options.clone());
     let pages = pages

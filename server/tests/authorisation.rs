@@ -58,6 +58,17 @@ const SERVER_FUNCTIONS: &[(&str, Access, Body)] = &[
         &[("token", "x"), ("password", "Rahasia12345"), ("confirmation", "Rahasia12345")],
     ),
     ("/api/pns/data-saya", Access::Needs(Capability::OwnRecord), &[]),
+    ("/api/pns/formulir", Access::Needs(Capability::OwnRecord), &[]),
+    ("/api/pns/simpan-bagian", Access::Needs(Capability::OwnRecord), &[]), // JSON: see JSON_BODIES
+    ("/api/pns/kirim", Access::Needs(Capability::OwnRecord), &[("versi", "1")]),
+    ("/api/pns/progres", Access::Needs(Capability::OwnRecord), &[]),
+    (
+        "/api/pns/tandai",
+        Access::Needs(Capability::OwnRecord),
+        &[("bagian", "DataUtama"), ("field", "nama"), ("keterangan", "Nama di SK berbeda")],
+    ),
+    ("/api/pns/tarik-tanda", Access::Needs(Capability::OwnRecord), &[("id", "00000000-0000-0000-0000-000000000000")]),
+    ("/api/referensi/cari", Access::Needs(Capability::OwnRecord), &[("jenis", "jurusan"), ("q", "hukum")]),
     ("/api/beranda/verifikasi", Access::Needs(Capability::Verifikasi), &[]),
     (
         "/api/verifikasi/setujui-pendaftaran",
@@ -71,6 +82,12 @@ const SERVER_FUNCTIONS: &[(&str, Access, Body)] = &[
     ("/api/beranda/eksekutif", Access::Needs(Capability::ExecutiveDashboard), &[]),
 ];
 
+/// Server functions that take JSON, with a well-formed body.
+const JSON_BODIES: &[(&str, &str)] = &[(
+    "/api/pns/simpan-bagian",
+    r#"{"simpan":{"versi":1,"isi":{"Stakeholder":{"bapertarum":"Y"}},"periksa":false,"kunci":"3f1c1d2e-8c1b-4f4e-9a55-1f7b1c2d3e4f"}}"#,
+)];
+
 const PAGES: &[(&str, Access)] = &[
     ("/", Access::Public),
     ("/masuk", Access::Public),
@@ -78,6 +95,8 @@ const PAGES: &[(&str, Access)] = &[
     ("/lupa-sandi", Access::Public),
     ("/reset-sandi", Access::Public),
     ("/pns", Access::Needs(Capability::OwnRecord)),
+    ("/pns/formulir", Access::Needs(Capability::OwnRecord)),
+    ("/pns/progres", Access::Needs(Capability::OwnRecord)),
     ("/verifikasi", Access::Needs(Capability::Verifikasi)),
     ("/hds", Access::Needs(Capability::HdsInbox)),
     ("/admin/instansi", Access::Needs(Capability::AdminInstansi)),
@@ -123,7 +142,10 @@ async fn every_role_gets_exactly_what_it_may(pool: sqlx::PgPool) {
             if *path == "/api/keluar" {
                 continue; // signing out would end the session the other rows use; checked below
             }
-            let status = app.call(client, path, body).await.status().as_u16();
+            let status = match JSON_BODIES.iter().find(|(p, _)| p == path) {
+                Some((_, json)) => app.call_json(client, path, json).await.status().as_u16(),
+                None => app.call(client, path, body).await.status().as_u16(),
+            };
             let refused = status == 401 || status == 403;
             if allowed(*access, *role) == refused {
                 failures.push(format!("{role:?} {path}: HTTP {status}"));

@@ -1,6 +1,7 @@
 //! Server functions: thin. Each one authorises (through `auth::require`), calls a service,
 //! and maps errors. Their paths are fixed (`endpoint`) so the authorisation test can name them.
 
+pub mod formulir;
 pub mod homes;
 pub mod record;
 pub mod registration;

@@ -77,9 +77,7 @@ pub async fn my_record() -> Result<PnsRecordView, AppError> {
         return Err(refuse(ErrorCode::NotFound));
     };
     let labels = state.reference.labels().await.map_err(internal)?;
-    let label = |jenis: &str, kode: &str| {
-        labels.get(&(jenis.to_owned(), kode.to_owned())).cloned().unwrap_or_else(|| kode.to_owned())
-    };
+    let label = |jenis: &str, kode: &str| labels.name(jenis, kode).unwrap_or(kode).to_owned();
     let mut ids: Vec<uuid::Uuid> = record.jabatan.iter().map(|j| j.unor_id).collect();
     ids.extend([record.pns.unor_id, record.pns.instansi_id]);
     let names = state.reference.names(&ids).await.map_err(internal)?;

@@ -1,6 +1,8 @@
 pub mod errors;
+pub mod formulir;
 pub mod homes;
 pub mod landing;
+pub mod progress;
 pub mod record;
 pub mod register;
 pub mod reset;

@@ -1,5 +1,5 @@
-//! `/pns`: "Data Saya", the PNS's master record in the tabs 2015 users know. Read-only for
-//! now; the re-registration form (issue #3) turns each tab into an editable section.
+//! `/pns`: "Data Saya", the PNS's master record in the tabs 2015 users know, read-only,
+//! with the way into the re-registration form and the progress page.
 
 use domain::Msg;
 use leptos::prelude::*;
@@ -36,6 +36,11 @@ fn RecordView(record: PnsRecordView) -> impl IntoView {
         <section class="panel" data-testid="home-pns">
             <h1>{t(Msg::HomePnsTitle)}</h1>
             <p>{t(Msg::RecordIntro)}</p>
+            <p class="actions">
+                <a class="button primary" href="/pns/formulir" data-testid="buka-formulir">{t(Msg::OpenForm)}</a>
+                " "
+                <a class="button" href="/pns/progres">{t(Msg::ProgressLink)}</a>
+            </p>
             <div class="tabs" role="tablist" aria-label=t(Msg::RecordSections)>
                 {TABS.iter().map(|(id, label, dom_id)| {
                     let id = *id;

@@ -49,6 +49,30 @@ impl TestApp {
         client.post(self.url(path)).form(form).send().await.unwrap()
     }
 
+    /// A server function that takes JSON (`input = Json`).
+    pub async fn call_json(&self, client: &reqwest::Client, path: &str, body: &str) -> reqwest::Response {
+        client
+            .post(self.url(path))
+            .header("content-type", "application/json")
+            .body(body.to_owned())
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// A client signed in as `login` with `role` active.
+    pub async fn client_for(&self, login: &str, role: Role) -> reqwest::Client {
+        let client = client();
+        assert_eq!(self.sign_in(&client, login, DEMO_PASSWORD).await.status(), 200, "sign in as {login}");
+        let SessionState::SignedIn(view) = self.session(&client).await else { panic!("not signed in as {login}") };
+        if view.active.role != role {
+            let grant = view.grants.iter().find(|g| g.role == role).expect("the account holds the role");
+            let response = self.call(&client, "/api/ganti-peran", &[("grant_id", &grant.id.to_string())]).await;
+            assert_eq!(response.status(), 200, "switch to {role:?}");
+        }
+        client
+    }
+
     pub async fn sign_in(&self, client: &reqwest::Client, login: &str, password: &str) -> reqwest::Response {
         self.call(client, "/api/masuk", &[("identifier", login), ("password", password)]).await
     }

@@ -1,10 +1,15 @@
 //! Personnel service: the master PNS records and their history. Other services use this
 //! crate's API, never its tables.
 
+mod dokumen;
 pub mod generator;
 mod history;
+mod master_form;
 pub mod model;
 mod store;
+pub mod usulan;
 
+pub use master_form::master_form;
 pub use model::{PnsMaster, PnsWithHistory};
 pub use store::Personnel;
+pub use usulan::{Peristiwa, ReferenceCheck, ReferenceLists, Usulan, UsulanError};

@@ -9,12 +9,22 @@ use crate::model::{PnsMaster, PnsWithHistory};
 
 #[derive(Clone)]
 pub struct Personnel {
-    pool: PgPool,
+    pub(crate) pool: PgPool,
+    /// The reference service's API: code lists for the form, collection periods.
+    pub(crate) reference: reference::Reference,
+    /// Where supporting documents are stored, by content hash.
+    pub(crate) dokumen_dir: std::path::PathBuf,
 }
 
 impl Personnel {
-    pub fn new(pool: PgPool) -> Self {
-        Personnel { pool }
+    pub fn new(pool: PgPool, reference: reference::Reference) -> Self {
+        Personnel { pool, reference, dokumen_dir: std::env::temp_dir().join("sipupns-dokumen") }
+    }
+
+    /// Stores documents under `dir` (the server's data folder) instead of a temporary folder.
+    pub fn with_document_dir(mut self, dir: std::path::PathBuf) -> Self {
+        self.dokumen_dir = dir;
+        self
     }
 
     pub async fn master(&self, nip: &str) -> sqlx::Result<Option<PnsMaster>> {

@@ -6,7 +6,7 @@ use uuid::Uuid;
 
 #[sqlx::test(migrations = "../../migrations")]
 async fn master_records_with_history_are_stored_once(pool: sqlx::PgPool) {
-    let personnel = Personnel::new(pool.clone());
+    let personnel = Personnel::new(pool.clone(), reference::Reference::new(pool.clone()));
     let unit = UnitTarget {
         instansi_id: Uuid::new_v4(),
         unor_id: Uuid::new_v4(),

@@ -8,6 +8,7 @@ use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
 use sqlx::PgPool;
+use time::Date;
 use uuid::Uuid;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -40,8 +41,42 @@ pub struct Kanreg {
 /// A cached value and when it was loaded.
 type Cached<T> = (Instant, T);
 
-/// Code-list labels keyed by (jenis, kode).
-pub type Labels = HashMap<(String, String), String>;
+/// Every code list, indexed three ways: name by code, code by name, and each list in order.
+#[derive(Debug, Default)]
+pub struct Labels {
+    by_code: HashMap<(String, String), String>,
+    /// (jenis, lower-cased name) → kode: the master keeps some values by name.
+    by_name: HashMap<(String, String), String>,
+    /// jenis → (kode, nama) in the list's own order, for drop-downs.
+    lists: HashMap<String, Vec<(String, String)>>,
+}
+
+impl Labels {
+    fn insert(&mut self, jenis: String, kode: String, nama: String) {
+        self.by_name.insert((jenis.clone(), nama.to_lowercase()), kode.clone());
+        self.lists.entry(jenis.clone()).or_default().push((kode.clone(), nama.clone()));
+        self.by_code.insert((jenis, kode), nama);
+    }
+
+    /// The name of `kode` in the list `jenis`.
+    pub fn name(&self, jenis: &str, kode: &str) -> Option<&str> {
+        self.by_code.get(&(jenis.to_owned(), kode.to_owned())).map(String::as_str)
+    }
+
+    pub fn contains(&self, jenis: &str, kode: &str) -> bool {
+        self.by_code.contains_key(&(jenis.to_owned(), kode.to_owned()))
+    }
+
+    /// The code of the entry named `nama` (case-insensitive) in the list `jenis`.
+    pub fn code_by_name(&self, jenis: &str, nama: &str) -> Option<&str> {
+        self.by_name.get(&(jenis.to_owned(), nama.to_lowercase())).map(String::as_str)
+    }
+
+    /// A whole list in its own order (empty if unknown).
+    pub fn list(&self, jenis: &str) -> &[(String, String)] {
+        self.lists.get(jenis).map(Vec::as_slice).unwrap_or_default()
+    }
+}
 
 #[derive(Clone)]
 pub struct Reference {
@@ -206,7 +241,7 @@ impl Reference {
     }
 
     /// Every code list the PNS record shows, as (jenis, kode) → nama, plus golongan → pangkat
-    /// under jenis "golongan". Small and read-mostly: callers may cache it.
+    /// under jenis "golongan" and the kabupaten/kota under "kabupaten_kota". Small and read-mostly: callers may cache it.
     pub async fn labels(&self) -> sqlx::Result<Arc<Labels>> {
         if let Some((loaded, labels)) = self.labels.read().expect("labels lock").as_ref() {
             if loaded.elapsed() < LABELS_TTL {
@@ -219,14 +254,31 @@ impl Reference {
     }
 
     async fn load_labels(&self) -> sqlx::Result<Labels> {
-        let mut labels = HashMap::new();
-        for row in sqlx::query!("SELECT jenis, kode, nama FROM kode_referensi").fetch_all(&self.pool).await? {
-            labels.insert((row.jenis, row.kode), row.nama);
+        let mut labels = Labels::default();
+        let rows = sqlx::query!("SELECT jenis, kode, nama FROM kode_referensi ORDER BY jenis, urutan, kode")
+            .fetch_all(&self.pool)
+            .await?;
+        for row in rows {
+            labels.insert(row.jenis, row.kode, row.nama);
         }
-        for row in sqlx::query!("SELECT kode, pangkat FROM golongan").fetch_all(&self.pool).await? {
-            labels.insert(("golongan".to_owned(), row.kode), row.pangkat);
+        for row in sqlx::query!("SELECT kode, pangkat FROM golongan ORDER BY nomor").fetch_all(&self.pool).await? {
+            labels.insert("golongan".to_owned(), row.kode, row.pangkat);
+        }
+        for row in sqlx::query!("SELECT kode, nama FROM kabupaten_kota ORDER BY kode").fetch_all(&self.pool).await? {
+            labels.insert("kabupaten_kota".to_owned(), row.kode, row.nama);
         }
         Ok(labels)
+    }
+
+    /// The instansi's data-collection period (start, end), each end open when unset.
+    pub async fn collection_period(&self, instansi_id: Uuid) -> sqlx::Result<(Option<Date>, Option<Date>)> {
+        let row = sqlx::query!(
+            "SELECT pendataan_mulai, pendataan_selesai FROM instansi_setting WHERE instansi_id = $1",
+            instansi_id
+        )
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.map(|r| (r.pendataan_mulai, r.pendataan_selesai)).unwrap_or((None, None)))
     }
 
     /// Code-list entries of one kind, in display order.

@@ -1,0 +1,372 @@
+//! The re-registration form's server functions: load the form, save a section, send the
+//! proposal, read its progress, and search the pickers' lists. There is never a NIP
+//! argument: every call works on the signed-in PNS's own proposal.
+
+use std::collections::BTreeMap;
+
+use domain::form::{Bagian, Dokumen, FieldError, Formulir, HasilSimpan, Simpan, StatusUsulan, Tanda};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::error::AppError;
+
+/// Everything the form page needs in one answer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FormulirView {
+    pub nip: String,
+    pub nama: String,
+    pub instansi: String,
+    /// The master record as form values ("data pembanding").
+    pub master: Formulir,
+    pub draf: Formulir,
+    pub versi: i32,
+    pub status: StatusUsulan,
+    pub diperiksa: Vec<Bagian>,
+    /// The sections this PNS fills (Data Guru/Dokter only where they apply).
+    pub berlaku: Vec<Bagian>,
+    /// Names of the coded values in both forms, keyed `list:code` (units as `unor:<id>`).
+    pub label: BTreeMap<String, String>,
+    /// The short code lists the drop-downs offer: list → (code, name) in order.
+    pub opsi: BTreeMap<String, Vec<(String, String)>>,
+    /// Today in WIB (the rules compare dates with it).
+    pub hari_ini: String,
+    /// The NIP the record would get (birth date or gender changed).
+    pub nip_baru: Option<String>,
+    /// The "[?]" flags on fields.
+    pub tanda: Vec<Tanda>,
+    /// Supporting documents attached to sections and entries.
+    pub dokumen: Vec<Dokumen>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SimpanView {
+    pub hasil: HasilSimpan,
+    pub berlaku: Vec<Bagian>,
+    pub nip_baru: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum KirimView {
+    Terkirim {
+        versi: i32,
+    },
+    /// Not sent: these sections are not reviewed yet, or fail their rules.
+    Belum {
+        belum_diperiksa: Vec<Bagian>,
+        kesalahan: Vec<FieldError>,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PeristiwaView {
+    pub peristiwa: String,
+    pub tingkat: Option<i16>,
+    pub oleh: String,
+    pub catatan: String,
+    pub pada: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProgresView {
+    pub status: StatusUsulan,
+    pub dikirim: Option<String>,
+    pub peristiwa: Vec<PeristiwaView>,
+    pub jumlah_perubahan: usize,
+}
+
+/// The lists a picker may search by typing (the short lists come whole with the form).
+pub const SEARCHABLE: &[&str] = &[
+    "jurusan",
+    "jft",
+    "jfu",
+    "diklat_struktural",
+    "diklat_fungsional",
+    "mata_pelajaran",
+    "bidang_spesialis",
+    "kabupaten_kota",
+    "negara",
+    "unor",
+];
+
+#[server(endpoint = "pns/formulir")]
+pub async fn load_form() -> Result<FormulirView, AppError> {
+    use crate::auth::internal;
+
+    let (_, state, nip, usulan) = server::own_usulan().await?;
+    let labels = state.reference.labels().await.map_err(internal)?;
+    let unit_names = server::unit_names(&state, &[&usulan.master_form, &usulan.isi]).await?;
+    let tanda = state.personnel.flags(&nip).await.map_err(internal)?;
+    let dokumen = state.personnel.documents(&nip).await.map_err(internal)?;
+    let p = &usulan.master.pns;
+    let instansi = state.reference.names(&[p.instansi_id]).await.map_err(internal)?;
+    Ok(FormulirView {
+        nip: nip.clone(),
+        nama: [p.gelar_depan.as_str(), p.nama.as_str()].join(" ").trim().to_owned()
+            + &if p.gelar_belakang.is_empty() { String::new() } else { format!(", {}", p.gelar_belakang) },
+        instansi: instansi.get(&p.instansi_id).cloned().unwrap_or_default(),
+        label: server::value_labels(&[&usulan.master_form, &usulan.isi], &labels, &unit_names),
+        opsi: server::dropdowns(&labels),
+        berlaku: server::berlaku(&usulan.isi, &labels),
+        nip_baru: server::nip_baru(&nip, &usulan.isi),
+        master: usulan.master_form,
+        draf: usulan.isi,
+        versi: usulan.versi,
+        status: usulan.status,
+        diperiksa: usulan.diperiksa,
+        hari_ini: domain::dates::iso(server::today()),
+        tanda,
+        dokumen,
+    })
+}
+
+#[server(endpoint = "pns/simpan-bagian", input = server_fn::codec::Json)]
+pub async fn save_section(simpan: Simpan) -> Result<SimpanView, AppError> {
+    use crate::auth::{internal, refuse};
+    use domain::ErrorCode;
+
+    let (_, state, nip, usulan) = server::own_usulan().await?;
+    let bagian = simpan.isi.bagian();
+    let mut after = usulan.isi.clone();
+    after.apply(simpan.isi.clone());
+    let labels = state.reference.labels().await.map_err(internal)?;
+    if !server::berlaku(&after, &labels).contains(&bagian) {
+        return Err(refuse(ErrorCode::SectionNotApplicable));
+    }
+    let refs =
+        state.personnel.reference_check(usulan.master.pns.instansi_id, &after, &[bagian]).await.map_err(internal)?;
+    let hasil =
+        state.personnel.save_section(&usulan, simpan, &refs, server::today()).await.map_err(server::usulan_error)?;
+    Ok(SimpanView { hasil, berlaku: server::berlaku(&after, &labels), nip_baru: server::nip_baru(&nip, &after) })
+}
+
+#[server(endpoint = "pns/kirim")]
+pub async fn submit_form(versi: i32) -> Result<KirimView, AppError> {
+    use crate::auth::internal;
+    use personnel::UsulanError;
+
+    let (user, state, _, usulan) = server::own_usulan().await?;
+    let labels = state.reference.labels().await.map_err(internal)?;
+    let berlaku = server::berlaku(&usulan.isi, &labels);
+    let refs = state
+        .personnel
+        .reference_check(usulan.master.pns.instansi_id, &usulan.isi, &berlaku)
+        .await
+        .map_err(internal)?;
+    match state.personnel.submit(&usulan, versi, &berlaku, &refs, server::today(), &user.nama).await {
+        Ok(versi) => Ok(KirimView::Terkirim { versi }),
+        Err(UsulanError::Incomplete { belum_diperiksa, kesalahan }) => {
+            Ok(KirimView::Belum { belum_diperiksa, kesalahan })
+        }
+        Err(error) => Err(server::usulan_error(error)),
+    }
+}
+
+#[server(endpoint = "pns/progres")]
+pub async fn progress() -> Result<ProgresView, AppError> {
+    use crate::auth::internal;
+
+    let (_, state, nip, usulan) = server::own_usulan().await?;
+    let timeline = state.personnel.timeline(&nip).await.map_err(internal)?;
+    let changes = state.personnel.sent_changes(&nip).await.map_err(internal)?;
+    Ok(ProgresView {
+        status: usulan.status,
+        dikirim: usulan.dikirim.map(server::wib),
+        peristiwa: timeline
+            .into_iter()
+            .map(|p| PeristiwaView {
+                peristiwa: p.peristiwa,
+                tingkat: p.tingkat,
+                oleh: p.oleh,
+                catatan: p.catatan,
+                pada: server::wib(p.pada),
+            })
+            .collect(),
+        jumlah_perubahan: changes.len(),
+    })
+}
+
+/// "[?]": flags a field whose right value cannot be chosen, with the PNS's explanation.
+#[server(endpoint = "pns/tandai")]
+pub async fn flag_field(
+    bagian: Bagian,
+    entri: Option<String>,
+    field: String,
+    keterangan: String,
+) -> Result<Tanda, AppError> {
+    use crate::auth::{refuse, require, state};
+    use domain::{Capability, ErrorCode};
+
+    let (user, _) = require(Capability::OwnRecord)?;
+    let state = state()?;
+    let nip = user.nip.clone().ok_or_else(|| refuse(ErrorCode::NotFound))?;
+    state
+        .personnel
+        .flag_field(&nip, bagian, entri.as_deref().filter(|e| !e.is_empty()), &field, &keterangan)
+        .await
+        .map_err(server::usulan_error)
+}
+
+/// Withdraws one of the PNS's own open flags.
+#[server(endpoint = "pns/tarik-tanda")]
+pub async fn withdraw_flag(id: String) -> Result<(), AppError> {
+    use crate::auth::{refuse, require, state};
+    use domain::{Capability, ErrorCode};
+
+    let (user, _) = require(Capability::OwnRecord)?;
+    let state = state()?;
+    let nip = user.nip.clone().ok_or_else(|| refuse(ErrorCode::NotFound))?;
+    state.personnel.withdraw_flag(&nip, &id).await.map_err(server::usulan_error)
+}
+
+/// Up to 20 entries of a long list whose names contain `q`; `unor` searches the units of the
+/// PNS's own instansi.
+#[server(endpoint = "referensi/cari")]
+pub async fn search_reference(jenis: String, q: String) -> Result<Vec<(String, String)>, AppError> {
+    use crate::auth::{internal, refuse, require, state};
+    use domain::{Capability, ErrorCode};
+
+    let (user, _) = require(Capability::OwnRecord)?;
+    if !SEARCHABLE.contains(&jenis.as_str()) || q.chars().count() > 100 {
+        return Err(refuse(ErrorCode::BadRequest));
+    }
+    let state = state()?;
+    if jenis == "unor" {
+        let nip = user.nip.clone().ok_or_else(|| refuse(ErrorCode::NotFound))?;
+        let master =
+            state.personnel.master(&nip).await.map_err(internal)?.ok_or_else(|| refuse(ErrorCode::NotFound))?;
+        let needle = q.trim().to_lowercase();
+        let units = state.reference.unor_of_instansi(master.instansi_id).await.map_err(internal)?;
+        return Ok(units
+            .into_iter()
+            .filter(|u| u.nama.to_lowercase().contains(&needle))
+            .take(20)
+            .map(|u| (u.id.to_string(), u.nama))
+            .collect());
+    }
+    state.reference.search_codes(&jenis, &q, 20).await.map_err(internal)
+}
+
+#[cfg(feature = "ssr")]
+mod server {
+    use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+    use domain::form::{Bagian, Formulir, Kind};
+    use domain::Capability;
+    use domain::{ErrorCode, Nip};
+    use identity::CurrentUser;
+    use personnel::{Usulan, UsulanError};
+    use reference::Labels;
+    use uuid::Uuid;
+
+    use crate::auth::{internal, refuse, require, state, AppState};
+    use crate::error::AppError;
+
+    /// The short lists offered as drop-downs.
+    const DROPDOWNS: &[&str] = &[
+        "agama",
+        "status_kawin",
+        "jenis_kelamin",
+        "jenis_pegawai",
+        "kedudukan_hukum",
+        "jenis_jabatan",
+        "eselon",
+        "tingkat_pendidikan",
+        "golongan",
+        "fasilitas_kesehatan_jenis",
+    ];
+
+    /// The guard every form function starts with: the signed-in PNS, the state, their NIP,
+    /// and their proposal (opened from the master record on first use).
+    pub async fn own_usulan() -> Result<(CurrentUser, AppState, String, Usulan), AppError> {
+        let (user, _) = require(Capability::OwnRecord)?;
+        let state = state()?;
+        let nip = user.nip.clone().ok_or_else(|| refuse(ErrorCode::NotFound))?;
+        let usulan = state.personnel.open_usulan(&nip).await.map_err(usulan_error)?;
+        let usulan = usulan.ok_or_else(|| refuse(ErrorCode::NotFound))?;
+        Ok((user, state, nip, usulan))
+    }
+
+    pub fn usulan_error(error: UsulanError) -> AppError {
+        match error {
+            UsulanError::Refused(code) => refuse(code),
+            UsulanError::Incomplete { .. } => refuse(ErrorCode::SectionsIncomplete),
+            UsulanError::Database(e) => internal(e),
+        }
+    }
+
+    /// Today's date in WIB (UTC+7), where most instansi are.
+    pub fn today() -> time::Date {
+        (time::OffsetDateTime::now_utc() + time::Duration::hours(7)).date()
+    }
+
+    pub fn wib(at: time::OffsetDateTime) -> String {
+        let at = at.to_offset(time::UtcOffset::from_hms(7, 0, 0).expect("valid offset"));
+        format!("{} {:02}:{:02} WIB", domain::dates::iso(at.date()), at.hour(), at.minute())
+    }
+
+    pub fn nip_baru(nip: &str, form: &Formulir) -> Option<String> {
+        let nip = Nip::parse(nip).ok()?;
+        domain::form::proposed_nip(&nip, &form.data_utama).map(|n| n.as_str().to_owned())
+    }
+
+    /// Which sections apply, decided by the current position's name.
+    pub fn berlaku(form: &Formulir, labels: &Labels) -> Vec<Bagian> {
+        let posisi = &form.data_posisi;
+        let name = match Bagian::DataPosisi.code_list(
+            Bagian::DataPosisi.fields().iter().find(|f| f.kind == Kind::Jabatan).expect("jabatan field"),
+            &posisi.jenis_jabatan,
+        ) {
+            Some(list) => labels.name(list, &posisi.jabatan).unwrap_or_default().to_owned(),
+            None => posisi.jabatan.clone(),
+        };
+        Formulir::applicable(&name)
+    }
+
+    pub async fn unit_names(state: &AppState, forms: &[&Formulir]) -> Result<HashMap<Uuid, String>, AppError> {
+        let mut ids = BTreeSet::new();
+        for form in forms {
+            for bagian in Bagian::ALL {
+                form.visit_fields(*bagian, |_, spec, value, _| {
+                    if spec.kind == Kind::Unor {
+                        if let Ok(id) = Uuid::parse_str(value) {
+                            ids.insert(id);
+                        }
+                    }
+                });
+            }
+        }
+        let ids: Vec<Uuid> = ids.into_iter().collect();
+        state.reference.names(&ids).await.map_err(internal)
+    }
+
+    pub fn value_labels(
+        forms: &[&Formulir],
+        labels: &Labels,
+        units: &HashMap<Uuid, String>,
+    ) -> BTreeMap<String, String> {
+        let mut out = BTreeMap::new();
+        for form in forms {
+            for bagian in Bagian::ALL {
+                form.visit_fields(*bagian, |_, spec, value, jenis_jabatan| {
+                    if value.is_empty() {
+                        return;
+                    }
+                    if spec.kind == Kind::Unor {
+                        if let Some(name) = Uuid::parse_str(value).ok().and_then(|id| units.get(&id)) {
+                            out.insert(format!("unor:{value}"), name.clone());
+                        }
+                    } else if let Some(list) = bagian.code_list(spec, jenis_jabatan) {
+                        if let Some(name) = labels.name(list, value) {
+                            out.insert(format!("{list}:{value}"), name.to_owned());
+                        }
+                    }
+                });
+            }
+        }
+        out
+    }
+
+    pub fn dropdowns(labels: &Labels) -> BTreeMap<String, Vec<(String, String)>> {
+        DROPDOWNS.iter().map(|list| ((*list).to_owned(), labels.list(list).to_vec())).collect()
+    }
+}

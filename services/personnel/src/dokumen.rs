@@ -1,0 +1,178 @@
+//! Supporting documents: stored once by content hash in the data folder, listed per PNS,
+//! handed out only to callers the app has authorised.
+
+use std::path::{Path, PathBuf};
+
+use domain::form::dokumen::{clean_file_name, sniff, MAX_PER_PNS};
+use domain::form::{Bagian, Dokumen, StatusUsulan};
+use domain::ErrorCode;
+use sha2::{Digest, Sha256};
+use uuid::Uuid;
+
+use crate::store::Personnel;
+use crate::usulan::UsulanError;
+
+/// Where a file with this hash lives: `<dir>/ab/abcdef…`.
+fn path_of(dir: &Path, sha256: &str) -> PathBuf {
+    dir.join(&sha256[..2]).join(sha256)
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+struct DokumenRow {
+    id: Uuid,
+    nip: String,
+    bagian: String,
+    entri: Option<String>,
+    nama_file: String,
+    jenis: String,
+    ukuran: i32,
+    sha256: String,
+}
+
+impl DokumenRow {
+    /// (owner's NIP, the document, where its bytes are).
+    fn into_parts(self, dir: &Path) -> Option<(String, Dokumen, PathBuf)> {
+        let path = path_of(dir, &self.sha256);
+        let dokumen = Dokumen {
+            id: self.id.to_string(),
+            bagian: Bagian::from_slug(&self.bagian)?,
+            entri: self.entri,
+            nama_file: self.nama_file,
+            jenis: self.jenis,
+            ukuran: i64::from(self.ukuran),
+        };
+        Some((self.nip, dokumen, path))
+    }
+}
+
+impl Personnel {
+    /// Stores a document for the PNS's proposal (only while it can be edited).
+    pub async fn upload_document(
+        &self,
+        nip: &str,
+        bagian: Bagian,
+        entri: Option<&str>,
+        nama_file: &str,
+        bytes: &[u8],
+    ) -> Result<Dokumen, UsulanError> {
+        let jenis = sniff(bytes).map_err(UsulanError::Refused)?;
+        let nama_file = clean_file_name(nama_file).map_err(UsulanError::Refused)?;
+        if entri.is_some_and(|e| e.is_empty() || e.len() > 100) {
+            return Err(UsulanError::Refused(ErrorCode::BadRequest));
+        }
+        let status = sqlx::query_scalar!("SELECT status FROM usulan WHERE nip = $1", nip)
+            .fetch_optional(&self.pool)
+            .await?
+            .ok_or(UsulanError::Refused(ErrorCode::NotFound))?;
+        if !StatusUsulan::from_code(&status).is_some_and(StatusUsulan::editable) {
+            return Err(UsulanError::Refused(ErrorCode::ProposalLocked));
+        }
+        let count = sqlx::query_scalar!(r#"SELECT count(*) AS "n!" FROM dokumen WHERE nip = $1"#, nip)
+            .fetch_one(&self.pool)
+            .await?;
+        if count as usize >= MAX_PER_PNS {
+            return Err(UsulanError::Refused(ErrorCode::TooManyDocuments));
+        }
+        let sha256 = hex(&Sha256::digest(bytes));
+        self.write_once(&sha256, bytes).await.map_err(|e| {
+            tracing::error!(error = %e, "storing a document failed");
+            UsulanError::Refused(ErrorCode::Internal)
+        })?;
+        let id = Uuid::new_v4();
+        let ukuran = bytes.len() as i32;
+        sqlx::query!(
+            "INSERT INTO dokumen (id, nip, bagian, entri, nama_file, jenis, ukuran, sha256)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+            id,
+            nip,
+            bagian.slug(),
+            entri,
+            nama_file,
+            jenis,
+            ukuran,
+            sha256
+        )
+        .execute(&self.pool)
+        .await?;
+        Ok(Dokumen {
+            id: id.to_string(),
+            bagian,
+            entri: entri.map(str::to_owned),
+            nama_file,
+            jenis: jenis.to_owned(),
+            ukuran: i64::from(ukuran),
+        })
+    }
+
+    /// Writes the bytes under their hash unless that file exists: to a temporary name first,
+    /// then renamed, so a reader never sees half a file.
+    async fn write_once(&self, sha256: &str, bytes: &[u8]) -> std::io::Result<()> {
+        let path = path_of(&self.dokumen_dir, sha256);
+        if tokio::fs::try_exists(&path).await? {
+            return Ok(());
+        }
+        let dir = path.parent().expect("hash folder");
+        tokio::fs::create_dir_all(dir).await?;
+        let temporary = dir.join(format!(".{sha256}.{}", Uuid::new_v4()));
+        tokio::fs::write(&temporary, bytes).await?;
+        tokio::fs::rename(&temporary, &path).await
+    }
+
+    /// The PNS's documents, oldest first.
+    pub async fn documents(&self, nip: &str) -> sqlx::Result<Vec<Dokumen>> {
+        let rows = sqlx::query_as!(
+            DokumenRow,
+            "SELECT id, nip, bagian, entri, nama_file, jenis, ukuran, sha256 FROM dokumen
+             WHERE nip = $1 ORDER BY diunggah, id",
+            nip
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().filter_map(|r| r.into_parts(&self.dokumen_dir)).map(|(_, d, _)| d).collect())
+    }
+
+    /// A document with its owner's NIP and the file's path; the caller decides who may read it.
+    pub async fn document(&self, id: &str) -> sqlx::Result<Option<(String, Dokumen, PathBuf)>> {
+        let Ok(id) = Uuid::parse_str(id) else { return Ok(None) };
+        let row = sqlx::query_as!(
+            DokumenRow,
+            "SELECT id, nip, bagian, entri, nama_file, jenis, ukuran, sha256 FROM dokumen WHERE id = $1",
+            id
+        )
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.and_then(|r| r.into_parts(&self.dokumen_dir)))
+    }
+
+    /// Removes one of the PNS's documents from the proposal (while it can be edited). The
+    /// file stays: another row may share it, and a sent proposal may still cite it.
+    pub async fn remove_document(&self, nip: &str, id: &str) -> Result<(), UsulanError> {
+        let id = Uuid::parse_str(id).map_err(|_| UsulanError::Refused(ErrorCode::NotFound))?;
+        let owned = sqlx::query_scalar!(
+            r#"SELECT EXISTS (SELECT 1 FROM dokumen WHERE id = $1 AND nip = $2) AS "owned!""#,
+            id,
+            nip
+        )
+        .fetch_one(&self.pool)
+        .await?;
+        if !owned {
+            return Err(UsulanError::Refused(ErrorCode::NotFound));
+        }
+        let status =
+            sqlx::query_scalar!("SELECT status FROM usulan WHERE nip = $1", nip).fetch_optional(&self.pool).await?;
+        if !status.as_deref().and_then(StatusUsulan::from_code).is_some_and(StatusUsulan::editable) {
+            return Err(UsulanError::Refused(ErrorCode::ProposalLocked));
+        }
+        let removed = sqlx::query!("DELETE FROM dokumen WHERE id = $1 AND nip = $2", id, nip)
+            .execute(&self.pool)
+            .await?
+            .rows_affected();
+        if removed == 0 {
+            return Err(UsulanError::Refused(ErrorCode::NotFound));
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,484 @@
+//! The PNS's proposal (usulan): open a draft from the master record, save a section with
+//! optimistic concurrency and an idempotency key, send it, read the timeline.
+
+use std::collections::BTreeSet;
+
+use domain::form::{
+    check_section, diff, Aksi, Bagian, Context, FieldError, Formulir, HasilSimpan, Kind, Simpan, StatusUsulan,
+};
+use domain::{ErrorCode, Nip};
+use serde::{Deserialize, Serialize};
+use sqlx::types::Json;
+use time::{Date, OffsetDateTime};
+use uuid::Uuid;
+
+use crate::master_form::master_form;
+use crate::model::PnsWithHistory;
+use crate::store::Personnel;
+
+#[derive(Debug, thiserror::Error)]
+pub enum UsulanError {
+    /// The request is refused with a code the PNS can act on.
+    #[error("refused: {0}")]
+    Refused(ErrorCode),
+    /// Sending is refused: these sections are not reviewed, or fail their rules.
+    #[error("incomplete")]
+    Incomplete { belum_diperiksa: Vec<Bagian>, kesalahan: Vec<FieldError> },
+    #[error(transparent)]
+    Database(#[from] sqlx::Error),
+}
+
+/// A proposal as stored, with the master it is measured against.
+#[derive(Debug, Clone)]
+pub struct Usulan {
+    pub nip: String,
+    pub master: PnsWithHistory,
+    pub master_form: Formulir,
+    pub master_versi: i32,
+    pub versi: i32,
+    pub status: StatusUsulan,
+    pub isi: Formulir,
+    pub diperiksa: Vec<Bagian>,
+    pub dikirim: Option<OffsetDateTime>,
+}
+
+impl Usulan {
+    /// Sections this PNS must fill (Data Guru/Dokter by the current position).
+    pub fn berlaku(&self, jabatan_name: &str) -> Vec<Bagian> {
+        Formulir::applicable(jabatan_name)
+    }
+}
+
+/// One step of the timeline.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Peristiwa {
+    pub peristiwa: String,
+    pub tingkat: Option<i16>,
+    pub oleh: String,
+    pub catatan: String,
+    pub pada: OffsetDateTime,
+}
+
+/// Checks that a section's codes exist in the reference lists and its units belong to the
+/// PNS's instansi; the browser cannot know these, so only the server runs them.
+pub trait ReferenceCheck {
+    fn code_exists(&self, jenis: &str, kode: &str) -> bool;
+    fn unor_in_instansi(&self, unor_id: &str) -> bool;
+}
+
+fn parse_bagian_list(slugs: &[String]) -> Vec<Bagian> {
+    slugs.iter().filter_map(|s| Bagian::from_slug(s)).collect()
+}
+
+struct Row {
+    master_versi: i32,
+    versi: i32,
+    status: String,
+    isi: Json<Formulir>,
+    diperiksa: Vec<String>,
+    dikirim: Option<OffsetDateTime>,
+}
+
+impl Personnel {
+    /// The PNS's proposal, created from the master record on first use.
+    pub async fn open_usulan(&self, nip: &str) -> Result<Option<Usulan>, UsulanError> {
+        let Some(master) = self.record(nip).await? else {
+            return Ok(None);
+        };
+        let labels = self.reference.labels().await?;
+        let master_form = master_form(&master, &labels);
+        let row = match self.usulan_row(nip).await? {
+            Some(row) => row,
+            None => {
+                sqlx::query!(
+                    "INSERT INTO usulan (nip, master_versi, isi) VALUES ($1, $2, $3) ON CONFLICT (nip) DO NOTHING",
+                    nip,
+                    master.pns.versi,
+                    Json(&master_form) as _
+                )
+                .execute(&self.pool)
+                .await?;
+                self.usulan_row(nip).await?.ok_or(sqlx::Error::RowNotFound)?
+            }
+        };
+        Ok(Some(Usulan {
+            nip: nip.to_owned(),
+            master,
+            master_form,
+            master_versi: row.master_versi,
+            versi: row.versi,
+            status: StatusUsulan::from_code(&row.status).unwrap_or(StatusUsulan::Draf),
+            isi: row.isi.0,
+            diperiksa: parse_bagian_list(&row.diperiksa),
+            dikirim: row.dikirim,
+        }))
+    }
+
+    async fn usulan_row(&self, nip: &str) -> sqlx::Result<Option<Row>> {
+        sqlx::query_as!(
+            Row,
+            r#"SELECT master_versi, versi, status, isi AS "isi: Json<Formulir>", diperiksa, dikirim
+               FROM usulan WHERE nip = $1"#,
+            nip
+        )
+        .fetch_optional(&self.pool)
+        .await
+    }
+
+    /// Saves one section. An autosave stores the content as typed; "Simpan" (`periksa`)
+    /// also checks it and, when it passes, marks it reviewed. Any change to a reviewed
+    /// section un-marks it until it is reviewed again.
+    pub async fn save_section(
+        &self,
+        usulan: &Usulan,
+        simpan: Simpan,
+        refs: &impl ReferenceCheck,
+        today: Date,
+    ) -> Result<HasilSimpan, UsulanError> {
+        let nip = Nip::parse(&usulan.nip).map_err(UsulanError::Refused)?;
+        let bagian = simpan.isi.bagian();
+        if simpan.isi.entry_count() > domain::form::MAX_ENTRIES {
+            return Err(UsulanError::Refused(ErrorCode::TooManyEntries));
+        }
+        let kunci = Uuid::parse_str(&simpan.kunci).map_err(|_| UsulanError::Refused(ErrorCode::BadRequest))?;
+        let mut tx = self.pool.begin().await?;
+        // A retried save: answer as the first time.
+        if let Some(versi) =
+            sqlx::query_scalar!("SELECT versi FROM usulan_simpan WHERE kunci = $1 AND nip = $2", kunci, nip.as_str())
+                .fetch_optional(&mut *tx)
+                .await?
+        {
+            let diperiksa = sqlx::query_scalar!("SELECT diperiksa FROM usulan WHERE nip = $1", nip.as_str())
+                .fetch_one(&mut *tx)
+                .await?;
+            return Ok(HasilSimpan { versi, diperiksa: parse_bagian_list(&diperiksa), kesalahan: vec![] });
+        }
+        let row = sqlx::query_as!(
+            Row,
+            r#"SELECT master_versi, versi, status, isi AS "isi: Json<Formulir>", diperiksa, dikirim
+               FROM usulan WHERE nip = $1 FOR UPDATE"#,
+            nip.as_str()
+        )
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or(UsulanError::Refused(ErrorCode::NotFound))?;
+        if !StatusUsulan::from_code(&row.status).is_some_and(StatusUsulan::editable) {
+            return Err(UsulanError::Refused(ErrorCode::ProposalLocked));
+        }
+        if row.versi != simpan.versi {
+            return Err(UsulanError::Refused(ErrorCode::VersionConflict));
+        }
+        let mut form = row.isi.0;
+        let changed = form.section(bagian) != simpan.isi;
+        form.apply(simpan.isi);
+        let mut diperiksa: BTreeSet<Bagian> = parse_bagian_list(&row.diperiksa).into_iter().collect();
+        let mut kesalahan = Vec::new();
+        if simpan.periksa {
+            let cx = Context { nip: &nip, master: &usulan.master_form, today };
+            kesalahan = check_section(&form, bagian, &cx);
+            kesalahan.extend(reference_errors(&form, bagian, refs));
+            if kesalahan.is_empty() {
+                diperiksa.insert(bagian);
+            } else {
+                diperiksa.remove(&bagian);
+            }
+        } else if changed {
+            diperiksa.remove(&bagian);
+        }
+        let slugs: Vec<String> = diperiksa.iter().map(|b| b.slug().to_owned()).collect();
+        let versi = sqlx::query_scalar!(
+            "UPDATE usulan SET isi = $2, diperiksa = $3, versi = versi + 1, diubah = now()
+             WHERE nip = $1 RETURNING versi",
+            nip.as_str(),
+            Json(&form) as _,
+            &slugs
+        )
+        .fetch_one(&mut *tx)
+        .await?;
+        sqlx::query!("INSERT INTO usulan_simpan (kunci, nip, versi) VALUES ($1, $2, $3)", kunci, nip.as_str(), versi)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(HasilSimpan { versi, diperiksa: diperiksa.into_iter().collect(), kesalahan })
+    }
+
+    /// Sends the proposal for verification: every applicable section reviewed and passing,
+    /// the master unchanged since the draft began, inside the instansi's collection period.
+    /// Writes the field-level change set and the first timeline step.
+    pub async fn submit(
+        &self,
+        usulan: &Usulan,
+        versi: i32,
+        berlaku: &[Bagian],
+        refs: &impl ReferenceCheck,
+        today: Date,
+        oleh: &str,
+    ) -> Result<i32, UsulanError> {
+        let nip = Nip::parse(&usulan.nip).map_err(UsulanError::Refused)?;
+        let (mulai, selesai) = self.reference.collection_period(usulan.master.pns.instansi_id).await?;
+        if mulai.is_some_and(|m| today < m) || selesai.is_some_and(|s| today > s) {
+            return Err(UsulanError::Refused(ErrorCode::PeriodClosed));
+        }
+        if !usulan.status.editable() {
+            return Err(UsulanError::Refused(ErrorCode::ProposalLocked));
+        }
+        if usulan.versi != versi {
+            return Err(UsulanError::Refused(ErrorCode::VersionConflict));
+        }
+        if usulan.master_versi != usulan.master.pns.versi {
+            return Err(UsulanError::Refused(ErrorCode::MasterChanged));
+        }
+        let belum_diperiksa: Vec<Bagian> = berlaku.iter().copied().filter(|b| !usulan.diperiksa.contains(b)).collect();
+        let cx = Context { nip: &nip, master: &usulan.master_form, today };
+        let kesalahan: Vec<FieldError> = berlaku
+            .iter()
+            .flat_map(|b| {
+                let mut errors = check_section(&usulan.isi, *b, &cx);
+                errors.extend(reference_errors(&usulan.isi, *b, refs));
+                errors
+            })
+            .collect();
+        if !belum_diperiksa.is_empty() || !kesalahan.is_empty() {
+            return Err(UsulanError::Incomplete { belum_diperiksa, kesalahan });
+        }
+        let mut changes = diff(&usulan.master_form, &usulan.isi);
+        changes.retain(|c| berlaku.contains(&c.bagian));
+        let mut tx = self.pool.begin().await?;
+        let updated = sqlx::query_scalar!(
+            "UPDATE usulan SET status = 'dikirim', dikirim = now(), versi = versi + 1, diubah = now()
+             WHERE nip = $1 AND versi = $2 AND status IN ('draf', 'dikembalikan') RETURNING versi",
+            nip.as_str(),
+            versi
+        )
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or(UsulanError::Refused(ErrorCode::VersionConflict))?;
+        sqlx::query!("DELETE FROM usulan_perubahan WHERE nip = $1", nip.as_str()).execute(&mut *tx).await?;
+        for (i, c) in changes.iter().enumerate() {
+            let aksi = match c.aksi {
+                Aksi::Ubah => "ubah",
+                Aksi::Tambah => "tambah",
+                Aksi::Hapus => "hapus",
+            };
+            sqlx::query!(
+                "INSERT INTO usulan_perubahan (nip, urutan, bagian, aksi, entri, field, lama, baru)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                nip.as_str(),
+                i as i32,
+                c.bagian.slug(),
+                aksi,
+                c.entri,
+                c.field,
+                c.lama,
+                c.baru
+            )
+            .execute(&mut *tx)
+            .await?;
+        }
+        sqlx::query!(
+            "INSERT INTO usulan_riwayat (nip, peristiwa, oleh) VALUES ($1, 'dikirim', $2)",
+            nip.as_str(),
+            oleh
+        )
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(updated)
+    }
+
+    /// The proposal's timeline, oldest first.
+    pub async fn timeline(&self, nip: &str) -> sqlx::Result<Vec<Peristiwa>> {
+        sqlx::query_as!(
+            Peristiwa,
+            "SELECT peristiwa, tingkat, oleh, catatan, pada FROM usulan_riwayat WHERE nip = $1 ORDER BY id",
+            nip
+        )
+        .fetch_all(&self.pool)
+        .await
+    }
+
+    /// The change set last sent, in order (the verifiers' view of the proposal).
+    pub async fn sent_changes(&self, nip: &str) -> sqlx::Result<Vec<domain::form::Perubahan>> {
+        let rows = sqlx::query!(
+            "SELECT bagian, aksi, entri, field, lama, baru FROM usulan_perubahan WHERE nip = $1 ORDER BY urutan",
+            nip
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|r| {
+                Some(domain::form::Perubahan {
+                    bagian: Bagian::from_slug(&r.bagian)?,
+                    aksi: match r.aksi.as_str() {
+                        "tambah" => Aksi::Tambah,
+                        "hapus" => Aksi::Hapus,
+                        _ => Aksi::Ubah,
+                    },
+                    entri: r.entri,
+                    field: r.field,
+                    lama: r.lama,
+                    baru: r.baru,
+                })
+            })
+            .collect())
+    }
+
+    /// Forgets idempotency keys older than a day (a retry comes within seconds or, from an
+    /// offline queue, within hours).
+    pub async fn purge_save_keys(&self) -> sqlx::Result<u64> {
+        Ok(sqlx::query!("DELETE FROM usulan_simpan WHERE pada < now() - interval '1 day'")
+            .execute(&self.pool)
+            .await?
+            .rows_affected())
+    }
+}
+
+/// Reference values of one section that are not in their lists.
+fn reference_errors(form: &Formulir, bagian: Bagian, refs: &impl ReferenceCheck) -> Vec<FieldError> {
+    let mut out = Vec::new();
+    form.visit_fields(bagian, |entri, spec, value, jenis_jabatan| {
+        let value = value.trim();
+        if value.is_empty() {
+            return;
+        }
+        let known = match (spec.kind, bagian.code_list(spec, jenis_jabatan)) {
+            (Kind::Unor, _) => refs.unor_in_instansi(value),
+            (_, Some(list)) => refs.code_exists(list, value),
+            (_, None) => true,
+        };
+        if !known {
+            out.push(FieldError { bagian, entri, field: spec.key.to_owned(), code: ErrorCode::CodeUnknown });
+        }
+    });
+    out
+}
+
+/// The reference check the app uses: code lists from the reference service's cache, and the
+/// units named in the checked sections looked up one by one.
+pub struct ReferenceLists {
+    labels: std::sync::Arc<reference::Labels>,
+    units: std::collections::HashSet<String>,
+}
+
+impl ReferenceCheck for ReferenceLists {
+    fn code_exists(&self, jenis: &str, kode: &str) -> bool {
+        self.labels.contains(jenis, kode)
+    }
+
+    fn unor_in_instansi(&self, unor_id: &str) -> bool {
+        self.units.contains(unor_id)
+    }
+}
+
+impl Personnel {
+    /// A checker for `sections` of `form`, for a PNS of `instansi_id`.
+    pub async fn reference_check(
+        &self,
+        instansi_id: Uuid,
+        form: &Formulir,
+        sections: &[Bagian],
+    ) -> sqlx::Result<ReferenceLists> {
+        let mut named = BTreeSet::new();
+        for bagian in sections {
+            form.visit_fields(*bagian, |_, spec, value, _| {
+                if spec.kind == Kind::Unor {
+                    if let Ok(id) = Uuid::parse_str(value.trim()) {
+                        named.insert(id);
+                    }
+                }
+            });
+        }
+        let mut units = std::collections::HashSet::new();
+        for id in named {
+            if self.reference.unor(id).await?.is_some_and(|u| u.instansi_id == instansi_id) {
+                units.insert(id.to_string());
+            }
+        }
+        Ok(ReferenceLists { labels: self.reference.labels().await?, units })
+    }
+}
+
+impl Personnel {
+    /// The PNS's "[?]" flags, oldest first.
+    pub async fn flags(&self, nip: &str) -> sqlx::Result<Vec<domain::form::Tanda>> {
+        let rows = sqlx::query!(
+            "SELECT id, bagian, entri, field, keterangan, status FROM usulan_tanda WHERE nip = $1 ORDER BY dibuat, id",
+            nip
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|r| {
+                Some(domain::form::Tanda {
+                    id: r.id.to_string(),
+                    bagian: Bagian::from_slug(&r.bagian)?,
+                    entri: r.entri,
+                    field: r.field,
+                    keterangan: r.keterangan,
+                    status: r.status,
+                })
+            })
+            .collect())
+    }
+
+    /// Flags a field "[?]": kept against the field until the helpdesk takes it up.
+    pub async fn flag_field(
+        &self,
+        nip: &str,
+        bagian: Bagian,
+        entri: Option<&str>,
+        field: &str,
+        keterangan: &str,
+    ) -> Result<domain::form::Tanda, UsulanError> {
+        domain::form::check_tanda(bagian, field, keterangan).map_err(UsulanError::Refused)?;
+        if entri.is_some_and(|e| e.len() > 100) {
+            return Err(UsulanError::Refused(ErrorCode::BadRequest));
+        }
+        let open = sqlx::query_scalar!(
+            r#"SELECT count(*) AS "n!" FROM usulan_tanda WHERE nip = $1 AND status <> 'selesai'"#,
+            nip
+        )
+        .fetch_one(&self.pool)
+        .await?;
+        if open as usize >= domain::form::MAX_TANDA {
+            return Err(UsulanError::Refused(ErrorCode::TooManyFlags));
+        }
+        let id = Uuid::new_v4();
+        let keterangan = keterangan.trim();
+        sqlx::query!(
+            "INSERT INTO usulan_tanda (id, nip, bagian, entri, field, keterangan) VALUES ($1, $2, $3, $4, $5, $6)",
+            id,
+            nip,
+            bagian.slug(),
+            entri,
+            field,
+            keterangan
+        )
+        .execute(&self.pool)
+        .await?;
+        Ok(domain::form::Tanda {
+            id: id.to_string(),
+            bagian,
+            entri: entri.map(str::to_owned),
+            field: field.to_owned(),
+            keterangan: keterangan.to_owned(),
+            status: "terbuka".to_owned(),
+        })
+    }
+
+    /// Withdraws an open flag of the PNS's own (one the helpdesk has not taken yet).
+    pub async fn withdraw_flag(&self, nip: &str, id: &str) -> Result<(), UsulanError> {
+        let id = Uuid::parse_str(id).map_err(|_| UsulanError::Refused(ErrorCode::BadRequest))?;
+        let removed =
+            sqlx::query!("DELETE FROM usulan_tanda WHERE id = $1 AND nip = $2 AND status = 'terbuka'", id, nip)
+                .execute(&self.pool)
+                .await?
+                .rows_affected();
+        if removed == 0 {
+            return Err(UsulanError::Refused(ErrorCode::NotFound));
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,233 @@
+//! The proposal store against a real database: drafts from the master, concurrency,
+//! idempotent saves, review state, sending and the timeline.
+
+use domain::form::*;
+use domain::ErrorCode;
+use personnel::generator::{generate, GeneratorConfig, UnitTarget};
+use personnel::{Personnel, ReferenceCheck, UsulanError};
+use uuid::Uuid;
+
+struct AcceptAll;
+impl ReferenceCheck for AcceptAll {
+    fn code_exists(&self, _: &str, _: &str) -> bool {
+        true
+    }
+    fn unor_in_instansi(&self, _: &str) -> bool {
+        true
+    }
+}
+
+struct RejectAll;
+impl ReferenceCheck for RejectAll {
+    fn code_exists(&self, _: &str, _: &str) -> bool {
+        false
+    }
+    fn unor_in_instansi(&self, _: &str) -> bool {
+        false
+    }
+}
+
+fn today() -> time::Date {
+    domain::dates::parse_iso_date("2026-11-24").unwrap()
+}
+
+async fn seeded(pool: &sqlx::PgPool) -> (Personnel, String) {
+    let personnel = Personnel::new(pool.clone(), reference::Reference::new(pool.clone()));
+    let unit = UnitTarget {
+        instansi_id: Uuid::new_v4(),
+        unor_id: Uuid::new_v4(),
+        region_code: "340401".into(),
+        jenis_pegawai: "2".into(),
+    };
+    let records = generate(&GeneratorConfig { seed: 5 }, std::slice::from_ref(&unit), 3);
+    for r in &records {
+        personnel.insert_master(r).await.unwrap();
+    }
+    (personnel, records[0].pns.nip.clone())
+}
+
+fn save(versi: i32, isi: IsiBagian, periksa: bool) -> Simpan {
+    Simpan { versi, isi, periksa, kunci: Uuid::new_v4().to_string() }
+}
+
+#[sqlx::test(migrations = "../../migrations")]
+async fn a_draft_starts_as_the_master_record(pool: sqlx::PgPool) {
+    let (personnel, nip) = seeded(&pool).await;
+    let usulan = personnel.open_usulan(&nip).await.unwrap().unwrap();
+    assert_eq!(usulan.status, StatusUsulan::Draf);
+    assert_eq!(usulan.isi, usulan.master_form);
+    assert_eq!(usulan.isi.golongan.len(), usulan.master.golongan.len());
+    assert!(diff(&usulan.master_form, &usulan.isi).is_empty());
+    assert!(personnel.open_usulan("199001012015011999").await.unwrap().is_none());
+    // Opening again returns the same draft, not a second one.
+    let again = personnel.open_usulan(&nip).await.unwrap().unwrap();
+    assert_eq!(again.versi, usulan.versi);
+}
+
+#[sqlx::test(migrations = "../../migrations")]
+async fn saves_are_versioned_and_retries_apply_once(pool: sqlx::PgPool) {
+    let (personnel, nip) = seeded(&pool).await;
+    let usulan = personnel.open_usulan(&nip).await.unwrap().unwrap();
+    let mut stakeholder = DataStakeholder { bapertarum: "Y".into(), ..Default::default() };
+    let first = save(usulan.versi, IsiBagian::Stakeholder(stakeholder.clone()), false);
+    let saved = personnel.save_section(&usulan, first.clone(), &AcceptAll, today()).await.unwrap();
+    assert_eq!(saved.versi, usulan.versi + 1);
+
+    // The same request again (a lost response retried) gets the same answer.
+    let retried = personnel.save_section(&usulan, first, &AcceptAll, today()).await.unwrap();
+    assert_eq!(retried.versi, saved.versi);
+
+    // A save based on the old version is refused: another window saved in between.
+    stakeholder.nomor_kpe = "123".into();
+    let stale = save(usulan.versi, IsiBagian::Stakeholder(stakeholder.clone()), false);
+    let err = personnel.save_section(&usulan, stale, &AcceptAll, today()).await.unwrap_err();
+    assert!(matches!(err, UsulanError::Refused(ErrorCode::VersionConflict)), "{err:?}");
+
+    let reopened = personnel.open_usulan(&nip).await.unwrap().unwrap();
+    assert_eq!(reopened.isi.stakeholder.bapertarum, "Y");
+    assert_eq!(reopened.versi, saved.versi);
+}
+
+#[sqlx::test(migrations = "../../migrations")]
+async fn review_marks_a_section_only_when_it_passes(pool: sqlx::PgPool) {
+    let (personnel, nip) = seeded(&pool).await;
+    let usulan = personnel.open_usulan(&nip).await.unwrap().unwrap();
+    let bad = DataStakeholder { bapertarum: "".into(), nomor_bpjs: "12".into(), ..Default::default() };
+    let result = personnel
+        .save_section(&usulan, save(usulan.versi, IsiBagian::Stakeholder(bad), true), &AcceptAll, today())
+        .await;
+    let result = result.unwrap();
+    assert!(result.kesalahan.iter().any(|e| e.field == "bapertarum" && e.code == ErrorCode::FieldRequired));
+    assert!(result.kesalahan.iter().any(|e| e.field == "nomor_bpjs" && e.code == ErrorCode::BpjsFormat));
+    assert!(result.diperiksa.is_empty());
+
+    let usulan = personnel.open_usulan(&nip).await.unwrap().unwrap();
+    let good = DataStakeholder { bapertarum: "T".into(), ..Default::default() };
+    let result = personnel
+        .save_section(&usulan, save(usulan.versi, IsiBagian::Stakeholder(good.clone()), true), &AcceptAll, today())
+        .await
+        .unwrap();
+    assert_eq!((result.kesalahan.as_slice(), result.diperiksa.as_slice()), (&[][..], &[Bagian::Stakeholder][..]));
+
+    // Unknown reference codes are refused on the server.
+    let usulan = personnel.open_usulan(&nip).await.unwrap().unwrap();
+    let posisi = usulan.isi.data_posisi.clone();
+    let result = personnel
+        .save_section(&usulan, save(usulan.versi, IsiBagian::DataPosisi(posisi), true), &RejectAll, today())
+        .await
+        .unwrap();
+    assert!(result.kesalahan.iter().any(|e| e.field == "kedudukan_hukum" && e.code == ErrorCode::CodeUnknown));
+
+    // An autosave that changes a reviewed section un-marks it.
+    let usulan = personnel.open_usulan(&nip).await.unwrap().unwrap();
+    let changed = DataStakeholder { nomor_kpe: "99".into(), ..good };
+    let result = personnel
+        .save_section(&usulan, save(usulan.versi, IsiBagian::Stakeholder(changed), false), &AcceptAll, today())
+        .await
+        .unwrap();
+    assert!(result.diperiksa.is_empty());
+}
+
+#[sqlx::test(migrations = "../../migrations")]
+async fn sending_needs_every_section_then_locks_the_draft(pool: sqlx::PgPool) {
+    let (personnel, nip) = seeded(&pool).await;
+    let usulan = personnel.open_usulan(&nip).await.unwrap().unwrap();
+    let berlaku = [Bagian::Stakeholder, Bagian::SosialEkonomi];
+    let err = personnel.submit(&usulan, usulan.versi, &berlaku, &AcceptAll, today(), "pns").await.unwrap_err();
+    match err {
+        UsulanError::Incomplete { belum_diperiksa, .. } => assert_eq!(belum_diperiksa, berlaku.to_vec()),
+        other => panic!("{other:?}"),
+    }
+    let mut usulan = usulan;
+    let sections = [
+        IsiBagian::Stakeholder(DataStakeholder {
+            bapertarum: "Y".into(),
+            nomor_bpjs: "0001234567890".into(),
+            ..Default::default()
+        }),
+        IsiBagian::SosialEkonomi(SosialEkonomi {
+            status_rumah: "MILIK".into(),
+            tipe_rumah: "T36".into(),
+            jarak_km: "7".into(),
+            jumlah_tanggungan: "2".into(),
+            pengeluaran: "B".into(),
+        }),
+    ];
+    for isi in sections {
+        let result = personnel.save_section(&usulan, save(usulan.versi, isi, true), &AcceptAll, today()).await.unwrap();
+        assert!(result.kesalahan.is_empty(), "{:?}", result.kesalahan);
+        usulan = personnel.open_usulan(&nip).await.unwrap().unwrap();
+    }
+    let versi = personnel.submit(&usulan, usulan.versi, &berlaku, &AcceptAll, today(), "pns").await.unwrap();
+    let sent = personnel.open_usulan(&nip).await.unwrap().unwrap();
+    assert_eq!((sent.status, sent.versi), (StatusUsulan::Dikirim, versi));
+    let changes = personnel.sent_changes(&nip).await.unwrap();
+    assert!(changes
+        .iter()
+        .any(|c| c.bagian == Bagian::Stakeholder && c.field == "nomor_bpjs" && c.baru == "0001234567890"));
+    let timeline = personnel.timeline(&nip).await.unwrap();
+    assert_eq!(timeline.len(), 1);
+    assert_eq!(timeline[0].peristiwa, "dikirim");
+
+    // Locked: no more saves, no second send.
+    let err = personnel
+        .save_section(
+            &sent,
+            save(sent.versi, IsiBagian::Stakeholder(DataStakeholder::default()), false),
+            &AcceptAll,
+            today(),
+        )
+        .await
+        .unwrap_err();
+    assert!(matches!(err, UsulanError::Refused(ErrorCode::ProposalLocked)), "{err:?}");
+    let err = personnel.submit(&sent, sent.versi, &berlaku, &AcceptAll, today(), "pns").await.unwrap_err();
+    assert!(matches!(err, UsulanError::Refused(ErrorCode::ProposalLocked)), "{err:?}");
+}
+
+#[sqlx::test(migrations = "../../migrations")]
+async fn sending_outside_the_collection_period_is_refused(pool: sqlx::PgPool) {
+    let (personnel, nip) = seeded(&pool).await;
+    let usulan = personnel.open_usulan(&nip).await.unwrap().unwrap();
+    sqlx::query(
+        "INSERT INTO instansi (id, kode, nama, jenis, kanreg_id) VALUES ($1, 'UJI', 'Instansi Uji', 'pusat', 0)",
+    )
+    .bind(usulan.master.pns.instansi_id)
+    .execute(&pool)
+    .await
+    .unwrap();
+    sqlx::query("INSERT INTO instansi_setting (instansi_id, pendataan_mulai, pendataan_selesai) VALUES ($1, '2026-01-01', '2026-03-31')")
+        .bind(usulan.master.pns.instansi_id)
+        .execute(&pool)
+        .await
+        .unwrap();
+    let err = personnel.submit(&usulan, usulan.versi, &[], &AcceptAll, today(), "pns").await.unwrap_err();
+    assert!(matches!(err, UsulanError::Refused(ErrorCode::PeriodClosed)), "{err:?}");
+}
+
+/// The generator and the reference lists agree: a generated master record's coded values
+/// are all entries of their lists, so a generated PNS can pass the form as it stands.
+#[sqlx::test(migrations = "../../migrations")]
+async fn generated_records_use_only_reference_values(pool: sqlx::PgPool) {
+    let reference = reference::Reference::new(pool.clone());
+    let labels = reference.labels().await.unwrap();
+    let unit = UnitTarget {
+        instansi_id: Uuid::new_v4(),
+        unor_id: Uuid::new_v4(),
+        region_code: "340401".into(),
+        jenis_pegawai: "2".into(),
+    };
+    let mut unknown = std::collections::BTreeSet::new();
+    for record in generate(&GeneratorConfig { seed: 77 }, std::slice::from_ref(&unit), 2000) {
+        let form = personnel::master_form(&record, &labels);
+        for bagian in [Bagian::DataUtama, Bagian::DataPosisi, Bagian::Golongan, Bagian::Pendidikan, Bagian::Jabatan] {
+            form.visit_fields(bagian, |_, spec, value, jenis_jabatan| {
+                if let Some(list) = bagian.code_list(spec, jenis_jabatan) {
+                    if !value.is_empty() && !labels.contains(list, value) {
+                        unknown.insert(format!("{list}: {value}"));
+                    }
+                }
+            });
+        }
+    }
+    assert!(unknown.is_empty(), "generated values missing from the reference lists: {unknown:?}");
+}
