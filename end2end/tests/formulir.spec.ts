@@ -203,7 +203,7 @@ test("another PNS sees only their own form, whatever NIP is sent", async ({ page
   expect(response.status()).toBe(200);
   const form = await response.json();
   expect(form.nip).not.toBe(owner);
-  expect(form.draf.stakeholder.nomor_kpe).not.toBe("KPE-7788");
+  expect(form.draf?.stakeholder?.nomor_kpe).not.toBe("KPE-7788");
 });
 
 /** The first entry a picker offers for `typed` (the exact list is the seed's business). */

@@ -65,6 +65,11 @@ pub struct Config {
     #[arg(long, env = "SIPUPNS_SESSION_ABSOLUTE_HOURS", default_value_t = 12)]
     pub session_absolute_hours: i64,
 
+    /// Seconds a resolved session is reused from memory (0: ask the database every time).
+    /// Sign-out and role switches on this server take effect at once regardless.
+    #[arg(long, env = "SIPUPNS_SESSION_CACHE_SECONDS", default_value_t = 5)]
+    pub session_cache_seconds: u64,
+
     /// Sign-in attempts per minute allowed from one IP address.
     #[arg(long, env = "SIPUPNS_SIGNIN_PER_MINUTE", default_value_t = 30)]
     pub signin_per_minute: u32,
@@ -116,6 +121,7 @@ impl Config {
             },
             signin_per_minute_per_ip: self.signin_per_minute,
             lookup_per_minute_per_ip: self.lookup_per_minute,
+            session_cache: std::time::Duration::from_secs(self.session_cache_seconds),
         }
     }
 

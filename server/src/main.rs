@@ -33,7 +33,7 @@ async fn serve(config: &Config, database: &database::Database) -> anyhow::Result
     if config.demo {
         demo::seed(&state).await?;
     }
-    spawn_housekeeping(state.identity.clone());
+    spawn_housekeeping(state.identity.clone(), state.personnel.clone());
     let app = router(config, state);
     let listener = tokio::net::TcpListener::bind(config.site_addr).await?;
     tracing::info!("SIPUPNS listening on http://{}", listener.local_addr()?);
@@ -43,13 +43,16 @@ async fn serve(config: &Config, database: &database::Database) -> anyhow::Result
     Ok(())
 }
 
-/// Hourly removal of ended sessions and old rate-limit counters.
-fn spawn_housekeeping(identity: identity::Identity) {
+/// Hourly removal of ended sessions, old rate-limit counters and day-old save keys.
+fn spawn_housekeeping(identity: identity::Identity, personnel: personnel::Personnel) {
     tokio::spawn(async move {
         let mut every_hour = tokio::time::interval(std::time::Duration::from_secs(3600));
         loop {
             every_hour.tick().await;
             if let Err(error) = identity.purge().await {
+                tracing::warn!(%error, "housekeeping failed");
+            }
+            if let Err(error) = personnel.purge_save_keys().await {
                 tracing::warn!(%error, "housekeeping failed");
             }
         }

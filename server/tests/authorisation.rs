@@ -69,6 +69,7 @@ const SERVER_FUNCTIONS: &[(&str, Access, Body)] = &[
     ),
     ("/api/pns/tarik-tanda", Access::Needs(Capability::OwnRecord), &[("id", "00000000-0000-0000-0000-000000000000")]),
     ("/api/referensi/cari", Access::Needs(Capability::OwnRecord), &[("jenis", "jurusan"), ("q", "hukum")]),
+    ("/api/referensi/opsi", Access::Needs(Capability::OwnRecord), &[]),
     ("/api/beranda/verifikasi", Access::Needs(Capability::Verifikasi), &[]),
     (
         "/api/verifikasi/setujui-pendaftaran",

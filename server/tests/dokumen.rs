@@ -24,7 +24,7 @@ async fn form(app: &common::TestApp, client: &reqwest::Client) -> FormulirView {
 async fn the_owner_uploads_lists_downloads_and_removes(pool: sqlx::PgPool) {
     let app = common::spawn(pool).await;
     let client = app.client_as(Role::Pns).await;
-    let entry = form(&app, &client).await.draf.pendidikan[0].id.clone();
+    let entry = form(&app, &client).await.draft().pendidikan[0].id.clone();
     let response =
         upload(&app, &client, &format!("bagian=riwayat-pendidikan&entri={entry}&nama=ijazah%20S1.pdf"), PDF.to_vec())
             .await;
@@ -58,7 +58,8 @@ fn walk(dir: &std::path::Path) -> usize {
 async fn wrong_files_get_clear_refusals(pool: sqlx::PgPool) {
     let app = common::spawn(pool).await;
     let client = app.client_as(Role::Pns).await;
-    form(&app, &client).await; // opens the proposal
+    // Before the first save there is no stored proposal: uploads are still taken.
+    let versi = form(&app, &client).await.versi;
     let cases: Vec<(&str, Vec<u8>, u16, Option<ErrorCode>)> = vec![
         ("bagian=data-utama&nama=scan.pdf", b"MZ\x90\x00 not a pdf".to_vec(), 400, Some(ErrorCode::DocumentType)),
         ("bagian=data-utama&nama=kosong.pdf", Vec::new(), 400, Some(ErrorCode::DocumentEmpty)),
@@ -75,7 +76,11 @@ async fn wrong_files_get_clear_refusals(pool: sqlx::PgPool) {
         }
     }
     // A sent proposal takes no more documents.
-    sqlx::query("UPDATE usulan SET status = 'dikirim'").execute(&app.pool).await.unwrap();
+    let simpan = serde_json::json!({ "simpan": { "versi": versi, "isi": { "Stakeholder": {} }, "periksa": false,
+        "kunci": uuid::Uuid::new_v4().to_string() } });
+    assert_eq!(app.call_json(&client, "/api/pns/simpan-bagian", &simpan.to_string()).await.status(), 200);
+    let sent = sqlx::query("UPDATE usulan SET status = 'dikirim'").execute(&app.pool).await.unwrap();
+    assert_eq!(sent.rows_affected(), 1);
     let response = upload(&app, &client, "bagian=data-utama&nama=a.pdf", PDF.to_vec()).await;
     assert_eq!(response.json::<ErrorCode>().await.unwrap(), ErrorCode::ProposalLocked);
 }

@@ -36,11 +36,13 @@ async fn a_pns_loads_the_form_built_from_the_master(pool: sqlx::PgPool) {
     let form = load(&app, &client).await;
     assert_eq!(form.nip, app.demo.pns_nip);
     assert_eq!(form.status, StatusUsulan::Draf);
-    assert_eq!(form.master, form.draf);
-    assert!(!form.draf.golongan.is_empty() && !form.draf.pendidikan.is_empty());
-    assert!(form.opsi["agama"].iter().any(|(_, name)| name == "Islam"));
-    assert!(form.opsi["golongan"].first().is_some_and(|(code, _)| code == "I/a"));
-    let unor = &form.draf.data_posisi.unor;
+    assert!(form.draf.is_none(), "an untouched draft is the master, sent once");
+    assert!(!form.draft().golongan.is_empty() && !form.draft().pendidikan.is_empty());
+    let response = app.call(&client, "/api/referensi/opsi", &[]).await;
+    let opsi: app::api::formulir::Opsi = response.json().await.unwrap();
+    assert!(opsi["agama"].iter().any(|(_, name)| name == "Islam"));
+    assert!(opsi["golongan"].first().is_some_and(|(code, _)| code == "I/a"));
+    let unor = &form.draft().data_posisi.unor;
     assert!(form.label.contains_key(&format!("unor:{unor}")), "the unit's name comes along");
     assert!(form.berlaku.contains(&Bagian::DataUtama) && form.berlaku.contains(&Bagian::SelfAssessment));
 }
@@ -66,7 +68,7 @@ async fn saving_checks_on_request_and_versions_every_save(pool: sqlx::PgPool) {
     assert!(!checked.hasil.diperiksa.contains(&Bagian::Stakeholder));
 
     // Unknown reference codes and impossible dates are field errors too.
-    let mut posisi = serde_json::to_value(&form.draf.data_posisi).unwrap();
+    let mut posisi = serde_json::to_value(&form.draft().data_posisi).unwrap();
     posisi["kedudukan_hukum"] = json!("ZZ");
     posisi["tmt_jabatan"] = json!("2015-02-30");
     posisi["lokasi_kerja"] = json!("3404");
@@ -94,7 +96,7 @@ async fn saving_checks_on_request_and_versions_every_save(pool: sqlx::PgPool) {
     assert_eq!(ok.hasil.kesalahan, vec![]);
     assert!(ok.hasil.diperiksa.contains(&Bagian::Stakeholder));
     let form = load(&app, &client).await;
-    assert_eq!(form.draf.stakeholder.nomor_bpjs, "0001234567890");
+    assert_eq!(form.draft().stakeholder.nomor_bpjs, "0001234567890");
     assert_eq!(form.versi, ok.hasil.versi);
 }
 
@@ -124,13 +126,13 @@ async fn one_pns_never_reaches_another_pns_proposal(pool: sqlx::PgPool) {
     let response = app.call(&other, "/api/pns/formulir", &[("nip", &app.demo.pns_nip)]).await;
     let theirs: FormulirView = response.json().await.unwrap();
     assert_eq!(theirs.nip, app.demo.verifier_nip);
-    assert_eq!(theirs.draf.stakeholder.nomor_kpe, "");
+    assert_eq!(theirs.draft().stakeholder.nomor_kpe, "");
     let body = json!({ "simpan": { "versi": theirs.versi, "isi": { "Stakeholder": { "nomor_kpe": "X" } },
         "periksa": false, "kunci": key() }, "nip": app.demo.pns_nip });
     let response = app.call_json(&other, "/api/pns/simpan-bagian", &body.to_string()).await;
     assert_eq!(response.status(), 200);
     let mine = load(&app, &first).await;
-    assert_eq!(mine.draf.stakeholder.nomor_kpe, "KPE-RAHASIA", "the first PNS's draft is untouched");
+    assert_eq!(mine.draft().stakeholder.nomor_kpe, "KPE-RAHASIA", "the first PNS's draft is untouched");
 
     // Staff roles have no access to the PNS functions at all.
     let verifier = app.client_as(Role::VerifikatorL1).await;
@@ -177,7 +179,7 @@ async fn a_flag_stays_on_its_field_and_only_its_owner_withdraws_it(pool: sqlx::P
     let app = common::spawn(pool).await;
     let client = app.client_as(Role::Pns).await;
     let form = load(&app, &client).await;
-    let entry = form.draf.pendidikan[0].id.clone();
+    let entry = form.draft().pendidikan[0].id.clone();
     let response = app
         .call(
             &client,

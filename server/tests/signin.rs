@@ -119,7 +119,8 @@ async fn session_id_changes_at_sign_in_and_dies_at_sign_out(pool: sqlx::PgPool) 
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
 async fn idle_and_absolute_limits_end_the_session_with_a_message(pool: sqlx::PgPool) {
-    let app = common::spawn(pool).await;
+    // The sessions are aged in the database behind the server's back: no in-memory reuse.
+    let app = common::spawn_with(pool, |config| config.session_cache_seconds = 0).await;
     let client = app.client_as(Role::AdminBkn).await;
     sqlx::query("UPDATE session SET last_seen_at = now() - interval '31 minutes'").execute(&app.pool).await.unwrap();
     assert_eq!(

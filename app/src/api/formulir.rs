@@ -18,7 +18,9 @@ pub struct FormulirView {
     pub instansi: String,
     /// The master record as form values ("data pembanding").
     pub master: Formulir,
-    pub draf: Formulir,
+    /// The proposal; `None` until its first save, when it is the master as it stands
+    /// (sent once, not twice: see `draft()`).
+    pub draf: Option<Formulir>,
     pub versi: i32,
     pub status: StatusUsulan,
     pub diperiksa: Vec<Bagian>,
@@ -26,8 +28,6 @@ pub struct FormulirView {
     pub berlaku: Vec<Bagian>,
     /// Names of the coded values in both forms, keyed `list:code` (units as `unor:<id>`).
     pub label: BTreeMap<String, String>,
-    /// The short code lists the drop-downs offer: list → (code, name) in order.
-    pub opsi: BTreeMap<String, Vec<(String, String)>>,
     /// Today in WIB (the rules compare dates with it).
     pub hari_ini: String,
     /// The NIP the record would get (birth date or gender changed).
@@ -37,6 +37,16 @@ pub struct FormulirView {
     /// Supporting documents attached to sections and entries.
     pub dokumen: Vec<Dokumen>,
 }
+
+impl FormulirView {
+    /// The proposal as it stands.
+    pub fn draft(&self) -> &Formulir {
+        self.draf.as_ref().unwrap_or(&self.master)
+    }
+}
+
+/// The short code lists the drop-downs offer: list → (code, name) in order.
+pub type Opsi = BTreeMap<String, Vec<(String, String)>>;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SimpanView {
@@ -90,13 +100,17 @@ pub const SEARCHABLE: &[&str] = &[
 
 #[server(endpoint = "pns/formulir")]
 pub async fn load_form() -> Result<FormulirView, AppError> {
-    use crate::auth::internal;
+    use crate::auth::{internal, refuse};
+    use domain::ErrorCode;
 
-    let (_, state, nip, usulan) = server::own_usulan().await?;
+    let (_, state, nip) = server::own_nip()?;
+    let snapshot = state.personnel.open_form(&nip).await.map_err(server::usulan_error)?;
+    let personnel::FormSnapshot { usulan, tanda, dokumen } = snapshot.ok_or_else(|| refuse(ErrorCode::NotFound))?;
     let labels = state.reference.labels().await.map_err(internal)?;
-    let unit_names = server::unit_names(&state, &[&usulan.master_form, &usulan.isi]).await?;
-    let tanda = state.personnel.flags(&nip).await.map_err(internal)?;
-    let dokumen = state.personnel.documents(&nip).await.map_err(internal)?;
+    // An untouched draft is the master: its values need naming once.
+    let forms: &[&Formulir] =
+        if usulan.versi > 0 { &[&usulan.master_form, &usulan.isi] } else { &[&usulan.master_form] };
+    let unit_names = server::unit_names(&state, forms).await?;
     let p = &usulan.master.pns;
     let instansi = state.reference.names(&[p.instansi_id]).await.map_err(internal)?;
     Ok(FormulirView {
@@ -104,12 +118,11 @@ pub async fn load_form() -> Result<FormulirView, AppError> {
         nama: [p.gelar_depan.as_str(), p.nama.as_str()].join(" ").trim().to_owned()
             + &if p.gelar_belakang.is_empty() { String::new() } else { format!(", {}", p.gelar_belakang) },
         instansi: instansi.get(&p.instansi_id).cloned().unwrap_or_default(),
-        label: server::value_labels(&[&usulan.master_form, &usulan.isi], &labels, &unit_names),
-        opsi: server::dropdowns(&labels),
+        label: server::value_labels(forms, &labels, &unit_names),
         berlaku: server::berlaku(&usulan.isi, &labels),
         nip_baru: server::nip_baru(&nip, &usulan.isi),
         master: usulan.master_form,
-        draf: usulan.isi,
+        draf: (usulan.versi > 0).then_some(usulan.isi),
         versi: usulan.versi,
         status: usulan.status,
         diperiksa: usulan.diperiksa,
@@ -193,12 +206,7 @@ pub async fn flag_field(
     field: String,
     keterangan: String,
 ) -> Result<Tanda, AppError> {
-    use crate::auth::{refuse, require, state};
-    use domain::{Capability, ErrorCode};
-
-    let (user, _) = require(Capability::OwnRecord)?;
-    let state = state()?;
-    let nip = user.nip.clone().ok_or_else(|| refuse(ErrorCode::NotFound))?;
+    let (_, state, nip) = server::own_nip()?;
     state
         .personnel
         .flag_field(&nip, bagian, entri.as_deref().filter(|e| !e.is_empty()), &field, &keterangan)
@@ -209,13 +217,20 @@ pub async fn flag_field(
 /// Withdraws one of the PNS's own open flags.
 #[server(endpoint = "pns/tarik-tanda")]
 pub async fn withdraw_flag(id: String) -> Result<(), AppError> {
-    use crate::auth::{refuse, require, state};
-    use domain::{Capability, ErrorCode};
-
-    let (user, _) = require(Capability::OwnRecord)?;
-    let state = state()?;
-    let nip = user.nip.clone().ok_or_else(|| refuse(ErrorCode::NotFound))?;
+    let (_, state, nip) = server::own_nip()?;
     state.personnel.withdraw_flag(&nip, &id).await.map_err(server::usulan_error)
+}
+
+/// The drop-downs' code lists (the same for everyone; apart from the record so that the
+/// record load stays small).
+#[server(endpoint = "referensi/opsi")]
+pub async fn dropdown_lists() -> Result<Opsi, AppError> {
+    use crate::auth::{internal, require, state};
+    use domain::Capability;
+
+    require(Capability::OwnRecord)?;
+    let labels = state()?.reference.labels().await.map_err(internal)?;
+    Ok(server::dropdowns(&labels))
 }
 
 /// Up to 20 entries of a long list whose names contain `q`; `unor` searches the units of the
@@ -275,12 +290,18 @@ mod server {
         "fasilitas_kesehatan_jenis",
     ];
 
-    /// The guard every form function starts with: the signed-in PNS, the state, their NIP,
-    /// and their proposal (opened from the master record on first use).
-    pub async fn own_usulan() -> Result<(CurrentUser, AppState, String, Usulan), AppError> {
+    /// The signed-in PNS (the PNS role active), the state and their NIP.
+    pub fn own_nip() -> Result<(CurrentUser, AppState, String), AppError> {
         let (user, _) = require(Capability::OwnRecord)?;
         let state = state()?;
         let nip = user.nip.clone().ok_or_else(|| refuse(ErrorCode::NotFound))?;
+        Ok((user, state, nip))
+    }
+
+    /// The guard every form function starts with: the signed-in PNS, the state, their NIP,
+    /// and their proposal (opened from the master record on first use).
+    pub async fn own_usulan() -> Result<(CurrentUser, AppState, String, Usulan), AppError> {
+        let (user, state, nip) = own_nip()?;
         let usulan = state.personnel.open_usulan(&nip).await.map_err(usulan_error)?;
         let usulan = usulan.ok_or_else(|| refuse(ErrorCode::NotFound))?;
         Ok((user, state, nip, usulan))

@@ -95,7 +95,9 @@ macro_rules! form_struct {
         $(#[$meta])*
         #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
         #[serde(default)]
-        pub struct $name { $(pub $field: String,)+ }
+        // Empty fields are left out of the JSON (`default` fills them back in): a record is
+        // mostly blanks, and it travels on every load and is stored on every save.
+        pub struct $name { $(#[serde(skip_serializing_if = "String::is_empty")] pub $field: String,)+ }
 
         impl $crate::form::spec::Fields for $name {
             const FIELDS: &'static [$crate::form::spec::FieldSpec] = &[$($crate::form::spec::FieldSpec {

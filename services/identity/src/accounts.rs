@@ -94,6 +94,8 @@ impl Identity {
         )
         .execute(&self.pool)
         .await?;
+        // A signed-in holder of this account sees the new role at once.
+        self.sessions.clear();
         Ok(id)
     }
 

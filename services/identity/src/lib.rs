@@ -10,6 +10,7 @@ pub mod password;
 pub mod registration;
 mod reset;
 pub mod session;
+mod session_cache;
 mod signin;
 pub mod throttle;
 pub mod token;
@@ -33,11 +34,18 @@ pub struct IdentityConfig {
     pub signin_per_minute_per_ip: u32,
     /// NIP look-ups per minute from one address during registration.
     pub lookup_per_minute_per_ip: u32,
+    /// How long a resolved session is reused from memory (zero: never).
+    pub session_cache: std::time::Duration,
 }
 
 impl Default for IdentityConfig {
     fn default() -> Self {
-        IdentityConfig { session: SessionLimits::default(), signin_per_minute_per_ip: 30, lookup_per_minute_per_ip: 20 }
+        IdentityConfig {
+            session: SessionLimits::default(),
+            signin_per_minute_per_ip: 30,
+            lookup_per_minute_per_ip: 20,
+            session_cache: std::time::Duration::from_secs(5),
+        }
     }
 }
 
@@ -48,6 +56,7 @@ pub struct Identity {
     personnel: Personnel,
     reference: Reference,
     mailer: Mailer,
+    sessions: session_cache::SessionCache,
 }
 
 impl Identity {
@@ -58,7 +67,14 @@ impl Identity {
         reference: Reference,
         mailer: Mailer,
     ) -> Self {
-        Identity { pool, config, personnel, reference, mailer }
+        Identity {
+            pool,
+            config,
+            personnel,
+            reference,
+            mailer,
+            sessions: session_cache::SessionCache::new(config.session_cache),
+        }
     }
 
     pub fn config(&self) -> &IdentityConfig {

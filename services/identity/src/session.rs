@@ -7,6 +7,7 @@ use time::{Duration, OffsetDateTime};
 use uuid::Uuid;
 
 use crate::grant::{sorted, Grant, GrantRow};
+use crate::session_cache::{Cached, SessionCache};
 use crate::token;
 
 #[derive(Debug, Clone, Copy)]
@@ -65,8 +66,17 @@ pub(crate) async fn create(
     Ok(token)
 }
 
-pub(crate) async fn resolve(pool: &PgPool, limits: SessionLimits, token: &str) -> sqlx::Result<SessionLookup> {
+pub(crate) async fn resolve(
+    pool: &PgPool,
+    cache: &SessionCache,
+    limits: SessionLimits,
+    token: &str,
+) -> sqlx::Result<SessionLookup> {
     let hash = token::digest(token);
+    let now = OffsetDateTime::now_utc();
+    if let Some(cached) = cache.get(&hash) {
+        return Ok(check_limits(cached, limits, now));
+    }
     // One round trip: the session, its account and all the account's grants.
     let Some(row) = sqlx::query!(
         r#"SELECT s.account_id, s.grant_id, s.expires_at, s.last_seen_at, a.nama, a.nip, a.username, a.status,
@@ -82,28 +92,39 @@ pub(crate) async fn resolve(pool: &PgPool, limits: SessionLimits, token: &str) -
     else {
         return Ok(SessionLookup::Unknown);
     };
-    let now = OffsetDateTime::now_utc();
-    // An expired row stays until `purge_expired` so the next page can still say "your
-    // session has expired" instead of silently showing the sign-in form.
-    if row.expires_at <= now || row.last_seen_at + limits.idle <= now || row.status != "aktif" {
+    if row.status != "aktif" {
         return Ok(SessionLookup::Expired);
-    }
-    // Refresh the idle clock at most once a minute: a page load makes several requests.
-    if now - row.last_seen_at > Duration::minutes(1) {
-        sqlx::query!("UPDATE session SET last_seen_at = $2 WHERE id_hash = $1", hash, now).execute(pool).await?;
     }
     let grants = sorted(row.grants.0.into_iter().filter_map(GrantRow::into_grant).collect());
     let Some(active) = grants.iter().find(|g| g.id == row.grant_id).cloned() else {
         return Ok(SessionLookup::Expired);
     };
-    Ok(SessionLookup::Valid(Box::new(CurrentUser {
+    let mut last_seen_at = row.last_seen_at;
+    // Refresh the idle clock at most once a minute: a page load makes several requests.
+    if row.expires_at > now && last_seen_at + limits.idle > now && now - last_seen_at > Duration::minutes(1) {
+        sqlx::query!("UPDATE session SET last_seen_at = $2 WHERE id_hash = $1", hash, now).execute(pool).await?;
+        last_seen_at = now;
+    }
+    let user = CurrentUser {
         account_id: row.account_id,
         nama: row.nama,
         nip: row.nip,
         username: row.username,
         active,
         grants,
-    })))
+    };
+    let cached = Cached { user, expires_at: row.expires_at, last_seen_at };
+    cache.put(hash, cached.clone());
+    Ok(check_limits(cached, limits, now))
+}
+
+/// An expired row stays until `purge_expired` so the next page can still say "your
+/// session has expired" instead of silently showing the sign-in form.
+fn check_limits(cached: Cached, limits: SessionLimits, now: OffsetDateTime) -> SessionLookup {
+    if cached.expires_at <= now || cached.last_seen_at + limits.idle <= now {
+        return SessionLookup::Expired;
+    }
+    SessionLookup::Valid(Box::new(cached.user))
 }
 
 pub(crate) async fn grants_of(pool: &PgPool, account_id: Uuid) -> sqlx::Result<Vec<Grant>> {

@@ -102,11 +102,12 @@ impl Identity {
     }
 
     pub async fn session(&self, token: &str) -> Result<SessionLookup> {
-        Ok(session::resolve(&self.pool, self.config.session, token).await?)
+        Ok(session::resolve(&self.pool, &self.sessions, self.config.session, token).await?)
     }
 
     pub async fn sign_out(&self, token: &str, user: Option<&CurrentUser>, ip: &str) -> Result<()> {
         session::delete(&self.pool, token).await?;
+        self.sessions.forget(&crate::token::digest(token));
         if let Some(user) = user {
             audit::record(&self.pool, Some(user.account_id), "signout", None, ip, json!({})).await?;
         }
@@ -119,6 +120,7 @@ impl Identity {
             return Err(ErrorCode::RoleNotHeld.into());
         }
         session::set_grant(&self.pool, token, grant_id).await?;
+        self.sessions.forget(&crate::token::digest(token));
         Ok(())
     }
 }

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use domain::form::dokumen::{clean_file_name, sniff, MAX_PER_PNS};
-use domain::form::{Bagian, Dokumen, StatusUsulan};
+use domain::form::{Bagian, Dokumen};
 use domain::ErrorCode;
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
@@ -63,11 +63,7 @@ impl Personnel {
         if entri.is_some_and(|e| e.is_empty() || e.len() > 100) {
             return Err(UsulanError::Refused(ErrorCode::BadRequest));
         }
-        let status = sqlx::query_scalar!("SELECT status FROM usulan WHERE nip = $1", nip)
-            .fetch_optional(&self.pool)
-            .await?
-            .ok_or(UsulanError::Refused(ErrorCode::NotFound))?;
-        if !StatusUsulan::from_code(&status).is_some_and(StatusUsulan::editable) {
+        if !self.editable(nip).await? {
             return Err(UsulanError::Refused(ErrorCode::ProposalLocked));
         }
         let count = sqlx::query_scalar!(r#"SELECT count(*) AS "n!" FROM dokumen WHERE nip = $1"#, nip)
@@ -161,9 +157,7 @@ impl Personnel {
         if !owned {
             return Err(UsulanError::Refused(ErrorCode::NotFound));
         }
-        let status =
-            sqlx::query_scalar!("SELECT status FROM usulan WHERE nip = $1", nip).fetch_optional(&self.pool).await?;
-        if !status.as_deref().and_then(StatusUsulan::from_code).is_some_and(StatusUsulan::editable) {
+        if !self.editable(nip).await? {
             return Err(UsulanError::Refused(ErrorCode::ProposalLocked));
         }
         let removed = sqlx::query!("DELETE FROM dokumen WHERE id = $1 AND nip = $2", id, nip)

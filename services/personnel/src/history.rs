@@ -1,12 +1,12 @@
-//! History rows as PostgreSQL's `json_agg` returns them (dates as ISO text), turned into the
-//! model types. One query then carries a whole record.
+//! A master record as the `pns_lengkap` view returns it (JSON, dates as ISO text), turned
+//! into the model types. One query then carries a whole record.
 
 use domain::dates::parse_iso_date;
 use domain::ErrorCode;
 use serde::Deserialize;
 use uuid::Uuid;
 
-use crate::model::{RiwayatGolongan, RiwayatJabatan, RiwayatPendidikan};
+use crate::model::{PnsMaster, PnsWithHistory, RiwayatGolongan, RiwayatJabatan, RiwayatPendidikan};
 
 #[derive(Debug, Deserialize)]
 pub(crate) struct Golongan {
@@ -74,5 +74,75 @@ impl Jabatan {
             nomor_sk: self.nomor_sk,
             tanggal_sk: parse_iso_date(&self.tanggal_sk)?,
         })
+    }
+}
+
+/// `pns_lengkap.rekam`.
+#[derive(Debug, Deserialize)]
+pub(crate) struct Rekam {
+    nip: String,
+    nik: String,
+    nama: String,
+    gelar_depan: String,
+    gelar_belakang: String,
+    tempat_lahir: String,
+    tanggal_lahir: String,
+    jenis_kelamin: String,
+    agama: String,
+    status_kawin: String,
+    alamat: String,
+    telepon: String,
+    email: String,
+    instansi_id: Uuid,
+    unor_id: Uuid,
+    jenis_pegawai: String,
+    kedudukan_hukum: String,
+    tmt_cpns: String,
+    tmt_pns: Option<String>,
+    golongan: String,
+    tmt_golongan: String,
+    versi: i32,
+    riwayat_golongan: Vec<Golongan>,
+    riwayat_pendidikan: Vec<Pendidikan>,
+    riwayat_jabatan: Vec<Jabatan>,
+}
+
+impl Rekam {
+    pub(crate) fn into_model(self) -> Result<PnsWithHistory, ErrorCode> {
+        let pns = PnsMaster {
+            nip: self.nip,
+            nik: self.nik,
+            nama: self.nama,
+            gelar_depan: self.gelar_depan,
+            gelar_belakang: self.gelar_belakang,
+            tempat_lahir: self.tempat_lahir,
+            tanggal_lahir: parse_iso_date(&self.tanggal_lahir)?,
+            jenis_kelamin: self.jenis_kelamin,
+            agama: self.agama,
+            status_kawin: self.status_kawin,
+            alamat: self.alamat,
+            telepon: self.telepon,
+            email: self.email,
+            instansi_id: self.instansi_id,
+            unor_id: self.unor_id,
+            jenis_pegawai: self.jenis_pegawai,
+            kedudukan_hukum: self.kedudukan_hukum,
+            tmt_cpns: parse_iso_date(&self.tmt_cpns)?,
+            tmt_pns: self.tmt_pns.as_deref().map(parse_iso_date).transpose()?,
+            golongan: self.golongan,
+            tmt_golongan: parse_iso_date(&self.tmt_golongan)?,
+            versi: self.versi,
+        };
+        Ok(PnsWithHistory {
+            pns,
+            golongan: self.riwayat_golongan.into_iter().map(Golongan::into_model).collect::<Result<_, _>>()?,
+            pendidikan: self.riwayat_pendidikan.into_iter().map(Pendidikan::into_model).collect(),
+            jabatan: self.riwayat_jabatan.into_iter().map(Jabatan::into_model).collect::<Result<_, _>>()?,
+        })
+    }
+
+    /// As `into_model`, a bad stored date surfacing as a decode error.
+    pub(crate) fn decode(self) -> sqlx::Result<PnsWithHistory> {
+        self.into_model().map_err(|e| sqlx::Error::Decode(Box::new(e)))
     }
 }

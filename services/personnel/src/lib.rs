@@ -6,10 +6,12 @@ pub mod generator;
 mod history;
 mod master_form;
 pub mod model;
+mod snapshot;
 mod store;
 pub mod usulan;
 
 pub use master_form::master_form;
 pub use model::{PnsMaster, PnsWithHistory};
+pub use snapshot::FormSnapshot;
 pub use store::Personnel;
 pub use usulan::{Peristiwa, ReferenceCheck, ReferenceLists, Usulan, UsulanError};

@@ -41,65 +41,16 @@ impl Personnel {
         .await
     }
 
-    /// The whole master record with its history, each list in date order, in one round trip
+    /// The whole master record with its history, each list in date order, in one query
     /// (the "Data Saya" page loads it on every visit).
     pub async fn record(&self, nip: &str) -> sqlx::Result<Option<PnsWithHistory>> {
-        let Some(row) = sqlx::query!(
-            r#"SELECT
-                 (SELECT coalesce(json_agg(json_build_object('id', g.id, 'golongan', g.golongan, 'tmt', g.tmt,
-                      'nomor_sk', g.nomor_sk, 'tanggal_sk', g.tanggal_sk) ORDER BY g.tmt), '[]')
-                  FROM riwayat_golongan g WHERE g.nip = p.nip) AS "golongan!: Json<Vec<history::Golongan>>",
-                 (SELECT coalesce(json_agg(json_build_object('id', e.id, 'tingkat', e.tingkat,
-                      'nama_sekolah', e.nama_sekolah, 'jurusan', e.jurusan, 'tahun_lulus', e.tahun_lulus)
-                      ORDER BY e.tahun_lulus), '[]')
-                  FROM riwayat_pendidikan e WHERE e.nip = p.nip) AS "pendidikan!: Json<Vec<history::Pendidikan>>",
-                 (SELECT coalesce(json_agg(json_build_object('id', j.id, 'jenis_jabatan', j.jenis_jabatan,
-                      'nama_jabatan', j.nama_jabatan, 'eselon', j.eselon, 'unor_id', j.unor_id, 'tmt', j.tmt,
-                      'nomor_sk', j.nomor_sk, 'tanggal_sk', j.tanggal_sk) ORDER BY j.tmt), '[]')
-                  FROM riwayat_jabatan j WHERE j.nip = p.nip) AS "jabatan!: Json<Vec<history::Jabatan>>",
-                 p.nip, p.nik, p.nama, p.gelar_depan, p.gelar_belakang, p.tempat_lahir, p.tanggal_lahir,
-                 p.jenis_kelamin, p.agama, p.status_kawin, p.alamat, p.telepon, p.email, p.instansi_id, p.unor_id,
-                 p.jenis_pegawai, p.kedudukan_hukum, p.tmt_cpns, p.tmt_pns, p.golongan AS golongan_kini,
-                 p.tmt_golongan, p.versi
-               FROM pns p WHERE p.nip = $1"#,
+        let rekam = sqlx::query_scalar!(
+            r#"SELECT rekam AS "rekam!: Json<history::Rekam>" FROM pns_lengkap WHERE nip = $1"#,
             nip
         )
         .fetch_optional(&self.pool)
-        .await?
-        else {
-            return Ok(None);
-        };
-        let pns = PnsMaster {
-            nip: row.nip,
-            nik: row.nik,
-            nama: row.nama,
-            gelar_depan: row.gelar_depan,
-            gelar_belakang: row.gelar_belakang,
-            tempat_lahir: row.tempat_lahir,
-            tanggal_lahir: row.tanggal_lahir,
-            jenis_kelamin: row.jenis_kelamin,
-            agama: row.agama,
-            status_kawin: row.status_kawin,
-            alamat: row.alamat,
-            telepon: row.telepon,
-            email: row.email,
-            instansi_id: row.instansi_id,
-            unor_id: row.unor_id,
-            jenis_pegawai: row.jenis_pegawai,
-            kedudukan_hukum: row.kedudukan_hukum,
-            tmt_cpns: row.tmt_cpns,
-            tmt_pns: row.tmt_pns,
-            golongan: row.golongan_kini,
-            tmt_golongan: row.tmt_golongan,
-            versi: row.versi,
-        };
-        let decode = |e: domain::ErrorCode| sqlx::Error::Decode(Box::new(e));
-        Ok(Some(PnsWithHistory {
-            pns,
-            golongan: row.golongan.0.into_iter().map(|g| g.into_model()).collect::<Result<_, _>>().map_err(decode)?,
-            pendidikan: row.pendidikan.0.into_iter().map(|e| e.into_model()).collect(),
-            jabatan: row.jabatan.0.into_iter().map(|j| j.into_model()).collect::<Result<_, _>>().map_err(decode)?,
-        }))
+        .await?;
+        rekam.map(|r| r.0.decode()).transpose()
     }
 
     pub async fn count_in_instansi(&self, instansi_id: Uuid) -> sqlx::Result<i64> {

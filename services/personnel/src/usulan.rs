@@ -70,48 +70,61 @@ fn parse_bagian_list(slugs: &[String]) -> Vec<Bagian> {
     slugs.iter().filter_map(|s| Bagian::from_slug(s)).collect()
 }
 
-struct Row {
-    master_versi: i32,
-    versi: i32,
-    status: String,
-    isi: Json<Formulir>,
-    diperiksa: Vec<String>,
-    dikirim: Option<OffsetDateTime>,
+pub(crate) struct Row {
+    pub(crate) master_versi: i32,
+    pub(crate) versi: i32,
+    pub(crate) status: String,
+    pub(crate) isi: Json<Formulir>,
+    pub(crate) diperiksa: Vec<String>,
+    pub(crate) dikirim: Option<OffsetDateTime>,
 }
 
 impl Personnel {
-    /// The PNS's proposal, created from the master record on first use.
+    /// The PNS's proposal. Until the first save there is no row: the draft is the master
+    /// record as it stands (version 0), so opening the form writes nothing.
     pub async fn open_usulan(&self, nip: &str) -> Result<Option<Usulan>, UsulanError> {
-        let Some(master) = self.record(nip).await? else {
-            return Ok(None);
-        };
+        let (master, row) = tokio::try_join!(self.record(nip), self.usulan_row(nip))?;
+        match master {
+            Some(master) => Ok(Some(self.assemble(nip, master, row).await?)),
+            None => Ok(None),
+        }
+    }
+
+    /// The proposal from the master record and the stored row, if there is one yet.
+    pub(crate) async fn assemble(&self, nip: &str, master: PnsWithHistory, row: Option<Row>) -> sqlx::Result<Usulan> {
         let labels = self.reference.labels().await?;
         let master_form = master_form(&master, &labels);
-        let row = match self.usulan_row(nip).await? {
-            Some(row) => row,
-            None => {
-                sqlx::query!(
-                    "INSERT INTO usulan (nip, master_versi, isi) VALUES ($1, $2, $3) ON CONFLICT (nip) DO NOTHING",
-                    nip,
-                    master.pns.versi,
-                    Json(&master_form) as _
-                )
-                .execute(&self.pool)
-                .await?;
-                self.usulan_row(nip).await?.ok_or(sqlx::Error::RowNotFound)?
-            }
-        };
-        Ok(Some(Usulan {
-            nip: nip.to_owned(),
-            master,
-            master_form,
-            master_versi: row.master_versi,
-            versi: row.versi,
-            status: StatusUsulan::from_code(&row.status).unwrap_or(StatusUsulan::Draf),
-            isi: row.isi.0,
-            diperiksa: parse_bagian_list(&row.diperiksa),
-            dikirim: row.dikirim,
-        }))
+        Ok(match row {
+            Some(row) => Usulan {
+                nip: nip.to_owned(),
+                master_versi: row.master_versi,
+                versi: row.versi,
+                status: StatusUsulan::from_code(&row.status).unwrap_or(StatusUsulan::Draf),
+                isi: row.isi.0,
+                diperiksa: parse_bagian_list(&row.diperiksa),
+                dikirim: row.dikirim,
+                master_form,
+                master,
+            },
+            None => Usulan {
+                nip: nip.to_owned(),
+                master_versi: master.pns.versi,
+                versi: 0,
+                status: StatusUsulan::Draf,
+                isi: master_form.clone(),
+                diperiksa: Vec::new(),
+                dikirim: None,
+                master_form,
+                master,
+            },
+        })
+    }
+
+    /// Whether the PNS may still change the proposal (no row yet: an untouched draft).
+    pub(crate) async fn editable(&self, nip: &str) -> sqlx::Result<bool> {
+        let status =
+            sqlx::query_scalar!("SELECT status FROM usulan WHERE nip = $1", nip).fetch_optional(&self.pool).await?;
+        Ok(status.as_deref().is_none_or(|s| StatusUsulan::from_code(s).is_some_and(StatusUsulan::editable)))
     }
 
     async fn usulan_row(&self, nip: &str) -> sqlx::Result<Option<Row>> {
@@ -152,6 +165,17 @@ impl Personnel {
                 .fetch_one(&mut *tx)
                 .await?;
             return Ok(HasilSimpan { versi, diperiksa: parse_bagian_list(&diperiksa), kesalahan: vec![] });
+        }
+        // The first save creates the row (version 0 is the untouched master).
+        if usulan.versi == 0 {
+            sqlx::query!(
+                "INSERT INTO usulan (nip, master_versi, versi, isi) VALUES ($1, $2, 0, $3) ON CONFLICT (nip) DO NOTHING",
+                nip.as_str(),
+                usulan.master_versi,
+                Json(&usulan.master_form) as _
+            )
+            .execute(&mut *tx)
+            .await?;
         }
         let row = sqlx::query_as!(
             Row,

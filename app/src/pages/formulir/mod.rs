@@ -13,7 +13,7 @@ use leptos::prelude::*;
 
 use self::field::{field_id, Field};
 use self::state::{FormState, Outcome};
-use crate::api::formulir::{load_form, FormulirView};
+use crate::api::formulir::{dropdown_lists, load_form, FormulirView, Opsi};
 use crate::i18n::{error_text, t, use_lang};
 use crate::pages::homes::guarded;
 
@@ -26,15 +26,16 @@ enum Tab {
 
 #[component]
 pub fn FormPage() -> impl IntoView {
-    guarded(load_form, |view: FormulirView| view! { <Form view/> })
+    let both = || futures::future::try_join(load_form(), dropdown_lists());
+    guarded(both, |(view, opsi): (FormulirView, Opsi)| view! { <Form view opsi/> })
 }
 
 #[component]
-fn Form(view: FormulirView) -> impl IntoView {
+fn Form(view: FormulirView, opsi: Opsi) -> impl IntoView {
     let nama = view.nama.clone();
     let instansi = view.instansi.clone();
     let nip = view.nip.clone();
-    let st = FormState::new(view);
+    let st = FormState::new(view, opsi);
     provide_context(st);
     // After hydration only: the browser's saved copy is not visible to the server render.
     Effect::new(move |_| st.restore_local());

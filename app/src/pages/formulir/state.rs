@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::draft::{self, LocalDraft};
-use crate::api::formulir::{save_section, FormulirView};
+use crate::api::formulir::{save_section, FormulirView, Opsi};
 
 /// How long typing may pause before the changed sections go to the server.
 const AUTOSAVE_AFTER: Duration = Duration::from_secs(2);
@@ -54,7 +54,7 @@ pub struct FormState {
     pub diperiksa: RwSignal<Vec<Bagian>>,
     pub berlaku: RwSignal<Vec<Bagian>>,
     pub label: RwSignal<BTreeMap<String, String>>,
-    pub opsi: StoredValue<BTreeMap<String, Vec<(String, String)>>>,
+    pub opsi: StoredValue<Opsi>,
     pub hari_ini: StoredValue<String>,
     pub nip_baru: RwSignal<Option<String>>,
     /// Errors the server found at the last "Simpan" (reference values the browser cannot check).
@@ -79,17 +79,18 @@ pub struct FormState {
 }
 
 impl FormState {
-    pub fn new(view: FormulirView) -> FormState {
+    pub fn new(view: FormulirView, opsi: Opsi) -> FormState {
+        let draf = view.draft().clone();
         FormState {
             nip: StoredValue::new(view.nip),
             master: StoredValue::new(view.master),
-            draf: RwSignal::new(view.draf),
+            draf: RwSignal::new(draf),
             versi: RwSignal::new(view.versi),
             status: RwSignal::new(view.status),
             diperiksa: RwSignal::new(view.diperiksa),
             berlaku: RwSignal::new(view.berlaku),
             label: RwSignal::new(view.label),
-            opsi: StoredValue::new(view.opsi),
+            opsi: StoredValue::new(opsi),
             hari_ini: StoredValue::new(view.hari_ini),
             nip_baru: RwSignal::new(view.nip_baru),
             server_errors: RwSignal::new(Vec::new()),

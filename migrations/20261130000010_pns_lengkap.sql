@@ -1,0 +1,24 @@
+-- Personnel service: a whole master record (the row and its history lists) as one JSON value,
+-- one row per PNS. "Data Saya" reads it alone; the form reads it joined with the proposal,
+-- so either page costs one query.
+CREATE VIEW pns_lengkap AS
+SELECT p.nip, json_build_object(
+    'nip', p.nip, 'nik', p.nik, 'nama', p.nama, 'gelar_depan', p.gelar_depan,
+    'gelar_belakang', p.gelar_belakang, 'tempat_lahir', p.tempat_lahir, 'tanggal_lahir', p.tanggal_lahir,
+    'jenis_kelamin', p.jenis_kelamin, 'agama', p.agama, 'status_kawin', p.status_kawin, 'alamat', p.alamat,
+    'telepon', p.telepon, 'email', p.email, 'instansi_id', p.instansi_id, 'unor_id', p.unor_id,
+    'jenis_pegawai', p.jenis_pegawai, 'kedudukan_hukum', p.kedudukan_hukum, 'tmt_cpns', p.tmt_cpns,
+    'tmt_pns', p.tmt_pns, 'golongan', p.golongan, 'tmt_golongan', p.tmt_golongan, 'versi', p.versi,
+    'riwayat_golongan', (SELECT coalesce(json_agg(json_build_object('id', g.id, 'golongan', g.golongan,
+         'tmt', g.tmt, 'nomor_sk', g.nomor_sk, 'tanggal_sk', g.tanggal_sk) ORDER BY g.tmt), '[]')
+         FROM riwayat_golongan g WHERE g.nip = p.nip),
+    'riwayat_pendidikan', (SELECT coalesce(json_agg(json_build_object('id', e.id, 'tingkat', e.tingkat,
+         'nama_sekolah', e.nama_sekolah, 'jurusan', e.jurusan, 'tahun_lulus', e.tahun_lulus)
+         ORDER BY e.tahun_lulus), '[]')
+         FROM riwayat_pendidikan e WHERE e.nip = p.nip),
+    'riwayat_jabatan', (SELECT coalesce(json_agg(json_build_object('id', j.id, 'jenis_jabatan', j.jenis_jabatan,
+         'nama_jabatan', j.nama_jabatan, 'eselon', j.eselon, 'unor_id', j.unor_id, 'tmt', j.tmt,
+         'nomor_sk', j.nomor_sk, 'tanggal_sk', j.tanggal_sk) ORDER BY j.tmt), '[]')
+         FROM riwayat_jabatan j WHERE j.nip = p.nip)
+) AS rekam
+FROM pns p;
