@@ -17,10 +17,17 @@
 //!   and TMT golongan are the last entry.
 //! - Jabatan history 1–6 entries with increasing TMT, fitting the person's field and rank:
 //!   fungsional umum, fungsional tertentu ladders and struktural posts with their eselon.
-//! - Nothing (TMT, SK date, graduation) lies after [`AS_OF`].
+//! - Family by marital status: the married have one spouse (sometimes two, the first divorced or
+//!   deceased), the divorced and widowed one former spouse, the unmarried none (0–2 in all);
+//!   married at 22–35, the spouse at least 19; 0–4 children born after the first marriage,
+//!   the first two under 21 counted for the allowance. Spouse and child NIKs agree with their
+//!   birth dates and genders; a spouse who is a PNS has a NIP that agrees too.
+//! - Nothing (TMT, SK date, graduation, marriage, birth) lies after [`AS_OF`].
 //!
 //! The random stream is a SplitMix64 defined here (not `StdRng`, whose stream may change
 //! between `rand` releases and which is slow in debug builds), so a seed gives the same world.
+//! The family draws from a second stream seeded by the NIP, so adding it left every other
+//! field of the worlds generated before it unchanged.
 
 use std::collections::HashMap;
 
@@ -30,7 +37,7 @@ use time::macros::date;
 use time::{Date, Duration, Month};
 use uuid::Uuid;
 
-use crate::model::{PnsMaster, PnsWithHistory, RiwayatGolongan, RiwayatJabatan, RiwayatPendidikan};
+use crate::model::{Anak, Pasangan, PnsMaster, PnsWithHistory, RiwayatGolongan, RiwayatJabatan, RiwayatPendidikan};
 
 /// Where generated PNS work.
 #[derive(Debug, Clone)]
@@ -56,8 +63,12 @@ pub const AS_OF: Date = date!(2026 - 10 - 01);
 /// same records. NIPs and NIKs are unique within one call.
 pub fn generate(config: &GeneratorConfig, units: &[UnitTarget], count: usize) -> Vec<PnsWithHistory> {
     assert!(!units.is_empty(), "the generator needs at least one unit");
-    let mut state =
-        State { rng: SplitMix64(config.seed), nip_sequences: HashMap::new(), nik_sequences: HashMap::new() };
+    let mut state = State {
+        rng: SplitMix64(config.seed),
+        nip_sequences: HashMap::new(),
+        nik_sequences: HashMap::new(),
+        family_nik_sequences: HashMap::new(),
+    };
     (0..count).map(|i| state.person(&units[i % units.len()])).collect()
 }
 
@@ -1203,6 +1214,8 @@ struct State {
     nip_sequences: HashMap<(i32, i32, bool), u16>,
     /// (region, birth date, gender) -> last NIK sequence used
     nik_sequences: HashMap<(String, i32, bool), u16>,
+    /// The same for spouses and children.
+    family_nik_sequences: HashMap<(String, i32, bool), u16>,
 }
 
 /// One planned education entry.
@@ -1225,7 +1238,7 @@ impl State {
             let birth =
                 Date::from_calendar_date(year, month, rng.gen_range(1..=month.length(year))).expect("valid date");
             let used = self.nik_sequences.entry((unit.region_code.clone(), birth.to_julian_day(), male)).or_insert(0);
-            if *used < 9999 {
+            if *used < 5000 {
                 *used += 1;
                 break (birth, *used);
             }
@@ -1324,8 +1337,115 @@ impl State {
             tmt_golongan: current.tmt,
             versi: 1,
         };
-        PnsWithHistory { pns, golongan, pendidikan, jabatan }
+        let mut family_rng = SplitMix64(nip.as_str().bytes().fold(0xCBF2_9CE4_8422_2325, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01B3) // FNV-1a
+        }));
+        let (pasangan, anak) = self.family(&mut family_rng, unit, culture, gender, birth, status_kawin, home);
+        PnsWithHistory { pns, golongan, pendidikan, jabatan, pasangan, anak }
     }
+
+    /// Spouses and children fitting the marital status (see the module notes).
+    #[allow(clippy::too_many_arguments)]
+    fn family(
+        &mut self,
+        rng: &mut SplitMix64,
+        unit: &UnitTarget,
+        culture: Culture,
+        gender: Gender,
+        birth: Date,
+        status_kawin: &str,
+        home: &[&str],
+    ) -> (Vec<Pasangan>, Vec<Anak>) {
+        let spouse_gender = if gender == Gender::Male { Gender::Female } else { Gender::Male };
+        let latest = AS_OF.year() - 1;
+        let age_married = rng.gen_range(22..=35);
+        let first = random_day(rng, (birth.year() + age_married).min(latest));
+        // A remarriage 3–10 years after a first marriage that ended, where time allows.
+        let remarried = (first.year() + 3 <= latest && rng.gen_bool(0.08)).then(|| {
+            let after = rng.gen_range(3..=10);
+            random_day(rng, (first.year() + after).min(latest))
+        });
+        let ended = if rng.gen_bool(0.7) { "CERAI" } else { "MENINGGAL" };
+        let marriages: Vec<(&str, Date)> = match (status_kawin, remarried) {
+            ("2", Some(second)) => vec![(ended, first), ("MENIKAH", second)],
+            ("2", None) => vec![("MENIKAH", first)],
+            ("3", _) => vec![("CERAI", first)],
+            ("4", _) => vec![("MENINGGAL", first)],
+            _ => vec![],
+        };
+        let mut pasangan = Vec::new();
+        for (status, married) in marriages {
+            // Wives mostly a little younger, husbands a little older; 19 at least when married.
+            let gap = rng.gen_range(0..=6);
+            let year = if gender == Gender::Male { birth.year() + gap } else { birth.year() - gap };
+            let spouse_birth = random_day(rng, year.min(married.year() - 20));
+            let nik = rng.gen_bool(0.85).then(|| self.nik(unit, spouse_birth, spouse_gender));
+            let nip_pasangan = rng.gen_bool(0.2).then(|| {
+                let tmt_year = (spouse_birth.year() + rng.gen_range(22..=30)).min(latest);
+                let nip =
+                    Nip::compose(spouse_birth, tmt_year, rng.gen_range(1..=12), spouse_gender, rng.gen_range(1..=40));
+                nip.expect("composed NIP is valid").as_str().to_owned()
+            });
+            let towns = if rng.gen_bool(0.8) { home } else { NATIONAL_TOWNS };
+            pasangan.push(Pasangan {
+                id: id(rng),
+                nama: full_name(rng, culture, spouse_gender),
+                nik,
+                tempat_lahir: (*pick(rng, towns)).to_owned(),
+                tanggal_lahir: spouse_birth,
+                tanggal_menikah: married,
+                nomor_akta_nikah: format!(
+                    "{}/{:02}/{}/{}",
+                    rng.gen_range(100..=999),
+                    rng.gen_range(1..=60),
+                    ROMAN_MONTHS[usize::from(month_number(married)) - 1],
+                    married.year()
+                ),
+                nip_pasangan,
+                status: status.to_owned(),
+            });
+        }
+        let Some(first) = pasangan.first().map(|p| p.tanggal_menikah) else {
+            return (pasangan, Vec::new());
+        };
+        let count = *weighted(rng, &[(0, 12), (1, 22), (2, 36), (3, 20), (4, 10)]);
+        let mut anak = Vec::new();
+        let mut born = first + Duration::days(rng.gen_range(300..=1100));
+        while anak.len() < count && born <= AS_OF {
+            let child_gender = if rng.gen_bool(0.5) { Gender::Male } else { Gender::Female };
+            let nik = rng.gen_bool(0.9).then(|| self.nik(unit, born, child_gender));
+            anak.push(Anak {
+                id: id(rng),
+                nama: full_name(rng, culture, child_gender),
+                nik,
+                tempat_lahir: (*pick(rng, home)).to_owned(),
+                tanggal_lahir: born,
+                jenis_kelamin: child_gender.code().to_owned(),
+                status_anak: "KANDUNG".into(),
+                orang_tua: "BERSAMA".into(),
+                tunjangan: anak.len() < 2 && AS_OF.year() - born.year() < 21,
+            });
+            born += Duration::days(rng.gen_range(540..=1800));
+        }
+        (pasangan, anak)
+    }
+
+    /// A family member's NIK in the unit's region. Their sequences count from 5001 (PNS use
+    /// 1–5000) in a map of their own, so PNS NIKs are what they were before families.
+    fn nik(&mut self, unit: &UnitTarget, birth: Date, gender: Gender) -> String {
+        let key = (unit.region_code.clone(), birth.to_julian_day(), gender == Gender::Male);
+        let used = self.family_nik_sequences.entry(key).or_insert(5000);
+        *used = (*used + 1).min(9999);
+        Nik::compose(&unit.region_code, birth, gender, *used).expect("composed NIK is valid").as_str().to_owned()
+    }
+}
+
+const ROMAN_MONTHS: [&str; 12] = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"];
+
+/// A random day of `year`.
+fn random_day(rng: &mut SplitMix64, year: i32) -> Date {
+    let month = Month::try_from(rng.gen_range(1..=12u8)).expect("month 1-12");
+    Date::from_calendar_date(year, month, rng.gen_range(1..=month.length(year))).expect("valid date")
 }
 
 /// SLTA and the degrees up to `entry`, with graduation years.
@@ -1848,12 +1968,59 @@ mod tests {
             assert_eq!(p.email, "");
             assert_eq!(p.versi, 1);
 
+            // Family: spouses by marital status, children after the first marriage.
+            let expected_spouses: &[usize] = match p.status_kawin.as_str() {
+                "1" => &[0],
+                "2" => &[1, 2],
+                _ => &[1],
+            };
+            assert!(expected_spouses.contains(&r.pasangan.len()), "{} with {:?}", p.status_kawin, r.pasangan);
+            if let Some(current) = r.pasangan.last() {
+                let expected = match p.status_kawin.as_str() {
+                    "2" => "MENIKAH",
+                    "3" => "CERAI",
+                    _ => "MENINGGAL",
+                };
+                assert_eq!(current.status, expected);
+            }
+            for s in &r.pasangan {
+                assert!(s.tanggal_menikah <= AS_OF && s.tanggal_menikah.year() - p.tanggal_lahir.year() >= 22);
+                assert!(s.tanggal_menikah.year() - s.tanggal_lahir.year() >= 19, "{s:?}");
+                let spouse_gender = if gender == Gender::Male { Gender::Female } else { Gender::Male };
+                if let Some(nik) = &s.nik {
+                    Nik::parse(nik).unwrap().check_against(s.tanggal_lahir, spouse_gender).unwrap();
+                    assert!(niks.insert(nik.clone()), "duplicate NIK {nik}");
+                }
+                if let Some(nip) = &s.nip_pasangan {
+                    Nip::parse(nip).unwrap().check_against(s.tanggal_lahir, spouse_gender).unwrap();
+                }
+                assert!(s.nomor_akta_nikah.ends_with(&s.tanggal_menikah.year().to_string()));
+            }
+            for pair in r.pasangan.windows(2) {
+                assert!(pair[0].tanggal_menikah < pair[1].tanggal_menikah);
+            }
+            assert!(r.anak.len() <= 4 && (r.anak.is_empty() || !r.pasangan.is_empty()));
+            for (i, a) in r.anak.iter().enumerate() {
+                assert!(a.tanggal_lahir > r.pasangan[0].tanggal_menikah && a.tanggal_lahir <= AS_OF);
+                if let Some(nik) = &a.nik {
+                    let child_gender = Gender::from_code(&a.jenis_kelamin).unwrap();
+                    Nik::parse(nik).unwrap().check_against(a.tanggal_lahir, child_gender).unwrap();
+                    assert!(niks.insert(nik.clone()), "duplicate NIK {nik}");
+                }
+                assert_eq!(a.tunjangan, i < 2 && AS_OF.year() - a.tanggal_lahir.year() < 21);
+            }
+            for pair in r.anak.windows(2) {
+                assert!(pair[0].tanggal_lahir < pair[1].tanggal_lahir);
+            }
+
             for id in r
                 .golongan
                 .iter()
                 .map(|g| g.id)
                 .chain(r.pendidikan.iter().map(|e| e.id))
                 .chain(r.jabatan.iter().map(|j| j.id))
+                .chain(r.pasangan.iter().map(|s| s.id))
+                .chain(r.anak.iter().map(|a| a.id))
             {
                 assert_eq!(id.get_version_num(), 4);
                 assert!(ids.insert(id), "duplicate id");

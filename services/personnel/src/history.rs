@@ -6,7 +6,7 @@ use domain::ErrorCode;
 use serde::Deserialize;
 use uuid::Uuid;
 
-use crate::model::{PnsMaster, PnsWithHistory, RiwayatGolongan, RiwayatJabatan, RiwayatPendidikan};
+use crate::model::{Anak, Pasangan, PnsMaster, PnsWithHistory, RiwayatGolongan, RiwayatJabatan, RiwayatPendidikan};
 
 #[derive(Debug, Deserialize)]
 pub(crate) struct Golongan {
@@ -77,6 +77,64 @@ impl Jabatan {
     }
 }
 
+#[derive(Debug, Deserialize)]
+pub(crate) struct PasanganJson {
+    id: Uuid,
+    nama: String,
+    nik: Option<String>,
+    tempat_lahir: String,
+    tanggal_lahir: String,
+    tanggal_menikah: String,
+    nomor_akta_nikah: String,
+    nip_pasangan: Option<String>,
+    status: String,
+}
+
+impl PasanganJson {
+    fn into_model(self) -> Result<Pasangan, ErrorCode> {
+        Ok(Pasangan {
+            id: self.id,
+            nama: self.nama,
+            nik: self.nik,
+            tempat_lahir: self.tempat_lahir,
+            tanggal_lahir: parse_iso_date(&self.tanggal_lahir)?,
+            tanggal_menikah: parse_iso_date(&self.tanggal_menikah)?,
+            nomor_akta_nikah: self.nomor_akta_nikah,
+            nip_pasangan: self.nip_pasangan,
+            status: self.status,
+        })
+    }
+}
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct AnakJson {
+    id: Uuid,
+    nama: String,
+    nik: Option<String>,
+    tempat_lahir: String,
+    tanggal_lahir: String,
+    jenis_kelamin: String,
+    status_anak: String,
+    orang_tua: String,
+    tunjangan: bool,
+}
+
+impl AnakJson {
+    fn into_model(self) -> Result<Anak, ErrorCode> {
+        Ok(Anak {
+            id: self.id,
+            nama: self.nama,
+            nik: self.nik,
+            tempat_lahir: self.tempat_lahir,
+            tanggal_lahir: parse_iso_date(&self.tanggal_lahir)?,
+            jenis_kelamin: self.jenis_kelamin,
+            status_anak: self.status_anak,
+            orang_tua: self.orang_tua,
+            tunjangan: self.tunjangan,
+        })
+    }
+}
+
 /// `pns_lengkap.rekam`.
 #[derive(Debug, Deserialize)]
 pub(crate) struct Rekam {
@@ -105,6 +163,8 @@ pub(crate) struct Rekam {
     riwayat_golongan: Vec<Golongan>,
     riwayat_pendidikan: Vec<Pendidikan>,
     riwayat_jabatan: Vec<Jabatan>,
+    pasangan: Vec<PasanganJson>,
+    anak: Vec<AnakJson>,
 }
 
 impl Rekam {
@@ -138,6 +198,8 @@ impl Rekam {
             golongan: self.riwayat_golongan.into_iter().map(Golongan::into_model).collect::<Result<_, _>>()?,
             pendidikan: self.riwayat_pendidikan.into_iter().map(Pendidikan::into_model).collect(),
             jabatan: self.riwayat_jabatan.into_iter().map(Jabatan::into_model).collect::<Result<_, _>>()?,
+            pasangan: self.pasangan.into_iter().map(PasanganJson::into_model).collect::<Result<_, _>>()?,
+            anak: self.anak.into_iter().map(AnakJson::into_model).collect::<Result<_, _>>()?,
         })
     }
 

@@ -11,7 +11,7 @@ mod store;
 pub mod usulan;
 
 pub use master_form::master_form;
-pub use model::{PnsMaster, PnsWithHistory};
+pub use model::{Anak, Pasangan, PnsMaster, PnsWithHistory};
 pub use snapshot::FormSnapshot;
 pub use store::Personnel;
 pub use usulan::{Peristiwa, ReferenceCheck, ReferenceLists, Usulan, UsulanError};

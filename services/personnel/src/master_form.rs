@@ -143,6 +143,39 @@ pub fn master_form(record: &PnsWithHistory, labels: &Labels) -> Formulir {
             ..EntriJabatan::default()
         })
         .collect();
+    let yes_no = |b: bool| if b { "Y" } else { "T" }.to_owned(); // Ya / Tidak
+    form.pasangan = record
+        .pasangan
+        .iter()
+        .map(|s| EntriPasangan {
+            id: s.id.to_string(),
+            nama: s.nama.clone(),
+            nik: s.nik.clone().unwrap_or_default(),
+            tempat_lahir: s.tempat_lahir.clone(),
+            tanggal_lahir: iso(s.tanggal_lahir),
+            tanggal_menikah: iso(s.tanggal_menikah),
+            nomor_akta_nikah: s.nomor_akta_nikah.clone(),
+            pns: yes_no(s.nip_pasangan.is_some()),
+            nip: s.nip_pasangan.clone().unwrap_or_default(),
+            status: s.status.clone(),
+        })
+        .collect();
+    form.anak = record
+        .anak
+        .iter()
+        .map(|a| EntriAnak {
+            id: a.id.to_string(),
+            nama: a.nama.clone(),
+            nik: a.nik.clone().unwrap_or_default(),
+            tempat_lahir: a.tempat_lahir.clone(),
+            tanggal_lahir: iso(a.tanggal_lahir),
+            jenis_kelamin: a.jenis_kelamin.clone(),
+            status_anak: a.status_anak.clone(),
+            orang_tua: a.orang_tua.clone(),
+            tunjangan: yes_no(a.tunjangan),
+            ..EntriAnak::default()
+        })
+        .collect();
     form
 }
 

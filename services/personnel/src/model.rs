@@ -65,11 +65,46 @@ pub struct RiwayatJabatan {
     pub tanggal_sk: Date,
 }
 
-/// A master record with its history, as imported or generated.
+/// A spouse, current or former.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pasangan {
+    pub id: Uuid,
+    pub nama: String,
+    pub nik: Option<String>,
+    pub tempat_lahir: String,
+    pub tanggal_lahir: Date,
+    pub tanggal_menikah: Date,
+    pub nomor_akta_nikah: String,
+    /// The spouse's NIP when the spouse is a PNS too.
+    pub nip_pasangan: Option<String>,
+    /// `MENIKAH`, `CERAI` or `MENINGGAL`
+    pub status: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Anak {
+    pub id: Uuid,
+    pub nama: String,
+    pub nik: Option<String>,
+    pub tempat_lahir: String,
+    pub tanggal_lahir: Date,
+    /// "L" or "P"
+    pub jenis_kelamin: String,
+    /// `KANDUNG`, `TIRI` or `ANGKAT`
+    pub status_anak: String,
+    /// `PNS`, `PASANGAN` or `BERSAMA`
+    pub orang_tua: String,
+    /// Counted for the child allowance (tunjangan anak).
+    pub tunjangan: bool,
+}
+
+/// A master record with its history and family, as imported or generated.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PnsWithHistory {
     pub pns: PnsMaster,
     pub golongan: Vec<RiwayatGolongan>,
     pub pendidikan: Vec<RiwayatPendidikan>,
     pub jabatan: Vec<RiwayatJabatan>,
+    pub pasangan: Vec<Pasangan>,
+    pub anak: Vec<Anak>,
 }

@@ -144,6 +144,42 @@ impl Personnel {
             .execute(&mut *tx)
             .await?;
         }
+        for s in &record.pasangan {
+            sqlx::query!(
+                "INSERT INTO keluarga_pasangan (id, nip, nama, nik, tempat_lahir, tanggal_lahir, tanggal_menikah,
+                     nomor_akta_nikah, nip_pasangan, status) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)",
+                s.id,
+                p.nip,
+                s.nama,
+                s.nik,
+                s.tempat_lahir,
+                s.tanggal_lahir,
+                s.tanggal_menikah,
+                s.nomor_akta_nikah,
+                s.nip_pasangan,
+                s.status
+            )
+            .execute(&mut *tx)
+            .await?;
+        }
+        for a in &record.anak {
+            sqlx::query!(
+                "INSERT INTO keluarga_anak (id, nip, nama, nik, tempat_lahir, tanggal_lahir, jenis_kelamin,
+                     status_anak, orang_tua, tunjangan) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)",
+                a.id,
+                p.nip,
+                a.nama,
+                a.nik,
+                a.tempat_lahir,
+                a.tanggal_lahir,
+                a.jenis_kelamin,
+                a.status_anak,
+                a.orang_tua,
+                a.tunjangan
+            )
+            .execute(&mut *tx)
+            .await?;
+        }
         tx.commit().await?;
         Ok(true)
     }

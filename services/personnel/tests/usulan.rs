@@ -219,7 +219,15 @@ async fn generated_records_use_only_reference_values(pool: sqlx::PgPool) {
     let mut unknown = std::collections::BTreeSet::new();
     for record in generate(&GeneratorConfig { seed: 77 }, std::slice::from_ref(&unit), 2000) {
         let form = personnel::master_form(&record, &labels);
-        for bagian in [Bagian::DataUtama, Bagian::DataPosisi, Bagian::Golongan, Bagian::Pendidikan, Bagian::Jabatan] {
+        for bagian in [
+            Bagian::DataUtama,
+            Bagian::DataPosisi,
+            Bagian::Golongan,
+            Bagian::Pendidikan,
+            Bagian::Jabatan,
+            Bagian::Pasangan,
+            Bagian::Anak,
+        ] {
             form.visit_fields(bagian, |_, spec, value, jenis_jabatan| {
                 if let Some(list) = bagian.code_list(spec, jenis_jabatan) {
                     if !value.is_empty() && !labels.contains(list, value) {
@@ -230,4 +238,30 @@ async fn generated_records_use_only_reference_values(pool: sqlx::PgPool) {
         }
     }
     assert!(unknown.is_empty(), "generated values missing from the reference lists: {unknown:?}");
+}
+
+/// A generated family passes the form's own rules as it stands (NIKs agree with birth dates
+/// and genders, marriages and births in a possible order), so a PNS can confirm it unchanged.
+#[sqlx::test(migrations = "../../migrations")]
+async fn generated_families_pass_the_form_rules(pool: sqlx::PgPool) {
+    let labels = reference::Reference::new(pool.clone()).labels().await.unwrap();
+    let unit = UnitTarget {
+        instansi_id: Uuid::new_v4(),
+        unor_id: Uuid::new_v4(),
+        region_code: "340401".into(),
+        jenis_pegawai: "2".into(),
+    };
+    let (mut spouses, mut children) = (0, 0);
+    for record in generate(&GeneratorConfig { seed: 78 }, std::slice::from_ref(&unit), 2000) {
+        let form = personnel::master_form(&record, &labels);
+        let nip = domain::Nip::parse(&record.pns.nip).unwrap();
+        let cx = Context { nip: &nip, master: &form, today: today() };
+        for bagian in [Bagian::Pasangan, Bagian::Anak] {
+            let errors = check_section(&form, bagian, &cx);
+            assert!(errors.is_empty(), "{bagian:?} of {}: {errors:?}", record.pns.nip);
+        }
+        spouses += form.pasangan.len();
+        children += form.anak.len();
+    }
+    assert!(spouses > 1000 && children > 2000, "{spouses} spouses, {children} children");
 }

@@ -1,4 +1,4 @@
--- Personnel service: a whole master record (the row and its history lists) as one JSON value,
+-- Personnel service: a whole master record (the row, its history lists and family) as one JSON value,
 -- one row per PNS. "Data Saya" reads it alone; the form reads it joined with the proposal,
 -- so either page costs one query.
 CREATE VIEW pns_lengkap AS
@@ -19,6 +19,16 @@ SELECT p.nip, json_build_object(
     'riwayat_jabatan', (SELECT coalesce(json_agg(json_build_object('id', j.id, 'jenis_jabatan', j.jenis_jabatan,
          'nama_jabatan', j.nama_jabatan, 'eselon', j.eselon, 'unor_id', j.unor_id, 'tmt', j.tmt,
          'nomor_sk', j.nomor_sk, 'tanggal_sk', j.tanggal_sk) ORDER BY j.tmt), '[]')
-         FROM riwayat_jabatan j WHERE j.nip = p.nip)
+         FROM riwayat_jabatan j WHERE j.nip = p.nip),
+    'pasangan', (SELECT coalesce(json_agg(json_build_object('id', s.id, 'nama', s.nama, 'nik', s.nik,
+         'tempat_lahir', s.tempat_lahir, 'tanggal_lahir', s.tanggal_lahir, 'tanggal_menikah', s.tanggal_menikah,
+         'nomor_akta_nikah', s.nomor_akta_nikah, 'nip_pasangan', s.nip_pasangan, 'status', s.status)
+         ORDER BY s.tanggal_menikah), '[]')
+         FROM keluarga_pasangan s WHERE s.nip = p.nip),
+    'anak', (SELECT coalesce(json_agg(json_build_object('id', a.id, 'nama', a.nama, 'nik', a.nik,
+         'tempat_lahir', a.tempat_lahir, 'tanggal_lahir', a.tanggal_lahir, 'jenis_kelamin', a.jenis_kelamin,
+         'status_anak', a.status_anak, 'orang_tua', a.orang_tua, 'tunjangan', a.tunjangan)
+         ORDER BY a.tanggal_lahir), '[]')
+         FROM keluarga_anak a WHERE a.nip = p.nip)
 ) AS rekam
 FROM pns p;
