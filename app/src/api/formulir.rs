@@ -26,7 +26,8 @@ pub struct FormulirView {
     pub diperiksa: Vec<Bagian>,
     /// The sections this PNS fills (Data Guru/Dokter only where they apply).
     pub berlaku: Vec<Bagian>,
-    /// Names of the coded values in both forms, keyed `list:code` (units as `unor:<id>`).
+    /// Names of the coded values in both forms, keyed `list:code` (units as `unor:<id>`);
+    /// the drop-down lists' names come with those lists instead.
     pub label: BTreeMap<String, String>,
     /// Today in WIB (the rules compare dates with it).
     pub hari_ini: String,
@@ -376,7 +377,8 @@ mod server {
                         if let Some(name) = Uuid::parse_str(value).ok().and_then(|id| units.get(&id)) {
                             out.insert(format!("unor:{value}"), name.clone());
                         }
-                    } else if let Some(list) = bagian.code_list(spec, jenis_jabatan) {
+                    } else if let Some(list) = bagian.code_list(spec, jenis_jabatan).filter(|l| !DROPDOWNS.contains(l))
+                    {
                         if let Some(name) = labels.name(list, value) {
                             out.insert(format!("{list}:{value}"), name.to_owned());
                         }

@@ -52,7 +52,7 @@ impl Personnel {
                       'nama_file', d.nama_file, 'jenis', d.jenis, 'ukuran', d.ukuran) ORDER BY d.diunggah, d.id), '[]')
                   FROM dokumen d WHERE d.nip = k.nip) AS "dokumen!: Json<Vec<DokumenJson>>"
                FROM (SELECT $1::text AS nip) k
-               LEFT JOIN pns_lengkap v ON v.nip = k.nip
+               LEFT JOIN pns_rekam v ON v.nip = k.nip
                LEFT JOIN usulan u ON u.nip = k.nip"#,
             nip
         )

@@ -41,15 +41,26 @@ impl Personnel {
         .await
     }
 
-    /// The whole master record with its history, each list in date order, in one query
-    /// (the "Data Saya" page loads it on every visit).
-    pub async fn record(&self, nip: &str) -> sqlx::Result<Option<PnsWithHistory>> {
-        let rekam = sqlx::query_scalar!(
-            r#"SELECT rekam AS "rekam!: Json<history::Rekam>" FROM pns_lengkap WHERE nip = $1"#,
+    /// Rewrites the stored JSON of a master record from its tables. Every write to the master
+    /// tables calls it inside its transaction, so readers never see the two disagree.
+    pub(crate) async fn refresh_rekam(tx: &mut sqlx::PgConnection, nip: &str) -> sqlx::Result<()> {
+        sqlx::query!(
+            "INSERT INTO pns_rekam (nip, rekam) SELECT nip, rekam FROM pns_lengkap WHERE nip = $1
+             ON CONFLICT (nip) DO UPDATE SET rekam = EXCLUDED.rekam",
             nip
         )
-        .fetch_optional(&self.pool)
+        .execute(tx)
         .await?;
+        Ok(())
+    }
+
+    /// The whole master record with its history and family, each list in date order, in one
+    /// query (the "Data Saya" page loads it on every visit).
+    pub async fn record(&self, nip: &str) -> sqlx::Result<Option<PnsWithHistory>> {
+        let rekam =
+            sqlx::query_scalar!(r#"SELECT rekam AS "rekam: Json<history::Rekam>" FROM pns_rekam WHERE nip = $1"#, nip)
+                .fetch_optional(&self.pool)
+                .await?;
         rekam.map(|r| r.0.decode()).transpose()
     }
 
@@ -180,6 +191,7 @@ impl Personnel {
             .execute(&mut *tx)
             .await?;
         }
+        Self::refresh_rekam(&mut tx, &p.nip).await?;
         tx.commit().await?;
         Ok(true)
     }

@@ -30,9 +30,18 @@ async fn master_records_with_history_are_stored_once(pool: sqlx::PgPool) {
     assert_eq!(history as usize, records[3].golongan.len());
     assert!(personnel.master("199001012015011999").await.unwrap().is_none());
 
-    // The one-query record load returns exactly what was stored, history in date order.
+    // The one-query record load returns exactly what was stored, history and family in date
+    // order, and the stored JSON agrees with the tables it was built from.
     for record in &records {
         assert_eq!(personnel.record(&record.pns.nip).await.unwrap().as_ref(), Some(record));
     }
+    assert!(records.iter().any(|r| !r.pasangan.is_empty()) && records.iter().any(|r| !r.anak.is_empty()));
+    let disagreeing: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM pns_rekam r JOIN pns_lengkap v USING (nip) WHERE r.rekam::text <> v.rekam::text",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(disagreeing, 0);
     assert!(personnel.record("199001012015011999").await.unwrap().is_none());
 }

@@ -44,32 +44,34 @@ type Cached<T> = (Instant, T);
 /// Every code list, indexed three ways: name by code, code by name, and each list in order.
 #[derive(Debug, Default)]
 pub struct Labels {
-    by_code: HashMap<(String, String), String>,
-    /// (jenis, lower-cased name) → kode: the master keeps some values by name.
-    by_name: HashMap<(String, String), String>,
+    /// jenis → kode → nama. Nested maps so that a lookup by `&str` allocates nothing: a
+    /// record load looks up every coded value of the form.
+    by_code: HashMap<String, HashMap<String, String>>,
+    /// jenis → lower-cased name → kode: the master keeps some values by name.
+    by_name: HashMap<String, HashMap<String, String>>,
     /// jenis → (kode, nama) in the list's own order, for drop-downs.
     lists: HashMap<String, Vec<(String, String)>>,
 }
 
 impl Labels {
     fn insert(&mut self, jenis: String, kode: String, nama: String) {
-        self.by_name.insert((jenis.clone(), nama.to_lowercase()), kode.clone());
+        self.by_name.entry(jenis.clone()).or_default().insert(nama.to_lowercase(), kode.clone());
         self.lists.entry(jenis.clone()).or_default().push((kode.clone(), nama.clone()));
-        self.by_code.insert((jenis, kode), nama);
+        self.by_code.entry(jenis).or_default().insert(kode, nama);
     }
 
     /// The name of `kode` in the list `jenis`.
     pub fn name(&self, jenis: &str, kode: &str) -> Option<&str> {
-        self.by_code.get(&(jenis.to_owned(), kode.to_owned())).map(String::as_str)
+        self.by_code.get(jenis)?.get(kode).map(String::as_str)
     }
 
     pub fn contains(&self, jenis: &str, kode: &str) -> bool {
-        self.by_code.contains_key(&(jenis.to_owned(), kode.to_owned()))
+        self.name(jenis, kode).is_some()
     }
 
     /// The code of the entry named `nama` (case-insensitive) in the list `jenis`.
     pub fn code_by_name(&self, jenis: &str, nama: &str) -> Option<&str> {
-        self.by_name.get(&(jenis.to_owned(), nama.to_lowercase())).map(String::as_str)
+        self.by_name.get(jenis)?.get(&nama.to_lowercase()).map(String::as_str)
     }
 
     /// A whole list in its own order (empty if unknown).

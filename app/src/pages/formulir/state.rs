@@ -148,8 +148,12 @@ impl FormState {
     }
 
     /// Name of a coded value, if known.
+    /// The name of a coded value: from the record's labels, else from the drop-down lists
+    /// (whose names the server does not repeat in the labels).
     pub fn label_of(&self, list: &str, code: &str) -> Option<String> {
-        self.label.with(|l| l.get(&format!("{list}:{code}")).cloned())
+        self.label.with(|l| l.get(&format!("{list}:{code}")).cloned()).or_else(|| {
+            self.opsi.with_value(|o| o.get(list)?.iter().find(|(c, _)| c == code).map(|(_, name)| name.clone()))
+        })
     }
 
     /// Every edit: into the draft, into localStorage, and an autosave scheduled.
