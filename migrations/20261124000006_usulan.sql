@@ -10,7 +10,8 @@ CREATE TABLE usulan (
     versi         INTEGER NOT NULL DEFAULT 1,
     status        TEXT NOT NULL DEFAULT 'draf'
                   CHECK (status IN ('draf', 'dikirim', 'dikembalikan', 'final')),
-    isi           JSONB NOT NULL,
+    -- the whole draft form; json, not jsonb: stored and read whole, never queried inside
+    isi           JSON NOT NULL,
     -- slugs of the sections reviewed and saved since their last change
     diperiksa     TEXT[] NOT NULL DEFAULT '{}',
     dibuat        TIMESTAMPTZ NOT NULL DEFAULT now(),

@@ -15,6 +15,10 @@ struct Args {
     database_url: String,
     #[arg(long, default_value = "127.0.0.1:3900")]
     addr: String,
+    /// sqlx's default pings each connection before use; the server turns that off.
+    /// `--no-ping` measures the baseline that way too (docs/PERFORMANCE.md reports both).
+    #[arg(long)]
+    no_ping: bool,
 }
 
 async fn pns(State(pool): State<PgPool>, Path(nip): Path<String>) -> impl IntoResponse {
@@ -32,7 +36,11 @@ async fn pns(State(pool): State<PgPool>, Path(nip): Path<String>) -> impl IntoRe
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     let args = Args::parse();
-    let pool = sqlx::postgres::PgPoolOptions::new().max_connections(20).connect(&args.database_url).await?;
+    let pool = sqlx::postgres::PgPoolOptions::new()
+        .max_connections(20)
+        .test_before_acquire(!args.no_ping)
+        .connect(&args.database_url)
+        .await?;
     let app = Router::new().route("/pns/{nip}", get(pns)).with_state(pool);
     let listener = tokio::net::TcpListener::bind(&args.addr).await?;
     println!("baseline listening on http://{}", listener.local_addr()?);
