@@ -93,4 +93,6 @@ test("a PNS sees the own master record in tabs", async ({ page }) => {
   await expect(page.locator("tbody tr").first()).toBeVisible();
   await page.getByRole("tab", { name: "Riwayat Pendidikan" }).click();
   await expect(page.getByRole("columnheader", { name: "Tahun lulus" })).toBeVisible();
+  await page.getByRole("tab", { name: "Keluarga" }).click();
+  await expect(page.getByRole("columnheader", { name: "Hubungan" })).toBeVisible();
 });

@@ -2,7 +2,7 @@
 
 mod common;
 
-use app::api::record::PnsRecordView;
+use app::api::record::{Hubungan, PnsRecordView};
 use domain::Role;
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
@@ -23,6 +23,16 @@ async fn a_pns_reads_the_own_record_with_history(pool: sqlx::PgPool) {
     let mut sorted = tmts.clone();
     sorted.sort();
     assert_eq!(tmts, sorted, "history in date order");
+    // The family follows the marital status: spouses first, then the children.
+    let spouses = record.keluarga.iter().take_while(|k| k.hubungan != Hubungan::Anak).count();
+    assert_eq!(
+        spouses == 0,
+        record.status_kawin == "Belum Kawin",
+        "{} with {:?}",
+        record.status_kawin,
+        record.keluarga
+    );
+    assert!(record.keluarga[spouses..].iter().all(|k| k.hubungan == Hubungan::Anak));
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]

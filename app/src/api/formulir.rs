@@ -250,14 +250,7 @@ pub async fn search_reference(jenis: String, q: String) -> Result<Vec<(String, S
         let nip = user.nip.clone().ok_or_else(|| refuse(ErrorCode::NotFound))?;
         let master =
             state.personnel.master(&nip).await.map_err(internal)?.ok_or_else(|| refuse(ErrorCode::NotFound))?;
-        let needle = q.trim().to_lowercase();
-        let units = state.reference.unor_of_instansi(master.instansi_id).await.map_err(internal)?;
-        return Ok(units
-            .into_iter()
-            .filter(|u| u.nama.to_lowercase().contains(&needle))
-            .take(20)
-            .map(|u| (u.id.to_string(), u.nama))
-            .collect());
+        return state.reference.search_unor(master.instansi_id, &q, 20).await.map_err(internal);
     }
     state.reference.search_codes(&jenis, &q, 20).await.map_err(internal)
 }

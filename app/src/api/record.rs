@@ -34,6 +34,25 @@ pub struct JabatanRow {
     pub tanggal_sk: String,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Hubungan {
+    Istri,
+    Suami,
+    Anak,
+}
+
+/// A spouse or child, as the master record has them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct KeluargaRow {
+    pub hubungan: Hubungan,
+    pub nama: String,
+    pub tanggal_lahir: String,
+    /// The form's code: spouse `MENIKAH`/`CERAI`/`MENINGGAL`, child `KANDUNG`/`TIRI`/`ANGKAT`.
+    pub keterangan: String,
+    pub tanggal_menikah: Option<String>,
+    pub tunjangan: bool,
+}
+
 /// Every value already in words (code lists resolved), dates as ISO text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PnsRecordView {
@@ -62,6 +81,7 @@ pub struct PnsRecordView {
     pub riwayat_golongan: Vec<GolonganRow>,
     pub riwayat_pendidikan: Vec<PendidikanRow>,
     pub riwayat_jabatan: Vec<JabatanRow>,
+    pub keluarga: Vec<KeluargaRow>,
 }
 
 #[server(endpoint = "pns/data-saya")]
@@ -139,6 +159,26 @@ pub async fn my_record() -> Result<PnsRecordView, AppError> {
                 nomor_sk: j.nomor_sk.clone(),
                 tanggal_sk: iso(j.tanggal_sk),
             })
+            .collect(),
+        keluarga: record
+            .pasangan
+            .iter()
+            .map(|s| KeluargaRow {
+                hubungan: if p.jenis_kelamin == "L" { Hubungan::Istri } else { Hubungan::Suami },
+                nama: s.nama.clone(),
+                tanggal_lahir: iso(s.tanggal_lahir),
+                keterangan: s.status.clone(),
+                tanggal_menikah: Some(iso(s.tanggal_menikah)),
+                tunjangan: false,
+            })
+            .chain(record.anak.iter().map(|a| KeluargaRow {
+                hubungan: Hubungan::Anak,
+                nama: a.nama.clone(),
+                tanggal_lahir: iso(a.tanggal_lahir),
+                keterangan: a.status_anak.clone(),
+                tanggal_menikah: None,
+                tunjangan: a.tunjangan,
+            }))
             .collect(),
     })
 }

@@ -4,8 +4,8 @@
 use domain::Msg;
 use leptos::prelude::*;
 
-use crate::api::record::{my_record, PnsRecordView};
-use crate::i18n::t;
+use crate::api::record::{my_record, Hubungan, PnsRecordView};
+use crate::i18n::{t, use_lang};
 use crate::pages::homes::guarded;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -14,13 +14,15 @@ enum Tab {
     Golongan,
     Pendidikan,
     Jabatan,
+    Keluarga,
 }
 
-const TABS: [(Tab, Msg, &str); 4] = [
+const TABS: [(Tab, Msg, &str); 5] = [
     (Tab::DataUtama, Msg::TabDataUtama, "tab-data-utama"),
     (Tab::Golongan, Msg::TabRiwayatGolongan, "tab-golongan"),
     (Tab::Pendidikan, Msg::TabRiwayatPendidikan, "tab-pendidikan"),
     (Tab::Jabatan, Msg::TabRiwayatJabatan, "tab-jabatan"),
+    (Tab::Keluarga, Msg::TabKeluarga, "tab-keluarga"),
 ];
 
 #[component]
@@ -58,6 +60,7 @@ fn RecordView(record: PnsRecordView) -> impl IntoView {
                     Tab::Golongan => golongan(r).into_any(),
                     Tab::Pendidikan => pendidikan(r).into_any(),
                     Tab::Jabatan => jabatan(r).into_any(),
+                    Tab::Keluarga => keluarga(r).into_any(),
                 })}
             </div>
         </section>
@@ -141,4 +144,46 @@ fn jabatan(r: &PnsRecordView) -> impl IntoView {
         })
         .collect();
     table(&[Msg::JenisJabatan, Msg::NamaJabatan, Msg::Eselon, Msg::Unor, Msg::Tmt, Msg::NomorSk], rows)
+}
+
+/// The name of a coded choice of the form's family sections (status, relationship).
+fn choice_label(bagian: domain::form::Bagian, key: &str, code: &str) -> String {
+    use domain::form::Kind;
+    let lang = use_lang();
+    bagian
+        .fields()
+        .iter()
+        .find(|f| f.key == key)
+        .and_then(|f| match f.kind {
+            Kind::Choice(options) => options.iter().find(|o| o.value == code).map(|o| o.label(lang).to_owned()),
+            _ => None,
+        })
+        .unwrap_or_else(|| code.to_owned())
+}
+
+fn keluarga(r: &PnsRecordView) -> impl IntoView {
+    use domain::form::Bagian;
+    let rows = r
+        .keluarga
+        .iter()
+        .map(|k| {
+            let (hubungan, keterangan) = match (k.hubungan, &k.tanggal_menikah) {
+                (Hubungan::Anak, _) => {
+                    let mut text = choice_label(Bagian::Anak, "status_anak", &k.keterangan);
+                    if k.tunjangan {
+                        text = format!("{text}, {}", t(Msg::ChildAllowance));
+                    }
+                    (Msg::Anak, text)
+                }
+                (spouse, married) => {
+                    let status = choice_label(Bagian::Pasangan, "status", &k.keterangan);
+                    let married = married.as_deref().unwrap_or_default();
+                    let msg = if spouse == Hubungan::Istri { Msg::Istri } else { Msg::Suami };
+                    (msg, format!("{status}, {} {married}", t(Msg::MarriedOn)))
+                }
+            };
+            vec![t(hubungan).to_owned(), k.nama.clone(), k.tanggal_lahir.clone(), keterangan]
+        })
+        .collect();
+    table(&[Msg::Hubungan, Msg::Nama, Msg::BirthDate, Msg::Keterangan], rows)
 }

@@ -7,7 +7,10 @@
 //! within each tier the list's own order (urutan), then the name. `%`, `_` and `\` in the typed text match literally.
 //!
 //! The pseudo-list `"kabupaten_kota"` searches and checks the kabupaten/kota table, so a picker
-//! for a work location can use the same two calls as every other list.
+//! for a work location can use the same two calls as every other list. Units (unor) are searched
+//! within one instansi.
+
+use uuid::Uuid;
 
 /// The list name that `search_codes` and `code_exists` answer from the kabupaten/kota table
 /// instead of `kode_referensi`.
@@ -62,6 +65,23 @@ impl crate::Reference {
         .fetch_all(&self.pool)
         .await?;
         Ok(rows.into_iter().map(|r| (r.kode, r.nama)).collect())
+    }
+
+    /// Up to `limit` units of one instansi whose name contains `query`, as (id, nama), in
+    /// tree order (a large instansi has thousands; the picker asks on every keystroke).
+    pub async fn search_unor(&self, instansi_id: Uuid, query: &str, limit: i64) -> sqlx::Result<Vec<(String, String)>> {
+        let rows = sqlx::query!(
+            r#"SELECT id, nama FROM unor
+               WHERE instansi_id = $1 AND lower(nama) LIKE '%' || $2 || '%'
+               ORDER BY path
+               LIMIT $3"#,
+            instansi_id,
+            like_fragment(query),
+            limit.max(0)
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().map(|r| (r.id.to_string(), r.nama)).collect())
     }
 
     /// Whether `kode` is an entry of the list `jenis` (for validating a picked value).

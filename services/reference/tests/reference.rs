@@ -48,6 +48,11 @@ async fn unor_paths_nest_and_registration_verification_defaults_on(pool: sqlx::P
     assert!(sekolah.path.starts_with(&dinas.path) && sekolah.path != dinas.path);
     let units = reference.unor_of_instansi(instansi.id).await.unwrap();
     assert_eq!(units.len(), 2);
+    // The picker's search: within the instansi, case-insensitive, in tree order.
+    let found = reference.search_unor(instansi.id, "smp n", 20).await.unwrap();
+    assert_eq!(found, vec![(sekolah.id.to_string(), "SMP Negeri 1".to_owned())]);
+    assert_eq!(reference.search_unor(instansi.id, "", 20).await.unwrap().len(), 2);
+    assert!(reference.search_unor(Uuid::new_v4(), "smp", 20).await.unwrap().is_empty());
 
     assert!(reference.registration_needs_verification(instansi.id).await.unwrap());
     reference.set_registration_verification(instansi.id, false).await.unwrap();
