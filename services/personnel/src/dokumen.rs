@@ -117,19 +117,6 @@ impl Personnel {
         tokio::fs::rename(&temporary, &path).await
     }
 
-    /// The PNS's documents, oldest first.
-    pub async fn documents(&self, nip: &str) -> sqlx::Result<Vec<Dokumen>> {
-        let rows = sqlx::query_as!(
-            DokumenRow,
-            "SELECT id, nip, bagian, entri, nama_file, jenis, ukuran, sha256 FROM dokumen
-             WHERE nip = $1 ORDER BY diunggah, id",
-            nip
-        )
-        .fetch_all(&self.pool)
-        .await?;
-        Ok(rows.into_iter().filter_map(|r| r.into_parts(&self.dokumen_dir)).map(|(_, d, _)| d).collect())
-    }
-
     /// A document with its owner's NIP and the file's path; the caller decides who may read it.
     pub async fn document(&self, id: &str) -> sqlx::Result<Option<(String, Dokumen, PathBuf)>> {
         let Ok(id) = Uuid::parse_str(id) else { return Ok(None) };

@@ -424,29 +424,6 @@ impl Personnel {
 }
 
 impl Personnel {
-    /// The PNS's "[?]" flags, oldest first.
-    pub async fn flags(&self, nip: &str) -> sqlx::Result<Vec<domain::form::Tanda>> {
-        let rows = sqlx::query!(
-            "SELECT id, bagian, entri, field, keterangan, status FROM usulan_tanda WHERE nip = $1 ORDER BY dibuat, id",
-            nip
-        )
-        .fetch_all(&self.pool)
-        .await?;
-        Ok(rows
-            .into_iter()
-            .filter_map(|r| {
-                Some(domain::form::Tanda {
-                    id: r.id.to_string(),
-                    bagian: Bagian::from_slug(&r.bagian)?,
-                    entri: r.entri,
-                    field: r.field,
-                    keterangan: r.keterangan,
-                    status: r.status,
-                })
-            })
-            .collect())
-    }
-
     /// Flags a field "[?]": kept against the field until the helpdesk takes it up.
     pub async fn flag_field(
         &self,
