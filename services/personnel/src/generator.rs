@@ -19,7 +19,8 @@
 //!   fungsional umum, fungsional tertentu ladders and struktural posts with their eselon.
 //! - Family by marital status: the married have one spouse (sometimes two, the first divorced or
 //!   deceased), the divorced and widowed one former spouse, the unmarried none (0–2 in all);
-//!   married at 22–35, the spouse at least 19; 0–4 children born after the first marriage,
+//!   married at 22–35, the spouse at least 19; 0–4 children born after the first marriage (and,
+//!   when it ended with no new one, within 2–12 years of it),
 //!   the first two under 21 counted for the allowance. Spouse and child NIKs agree with their
 //!   birth dates and genders; a spouse who is a PNS has a NIP that agrees too.
 //! - Nothing (TMT, SK date, graduation, marriage, birth) lies after [`AS_OF`].
@@ -1409,9 +1410,14 @@ impl State {
             return (pasangan, Vec::new());
         };
         let count = *weighted(rng, &[(0, 12), (1, 22), (2, 36), (3, 20), (4, 10)]);
+        // A marriage that ended with no new one: children only while it lasted (2–12 years).
+        let last_birth = match pasangan.last() {
+            Some(p) if p.status != "MENIKAH" => (first + Duration::days(365 * rng.gen_range(2..=12))).min(AS_OF),
+            _ => AS_OF,
+        };
         let mut anak = Vec::new();
         let mut born = first + Duration::days(rng.gen_range(300..=1100));
-        while anak.len() < count && born <= AS_OF {
+        while anak.len() < count && born <= last_birth {
             let child_gender = if rng.gen_bool(0.5) { Gender::Male } else { Gender::Female };
             let nik = rng.gen_bool(0.9).then(|| self.nik(unit, born, child_gender));
             anak.push(Anak {
