@@ -21,7 +21,9 @@ fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-struct DokumenRow {
+/// A `dokumen` row, from a query or from the form snapshot's JSON.
+#[derive(Debug, serde::Deserialize)]
+pub(crate) struct DokumenRow {
     id: Uuid,
     nip: String,
     bagian: String,
@@ -34,7 +36,7 @@ struct DokumenRow {
 
 impl DokumenRow {
     /// (owner's NIP, the document, where its bytes are).
-    fn into_parts(self, dir: &Path) -> Option<(String, Dokumen, PathBuf)> {
+    pub(crate) fn into_parts(self, dir: &Path) -> Option<(String, Dokumen, PathBuf)> {
         let path = path_of(dir, &self.sha256);
         let dokumen = Dokumen {
             id: self.id.to_string(),

@@ -1,14 +1,17 @@
 //! What the form page shows, in one query: the master record, the stored proposal (if any),
 //! its "[?]" flags and its documents.
 
-use domain::form::{Bagian, Dokumen, Formulir, Tanda};
+use domain::form::{Bagian, Dokumen, Formulir, StatusUsulan, Tanda};
 use serde::Deserialize;
 use sqlx::types::Json;
 use uuid::Uuid;
 
+use crate::dokumen::DokumenRow;
 use crate::history;
+use crate::master_form::master_form;
+use crate::model::PnsWithHistory;
 use crate::store::Personnel;
-use crate::usulan::{Row, Usulan, UsulanError};
+use crate::usulan::{parse_bagian_list, Row, Usulan, UsulanError};
 
 /// The proposal with everything attached to its fields.
 #[derive(Debug, Clone)]
@@ -28,18 +31,9 @@ struct TandaJson {
     status: String,
 }
 
-#[derive(Debug, Deserialize)]
-struct DokumenJson {
-    id: Uuid,
-    bagian: String,
-    entri: Option<String>,
-    nama_file: String,
-    jenis: String,
-    ukuran: i64,
-}
-
 impl Personnel {
-    /// The PNS's proposal, flags and documents (`None`: no such master record).
+    /// The PNS's proposal, flags and documents (`None`: no such master record). The form
+    /// page loads it; the other form functions keep only the proposal (`open_usulan`).
     pub async fn open_form(&self, nip: &str) -> Result<Option<FormSnapshot>, UsulanError> {
         let attached = sqlx::query!(
             r#"SELECT v.rekam AS "rekam?: Json<history::Rekam>",
@@ -48,9 +42,10 @@ impl Personnel {
                  (SELECT coalesce(json_agg(json_build_object('id', t.id, 'bagian', t.bagian, 'entri', t.entri,
                       'field', t.field, 'keterangan', t.keterangan, 'status', t.status) ORDER BY t.dibuat, t.id), '[]')
                   FROM usulan_tanda t WHERE t.nip = k.nip) AS "tanda!: Json<Vec<TandaJson>>",
-                 (SELECT coalesce(json_agg(json_build_object('id', d.id, 'bagian', d.bagian, 'entri', d.entri,
-                      'nama_file', d.nama_file, 'jenis', d.jenis, 'ukuran', d.ukuran) ORDER BY d.diunggah, d.id), '[]')
-                  FROM dokumen d WHERE d.nip = k.nip) AS "dokumen!: Json<Vec<DokumenJson>>"
+                 (SELECT coalesce(json_agg(json_build_object('id', d.id, 'nip', d.nip, 'bagian', d.bagian,
+                      'entri', d.entri, 'nama_file', d.nama_file, 'jenis', d.jenis, 'ukuran', d.ukuran,
+                      'sha256', d.sha256) ORDER BY d.diunggah, d.id), '[]')
+                  FROM dokumen d WHERE d.nip = k.nip) AS "dokumen!: Json<Vec<DokumenRow>>"
                FROM (SELECT $1::text AS nip) k
                LEFT JOIN pns_rekam v ON v.nip = k.nip
                LEFT JOIN usulan u ON u.nip = k.nip"#,
@@ -88,17 +83,39 @@ impl Personnel {
             .dokumen
             .0
             .into_iter()
-            .filter_map(|d| {
-                Some(Dokumen {
-                    id: d.id.to_string(),
-                    bagian: Bagian::from_slug(&d.bagian)?,
-                    entri: d.entri,
-                    nama_file: d.nama_file,
-                    jenis: d.jenis,
-                    ukuran: d.ukuran,
-                })
-            })
+            .filter_map(|d| d.into_parts(&self.dokumen_dir))
+            .map(|(_, dokumen, _)| dokumen)
             .collect();
         Ok(Some(FormSnapshot { usulan, tanda, dokumen }))
+    }
+
+    /// The proposal from the master record and the stored row, if there is one yet.
+    async fn assemble(&self, nip: &str, master: PnsWithHistory, row: Option<Row>) -> sqlx::Result<Usulan> {
+        let labels = self.reference.labels().await?;
+        let master_form = master_form(&master, &labels);
+        Ok(match row {
+            Some(row) => Usulan {
+                nip: nip.to_owned(),
+                master_versi: row.master_versi,
+                versi: row.versi,
+                status: StatusUsulan::from_code(&row.status).unwrap_or(StatusUsulan::Draf),
+                isi: row.isi.0,
+                diperiksa: parse_bagian_list(&row.diperiksa),
+                dikirim: row.dikirim,
+                master_form,
+                master,
+            },
+            None => Usulan {
+                nip: nip.to_owned(),
+                master_versi: master.pns.versi,
+                versi: 0,
+                status: StatusUsulan::Draf,
+                isi: master_form.clone(),
+                diperiksa: Vec::new(),
+                dikirim: None,
+                master_form,
+                master,
+            },
+        })
     }
 }

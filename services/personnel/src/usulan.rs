@@ -12,7 +12,6 @@ use sqlx::types::Json;
 use time::{Date, OffsetDateTime};
 use uuid::Uuid;
 
-use crate::master_form::master_form;
 use crate::model::PnsWithHistory;
 use crate::store::Personnel;
 
@@ -42,13 +41,6 @@ pub struct Usulan {
     pub dikirim: Option<OffsetDateTime>,
 }
 
-impl Usulan {
-    /// Sections this PNS must fill (Data Guru/Dokter by the current position).
-    pub fn berlaku(&self, jabatan_name: &str) -> Vec<Bagian> {
-        Formulir::applicable(jabatan_name)
-    }
-}
-
 /// One step of the timeline.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Peristiwa {
@@ -66,7 +58,7 @@ pub trait ReferenceCheck {
     fn unor_in_instansi(&self, unor_id: &str) -> bool;
 }
 
-fn parse_bagian_list(slugs: &[String]) -> Vec<Bagian> {
+pub(crate) fn parse_bagian_list(slugs: &[String]) -> Vec<Bagian> {
     slugs.iter().filter_map(|s| Bagian::from_slug(s)).collect()
 }
 
@@ -83,41 +75,7 @@ impl Personnel {
     /// The PNS's proposal. Until the first save there is no row: the draft is the master
     /// record as it stands (version 0), so opening the form writes nothing.
     pub async fn open_usulan(&self, nip: &str) -> Result<Option<Usulan>, UsulanError> {
-        let (master, row) = tokio::try_join!(self.record(nip), self.usulan_row(nip))?;
-        match master {
-            Some(master) => Ok(Some(self.assemble(nip, master, row).await?)),
-            None => Ok(None),
-        }
-    }
-
-    /// The proposal from the master record and the stored row, if there is one yet.
-    pub(crate) async fn assemble(&self, nip: &str, master: PnsWithHistory, row: Option<Row>) -> sqlx::Result<Usulan> {
-        let labels = self.reference.labels().await?;
-        let master_form = master_form(&master, &labels);
-        Ok(match row {
-            Some(row) => Usulan {
-                nip: nip.to_owned(),
-                master_versi: row.master_versi,
-                versi: row.versi,
-                status: StatusUsulan::from_code(&row.status).unwrap_or(StatusUsulan::Draf),
-                isi: row.isi.0,
-                diperiksa: parse_bagian_list(&row.diperiksa),
-                dikirim: row.dikirim,
-                master_form,
-                master,
-            },
-            None => Usulan {
-                nip: nip.to_owned(),
-                master_versi: master.pns.versi,
-                versi: 0,
-                status: StatusUsulan::Draf,
-                isi: master_form.clone(),
-                diperiksa: Vec::new(),
-                dikirim: None,
-                master_form,
-                master,
-            },
-        })
+        Ok(self.open_form(nip).await?.map(|snapshot| snapshot.usulan))
     }
 
     /// Whether the PNS may still change the proposal (no row yet: an untouched draft).
@@ -125,17 +83,6 @@ impl Personnel {
         let status =
             sqlx::query_scalar!("SELECT status FROM usulan WHERE nip = $1", nip).fetch_optional(&self.pool).await?;
         Ok(status.as_deref().is_none_or(|s| StatusUsulan::from_code(s).is_some_and(StatusUsulan::editable)))
-    }
-
-    async fn usulan_row(&self, nip: &str) -> sqlx::Result<Option<Row>> {
-        sqlx::query_as!(
-            Row,
-            r#"SELECT master_versi, versi, status, isi AS "isi: Json<Formulir>", diperiksa, dikirim
-               FROM usulan WHERE nip = $1"#,
-            nip
-        )
-        .fetch_optional(&self.pool)
-        .await
     }
 
     /// Saves one section. An autosave stores the content as typed; "Simpan" (`periksa`)
