@@ -56,27 +56,38 @@ pub fn refuse(code: ErrorCode) -> AppError {
         return AppError(code);
     }
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-        let status = match code {
-            ErrorCode::NotSignedIn | ErrorCode::SessionExpired => http::StatusCode::UNAUTHORIZED,
-            ErrorCode::Forbidden | ErrorCode::CsrfRejected => http::StatusCode::FORBIDDEN,
-            ErrorCode::NotFound => http::StatusCode::NOT_FOUND,
-            ErrorCode::TooManyRequests => http::StatusCode::TOO_MANY_REQUESTS,
-            ErrorCode::Internal => http::StatusCode::INTERNAL_SERVER_ERROR,
-            _ => http::StatusCode::BAD_REQUEST,
-        };
-        response.set_status(status);
+        response.set_status(status_of(code));
     }
     AppError(code)
+}
+
+/// The HTTP status a refusal is answered with (server functions and plain routes alike).
+pub fn status_of(code: ErrorCode) -> http::StatusCode {
+    match code {
+        ErrorCode::NotSignedIn | ErrorCode::SessionExpired => http::StatusCode::UNAUTHORIZED,
+        ErrorCode::Forbidden | ErrorCode::CsrfRejected => http::StatusCode::FORBIDDEN,
+        ErrorCode::NotFound => http::StatusCode::NOT_FOUND,
+        ErrorCode::TooManyRequests => http::StatusCode::TOO_MANY_REQUESTS,
+        ErrorCode::DocumentTooLarge => http::StatusCode::PAYLOAD_TOO_LARGE,
+        ErrorCode::Internal => http::StatusCode::INTERNAL_SERVER_ERROR,
+        _ => http::StatusCode::BAD_REQUEST,
+    }
+}
+
+/// The user behind a request, or why there is none (no session, or an expired one).
+pub fn user_of(auth: &RequestAuth) -> Result<&CurrentUser, ErrorCode> {
+    match &auth.user {
+        Some(user) => Ok(user),
+        None if auth.expired => Err(ErrorCode::SessionExpired),
+        None => Err(ErrorCode::NotSignedIn),
+    }
 }
 
 /// The signed-in user, whatever their role.
 pub fn signed_in() -> Result<(CurrentUser, RequestAuth), AppError> {
     let auth = request_auth();
-    match auth.user.clone() {
-        Some(user) => Ok((user, auth)),
-        None if auth.expired => Err(refuse(ErrorCode::SessionExpired)),
-        None => Err(refuse(ErrorCode::NotSignedIn)),
-    }
+    let user = user_of(&auth).map_err(refuse)?.clone();
+    Ok((user, auth))
 }
 
 /// The guard: the active role must hold `capability`.

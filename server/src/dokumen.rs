@@ -6,7 +6,7 @@
 //! - `GET /api/pns/dokumen/{id}`
 //! - `DELETE /api/pns/dokumen/{id}`
 
-use app::auth::{AppState, RequestAuth};
+use app::auth::{status_of, user_of, AppState, RequestAuth};
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
 use axum::http::{header, StatusCode};
@@ -25,15 +25,7 @@ pub struct UploadQuery {
 }
 
 fn refuse(code: ErrorCode) -> Response {
-    let status = match code {
-        ErrorCode::NotSignedIn | ErrorCode::SessionExpired => StatusCode::UNAUTHORIZED,
-        ErrorCode::Forbidden => StatusCode::FORBIDDEN,
-        ErrorCode::NotFound => StatusCode::NOT_FOUND,
-        ErrorCode::DocumentTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
-        ErrorCode::Internal => StatusCode::INTERNAL_SERVER_ERROR,
-        _ => StatusCode::BAD_REQUEST,
-    };
-    (status, Json(code)).into_response()
+    (status_of(code), Json(code)).into_response()
 }
 
 fn internal(error: impl std::fmt::Display) -> Response {
@@ -49,17 +41,9 @@ fn usulan_error(error: UsulanError) -> Response {
     }
 }
 
-fn signed_in(auth: &RequestAuth) -> Result<&CurrentUser, ErrorCode> {
-    match &auth.user {
-        Some(user) => Ok(user),
-        None if auth.expired => Err(ErrorCode::SessionExpired),
-        None => Err(ErrorCode::NotSignedIn),
-    }
-}
-
 /// The signed-in PNS's own NIP (PNS role active), or the refusal.
 fn own_nip(auth: &RequestAuth) -> Result<String, ErrorCode> {
-    let user = signed_in(auth)?;
+    let user = user_of(auth)?;
     match (&user.nip, user.active.role) {
         (Some(nip), Role::Pns) => Ok(nip.clone()),
         _ => Err(ErrorCode::Forbidden),
@@ -104,7 +88,7 @@ pub async fn download(
     Extension(auth): Extension<RequestAuth>,
     Path(id): Path<String>,
 ) -> Response {
-    let user = match signed_in(&auth) {
+    let user = match user_of(&auth) {
         Ok(user) => user,
         Err(code) => return refuse(code),
     };
