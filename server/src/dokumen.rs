@@ -34,11 +34,7 @@ fn internal(error: impl std::fmt::Display) -> Response {
 }
 
 fn usulan_error(error: UsulanError) -> Response {
-    match error {
-        UsulanError::Refused(code) => refuse(code),
-        UsulanError::Incomplete { .. } => refuse(ErrorCode::BadRequest),
-        UsulanError::Database(e) => internal(e),
-    }
+    error.into_code().map_or_else(internal, refuse)
 }
 
 /// The signed-in PNS's own NIP (PNS role active), or the refusal.

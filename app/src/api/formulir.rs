@@ -111,14 +111,14 @@ pub async fn load_form() -> Result<FormulirView, AppError> {
     // An untouched draft is the master: its values need naming once.
     let forms: &[&Formulir] =
         if usulan.versi > 0 { &[&usulan.master_form, &usulan.isi] } else { &[&usulan.master_form] };
-    let unit_names = server::unit_names(&state, forms).await?;
     let p = &usulan.master.pns;
-    let instansi = state.reference.names(&[p.instansi_id]).await.map_err(internal)?;
+    // The units in the forms and the instansi, named in one call.
+    let unit_names = server::unit_names(&state, forms, p.instansi_id).await?;
     Ok(FormulirView {
         nip: nip.clone(),
         nama: [p.gelar_depan.as_str(), p.nama.as_str()].join(" ").trim().to_owned()
             + &if p.gelar_belakang.is_empty() { String::new() } else { format!(", {}", p.gelar_belakang) },
-        instansi: instansi.get(&p.instansi_id).cloned().unwrap_or_default(),
+        instansi: unit_names.get(&p.instansi_id).cloned().unwrap_or_default(),
         label: server::value_labels(forms, &labels, &unit_names),
         berlaku: server::berlaku(&usulan.isi, &labels),
         nip_baru: server::nip_baru(&nip, &usulan.isi),
@@ -143,14 +143,15 @@ pub async fn save_section(simpan: Simpan) -> Result<SimpanView, AppError> {
     let mut after = usulan.isi.clone();
     after.apply(simpan.isi.clone());
     let labels = state.reference.labels().await.map_err(internal)?;
-    if !server::berlaku(&after, &labels).contains(&bagian) {
+    let berlaku = server::berlaku(&after, &labels);
+    if !berlaku.contains(&bagian) {
         return Err(refuse(ErrorCode::SectionNotApplicable));
     }
     let refs =
         state.personnel.reference_check(usulan.master.pns.instansi_id, &after, &[bagian]).await.map_err(internal)?;
     let hasil =
         state.personnel.save_section(&usulan, simpan, &refs, server::today()).await.map_err(server::usulan_error)?;
-    Ok(SimpanView { hasil, berlaku: server::berlaku(&after, &labels), nip_baru: server::nip_baru(&nip, &after) })
+    Ok(SimpanView { hasil, berlaku, nip_baru: server::nip_baru(&nip, &after) })
 }
 
 #[server(endpoint = "pns/kirim")]
@@ -302,11 +303,7 @@ mod server {
     }
 
     pub fn usulan_error(error: UsulanError) -> AppError {
-        match error {
-            UsulanError::Refused(code) => refuse(code),
-            UsulanError::Incomplete { .. } => refuse(ErrorCode::SectionsIncomplete),
-            UsulanError::Database(e) => internal(e),
-        }
+        error.into_code().map_or_else(internal, refuse)
     }
 
     /// Today's date in WIB (UTC+7), where most instansi are.
@@ -337,8 +334,13 @@ mod server {
         Formulir::applicable(&name)
     }
 
-    pub async fn unit_names(state: &AppState, forms: &[&Formulir]) -> Result<HashMap<Uuid, String>, AppError> {
-        let mut ids = BTreeSet::new();
+    /// Names of the units in `forms`, and of `also` (the instansi), in one call.
+    pub async fn unit_names(
+        state: &AppState,
+        forms: &[&Formulir],
+        also: Uuid,
+    ) -> Result<HashMap<Uuid, String>, AppError> {
+        let mut ids = BTreeSet::from([also]);
         for form in forms {
             for bagian in Bagian::ALL {
                 form.visit_fields(*bagian, |_, spec, value, _| {

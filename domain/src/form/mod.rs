@@ -231,7 +231,8 @@ impl IsiBagian {
             IsiBagian::Jabatan(v) => v.len(),
             IsiBagian::Pasangan(v) => v.len(),
             IsiBagian::Anak(v) => v.len(),
-            IsiBagian::DataUtama { sesuai, .. } => sesuai.len().min(1),
+            // The "sesuai" ticks are bounded like entries: one per field at most is meaningful.
+            IsiBagian::DataUtama { sesuai, .. } => sesuai.len().max(1),
             _ => 1,
         }
     }

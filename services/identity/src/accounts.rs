@@ -95,7 +95,7 @@ impl Identity {
         .execute(&self.pool)
         .await?;
         // A signed-in holder of this account sees the new role at once.
-        self.sessions.clear();
+        self.sessions.forget_account(account_id);
         Ok(id)
     }
 

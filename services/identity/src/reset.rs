@@ -82,7 +82,7 @@ impl Identity {
         // Whoever held a session with the old password is signed out.
         sqlx::query!("DELETE FROM session WHERE account_id = $1", account_id).execute(&mut *tx).await?;
         tx.commit().await?;
-        self.sessions.clear();
+        self.sessions.forget_account(account_id);
         audit::record(&self.pool, Some(account_id), "password_reset", None, ip, json!({})).await?;
         Ok(())
     }

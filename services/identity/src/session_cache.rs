@@ -1,9 +1,10 @@
 //! Sessions resolved in the last few seconds, kept in memory so that a page's burst of
 //! requests (the page, then each server function it calls) costs one query, not one each.
 //!
-//! An entry lives `ttl` (configured; 5 s by default). This server drops it at once on sign-out and role switch, and drops
-//! everything when grants or passwords change; a change made by another server process (or
-//! by hand in the database) shows within `ttl`. The idle and absolute limits are checked on every use, cached or not.
+//! An entry lives `ttl` (configured; 5 s by default). This server drops it at once on sign-out
+//! and role switch, and drops an account's entries when its grants or password change; a change
+//! made by another server process (or by hand in the database) shows within `ttl`. The idle and
+//! absolute limits are checked on every use, cached or not.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -64,8 +65,9 @@ impl SessionCache {
         self.entries.lock().unwrap_or_else(|e| e.into_inner()).remove(hash);
     }
 
-    pub fn clear(&self) {
-        self.entries.lock().unwrap_or_else(|e| e.into_inner()).clear();
+    /// Drops every cached session of one account (its grants or password changed).
+    pub fn forget_account(&self, account_id: uuid::Uuid) {
+        self.entries.lock().unwrap_or_else(|e| e.into_inner()).retain(|_, (_, c)| c.user.account_id != account_id);
     }
 }
 
@@ -102,7 +104,9 @@ mod tests {
         cache.forget(&[1]);
         assert!(cache.get(&[1]).is_none());
         cache.put(vec![3], Cached { user: user(), expires_at: now, last_seen_at: now });
-        cache.clear();
+        cache.forget_account(uuid::Uuid::new_v4());
+        assert!(cache.get(&[3]).is_some(), "another account's change leaves it");
+        cache.forget_account(user().account_id);
         assert!(cache.get(&[3]).is_none());
     }
 

@@ -21,32 +21,38 @@ fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// A `dokumen` row, from a query or from the form snapshot's JSON.
+/// A `dokumen` row, from a query or from the form snapshot's JSON (which leaves out the
+/// owner and the hash: the form needs no file paths).
 #[derive(Debug, serde::Deserialize)]
 pub(crate) struct DokumenRow {
     id: Uuid,
+    #[serde(default)]
     nip: String,
     bagian: String,
     entri: Option<String>,
     nama_file: String,
     jenis: String,
     ukuran: i32,
+    #[serde(default)]
     sha256: String,
 }
 
 impl DokumenRow {
-    /// (owner's NIP, the document, where its bytes are).
-    pub(crate) fn into_parts(self, dir: &Path) -> Option<(String, Dokumen, PathBuf)> {
-        let path = path_of(dir, &self.sha256);
-        let dokumen = Dokumen {
+    pub(crate) fn into_dokumen(self) -> Option<Dokumen> {
+        Some(Dokumen {
             id: self.id.to_string(),
             bagian: Bagian::from_slug(&self.bagian)?,
             entri: self.entri,
             nama_file: self.nama_file,
             jenis: self.jenis,
             ukuran: i64::from(self.ukuran),
-        };
-        Some((self.nip, dokumen, path))
+        })
+    }
+
+    /// (owner's NIP, the document, where its bytes are).
+    fn into_parts(self, dir: &Path) -> Option<(String, Dokumen, PathBuf)> {
+        let (nip, path) = (self.nip.clone(), path_of(dir, &self.sha256));
+        Some((nip, self.into_dokumen()?, path))
     }
 }
 

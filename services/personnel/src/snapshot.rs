@@ -32,24 +32,30 @@ struct TandaJson {
 }
 
 impl Personnel {
-    /// The PNS's proposal, flags and documents (`None`: no such master record). The form
-    /// page loads it; the other form functions keep only the proposal (`open_usulan`).
+    /// The PNS's proposal, flags and documents (`None`: no such master record).
     pub async fn open_form(&self, nip: &str) -> Result<Option<FormSnapshot>, UsulanError> {
+        self.open(nip, true).await
+    }
+
+    /// The one query behind `open_form` and `open_usulan`; the flags and documents only
+    /// `with_attachments` (the form page shows them, saving and sending do not need them).
+    pub(crate) async fn open(&self, nip: &str, with_attachments: bool) -> Result<Option<FormSnapshot>, UsulanError> {
         let attached = sqlx::query!(
             r#"SELECT v.rekam AS "rekam?: Json<history::Rekam>",
                       u.master_versi AS "master_versi?", u.versi AS "versi?", u.status AS "status?",
                       u.isi AS "isi?: Json<Formulir>", u.diperiksa AS "diperiksa?", u.dikirim AS "dikirim?",
-                 (SELECT coalesce(json_agg(json_build_object('id', t.id, 'bagian', t.bagian, 'entri', t.entri,
+                 CASE WHEN $2 THEN (SELECT coalesce(json_agg(json_build_object('id', t.id, 'bagian', t.bagian, 'entri', t.entri,
                       'field', t.field, 'keterangan', t.keterangan, 'status', t.status) ORDER BY t.dibuat, t.id), '[]')
-                  FROM usulan_tanda t WHERE t.nip = k.nip) AS "tanda!: Json<Vec<TandaJson>>",
-                 (SELECT coalesce(json_agg(json_build_object('id', d.id, 'nip', d.nip, 'bagian', d.bagian,
-                      'entri', d.entri, 'nama_file', d.nama_file, 'jenis', d.jenis, 'ukuran', d.ukuran,
-                      'sha256', d.sha256) ORDER BY d.diunggah, d.id), '[]')
-                  FROM dokumen d WHERE d.nip = k.nip) AS "dokumen!: Json<Vec<DokumenRow>>"
+                  FROM usulan_tanda t WHERE t.nip = k.nip) ELSE '[]' END AS "tanda!: Json<Vec<TandaJson>>",
+                 CASE WHEN $2 THEN (SELECT coalesce(json_agg(json_build_object('id', d.id, 'bagian', d.bagian,
+                      'entri', d.entri, 'nama_file', d.nama_file, 'jenis', d.jenis, 'ukuran', d.ukuran)
+                      ORDER BY d.diunggah, d.id), '[]')
+                  FROM dokumen d WHERE d.nip = k.nip) ELSE '[]' END AS "dokumen!: Json<Vec<DokumenRow>>"
                FROM (SELECT $1::text AS nip) k
                LEFT JOIN pns_rekam v ON v.nip = k.nip
                LEFT JOIN usulan u ON u.nip = k.nip"#,
-            nip
+            nip,
+            with_attachments
         )
         .fetch_one(&self.pool)
         .await?;
@@ -79,13 +85,7 @@ impl Personnel {
                 })
             })
             .collect();
-        let dokumen = attached
-            .dokumen
-            .0
-            .into_iter()
-            .filter_map(|d| d.into_parts(&self.dokumen_dir))
-            .map(|(_, dokumen, _)| dokumen)
-            .collect();
+        let dokumen = attached.dokumen.0.into_iter().filter_map(DokumenRow::into_dokumen).collect();
         Ok(Some(FormSnapshot { usulan, tanda, dokumen }))
     }
 

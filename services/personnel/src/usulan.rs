@@ -27,6 +27,17 @@ pub enum UsulanError {
     Database(#[from] sqlx::Error),
 }
 
+impl UsulanError {
+    /// The code to answer with, or the database failure to log (and answer `Internal`).
+    pub fn into_code(self) -> Result<ErrorCode, sqlx::Error> {
+        match self {
+            UsulanError::Refused(code) => Ok(code),
+            UsulanError::Incomplete { .. } => Ok(ErrorCode::SectionsIncomplete),
+            UsulanError::Database(e) => Err(e),
+        }
+    }
+}
+
 /// A proposal as stored, with the master it is measured against.
 #[derive(Debug, Clone)]
 pub struct Usulan {
@@ -75,7 +86,7 @@ impl Personnel {
     /// The PNS's proposal. Until the first save there is no row: the draft is the master
     /// record as it stands (version 0), so opening the form writes nothing.
     pub async fn open_usulan(&self, nip: &str) -> Result<Option<Usulan>, UsulanError> {
-        Ok(self.open_form(nip).await?.map(|snapshot| snapshot.usulan))
+        Ok(self.open(nip, false).await?.map(|snapshot| snapshot.usulan))
     }
 
     /// Whether the PNS may still change the proposal (no row yet: an untouched draft).
