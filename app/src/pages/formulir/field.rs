@@ -27,9 +27,7 @@ pub fn Field(bagian: Bagian, entri: Option<usize>, spec: &'static FieldSpec) -> 
     let lang = use_lang();
     let id = field_id(bagian, entri, spec.key);
     let error_id = format!("{id}-error");
-    let error = Memo::new(move |_| {
-        st.errors(bagian).into_iter().find(|e| e.entri == entri && e.field == spec.key).map(|e| e.code)
-    });
+    let error = Memo::new(move |_| st.error_at(bagian, entri, spec.key));
     view! {
         <div class="field" class:invalid=move || error.get().is_some()>
             <label for=id.clone()>

@@ -144,7 +144,7 @@ fn Section(bagian: Bagian) -> impl IntoView {
 
 /// A section-wide problem (an empty list that needs entries).
 fn list_error(st: FormState, bagian: Bagian) -> Option<ErrorCode> {
-    st.errors(bagian).into_iter().find(|e| e.entri.is_none() && e.field.is_empty()).map(|e| e.code)
+    st.error_at(bagian, None, "")
 }
 
 /// Data Utama: the PNS's value, the master value beside it, and a "sesuai" tick.

@@ -76,12 +76,15 @@ pub struct FormState {
     /// A save that failed in transit: resent as is (same key) before anything else.
     retry: StoredValue<Option<Simpan>>,
     timer: StoredValue<u64>,
+    /// Each section's checked errors, computed once per change of the draft (not once per
+    /// field showing them).
+    checked: StoredValue<BTreeMap<Bagian, Memo<Vec<FieldError>>>>,
 }
 
 impl FormState {
     pub fn new(view: FormulirView, opsi: Opsi) -> FormState {
         let draf = view.draft().clone();
-        FormState {
+        let st = FormState {
             nip: StoredValue::new(view.nip),
             master: StoredValue::new(view.master),
             draf: RwSignal::new(draf),
@@ -106,7 +109,11 @@ impl FormState {
             pending_review: StoredValue::new(None),
             retry: StoredValue::new(None),
             timer: StoredValue::new(0),
-        }
+            checked: StoredValue::new(BTreeMap::new()),
+        };
+        let checked = Bagian::ALL.iter().map(|&b| (b, Memo::new(move |_| st.check(b)))).collect();
+        st.checked.set_value(checked);
+        st
     }
 
     /// Puts back input that never reached the server (the tab was closed mid-typing).
@@ -302,22 +309,23 @@ impl FormState {
 
     /// The errors to show in a section: the shared rules as typed (only on filled-in
     /// fields until "Simpan" is pressed), then the server's reference checks.
-    pub fn errors(&self, bagian: Bagian) -> Vec<FieldError> {
-        let Ok(nip) = Nip::parse(&self.nip.get_value()) else { return Vec::new() };
-        let Ok(today) = domain::dates::parse_iso_date(&self.hari_ini.get_value()) else { return Vec::new() };
+    fn check(&self, bagian: Bagian) -> Vec<FieldError> {
+        let Ok(nip) = self.nip.with_value(|n| Nip::parse(n)) else { return Vec::new() };
+        let Ok(today) = self.hari_ini.with_value(|d| domain::dates::parse_iso_date(d)) else { return Vec::new() };
         let show_all = self.show_all.with(|s| s.contains(&bagian));
-        let master = self.master.get_value();
-        let cx = Context { nip: &nip, master: &master, today };
-        let mut errors: Vec<FieldError> = self.draf.with(|f| {
-            check_section(f, bagian, &cx)
-                .into_iter()
-                .filter(|e| {
-                    show_all
-                        || (e.code != ErrorCode::ConfirmOrEdit
-                            && e.code != ErrorCode::ListEmpty
-                            && !f.get_field(bagian, e.entri, &e.field).trim().is_empty())
-                })
-                .collect()
+        let mut errors: Vec<FieldError> = self.master.with_value(|master| {
+            let cx = Context { nip: &nip, master, today };
+            self.draf.with(|f| {
+                check_section(f, bagian, &cx)
+                    .into_iter()
+                    .filter(|e| {
+                        show_all
+                            || (e.code != ErrorCode::ConfirmOrEdit
+                                && e.code != ErrorCode::ListEmpty
+                                && !f.get_field(bagian, e.entri, &e.field).trim().is_empty())
+                    })
+                    .collect()
+            })
         });
         self.server_errors.with(|server| {
             for e in server.iter().filter(|e| e.bagian == bagian) {
@@ -327,5 +335,11 @@ impl FormState {
             }
         });
         errors
+    }
+
+    /// The first error shown at one field (`entri` None, `field` "": the section itself).
+    pub fn error_at(&self, bagian: Bagian, entri: Option<usize>, field: &str) -> Option<ErrorCode> {
+        let memo = self.checked.with_value(|m| m.get(&bagian).copied())?;
+        memo.with(|errors| errors.iter().find(|e| e.entri == entri && e.field == field).map(|e| e.code))
     }
 }
