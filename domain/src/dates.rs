@@ -27,6 +27,13 @@ pub fn iso(date: Date) -> String {
     format!("{:04}-{:02}-{:02}", date.year(), u8::from(date.month()), date.day())
 }
 
+/// The same day `years` later (an age reached); 29 February falls on 28 February in a
+/// common year.
+pub fn years_after(date: Date, years: i32) -> Date {
+    let year = date.year() + years;
+    date.replace_year(year).unwrap_or_else(|_| ymd(year, 2, 28).expect("28 February exists"))
+}
+
 /// Reads a fixed-width run of ASCII digits as a number.
 pub(crate) fn digits(text: &str) -> u32 {
     text.bytes().fold(0, |n, b| n * 10 + u32::from(b - b'0'))
@@ -35,6 +42,14 @@ pub(crate) fn digits(text: &str) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ages_are_reached_on_the_birthday_or_on_28_february() {
+        let d = |s| parse_iso_date(s).unwrap();
+        assert_eq!(years_after(d("1990-05-17"), 15), d("2005-05-17"));
+        assert_eq!(years_after(d("2000-02-29"), 15), d("2015-02-28"));
+        assert_eq!(years_after(d("2000-02-29"), 4), d("2004-02-29"));
+    }
 
     #[test]
     fn real_dates_parse() {

@@ -181,8 +181,10 @@ pub async fn progress() -> Result<ProgresView, AppError> {
     use crate::auth::internal;
 
     let (_, state, nip, usulan) = server::own_usulan().await?;
-    let timeline = state.personnel.timeline(&nip).await.map_err(internal)?;
-    let changes = state.personnel.sent_changes(&nip).await.map_err(internal)?;
+    let (timeline, changes) =
+        futures::future::try_join(state.personnel.timeline(&nip), state.personnel.sent_changes(&nip))
+            .await
+            .map_err(internal)?;
     Ok(ProgresView {
         status: usulan.status,
         dikirim: usulan.dikirim.map(server::wib),

@@ -10,7 +10,7 @@ use time::Date;
 use super::sections::*;
 use super::spec::{Fields, Kind, MAX_LONG_TEXT, MAX_TEXT};
 use super::{golongan_order, Bagian, Formulir, JENIS_JABATAN_STRUKTURAL};
-use crate::dates::parse_iso_date;
+use crate::dates::{parse_iso_date, years_after};
 use crate::{ErrorCode, Gender, Nik, Nip};
 
 /// One problem, placed on a field (of one entry, for list sections).
@@ -248,7 +248,7 @@ fn data_utama(form: &Formulir, cx: &Context, e: &mut Errors) {
         if cx.nip.check_tmt_cpns(tmt).is_err() {
             e.add("tmt_cpns", ErrorCode::NipTmtCpnsMismatch);
         }
-        if birth.is_some_and(|b| tmt < b.replace_year(b.year() + 15).unwrap_or(b)) {
+        if birth.is_some_and(|b| tmt < years_after(b, 15)) {
             e.add("tmt_cpns", ErrorCode::TmtCpnsTooEarly);
         }
         not_in_future(e, "tmt_cpns", &d.tmt_cpns, cx.today);
@@ -447,7 +447,7 @@ fn pasangan(list: &[EntriPasangan], cx: &Context, e: &mut Errors) {
         not_in_future(e, "tanggal_lahir", &p.tanggal_lahir, cx.today);
         not_in_future(e, "tanggal_menikah", &p.tanggal_menikah, cx.today);
         if let (Some(birth), Some(married)) = (birth, date(&p.tanggal_menikah)) {
-            if married < birth.replace_year(birth.year() + 16).unwrap_or(birth) {
+            if married < years_after(birth, 16) {
                 e.add("tanggal_menikah", ErrorCode::MarriedTooYoung);
             }
         }
@@ -481,9 +481,7 @@ fn anak(form: &Formulir, parent_birth: Date, cx: &Context, e: &mut Errors) {
             }
         }
         not_in_future(e, "tanggal_lahir", &a.tanggal_lahir, cx.today);
-        if a.status_anak == "KANDUNG"
-            && birth.is_some_and(|b| b < parent_birth.replace_year(parent_birth.year() + 12).unwrap_or(parent_birth))
-        {
+        if a.status_anak == "KANDUNG" && birth.is_some_and(|b| b < years_after(parent_birth, 12)) {
             e.add("tanggal_lahir", ErrorCode::ChildBornTooEarly);
         }
         if matches!(a.orang_tua.as_str(), "PASANGAN" | "BERSAMA") && !has_spouse {
