@@ -4,10 +4,10 @@
 pub mod config;
 pub mod database;
 pub mod demo;
-pub mod dokumen;
 pub mod embedded_pg;
 pub mod middleware;
 mod routes;
+mod tracing_layer;
 pub mod slip;
 
 pub use config::Config;

@@ -2,7 +2,7 @@
 //! PDF library.
 
 use axum::extract::{Query, State};
-use axum::http::{header, StatusCode};
+use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use identity::{IdentityError, SlipData};
 
@@ -25,13 +25,9 @@ pub async fn download(State(state): State<AppState>, Query(q): Query<SlipQuery>)
             render(&slip),
         )
             .into_response(),
-        Err(IdentityError::Refused(_)) => {
-            (StatusCode::NOT_FOUND, "Slip tidak ditemukan / slip not found").into_response()
-        }
-        Err(IdentityError::Database(error)) => {
-            tracing::error!(%error, "reading the registration slip");
-            StatusCode::INTERNAL_SERVER_ERROR.into_response()
-        }
+        // A wrong number or code: not found, whichever was wrong.
+        Err(IdentityError::Refused(_)) => access::Refusal(domain::ErrorCode::NotFound).into_response(),
+        Err(error) => error.into_response(),
     }
 }
 

@@ -77,14 +77,14 @@ pub(crate) async fn scope_label(state: &crate::auth::AppState, grant: &identity:
 /// Public. On success sets a new session cookie and returns the home page of the first role.
 #[server(endpoint = "masuk")]
 pub async fn sign_in(identifier: String, password: String) -> Result<String, AppError> {
-    use crate::auth::{request_auth, service_error, state};
+    use crate::auth::{request_auth, state};
     let state = state()?;
     let auth = request_auth();
     let user_agent = use_context::<http::request::Parts>()
         .and_then(|p| p.headers.get(http::header::USER_AGENT)?.to_str().ok().map(str::to_owned))
         .unwrap_or_default();
     let signed_in =
-        state.identity.sign_in(&identifier, &password, &auth.ip, &user_agent).await.map_err(service_error)?;
+        state.identity.sign_in(&identifier, &password, &auth.ip, &user_agent).await?;
     // A session the browser carried before is dropped: the id always changes at sign-in.
     if let Some(old) = auth.token {
         let _ = state.identity.sign_out(&old, None, &auth.ip).await;
@@ -95,11 +95,11 @@ pub async fn sign_in(identifier: String, password: String) -> Result<String, App
 
 #[server(endpoint = "keluar")]
 pub async fn sign_out() -> Result<(), AppError> {
-    use crate::auth::{service_error, signed_in, state};
+    use crate::auth::{signed_in, state};
     let (user, auth) = signed_in()?;
     let state = state()?;
     if let Some(token) = &auth.token {
-        state.identity.sign_out(token, Some(&user), &auth.ip).await.map_err(service_error)?;
+        state.identity.sign_out(token, Some(&user), &auth.ip).await?;
     }
     set_session_cookie(&state, None);
     Ok(())
@@ -108,11 +108,11 @@ pub async fn sign_out() -> Result<(), AppError> {
 /// Makes another of the user's roles active; returns its home page.
 #[server(endpoint = "ganti-peran")]
 pub async fn switch_role(grant_id: Uuid) -> Result<String, AppError> {
-    use crate::auth::{service_error, signed_in, state};
+    use crate::auth::{signed_in, state};
     let (user, auth) = signed_in()?;
     let state = state()?;
     let token = auth.token.unwrap_or_default();
-    state.identity.switch_role(&token, &user, grant_id).await.map_err(service_error)?;
+    state.identity.switch_role(&token, &user, grant_id).await?;
     let role = user.grants.iter().find(|g| g.id == grant_id).map(|g| g.role).unwrap_or(user.active.role);
     Ok(role.home_path().to_owned())
 }

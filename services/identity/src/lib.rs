@@ -2,7 +2,6 @@
 //! registration, password reset and the audit log.
 
 mod accounts;
-pub mod audit;
 mod error;
 pub mod grant;
 pub mod mail;
@@ -15,6 +14,7 @@ mod signin;
 pub mod throttle;
 pub mod token;
 
+pub use access::audit;
 pub use accounts::{NewAccount, WaitingRegistration};
 pub use error::{IdentityError, Result};
 pub use grant::{Grant, Scope};
@@ -90,15 +90,7 @@ impl Identity {
 
     /// Records a read of someone's personal data (NIK, birth date, address, family).
     pub async fn audit_personal_data_read(&self, reader: &CurrentUser, nip: &str, ip: &str, what: &str) -> Result<()> {
-        audit::record(
-            &self.pool,
-            Some(reader.account_id),
-            "data_read",
-            Some(nip),
-            ip,
-            serde_json::json!({"fields": what}),
-        )
-        .await?;
+        audit::personal_data_read(&self.pool, reader, nip, ip, what).await?;
         Ok(())
     }
 }

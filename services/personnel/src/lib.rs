@@ -4,6 +4,7 @@
 mod dokumen;
 pub mod generator;
 mod history;
+pub mod http;
 mod master_form;
 pub mod model;
 mod snapshot;

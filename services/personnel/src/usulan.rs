@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 use domain::form::{
     check_section, diff, Aksi, Bagian, Context, FieldError, Formulir, HasilSimpan, Kind, Simpan, StatusUsulan,
 };
+use access::ServiceError;
 use domain::{ErrorCode, Nip};
 use serde::{Deserialize, Serialize};
 use sqlx::types::Json;
@@ -27,13 +28,13 @@ pub enum UsulanError {
     Database(#[from] sqlx::Error),
 }
 
-impl UsulanError {
-    /// The code to answer with, or the database failure to log (and answer `Internal`).
-    pub fn into_code(self) -> Result<ErrorCode, sqlx::Error> {
-        match self {
-            UsulanError::Refused(code) => Ok(code),
-            UsulanError::Incomplete { .. } => Ok(ErrorCode::SectionsIncomplete),
-            UsulanError::Database(e) => Err(e),
+/// Callers that need no detail of an incomplete proposal answer with the one error shape.
+impl From<UsulanError> for ServiceError {
+    fn from(error: UsulanError) -> Self {
+        match error {
+            UsulanError::Refused(code) => ServiceError::Refused(code),
+            UsulanError::Incomplete { .. } => ServiceError::Refused(ErrorCode::SectionsIncomplete),
+            UsulanError::Database(e) => ServiceError::from(e),
         }
     }
 }
