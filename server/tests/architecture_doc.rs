@@ -167,7 +167,8 @@ fn migrated_relations() -> BTreeSet<String> {
 
 /// The first column of the table under the "Tables" heading: one name in backticks per row.
 fn documented_relations(doc: &str) -> Vec<String> {
-    let mut lines = doc.lines().skip_while(|line| !(line.starts_with('#') && line.trim_start_matches('#').trim() == "Tables"));
+    let mut lines =
+        doc.lines().skip_while(|line| !(line.starts_with('#') && line.trim_start_matches('#').trim() == "Tables"));
     assert!(lines.next().is_some(), "docs/ARCHITECTURE.md has no \"## Tables\" heading");
     let rows: Vec<&str> = lines
         .skip_while(|line| !line.trim_start().starts_with('|'))
