@@ -29,10 +29,13 @@ const PAGE_HEIGHT: f32 = 841.89;
 const MARGIN: f32 = 60.0;
 const RIGHT: f32 = PAGE_WIDTH - MARGIN;
 const TEXT_WIDTH: f32 = RIGHT - MARGIN;
-/// The body starts below `TOP` and stops above `BOTTOM`; the footer sits under `BOTTOM`.
+/// The body starts below `TOP` and stops above `BOTTOM` (higher when the footer has more
+/// lines than fit under it); the footer's last line sits on `FOOTER_BASELINE`.
 const TOP: f32 = PAGE_HEIGHT - MARGIN;
 const BOTTOM: f32 = 72.0;
 const FOOTER_BASELINE: f32 = 40.0;
+/// Space between the footer's first line and the body.
+const FOOTER_GAP: f32 = 12.0;
 /// Labels take at most this share of the text width; longer ones wrap.
 const MAX_LABEL_SHARE: f32 = 0.4;
 
@@ -113,7 +116,14 @@ impl Document {
 
     /// The document as PDF bytes.
     pub fn to_pdf(&self) -> Vec<u8> {
-        let mut layout = Layout::new();
+        let footer: Vec<Vec<u8>> = self
+            .footer
+            .iter()
+            .flat_map(|footer| footer.split('\n'))
+            .flat_map(|line| wrap(&encode(line), FOOTER, TEXT_WIDTH))
+            .collect();
+        let footer_top = FOOTER_BASELINE + footer.len().saturating_sub(1) as f32 * FOOTER.leading + FOOTER.size;
+        let mut layout = Layout::new((footer_top + FOOTER_GAP).max(BOTTOM));
         layout.text(TITLE, MARGIN, TEXT_WIDTH, &self.title);
         for subtitle in &self.subtitles {
             layout.text(SUBTITLE, MARGIN, TEXT_WIDTH, subtitle);
@@ -148,14 +158,10 @@ impl Document {
             }
         }
 
-        if let Some(footer) = &self.footer {
-            let lines: Vec<Vec<u8>> =
-                footer.split('\n').flat_map(|line| wrap(&encode(line), FOOTER, TEXT_WIDTH)).collect();
-            for page in &mut layout.pages {
-                for (i, line) in lines.iter().rev().enumerate() {
-                    let baseline = FOOTER_BASELINE + i as f32 * FOOTER.leading;
-                    page.lines.push(Line { style: FOOTER, x: MARGIN, baseline, text: line.clone(), grey: true });
-                }
+        for page in &mut layout.pages {
+            for (i, line) in footer.iter().rev().enumerate() {
+                let baseline = FOOTER_BASELINE + i as f32 * FOOTER.leading;
+                page.lines.push(Line { style: FOOTER, x: MARGIN, baseline, text: line.clone(), grey: true });
             }
         }
         write(&self.title, &layout.pages)
@@ -185,17 +191,19 @@ struct Layout {
     pages: Vec<Page>,
     /// Top of the next line.
     y: f32,
+    /// Where the body ends on every page.
+    bottom: f32,
 }
 
 impl Layout {
-    fn new() -> Self {
-        Layout { pages: vec![Page::default()], y: TOP }
+    fn new(bottom: f32) -> Self {
+        Layout { pages: vec![Page::default()], y: TOP, bottom }
     }
 
     /// Makes room for `height` below the cursor: a new page when it would cross the bottom
     /// margin (unless the page is still empty: then the content is simply too tall).
     fn reserve(&mut self, height: f32) {
-        if self.y - height < BOTTOM && self.y < TOP {
+        if self.y - height < self.bottom && self.y < TOP {
             self.pages.push(Page::default());
             self.y = TOP;
         }

@@ -102,7 +102,7 @@ fn a_document_is_a_well_formed_pdf_showing_its_parts_in_order() {
 #[test]
 fn row_values_line_up_after_the_widest_label() {
     let doc = Document::new("T").row("NIP", "1").row("Tanggal pendaftaran", "2").row("Nama", "");
-    let mut layout = Layout::new();
+    let mut layout = Layout::new(BOTTOM);
     let width = LABEL.face.width(b"Tanggal pendaftaran", LABEL.size);
     for block in &doc.blocks {
         if let Block::Row { label, value } = block {
@@ -194,7 +194,7 @@ fn body_lines_stay_between_the_margins() {
         doc =
             doc.paragraph(format!("Paragraf {i} dengan teks yang cukup panjang untuk dibungkus ke baris berikutnya."));
     }
-    let mut layout = Layout::new();
+    let mut layout = Layout::new(BOTTOM);
     for block in &doc.blocks {
         if let Block::Paragraph(text) = block {
             layout.text(PARAGRAPH, MARGIN, TEXT_WIDTH, text);
@@ -205,4 +205,32 @@ fn body_lines_stay_between_the_margins() {
         assert!(line.baseline >= BOTTOM - PARAGRAPH.leading && line.baseline < TOP);
         assert!(line.x + line.style.face.width(&line.text, line.style.size) <= RIGHT);
     }
+}
+
+#[test]
+fn a_tall_footer_pushes_the_body_up_instead_of_overlapping_it() {
+    let footer = ["Baris kaki yang panjang"; 6].join("\n");
+    let mut doc = Document::new("Daftar").footer(&footer);
+    for i in 0..60 {
+        doc = doc.row(format!("Baris {i}"), "nilai");
+    }
+    let pdf = doc.to_pdf();
+    well_formed(&pdf);
+    // Each content stream positions its lines with "x y Td"; body lines stay clear of the
+    // footer's first line (baseline 40 + 5 * 10, 8 points high).
+    let text = String::from_utf8_lossy(&pdf);
+    let mut footer_lines = 0;
+    let mut lines = text.lines().peekable();
+    while let Some(line) = lines.next() {
+        let Some(position) = line.strip_suffix(" Td") else { continue };
+        let y: f32 = position.split_whitespace().nth(1).unwrap().parse().unwrap();
+        let shown = lines.peek().unwrap();
+        if shown.starts_with("(Baris kaki") {
+            footer_lines += 1;
+            assert!(y <= 90.0);
+        } else {
+            assert!(y > 90.0 + FOOTER.size, "{shown} at {y}");
+        }
+    }
+    assert!(footer_lines >= 12, "six footer lines on each of at least two pages");
 }
