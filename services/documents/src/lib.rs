@@ -147,6 +147,8 @@ impl Document {
                     if layout.y < TOP {
                         layout.y -= 8.0;
                     }
+                    // Not the last line of a page: keep it with the line after it.
+                    layout.reserve(HEADING.leading + LABEL.leading);
                     layout.text(HEADING, MARGIN, TEXT_WIDTH, text);
                 }
                 Block::Row { label, value } => layout.row(label_width, label, value),

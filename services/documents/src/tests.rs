@@ -234,3 +234,16 @@ fn a_tall_footer_pushes_the_body_up_instead_of_overlapping_it() {
     }
     assert!(footer_lines >= 12, "six footer lines on each of at least two pages");
 }
+
+#[test]
+fn a_heading_is_not_left_alone_at_the_bottom_of_a_page() {
+    let mut doc = Document::new("Daftar");
+    // Fill the first page so that the heading would fit on it but its text would not.
+    for i in 0..35 {
+        doc = doc.row(format!("Baris {i}"), "nilai");
+    }
+    let pdf = doc.heading("Catatan").paragraph("Teks di bawah judul.").to_pdf();
+    let text = well_formed(&pdf);
+    let second_page = text.split(" 0 obj").filter(|object| object.contains(" Tj")).nth(1).unwrap_or_default();
+    assert!(second_page.contains("(Catatan) Tj"), "the heading moved to the page of its text");
+}
