@@ -103,7 +103,14 @@ async fn a_pns_registers_and_waits_for_the_verifier(pool: sqlx::PgPool) {
     // The slip is a PDF for whoever holds number and code; a guessed code gets nothing.
     let slip = client.get(app.url(&done.slip_url)).send().await.unwrap();
     assert_eq!(slip.headers()["content-type"], "application/pdf");
-    assert!(slip.bytes().await.unwrap().starts_with(b"%PDF"));
+    assert_eq!(
+        slip.headers()["content-disposition"],
+        format!("inline; filename=\"slip-{}.pdf\"", done.nomor_pendaftaran).as_str()
+    );
+    let pdf = slip.bytes().await.unwrap();
+    assert!(pdf.starts_with(b"%PDF"));
+    let shown = format!("({}) Tj", done.nomor_pendaftaran);
+    assert!(pdf.windows(shown.len()).any(|w| w == shown.as_bytes()), "the slip shows its number");
     let guessed = client
         .get(app.url(&format!("/daftar/slip?nomor={}&kode=00000000", done.nomor_pendaftaran)))
         .send()

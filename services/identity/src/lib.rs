@@ -18,7 +18,7 @@ pub use access::audit;
 pub use accounts::{NewAccount, WaitingRegistration};
 pub use error::{IdentityError, Result};
 pub use grant::{Grant, Scope};
-pub use registration::{KnowledgeCheck, NipLookup, Registered, SlipData};
+pub use registration::{KnowledgeCheck, NipLookup, Registered, SlipData, SlipPdf};
 pub use session::{CurrentUser, SessionLimits, SessionLookup};
 pub use signin::{SignedIn, LOCK_MINUTES, MAX_FAILED_SIGNINS};
 

@@ -54,6 +54,36 @@ pub struct SlipData {
     pub kode_verifikasi: String,
 }
 
+impl SlipData {
+    /// The slip as an A4 PDF: Indonesian, with the instruction also in English.
+    pub fn to_pdf(&self) -> Vec<u8> {
+        documents::Document::new("SLIP PENDAFTARAN PUPNS")
+            .subtitle("Pendataan Ulang PNS - Badan Kepegawaian Negara")
+            .row("Nomor pendaftaran", &self.nomor_pendaftaran)
+            .row("NIP", &self.nip)
+            .row("Nama", &self.nama)
+            .row("Instansi", &self.instansi)
+            .row("Tanggal daftar", &self.tanggal)
+            .row("Kode verifikasi", &self.kode_verifikasi)
+            .space()
+            .paragraph("Bawa slip ini bersama KTP ke verifikator SKPD/BKD/Ropeg instansi Anda.")
+            .paragraph("Bring this slip and your ID card to your agency's SKPD/BKD/Ropeg verifier.")
+            .to_pdf()
+    }
+
+    /// "slip-PUPNS-2026-12345678.pdf".
+    pub fn file_name(&self) -> String {
+        format!("slip-{}.pdf", self.nomor_pendaftaran)
+    }
+}
+
+/// The slip ready to download.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SlipPdf {
+    pub file_name: String,
+    pub pdf: Vec<u8>,
+}
+
 /// "PUPNS-2026-12345678": printed on the slip and shown to the verifier.
 pub fn new_registration_number() -> String {
     let year = OffsetDateTime::now_utc().year();
@@ -215,10 +245,48 @@ impl Identity {
         })
     }
 
+    /// [`Identity::registration_slip`] as a PDF file.
+    pub async fn registration_slip_pdf(&self, nomor: &str, kode: &str) -> Result<SlipPdf> {
+        let slip = self.registration_slip(nomor, kode).await?;
+        Ok(SlipPdf { file_name: slip.file_name(), pdf: slip.to_pdf() })
+    }
+
     async fn account_exists(&self, nip: &str) -> Result<bool> {
         Ok(sqlx::query_scalar!("SELECT id FROM account WHERE nip = $1", nip)
             .fetch_optional(&self.pool)
             .await?
             .is_some())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_slip_prints_the_registration_data() {
+        let slip = SlipData {
+            nomor_pendaftaran: "PUPNS-2026-00000001".into(),
+            nip: "198503152010011002".into(),
+            nama: "Ma'ruf (Amin".into(),
+            instansi: "Pemerintah Kabupaten Sleman".into(),
+            tanggal: "2026-11-23".into(),
+            kode_verifikasi: "ABCD1234".into(),
+        };
+        assert_eq!(slip.file_name(), "slip-PUPNS-2026-00000001.pdf");
+        let pdf = slip.to_pdf();
+        assert!(pdf.starts_with(b"%PDF-"));
+        let text = String::from_utf8_lossy(&pdf);
+        for shown in [
+            "(SLIP PENDAFTARAN PUPNS) Tj",
+            "(PUPNS-2026-00000001) Tj",
+            "(198503152010011002) Tj",
+            "(Ma'ruf \\(Amin) Tj",
+            "(Pemerintah Kabupaten Sleman) Tj",
+            "(ABCD1234) Tj",
+            "(Bring this slip and your ID card to your agency's SKPD/BKD/Ropeg verifier.) Tj",
+        ] {
+            assert!(text.contains(shown), "{shown}");
+        }
     }
 }
