@@ -8,7 +8,6 @@ pub mod embedded_pg;
 pub mod middleware;
 mod routes;
 mod tracing_layer;
-pub mod slip;
 
 pub use config::Config;
 pub use routes::{app_state, router};

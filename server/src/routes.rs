@@ -4,11 +4,12 @@
 use app::auth::AppState;
 use app::{shell, App};
 use axum::extract::{Path, Query};
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::Router;
-use domain::Lang;
+use access::Refusal;
+use domain::{ErrorCode, Lang};
 use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use sqlx::PgPool;
@@ -73,8 +74,8 @@ pub fn router(config: &Config, state: AppState) -> Router {
         })
         .route("/bahasa/{lang}", get(set_language))
         .route("/healthz", get(|| async { "ok" }))
-        .route("/daftar/slip", get(crate::slip::download).with_state(state.clone()))
         // Each service's own plain-HTTP routes.
+        .merge(identity::http::router(state.identity.clone()))
         .merge(personnel::http::router(state.personnel.clone()))
         .fallback(leptos_axum::file_and_error_handler_with_context(context, shell))
         .with_state(options.clone());
@@ -107,6 +108,6 @@ async fn set_language(Path(code): Path<String>, Query(back): Query<Back>) -> Res
             response.headers_mut().insert(header::SET_COOKIE, value);
             response
         }
-        Err(_) => StatusCode::BAD_REQUEST.into_response(),
+        Err(_) => Refusal(ErrorCode::BadRequest).into_response(),
     }
 }

@@ -8,7 +8,7 @@ use uuid::Uuid;
 use crate::user::CurrentUser;
 
 pub async fn record(
-    pool: &PgPool,
+    db: impl sqlx::PgExecutor<'_>,
     account_id: Option<Uuid>,
     action: &str,
     subject: Option<&str>,
@@ -23,7 +23,7 @@ pub async fn record(
         ip,
         detail
     )
-    .execute(pool)
+    .execute(db)
     .await?;
     Ok(())
 }

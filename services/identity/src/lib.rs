@@ -4,6 +4,7 @@
 mod accounts;
 mod error;
 pub mod grant;
+pub mod http;
 pub mod mail;
 pub mod password;
 pub mod registration;

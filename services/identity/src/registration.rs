@@ -8,9 +8,7 @@ use serde_json::json;
 use time::{Duration, OffsetDateTime};
 use uuid::Uuid;
 
-use crate::accounts::NewAccount;
 use crate::error::Result;
-use crate::grant::Scope;
 use crate::{audit, throttle, token, Identity};
 
 /// Wrong knowledge checks allowed per NIP in 15 minutes.
@@ -186,35 +184,43 @@ impl Identity {
             return Err(ErrorCode::NipAlreadyRegistered.into());
         }
         let active = !self.reference.registration_needs_verification(master.instansi_id).await?;
-        let account_id = self
-            .ensure_account(NewAccount {
-                nip: Some(&row.nip),
-                username: None,
-                nama: &master.nama,
-                email: Some(&row.email),
-                password,
-                instansi_id: Some(master.instansi_id),
-                unor_id: Some(master.unor_id),
-                active,
-            })
-            .await?;
-        let nomor = new_registration_number();
-        let kode = format!("{:08X}", rand::random::<u32>());
+        let hash = crate::password::hash_async(password.to_owned()).await;
+        let (account_id, nomor, kode) = (Uuid::new_v4(), new_registration_number(), format!("{:08X}", rand::random::<u32>()));
+        // The account, its PNS grant, the confirmation and the audit row land together or not
+        // at all. Two registrations of one NIP racing here: the unique NIP refuses the second
+        // (NipAlreadyRegistered), never a half-made account.
+        let mut tx = self.pool.begin().await?;
         sqlx::query!(
-            "UPDATE account SET nomor_pendaftaran = $2, kode_verifikasi = $3 WHERE id = $1",
+            "INSERT INTO account (id, nip, nama, email, password_hash, status, instansi_id, unor_id, approved_at,
+                                  nomor_pendaftaran, kode_verifikasi)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, CASE WHEN $6 = 'aktif' THEN now() END, $9, $10)",
             account_id,
+            row.nip,
+            master.nama,
+            row.email,
+            hash,
+            if active { "aktif" } else { "menunggu_verifikasi" },
+            master.instansi_id,
+            master.unor_id,
             nomor,
             kode
         )
-        .execute(&self.pool)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query!(
+            "INSERT INTO role_grant (id, account_id, role, instansi_id) VALUES ($1, $2, $3, $4)",
+            Uuid::new_v4(),
+            account_id,
+            Role::Pns.code(),
+            master.instansi_id
+        )
+        .execute(&mut *tx)
         .await?;
         sqlx::query!("UPDATE pendaftaran SET confirmed_at = now() WHERE id = $1", registration_id)
-            .execute(&self.pool)
+            .execute(&mut *tx)
             .await?;
-        self.ensure_grant(account_id, Role::Pns, Scope { instansi_id: Some(master.instansi_id), ..Scope::default() })
-            .await?;
-        audit::record(&self.pool, Some(account_id), "registration", Some(&row.nip), ip, json!({"active": active}))
-            .await?;
+        audit::record(&mut *tx, Some(account_id), "registration", Some(&row.nip), ip, json!({"active": active})).await?;
+        tx.commit().await?;
         Ok(Registered { nomor_pendaftaran: nomor, kode_verifikasi: kode, active })
     }
 
