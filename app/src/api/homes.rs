@@ -35,7 +35,7 @@ pub async fn verifier_home() -> Result<VerifierHomeView, AppError> {
     use crate::auth::{require, state};
     let (user, _) = require(Capability::Verifikasi)?;
     let state = state()?;
-    let scope = super::session::scope_label(&state, &user.active).await;
+    let scope = super::session::scope_label(&state, &user.active).await?;
     let waiting = if user.active.role.can(Capability::ApproveRegistration) {
         let rows = state.identity.waiting_registrations(&user.active).await?;
         Some(
@@ -67,7 +67,7 @@ async fn staff_home(capability: Capability) -> Result<StaffHomeView, AppError> {
     use crate::auth::{require, state};
     let (user, _) = require(capability)?;
     let state = state()?;
-    Ok(StaffHomeView { scope: super::session::scope_label(&state, &user.active).await })
+    Ok(StaffHomeView { scope: super::session::scope_label(&state, &user.active).await? })
 }
 
 #[server(endpoint = "beranda/hds")]

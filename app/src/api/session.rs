@@ -44,7 +44,7 @@ pub async fn current_session() -> Result<SessionState, AppError> {
     let state = state()?;
     let mut grants = Vec::with_capacity(user.grants.len());
     for grant in &user.grants {
-        grants.push(GrantView { id: grant.id, role: grant.role, scope: scope_label(&state, grant).await });
+        grants.push(GrantView { id: grant.id, role: grant.role, scope: scope_label(&state, grant).await? });
     }
     let active = grants.iter().find(|g| g.id == user.active.id).cloned().unwrap_or_else(|| grants[0].clone());
     Ok(SessionState::SignedIn(SessionView {
@@ -55,23 +55,34 @@ pub async fn current_session() -> Result<SessionState, AppError> {
     }))
 }
 
+/// The name of a grant's scope (unor or instansi, else Kanreg); empty for a national grant.
+/// A failed look-up is an error: a scoped grant never reads as national.
 #[cfg(feature = "ssr")]
-pub(crate) async fn scope_label(state: &crate::auth::AppState, grant: &identity::Grant) -> String {
+pub(crate) async fn scope_label(
+    state: &crate::auth::AppState,
+    grant: &identity::Grant,
+) -> Result<String, crate::error::AppError> {
+    use crate::auth::internal;
     // Unor and instansi names come from the reference service's cache: this runs on every page.
     let ids: Vec<uuid::Uuid> = grant.unor_id.into_iter().chain(grant.instansi_id).collect();
     if !ids.is_empty() {
-        if let Ok(names) = state.reference.names(&ids).await {
-            if let Some(name) = ids.iter().find_map(|id| names.get(id)) {
-                return name.clone();
-            }
+        let names = state.reference.names(&ids).await.map_err(internal)?;
+        if let Some(name) = ids.iter().find_map(|id| names.get(id)) {
+            return Ok(name.clone());
         }
     }
     if let Some(kanreg) = grant.kanreg_id {
-        if let Ok(Some(kanreg)) = state.reference.kanreg(kanreg).await {
-            return kanreg.nama;
+        if let Some(kanreg) = state.reference.kanreg(kanreg).await.map_err(internal)? {
+            return Ok(kanreg.nama);
         }
     }
-    String::new()
+    // Empty reads "Nasional": only for a grant without any scope, never for one whose scope
+    // could not be named.
+    if ids.is_empty() && grant.kanreg_id.is_none() {
+        Ok(String::new())
+    } else {
+        Err(internal(format!("grant {} has a scope without a name", grant.id)))
+    }
 }
 
 /// Public. On success sets a new session cookie and returns the home page of the first role.

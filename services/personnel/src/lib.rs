@@ -2,6 +2,7 @@
 //! crate's API, never its tables.
 
 mod dokumen;
+#[cfg(feature = "generator")]
 pub mod generator;
 mod history;
 pub mod http;
