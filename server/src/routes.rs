@@ -1,6 +1,7 @@
 //! The router: server functions, pages, static files, the services' plain routes, and the
 //! layers around them (session, CSRF, request tracing).
 
+use access::Refusal;
 use app::auth::AppState;
 use app::{shell, App};
 use axum::extract::{Path, Query};
@@ -8,7 +9,6 @@ use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::Router;
-use access::Refusal;
 use domain::{ErrorCode, Lang};
 use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, LeptosRoutes};

@@ -147,10 +147,8 @@ pub async fn save_section(simpan: Simpan) -> Result<SimpanView, AppError> {
     if !berlaku.contains(&bagian) {
         return Err(refuse(ErrorCode::SectionNotApplicable));
     }
-    let refs =
-        state.personnel.reference_check(usulan.master.pns.instansi_id, &after, &[bagian]).await?;
-    let hasil =
-        state.personnel.save_section(&usulan, simpan, &refs, server::today()).await?;
+    let refs = state.personnel.reference_check(usulan.master.pns.instansi_id, &after, &[bagian]).await?;
+    let hasil = state.personnel.save_section(&usulan, simpan, &refs, server::today()).await?;
     Ok(SimpanView { hasil, berlaku, nip_baru: server::nip_baru(&nip, &after) })
 }
 
@@ -161,11 +159,7 @@ pub async fn submit_form(versi: i32) -> Result<KirimView, AppError> {
     let (user, state, _, usulan) = server::own_usulan().await?;
     let labels = state.reference.labels().await?;
     let berlaku = server::berlaku(&usulan.isi, &labels);
-    let refs = state
-        .personnel
-        .reference_check(usulan.master.pns.instansi_id, &usulan.isi, &berlaku)
-        .await
-        ?;
+    let refs = state.personnel.reference_check(usulan.master.pns.instansi_id, &usulan.isi, &berlaku).await?;
     match state.personnel.submit(&usulan, versi, &berlaku, &refs, server::today(), &user.nama).await {
         Ok(versi) => Ok(KirimView::Terkirim { versi }),
         Err(UsulanError::Incomplete { belum_diperiksa, kesalahan }) => {
@@ -177,12 +171,9 @@ pub async fn submit_form(versi: i32) -> Result<KirimView, AppError> {
 
 #[server(endpoint = "pns/progres")]
 pub async fn progress() -> Result<ProgresView, AppError> {
-
     let (_, state, nip, usulan) = server::own_usulan().await?;
     let (timeline, changes) =
-        futures::future::try_join(state.personnel.timeline(&nip), state.personnel.sent_changes(&nip))
-            .await
-            ?;
+        futures::future::try_join(state.personnel.timeline(&nip), state.personnel.sent_changes(&nip)).await?;
     Ok(ProgresView {
         status: usulan.status,
         dikirim: usulan.dikirim.map(server::wib),
@@ -246,8 +237,7 @@ pub async fn search_reference(jenis: String, q: String) -> Result<Vec<(String, S
     let state = state()?;
     if jenis == "unor" {
         let nip = user.nip.clone().ok_or_else(|| refuse(ErrorCode::NotFound))?;
-        let master =
-            state.personnel.master(&nip).await?.ok_or_else(|| refuse(ErrorCode::NotFound))?;
+        let master = state.personnel.master(&nip).await?.ok_or_else(|| refuse(ErrorCode::NotFound))?;
         return Ok(state.reference.search_unor(master.instansi_id, &q, 20).await?);
     }
     Ok(state.reference.search_codes(&jenis, &q, 20).await?)

@@ -59,8 +59,7 @@ pub async fn finish_registration(
     let done = state()?
         .identity
         .finish_registration(registration_id, &code, &password, &confirmation, &request_auth().ip)
-        .await
-        ?;
+        .await?;
     Ok(RegisteredView {
         slip_url: format!("/daftar/slip?nomor={}&kode={}", done.nomor_pendaftaran, done.kode_verifikasi),
         nomor_pendaftaran: done.nomor_pendaftaran,

@@ -94,8 +94,7 @@ pub async fn sign_in(identifier: String, password: String) -> Result<String, App
     let user_agent = use_context::<http::request::Parts>()
         .and_then(|p| p.headers.get(http::header::USER_AGENT)?.to_str().ok().map(str::to_owned))
         .unwrap_or_default();
-    let signed_in =
-        state.identity.sign_in(&identifier, &password, &auth.ip, &user_agent).await?;
+    let signed_in = state.identity.sign_in(&identifier, &password, &auth.ip, &user_agent).await?;
     // A session the browser carried before is dropped: the id always changes at sign-in.
     if let Some(old) = auth.token {
         let _ = state.identity.sign_out(&old, None, &auth.ip).await;

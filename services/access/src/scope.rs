@@ -24,7 +24,10 @@ pub enum Cakupan {
     Kanreg(i16),
     Instansi(Uuid),
     /// The units whose path starts with `path` within the instansi.
-    Unor { instansi_id: Uuid, path: String },
+    Unor {
+        instansi_id: Uuid,
+        path: String,
+    },
 }
 
 impl Cakupan {
@@ -110,10 +113,7 @@ mod tests {
     fn other_roles_and_grants_without_their_scope_cover_no_one() {
         let pns = Lokasi { instansi_id: Uuid::from_u128(1), unor_path: "r/".into(), kanreg_id: 1 };
         for role in Role::ALL {
-            if !matches!(
-                role,
-                Role::VerifikatorL1 | Role::VerifikatorL2 | Role::VerifikatorL3 | Role::VerifikatorL4
-            ) {
+            if !matches!(role, Role::VerifikatorL1 | Role::VerifikatorL2 | Role::VerifikatorL3 | Role::VerifikatorL4) {
                 assert!(!grant(role, Some(pns.instansi_id), Some("r/"), Some(1)).covers(&pns), "{role:?}");
             }
         }

@@ -185,7 +185,8 @@ impl Identity {
         }
         let active = !self.reference.registration_needs_verification(master.instansi_id).await?;
         let hash = crate::password::hash_async(password.to_owned()).await;
-        let (account_id, nomor, kode) = (Uuid::new_v4(), new_registration_number(), format!("{:08X}", rand::random::<u32>()));
+        let (account_id, nomor, kode) =
+            (Uuid::new_v4(), new_registration_number(), format!("{:08X}", rand::random::<u32>()));
         // The account, its PNS grant, the confirmation and the audit row land together or not
         // at all. Two registrations of one NIP racing here: the unique NIP refuses the second
         // (NipAlreadyRegistered), never a half-made account.
@@ -219,7 +220,8 @@ impl Identity {
         sqlx::query!("UPDATE pendaftaran SET confirmed_at = now() WHERE id = $1", registration_id)
             .execute(&mut *tx)
             .await?;
-        audit::record(&mut *tx, Some(account_id), "registration", Some(&row.nip), ip, json!({"active": active})).await?;
+        audit::record(&mut *tx, Some(account_id), "registration", Some(&row.nip), ip, json!({"active": active}))
+            .await?;
         tx.commit().await?;
         Ok(Registered { nomor_pendaftaran: nomor, kode_verifikasi: kode, active })
     }

@@ -84,9 +84,8 @@ async fn download(
         let what = format!("dokumen {} ({})", dokumen.nama_file, dokumen.bagian.slug());
         audit::personal_data_read(&personnel.pool, user, &owner, &auth.ip, &what).await?;
     }
-    let bytes = tokio::fs::read(&path)
-        .await
-        .map_err(|error| ServiceError::internal(format!("{}: {error}", path.display())))?;
+    let bytes =
+        tokio::fs::read(&path).await.map_err(|error| ServiceError::internal(format!("{}: {error}", path.display())))?;
     let disposition = format!("attachment; filename=\"{}\"", dokumen.nama_file.replace(|c: char| !c.is_ascii(), "_"));
     Ok((
         [

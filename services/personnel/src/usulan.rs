@@ -3,10 +3,10 @@
 
 use std::collections::BTreeSet;
 
+use access::ServiceError;
 use domain::form::{
     check_section, diff, Aksi, Bagian, Context, FieldError, Formulir, HasilSimpan, Kind, Simpan, StatusUsulan,
 };
-use access::ServiceError;
 use domain::{ErrorCode, Nip};
 use serde::{Deserialize, Serialize};
 use sqlx::types::Json;
