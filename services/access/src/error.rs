@@ -67,7 +67,7 @@ impl From<sqlx::Error> for ServiceError {
 pub fn status_of(code: ErrorCode) -> StatusCode {
     match code {
         ErrorCode::NotSignedIn | ErrorCode::SessionExpired => StatusCode::UNAUTHORIZED,
-        ErrorCode::Forbidden | ErrorCode::CsrfRejected => StatusCode::FORBIDDEN,
+        ErrorCode::Forbidden | ErrorCode::CsrfRejected | ErrorCode::RoleNotHeld => StatusCode::FORBIDDEN,
         ErrorCode::NotFound => StatusCode::NOT_FOUND,
         ErrorCode::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
         ErrorCode::DocumentTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
