@@ -4,7 +4,8 @@
 
 use std::collections::BTreeMap;
 
-use domain::form::{Bagian, Dokumen, FieldError, Formulir, HasilSimpan, Simpan, StatusUsulan, Tanda};
+use domain::form::{Bagian, Dokumen, FieldError, Formulir, HasilSimpan, JenisPeristiwa, Simpan, StatusUsulan, Tanda};
+use domain::DaftarKode;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -47,7 +48,7 @@ impl FormulirView {
 }
 
 /// The short code lists the drop-downs offer: list → (code, name) in order.
-pub type Opsi = BTreeMap<String, Vec<(String, String)>>;
+pub type Opsi = BTreeMap<DaftarKode, Vec<(String, String)>>;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SimpanView {
@@ -70,7 +71,7 @@ pub enum KirimView {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PeristiwaView {
-    pub peristiwa: String,
+    pub peristiwa: JenisPeristiwa,
     pub tingkat: Option<i16>,
     pub oleh: String,
     pub catatan: String,
@@ -86,17 +87,17 @@ pub struct ProgresView {
 }
 
 /// The lists a picker may search by typing (the short lists come whole with the form).
-pub const SEARCHABLE: &[&str] = &[
-    "jurusan",
-    "jft",
-    "jfu",
-    "diklat_struktural",
-    "diklat_fungsional",
-    "mata_pelajaran",
-    "bidang_spesialis",
-    "kabupaten_kota",
-    "negara",
-    "unor",
+pub const SEARCHABLE: &[DaftarKode] = &[
+    DaftarKode::Jurusan,
+    DaftarKode::Jft,
+    DaftarKode::Jfu,
+    DaftarKode::DiklatStruktural,
+    DaftarKode::DiklatFungsional,
+    DaftarKode::MataPelajaran,
+    DaftarKode::BidangSpesialis,
+    DaftarKode::KabupatenKota,
+    DaftarKode::Negara,
+    DaftarKode::Unor,
 ];
 
 #[server(endpoint = "pns/formulir")]
@@ -240,22 +241,22 @@ pub async fn dropdown_lists() -> Result<Opsi, AppError> {
 /// Up to 20 entries of a long list whose names contain `q`; `unor` searches the units of the
 /// PNS's own instansi.
 #[server(endpoint = "referensi/cari")]
-pub async fn search_reference(jenis: String, q: String) -> Result<Vec<(String, String)>, AppError> {
+pub async fn search_reference(jenis: DaftarKode, q: String) -> Result<Vec<(String, String)>, AppError> {
     use crate::auth::{internal, refuse, require, state};
     use domain::{Capability, ErrorCode};
 
     let (user, _) = require(Capability::OwnRecord)?;
-    if !SEARCHABLE.contains(&jenis.as_str()) || q.chars().count() > 100 {
+    if !SEARCHABLE.contains(&jenis) || q.chars().count() > 100 {
         return Err(refuse(ErrorCode::BadRequest));
     }
     let state = state()?;
-    if jenis == "unor" {
+    if jenis == DaftarKode::Unor {
         let nip = user.nip.clone().ok_or_else(|| refuse(ErrorCode::NotFound))?;
         let master =
             state.personnel.master(&nip).await.map_err(internal)?.ok_or_else(|| refuse(ErrorCode::NotFound))?;
         return state.reference.search_unor(master.instansi_id, &q, 20).await.map_err(internal);
     }
-    state.reference.search_codes(&jenis, &q, 20).await.map_err(internal)
+    state.reference.search_codes(jenis, &q, 20).await.map_err(internal)
 }
 
 #[cfg(feature = "ssr")]
@@ -264,7 +265,7 @@ mod server {
 
     use domain::form::{Bagian, Formulir, Kind};
     use domain::Capability;
-    use domain::{ErrorCode, Nip};
+    use domain::{DaftarKode, ErrorCode, Nip};
     use identity::CurrentUser;
     use personnel::{Usulan, UsulanError};
     use reference::Labels;
@@ -274,17 +275,17 @@ mod server {
     use crate::error::AppError;
 
     /// The short lists offered as drop-downs.
-    const DROPDOWNS: &[&str] = &[
-        "agama",
-        "status_kawin",
-        "jenis_kelamin",
-        "jenis_pegawai",
-        "kedudukan_hukum",
-        "jenis_jabatan",
-        "eselon",
-        "tingkat_pendidikan",
-        "golongan",
-        "fasilitas_kesehatan_jenis",
+    const DROPDOWNS: &[DaftarKode] = &[
+        DaftarKode::Agama,
+        DaftarKode::StatusKawin,
+        DaftarKode::JenisKelamin,
+        DaftarKode::JenisPegawai,
+        DaftarKode::KedudukanHukum,
+        DaftarKode::JenisJabatan,
+        DaftarKode::Eselon,
+        DaftarKode::TingkatPendidikan,
+        DaftarKode::Golongan,
+        DaftarKode::FasilitasKesehatanJenis,
     ];
 
     /// The signed-in PNS (the PNS role active), the state and their NIP.
@@ -377,7 +378,7 @@ mod server {
                     } else if let Some(list) = bagian.code_list(spec, jenis_jabatan).filter(|l| !DROPDOWNS.contains(l))
                     {
                         if let Some(name) = labels.name(list, value) {
-                            out.insert(format!("{list}:{value}"), name.to_owned());
+                            out.insert(format!("{}:{value}", list.code()), name.to_owned());
                         }
                     }
                 });
@@ -386,7 +387,7 @@ mod server {
         out
     }
 
-    pub fn dropdowns(labels: &Labels) -> BTreeMap<String, Vec<(String, String)>> {
-        DROPDOWNS.iter().map(|list| ((*list).to_owned(), labels.list(list).to_vec())).collect()
+    pub fn dropdowns(labels: &Labels) -> BTreeMap<DaftarKode, Vec<(String, String)>> {
+        DROPDOWNS.iter().map(|list| (*list, labels.list(*list).to_vec())).collect()
     }
 }

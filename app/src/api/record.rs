@@ -88,7 +88,7 @@ pub struct PnsRecordView {
 pub async fn my_record() -> Result<PnsRecordView, AppError> {
     use crate::auth::{internal, refuse, require, state};
     use domain::dates::iso;
-    use domain::{Capability, ErrorCode};
+    use domain::{Capability, DaftarKode, ErrorCode};
 
     let (user, _) = require(Capability::OwnRecord)?;
     let state = state()?;
@@ -97,7 +97,7 @@ pub async fn my_record() -> Result<PnsRecordView, AppError> {
         return Err(refuse(ErrorCode::NotFound));
     };
     let labels = state.reference.labels().await.map_err(internal)?;
-    let label = |jenis: &str, kode: &str| labels.name(jenis, kode).unwrap_or(kode).to_owned();
+    let label = |jenis: DaftarKode, kode: &str| labels.name(jenis, kode).unwrap_or(kode).to_owned();
     let mut ids: Vec<uuid::Uuid> = record.jabatan.iter().map(|j| j.unor_id).collect();
     ids.extend([record.pns.unor_id, record.pns.instansi_id]);
     let names = state.reference.names(&ids).await.map_err(internal)?;
@@ -111,19 +111,19 @@ pub async fn my_record() -> Result<PnsRecordView, AppError> {
         gelar_belakang: p.gelar_belakang.clone(),
         tempat_lahir: p.tempat_lahir.clone(),
         tanggal_lahir: iso(p.tanggal_lahir),
-        jenis_kelamin: label("jenis_kelamin", &p.jenis_kelamin),
-        agama: label("agama", &p.agama),
-        status_kawin: label("status_kawin", &p.status_kawin),
+        jenis_kelamin: label(DaftarKode::JenisKelamin, &p.jenis_kelamin),
+        agama: label(DaftarKode::Agama, &p.agama),
+        status_kawin: label(DaftarKode::StatusKawin, &p.status_kawin),
         alamat: p.alamat.clone(),
         telepon: p.telepon.clone(),
         email: p.email.clone(),
         instansi: name(&record.pns.instansi_id),
         unor: name(&p.unor_id),
-        jenis_pegawai: label("jenis_pegawai", &p.jenis_pegawai),
-        kedudukan_hukum: label("kedudukan_hukum", &p.kedudukan_hukum),
+        jenis_pegawai: label(DaftarKode::JenisPegawai, &p.jenis_pegawai),
+        kedudukan_hukum: label(DaftarKode::KedudukanHukum, &p.kedudukan_hukum),
         tmt_cpns: iso(p.tmt_cpns),
         tmt_pns: p.tmt_pns.map(iso).unwrap_or_default(),
-        golongan: format!("{} ({})", p.golongan, label("golongan", &p.golongan)),
+        golongan: format!("{} ({})", p.golongan, label(DaftarKode::Golongan, &p.golongan)),
         tmt_golongan: iso(p.tmt_golongan),
         versi: p.versi,
         riwayat_golongan: record
@@ -131,7 +131,7 @@ pub async fn my_record() -> Result<PnsRecordView, AppError> {
             .iter()
             .map(|g| GolonganRow {
                 golongan: g.golongan.clone(),
-                pangkat: label("golongan", &g.golongan),
+                pangkat: label(DaftarKode::Golongan, &g.golongan),
                 tmt: iso(g.tmt),
                 nomor_sk: g.nomor_sk.clone(),
                 tanggal_sk: iso(g.tanggal_sk),
@@ -141,7 +141,7 @@ pub async fn my_record() -> Result<PnsRecordView, AppError> {
             .pendidikan
             .iter()
             .map(|e| PendidikanRow {
-                tingkat: label("tingkat_pendidikan", &e.tingkat),
+                tingkat: label(DaftarKode::TingkatPendidikan, &e.tingkat),
                 nama_sekolah: e.nama_sekolah.clone(),
                 jurusan: e.jurusan.clone(),
                 tahun_lulus: e.tahun_lulus,
@@ -151,7 +151,7 @@ pub async fn my_record() -> Result<PnsRecordView, AppError> {
             .jabatan
             .iter()
             .map(|j| JabatanRow {
-                jenis: label("jenis_jabatan", &j.jenis_jabatan),
+                jenis: label(DaftarKode::JenisJabatan, &j.jenis_jabatan),
                 nama: j.nama_jabatan.clone(),
                 eselon: j.eselon.clone().unwrap_or_default(),
                 unor: name(&j.unor_id),

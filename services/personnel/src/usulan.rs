@@ -4,9 +4,10 @@
 use std::collections::BTreeSet;
 
 use domain::form::{
-    check_section, diff, Aksi, Bagian, Context, FieldError, Formulir, HasilSimpan, Kind, Simpan, StatusUsulan,
+    check_section, diff, Aksi, Bagian, Context, FieldError, Formulir, HasilSimpan, JenisPeristiwa, Kind, Simpan,
+    StatusTanda, StatusUsulan,
 };
-use domain::{ErrorCode, Nip};
+use domain::{DaftarKode, ErrorCode, Nip, UnknownCode};
 use serde::{Deserialize, Serialize};
 use sqlx::types::Json;
 use time::{Date, OffsetDateTime};
@@ -55,7 +56,7 @@ pub struct Usulan {
 /// One step of the timeline.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Peristiwa {
-    pub peristiwa: String,
+    pub peristiwa: JenisPeristiwa,
     pub tingkat: Option<i16>,
     pub oleh: String,
     pub catatan: String,
@@ -65,12 +66,18 @@ pub struct Peristiwa {
 /// Checks that a section's codes exist in the reference lists and its units belong to the
 /// PNS's instansi; the browser cannot know these, so only the server runs them.
 pub trait ReferenceCheck {
-    fn code_exists(&self, jenis: &str, kode: &str) -> bool;
+    fn code_exists(&self, jenis: DaftarKode, kode: &str) -> bool;
     fn unor_in_instansi(&self, unor_id: &str) -> bool;
 }
 
-pub(crate) fn parse_bagian_list(slugs: &[String]) -> Vec<Bagian> {
-    slugs.iter().filter_map(|s| Bagian::from_slug(s)).collect()
+/// A stored code as its type; one this code does not know is a decode error (logged, and
+/// answered `Internal`), never taken for another value.
+pub(crate) fn decode<T>(parsed: Result<T, UnknownCode>) -> sqlx::Result<T> {
+    parsed.map_err(|e| sqlx::Error::Decode(Box::new(e)))
+}
+
+pub(crate) fn parse_bagian_list(slugs: &[String]) -> sqlx::Result<Vec<Bagian>> {
+    slugs.iter().map(|s| decode(Bagian::parse(s))).collect()
 }
 
 pub(crate) struct Row {
@@ -93,7 +100,10 @@ impl Personnel {
     pub(crate) async fn editable(&self, nip: &str) -> sqlx::Result<bool> {
         let status =
             sqlx::query_scalar!("SELECT status FROM usulan WHERE nip = $1", nip).fetch_optional(&self.pool).await?;
-        Ok(status.as_deref().is_none_or(|s| StatusUsulan::from_code(s).is_some_and(StatusUsulan::editable)))
+        Ok(match status {
+            Some(status) => decode(StatusUsulan::parse(&status))?.editable(),
+            None => true,
+        })
     }
 
     /// Saves one section. An autosave stores the content as typed; "Simpan" (`periksa`)
@@ -122,7 +132,7 @@ impl Personnel {
             let diperiksa = sqlx::query_scalar!("SELECT diperiksa FROM usulan WHERE nip = $1", nip.as_str())
                 .fetch_one(&mut *tx)
                 .await?;
-            return Ok(HasilSimpan { versi, diperiksa: parse_bagian_list(&diperiksa), kesalahan: vec![] });
+            return Ok(HasilSimpan { versi, diperiksa: parse_bagian_list(&diperiksa)?, kesalahan: vec![] });
         }
         // The first save creates the row (version 0 is the untouched master).
         if usulan.versi == 0 {
@@ -144,7 +154,7 @@ impl Personnel {
         .fetch_optional(&mut *tx)
         .await?
         .ok_or(UsulanError::Refused(ErrorCode::NotFound))?;
-        if !StatusUsulan::from_code(&row.status).is_some_and(StatusUsulan::editable) {
+        if !decode(StatusUsulan::parse(&row.status))?.editable() {
             return Err(UsulanError::Refused(ErrorCode::ProposalLocked));
         }
         if row.versi != simpan.versi {
@@ -153,7 +163,7 @@ impl Personnel {
         let mut form = row.isi.0;
         let changed = form.section(bagian) != simpan.isi;
         form.apply(simpan.isi);
-        let mut diperiksa: BTreeSet<Bagian> = parse_bagian_list(&row.diperiksa).into_iter().collect();
+        let mut diperiksa: BTreeSet<Bagian> = parse_bagian_list(&row.diperiksa)?.into_iter().collect();
         let mut kesalahan = Vec::new();
         if simpan.periksa {
             let cx = Context { nip: &nip, master: &usulan.master_form, today };
@@ -226,29 +236,27 @@ impl Personnel {
         let mut changes = diff(&usulan.master_form, &usulan.isi);
         changes.retain(|c| berlaku.contains(&c.bagian));
         let mut tx = self.pool.begin().await?;
+        let editable: Vec<&str> = StatusUsulan::EDITABLE.iter().map(|s| s.code()).collect();
         let updated = sqlx::query_scalar!(
-            "UPDATE usulan SET status = 'dikirim', dikirim = now(), versi = versi + 1, diubah = now()
-             WHERE nip = $1 AND versi = $2 AND status IN ('draf', 'dikembalikan') RETURNING versi",
+            "UPDATE usulan SET status = $3, dikirim = now(), versi = versi + 1, diubah = now()
+             WHERE nip = $1 AND versi = $2 AND status = ANY($4) RETURNING versi",
             nip.as_str(),
-            versi
+            versi,
+            StatusUsulan::Dikirim.code(),
+            &editable as &[&str]
         )
         .fetch_optional(&mut *tx)
         .await?
         .ok_or(UsulanError::Refused(ErrorCode::VersionConflict))?;
         sqlx::query!("DELETE FROM usulan_perubahan WHERE nip = $1", nip.as_str()).execute(&mut *tx).await?;
         for (i, c) in changes.iter().enumerate() {
-            let aksi = match c.aksi {
-                Aksi::Ubah => "ubah",
-                Aksi::Tambah => "tambah",
-                Aksi::Hapus => "hapus",
-            };
             sqlx::query!(
                 "INSERT INTO usulan_perubahan (nip, urutan, bagian, aksi, entri, field, lama, baru)
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
                 nip.as_str(),
                 i as i32,
                 c.bagian.slug(),
-                aksi,
+                c.aksi.code(),
                 c.entri,
                 c.field,
                 c.lama,
@@ -258,8 +266,9 @@ impl Personnel {
             .await?;
         }
         sqlx::query!(
-            "INSERT INTO usulan_riwayat (nip, peristiwa, oleh) VALUES ($1, 'dikirim', $2)",
+            "INSERT INTO usulan_riwayat (nip, peristiwa, oleh) VALUES ($1, $2, $3)",
             nip.as_str(),
+            JenisPeristiwa::Dikirim.code(),
             oleh
         )
         .execute(&mut *tx)
@@ -270,13 +279,23 @@ impl Personnel {
 
     /// The proposal's timeline, oldest first.
     pub async fn timeline(&self, nip: &str) -> sqlx::Result<Vec<Peristiwa>> {
-        sqlx::query_as!(
-            Peristiwa,
+        let rows = sqlx::query!(
             "SELECT peristiwa, tingkat, oleh, catatan, pada FROM usulan_riwayat WHERE nip = $1 ORDER BY id",
             nip
         )
         .fetch_all(&self.pool)
-        .await
+        .await?;
+        rows.into_iter()
+            .map(|r| {
+                Ok(Peristiwa {
+                    peristiwa: decode(JenisPeristiwa::parse(&r.peristiwa))?,
+                    tingkat: r.tingkat,
+                    oleh: r.oleh,
+                    catatan: r.catatan,
+                    pada: r.pada,
+                })
+            })
+            .collect()
     }
 
     /// The change set last sent, in order (the verifiers' view of the proposal).
@@ -287,23 +306,18 @@ impl Personnel {
         )
         .fetch_all(&self.pool)
         .await?;
-        Ok(rows
-            .into_iter()
-            .filter_map(|r| {
-                Some(domain::form::Perubahan {
-                    bagian: Bagian::from_slug(&r.bagian)?,
-                    aksi: match r.aksi.as_str() {
-                        "tambah" => Aksi::Tambah,
-                        "hapus" => Aksi::Hapus,
-                        _ => Aksi::Ubah,
-                    },
+        rows.into_iter()
+            .map(|r| {
+                Ok(domain::form::Perubahan {
+                    bagian: decode(Bagian::parse(&r.bagian))?,
+                    aksi: decode(Aksi::parse(&r.aksi))?,
                     entri: r.entri,
                     field: r.field,
                     lama: r.lama,
                     baru: r.baru,
                 })
             })
-            .collect())
+            .collect()
     }
 
     /// Forgets idempotency keys older than a day (a retry comes within seconds or, from an
@@ -344,7 +358,7 @@ pub struct ReferenceLists {
 }
 
 impl ReferenceCheck for ReferenceLists {
-    fn code_exists(&self, jenis: &str, kode: &str) -> bool {
+    fn code_exists(&self, jenis: DaftarKode, kode: &str) -> bool {
         self.labels.contains(jenis, kode)
     }
 
@@ -396,8 +410,9 @@ impl Personnel {
             return Err(UsulanError::Refused(ErrorCode::BadRequest));
         }
         let open = sqlx::query_scalar!(
-            r#"SELECT count(*) AS "n!" FROM usulan_tanda WHERE nip = $1 AND status <> 'selesai'"#,
-            nip
+            r#"SELECT count(*) AS "n!" FROM usulan_tanda WHERE nip = $1 AND status <> $2"#,
+            nip,
+            StatusTanda::Selesai.code()
         )
         .fetch_one(&self.pool)
         .await?;
@@ -407,13 +422,15 @@ impl Personnel {
         let id = Uuid::new_v4();
         let keterangan = keterangan.trim();
         sqlx::query!(
-            "INSERT INTO usulan_tanda (id, nip, bagian, entri, field, keterangan) VALUES ($1, $2, $3, $4, $5, $6)",
+            "INSERT INTO usulan_tanda (id, nip, bagian, entri, field, keterangan, status)
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
             id,
             nip,
             bagian.slug(),
             entri,
             field,
-            keterangan
+            keterangan,
+            StatusTanda::Terbuka.code()
         )
         .execute(&self.pool)
         .await?;
@@ -423,18 +440,22 @@ impl Personnel {
             entri: entri.map(str::to_owned),
             field: field.to_owned(),
             keterangan: keterangan.to_owned(),
-            status: "terbuka".to_owned(),
+            status: StatusTanda::Terbuka,
         })
     }
 
     /// Withdraws an open flag of the PNS's own (one the helpdesk has not taken yet).
     pub async fn withdraw_flag(&self, nip: &str, id: &str) -> Result<(), UsulanError> {
         let id = Uuid::parse_str(id).map_err(|_| UsulanError::Refused(ErrorCode::BadRequest))?;
-        let removed =
-            sqlx::query!("DELETE FROM usulan_tanda WHERE id = $1 AND nip = $2 AND status = 'terbuka'", id, nip)
-                .execute(&self.pool)
-                .await?
-                .rows_affected();
+        let removed = sqlx::query!(
+            "DELETE FROM usulan_tanda WHERE id = $1 AND nip = $2 AND status = $3",
+            id,
+            nip,
+            StatusTanda::Terbuka.code()
+        )
+        .execute(&self.pool)
+        .await?
+        .rows_affected();
         if removed == 0 {
             return Err(UsulanError::Refused(ErrorCode::NotFound));
         }

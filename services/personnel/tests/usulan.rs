@@ -9,7 +9,7 @@ use uuid::Uuid;
 
 struct AcceptAll;
 impl ReferenceCheck for AcceptAll {
-    fn code_exists(&self, _: &str, _: &str) -> bool {
+    fn code_exists(&self, _: domain::DaftarKode, _: &str) -> bool {
         true
     }
     fn unor_in_instansi(&self, _: &str) -> bool {
@@ -19,7 +19,7 @@ impl ReferenceCheck for AcceptAll {
 
 struct RejectAll;
 impl ReferenceCheck for RejectAll {
-    fn code_exists(&self, _: &str, _: &str) -> bool {
+    fn code_exists(&self, _: domain::DaftarKode, _: &str) -> bool {
         false
     }
     fn unor_in_instansi(&self, _: &str) -> bool {
@@ -167,7 +167,7 @@ async fn sending_needs_every_section_then_locks_the_draft(pool: sqlx::PgPool) {
         .any(|c| c.bagian == Bagian::Stakeholder && c.field == "nomor_bpjs" && c.baru == "0001234567890"));
     let timeline = personnel.timeline(&nip).await.unwrap();
     assert_eq!(timeline.len(), 1);
-    assert_eq!(timeline[0].peristiwa, "dikirim");
+    assert_eq!(timeline[0].peristiwa, JenisPeristiwa::Dikirim);
 
     // Locked: no more saves, no second send.
     let err = personnel
@@ -231,7 +231,7 @@ async fn generated_records_use_only_reference_values(pool: sqlx::PgPool) {
             form.visit_fields(bagian, |_, spec, value, jenis_jabatan| {
                 if let Some(list) = bagian.code_list(spec, jenis_jabatan) {
                     if !value.is_empty() && !labels.contains(list, value) {
-                        unknown.insert(format!("{list}: {value}"));
+                        unknown.insert(format!("{list:?}: {value}"));
                     }
                 }
             });
@@ -264,4 +264,31 @@ async fn generated_families_pass_the_form_rules(pool: sqlx::PgPool) {
         children += form.anak.len();
     }
     assert!(spouses > 1000 && children > 2000, "{spouses} spouses, {children} children");
+}
+
+/// A stored state or event this code does not know is an error, never shown as another one.
+#[sqlx::test(migrations = "../../migrations")]
+async fn unknown_stored_codes_are_errors(pool: sqlx::PgPool) {
+    let (personnel, nip) = seeded(&pool).await;
+    let usulan = personnel.open_usulan(&nip).await.unwrap().unwrap();
+    let stakeholder = DataStakeholder { bapertarum: "Y".into(), ..Default::default() };
+    personnel
+        .save_section(&usulan, save(usulan.versi, IsiBagian::Stakeholder(stakeholder), false), &AcceptAll, today())
+        .await
+        .unwrap();
+    sqlx::query("ALTER TABLE usulan_riwayat DROP CONSTRAINT usulan_riwayat_peristiwa_check")
+        .execute(&pool)
+        .await
+        .unwrap();
+    sqlx::query("INSERT INTO usulan_riwayat (nip, peristiwa, oleh) VALUES ($1, 'dibatalkan', 'x')")
+        .bind(&nip)
+        .execute(&pool)
+        .await
+        .unwrap();
+    assert!(matches!(personnel.timeline(&nip).await, Err(sqlx::Error::Decode(_))));
+
+    sqlx::query("ALTER TABLE usulan DROP CONSTRAINT usulan_status_check").execute(&pool).await.unwrap();
+    sqlx::query("UPDATE usulan SET status = 'diarsipkan' WHERE nip = $1").bind(&nip).execute(&pool).await.unwrap();
+    let err = personnel.open_usulan(&nip).await.unwrap_err();
+    assert!(matches!(err, UsulanError::Database(sqlx::Error::Decode(_))), "{err:?}");
 }
