@@ -121,14 +121,14 @@ pub async fn load_form() -> Result<FormulirView, AppError> {
             + &if p.gelar_belakang.is_empty() { String::new() } else { format!(", {}", p.gelar_belakang) },
         instansi: unit_names.get(&p.instansi_id).cloned().unwrap_or_default(),
         label: server::value_labels(forms, &labels, &unit_names),
-        berlaku: server::berlaku(&usulan.isi, &labels),
+        berlaku: personnel::Personnel::applicable(&usulan.isi, &labels),
         nip_baru: server::nip_baru(&nip, &usulan.isi),
         master: usulan.master_form,
         draf: (usulan.versi > 0).then_some(usulan.isi),
         versi: usulan.versi,
         status: usulan.status,
         diperiksa: usulan.diperiksa,
-        hari_ini: domain::dates::iso(server::today()),
+        hari_ini: domain::dates::iso(state.personnel.today()),
         tanda,
         dokumen,
     })
@@ -136,39 +136,19 @@ pub async fn load_form() -> Result<FormulirView, AppError> {
 
 #[server(endpoint = "pns/simpan-bagian", input = server_fn::codec::Json)]
 pub async fn save_section(simpan: Simpan) -> Result<SimpanView, AppError> {
-    use crate::auth::{internal, refuse};
-    use domain::ErrorCode;
-
     let (_, state, nip, usulan) = server::own_usulan().await?;
-    let bagian = simpan.isi.bagian();
     let mut after = usulan.isi.clone();
     after.apply(simpan.isi.clone());
-    let labels = state.reference.labels().await.map_err(internal)?;
-    let berlaku = server::berlaku(&after, &labels);
-    if !berlaku.contains(&bagian) {
-        return Err(refuse(ErrorCode::SectionNotApplicable));
-    }
-    let refs =
-        state.personnel.reference_check(usulan.master.pns.instansi_id, &after, &[bagian]).await.map_err(internal)?;
-    let hasil =
-        state.personnel.save_section(&usulan, simpan, &refs, server::today()).await.map_err(server::usulan_error)?;
-    Ok(SimpanView { hasil, berlaku, nip_baru: server::nip_baru(&nip, &after) })
+    let saved = state.personnel.save_section(&usulan, simpan).await.map_err(server::usulan_error)?;
+    Ok(SimpanView { hasil: saved.hasil, berlaku: saved.berlaku, nip_baru: server::nip_baru(&nip, &after) })
 }
 
 #[server(endpoint = "pns/kirim")]
 pub async fn submit_form(versi: i32) -> Result<KirimView, AppError> {
-    use crate::auth::internal;
     use personnel::UsulanError;
 
     let (user, state, _, usulan) = server::own_usulan().await?;
-    let labels = state.reference.labels().await.map_err(internal)?;
-    let berlaku = server::berlaku(&usulan.isi, &labels);
-    let refs = state
-        .personnel
-        .reference_check(usulan.master.pns.instansi_id, &usulan.isi, &berlaku)
-        .await
-        .map_err(internal)?;
-    match state.personnel.submit(&usulan, versi, &berlaku, &refs, server::today(), &user.nama).await {
+    match state.personnel.submit(&usulan, versi, &user.nama).await {
         Ok(versi) => Ok(KirimView::Terkirim { versi }),
         Err(UsulanError::Incomplete { belum_diperiksa, kesalahan }) => {
             Ok(KirimView::Belum { belum_diperiksa, kesalahan })
@@ -309,11 +289,6 @@ mod server {
         error.into_code().map_or_else(internal, refuse)
     }
 
-    /// Today's date in WIB (UTC+7), where most instansi are.
-    pub fn today() -> time::Date {
-        (time::OffsetDateTime::now_utc() + time::Duration::hours(7)).date()
-    }
-
     pub fn wib(at: time::OffsetDateTime) -> String {
         let at = at.to_offset(time::UtcOffset::from_hms(7, 0, 0).expect("valid offset"));
         format!("{} {:02}:{:02} WIB", domain::dates::iso(at.date()), at.hour(), at.minute())
@@ -322,19 +297,6 @@ mod server {
     pub fn nip_baru(nip: &str, form: &Formulir) -> Option<String> {
         let nip = Nip::parse(nip).ok()?;
         domain::form::proposed_nip(&nip, &form.data_utama).map(|n| n.as_str().to_owned())
-    }
-
-    /// Which sections apply, decided by the current position's name.
-    pub fn berlaku(form: &Formulir, labels: &Labels) -> Vec<Bagian> {
-        let posisi = &form.data_posisi;
-        let name = match Bagian::DataPosisi.code_list(
-            Bagian::DataPosisi.fields().iter().find(|f| f.kind == Kind::Jabatan).expect("jabatan field"),
-            &posisi.jenis_jabatan,
-        ) {
-            Some(list) => labels.name(list, &posisi.jabatan).unwrap_or_default().to_owned(),
-            None => posisi.jabatan.clone(),
-        };
-        Formulir::applicable(&name)
     }
 
     /// Names of the units in `forms`, and of `also` (the instansi), in one call.

@@ -1,6 +1,7 @@
 //! The PNS's own master record, read-only (the re-registration form builds on it).
 //! There is no NIP argument: the record is always the signed-in PNS's own.
 
+pub use domain::form::Hubungan;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -32,13 +33,6 @@ pub struct JabatanRow {
     pub tmt: String,
     pub nomor_sk: String,
     pub tanggal_sk: String,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Hubungan {
-    Istri,
-    Suami,
-    Anak,
 }
 
 /// A spouse or child, as the master record has them.
@@ -103,6 +97,8 @@ pub async fn my_record() -> Result<PnsRecordView, AppError> {
     let names = state.reference.names(&ids).await.map_err(internal)?;
     let name = |id: &uuid::Uuid| names.get(id).cloned().unwrap_or_default();
     let p = &record.pns;
+    let gender = domain::Gender::from_code(&p.jenis_kelamin)
+        .ok_or_else(|| internal(domain::UnknownCode { kind: "Gender", code: p.jenis_kelamin.clone() }))?;
     Ok(PnsRecordView {
         nip: p.nip.clone(),
         nik: p.nik.clone(),
@@ -164,7 +160,7 @@ pub async fn my_record() -> Result<PnsRecordView, AppError> {
             .pasangan
             .iter()
             .map(|s| KeluargaRow {
-                hubungan: if p.jenis_kelamin == "L" { Hubungan::Istri } else { Hubungan::Suami },
+                hubungan: Hubungan::pasangan(gender),
                 nama: s.nama.clone(),
                 tanggal_lahir: iso(s.tanggal_lahir),
                 keterangan: s.status.clone(),

@@ -17,7 +17,8 @@ pub use sections::*;
 pub use spec::{FieldSpec, Fields, Kind, Opt};
 
 use crate::i18n::Lang;
-use crate::kode::DaftarKode;
+use crate::kode::{DaftarKode, JenisFungsional};
+use crate::Gender;
 
 /// A section (tab or sub-tab) of the form: the unit that is saved and reviewed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -288,20 +289,53 @@ impl Formulir {
     }
 
     /// The sections this PNS must fill: Data Guru only for teachers, Data Dokter only for
-    /// doctors (decided by the current position's name).
-    pub fn applicable(jabatan_name: &str) -> Vec<Bagian> {
-        let name = jabatan_name.to_lowercase();
-        let guru = name.starts_with("guru");
-        let dokter = name.starts_with("dokter");
+    /// doctors (decided by the kind of the current position's JFT/JFU reference entry).
+    pub fn applicable(jenis: Option<JenisFungsional>) -> Vec<Bagian> {
         Bagian::ALL
             .iter()
             .copied()
             .filter(|b| match b {
-                Bagian::Guru => guru,
-                Bagian::Dokter => dokter,
+                Bagian::Guru => jenis == Some(JenisFungsional::Guru),
+                Bagian::Dokter => jenis == Some(JenisFungsional::Dokter),
                 _ => true,
             })
             .collect()
+    }
+
+    /// The current position as (list, code), when it is a JFT/JFU entry (a structural post
+    /// is named, not coded).
+    pub fn current_jabatan(&self) -> Option<(DaftarKode, &str)> {
+        let posisi = &self.data_posisi;
+        let field = Bagian::DataPosisi.fields().iter().find(|f| f.kind == Kind::Jabatan)?;
+        let list = Bagian::DataPosisi.code_list(field, &posisi.jenis_jabatan)?;
+        Some((list, posisi.jabatan.trim()))
+    }
+}
+
+crate::kode::coded! {
+    /// How a family member is related to the PNS (the master keeps spouses and children apart).
+    pub enum Hubungan {
+        Istri = "istri",
+        Suami = "suami",
+        Anak = "anak",
+    }
+}
+
+impl Hubungan {
+    /// A spouse of a PNS of this gender: a man's wife, a woman's husband.
+    pub fn pasangan(gender: Gender) -> Hubungan {
+        match gender {
+            Gender::Male => Hubungan::Istri,
+            Gender::Female => Hubungan::Suami,
+        }
+    }
+
+    pub fn label(self) -> crate::Msg {
+        match self {
+            Hubungan::Istri => crate::Msg::Istri,
+            Hubungan::Suami => crate::Msg::Suami,
+            Hubungan::Anak => crate::Msg::Anak,
+        }
     }
 }
 

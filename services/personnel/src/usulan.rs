@@ -10,7 +10,7 @@ use domain::form::{
 use domain::{DaftarKode, ErrorCode, Nip, UnknownCode};
 use serde::{Deserialize, Serialize};
 use sqlx::types::Json;
-use time::{Date, OffsetDateTime};
+use time::OffsetDateTime;
 use uuid::Uuid;
 
 use crate::model::PnsWithHistory;
@@ -63,11 +63,12 @@ pub struct Peristiwa {
     pub pada: OffsetDateTime,
 }
 
-/// Checks that a section's codes exist in the reference lists and its units belong to the
-/// PNS's instansi; the browser cannot know these, so only the server runs them.
-pub trait ReferenceCheck {
-    fn code_exists(&self, jenis: DaftarKode, kode: &str) -> bool;
-    fn unor_in_instansi(&self, unor_id: &str) -> bool;
+/// A saved section: the save's answer, and the sections that apply after it (a change of
+/// position can bring Data Guru or Data Dokter in or out).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tersimpan {
+    pub hasil: HasilSimpan,
+    pub berlaku: Vec<Bagian>,
 }
 
 /// A stored code as its type; one this code does not know is a decode error (logged, and
@@ -106,22 +107,32 @@ impl Personnel {
         })
     }
 
+    /// The sections `form` asks for: Data Guru and Data Dokter only where the current
+    /// position's reference entry is of that kind.
+    pub fn applicable(form: &Formulir, labels: &reference::Labels) -> Vec<Bagian> {
+        let jenis = form.current_jabatan().and_then(|(list, kode)| labels.jenis_fungsional(list, kode));
+        Formulir::applicable(jenis)
+    }
+
     /// Saves one section. An autosave stores the content as typed; "Simpan" (`periksa`)
-    /// also checks it and, when it passes, marks it reviewed. Any change to a reviewed
-    /// section un-marks it until it is reviewed again.
-    pub async fn save_section(
-        &self,
-        usulan: &Usulan,
-        simpan: Simpan,
-        refs: &impl ReferenceCheck,
-        today: Date,
-    ) -> Result<HasilSimpan, UsulanError> {
+    /// also checks it (the rules as of today, its codes against the reference lists) and,
+    /// when it passes, marks it reviewed. Any change to a reviewed section un-marks it until
+    /// it is reviewed again. A section the form does not ask for is refused.
+    pub async fn save_section(&self, usulan: &Usulan, simpan: Simpan) -> Result<Tersimpan, UsulanError> {
         let nip = Nip::parse(&usulan.nip).map_err(UsulanError::Refused)?;
         let bagian = simpan.isi.bagian();
         if simpan.isi.entry_count() > domain::form::MAX_ENTRIES {
             return Err(UsulanError::Refused(ErrorCode::TooManyEntries));
         }
         let kunci = Uuid::parse_str(&simpan.kunci).map_err(|_| UsulanError::Refused(ErrorCode::BadRequest))?;
+        let mut after = usulan.isi.clone();
+        after.apply(simpan.isi.clone());
+        let berlaku = Self::applicable(&after, &*self.reference.labels().await?);
+        if !berlaku.contains(&bagian) {
+            return Err(UsulanError::Refused(ErrorCode::SectionNotApplicable));
+        }
+        let refs = self.reference_check(usulan.master.pns.instansi_id, &after, &[bagian]).await?;
+        let today = self.today();
         let mut tx = self.pool.begin().await?;
         // A retried save: answer as the first time.
         if let Some(versi) =
@@ -132,7 +143,8 @@ impl Personnel {
             let diperiksa = sqlx::query_scalar!("SELECT diperiksa FROM usulan WHERE nip = $1", nip.as_str())
                 .fetch_one(&mut *tx)
                 .await?;
-            return Ok(HasilSimpan { versi, diperiksa: parse_bagian_list(&diperiksa)?, kesalahan: vec![] });
+            let hasil = HasilSimpan { versi, diperiksa: parse_bagian_list(&diperiksa)?, kesalahan: vec![] };
+            return Ok(Tersimpan { hasil, berlaku });
         }
         // The first save creates the row (version 0 is the untouched master).
         if usulan.versi == 0 {
@@ -168,7 +180,7 @@ impl Personnel {
         if simpan.periksa {
             let cx = Context { nip: &nip, master: &usulan.master_form, today };
             kesalahan = check_section(&form, bagian, &cx);
-            kesalahan.extend(reference_errors(&form, bagian, refs));
+            kesalahan.extend(reference_errors(&form, bagian, &refs));
             if kesalahan.is_empty() {
                 diperiksa.insert(bagian);
             } else {
@@ -191,22 +203,15 @@ impl Personnel {
             .execute(&mut *tx)
             .await?;
         tx.commit().await?;
-        Ok(HasilSimpan { versi, diperiksa: diperiksa.into_iter().collect(), kesalahan })
+        Ok(Tersimpan { hasil: HasilSimpan { versi, diperiksa: diperiksa.into_iter().collect(), kesalahan }, berlaku })
     }
 
     /// Sends the proposal for verification: every applicable section reviewed and passing,
-    /// the master unchanged since the draft began, inside the instansi's collection period.
-    /// Writes the field-level change set and the first timeline step.
-    pub async fn submit(
-        &self,
-        usulan: &Usulan,
-        versi: i32,
-        berlaku: &[Bagian],
-        refs: &impl ReferenceCheck,
-        today: Date,
-        oleh: &str,
-    ) -> Result<i32, UsulanError> {
+    /// the master unchanged since the draft began, inside the instansi's collection period
+    /// (as of today). Writes the field-level change set and the first timeline step.
+    pub async fn submit(&self, usulan: &Usulan, versi: i32, oleh: &str) -> Result<i32, UsulanError> {
         let nip = Nip::parse(&usulan.nip).map_err(UsulanError::Refused)?;
+        let today = self.today();
         let (mulai, selesai) = self.reference.collection_period(usulan.master.pns.instansi_id).await?;
         if mulai.is_some_and(|m| today < m) || selesai.is_some_and(|s| today > s) {
             return Err(UsulanError::Refused(ErrorCode::PeriodClosed));
@@ -220,6 +225,8 @@ impl Personnel {
         if usulan.master_versi != usulan.master.pns.versi {
             return Err(UsulanError::Refused(ErrorCode::MasterChanged));
         }
+        let berlaku = &Self::applicable(&usulan.isi, &*self.reference.labels().await?);
+        let refs = &self.reference_check(usulan.master.pns.instansi_id, &usulan.isi, berlaku).await?;
         let belum_diperiksa: Vec<Bagian> = berlaku.iter().copied().filter(|b| !usulan.diperiksa.contains(b)).collect();
         let cx = Context { nip: &nip, master: &usulan.master_form, today };
         let kesalahan: Vec<FieldError> = berlaku
@@ -331,7 +338,7 @@ impl Personnel {
 }
 
 /// Reference values of one section that are not in their lists.
-fn reference_errors(form: &Formulir, bagian: Bagian, refs: &impl ReferenceCheck) -> Vec<FieldError> {
+fn reference_errors(form: &Formulir, bagian: Bagian, refs: &ReferenceLists) -> Vec<FieldError> {
     let mut out = Vec::new();
     form.visit_fields(bagian, |entri, spec, value, jenis_jabatan| {
         let value = value.trim();
@@ -350,14 +357,16 @@ fn reference_errors(form: &Formulir, bagian: Bagian, refs: &impl ReferenceCheck)
     out
 }
 
-/// The reference check the app uses: code lists from the reference service's cache, and the
-/// units named in the checked sections looked up one by one.
-pub struct ReferenceLists {
+/// Checks that a section's codes exist in the reference lists and its units belong to the
+/// PNS's instansi (the browser cannot know these, so only the server runs them): code lists
+/// from the reference service's cache, and the units named in the checked sections looked up
+/// one by one.
+struct ReferenceLists {
     labels: std::sync::Arc<reference::Labels>,
     units: std::collections::HashSet<String>,
 }
 
-impl ReferenceCheck for ReferenceLists {
+impl ReferenceLists {
     fn code_exists(&self, jenis: DaftarKode, kode: &str) -> bool {
         self.labels.contains(jenis, kode)
     }
@@ -369,7 +378,7 @@ impl ReferenceCheck for ReferenceLists {
 
 impl Personnel {
     /// A checker for `sections` of `form`, for a PNS of `instansi_id`.
-    pub async fn reference_check(
+    async fn reference_check(
         &self,
         instansi_id: Uuid,
         form: &Formulir,

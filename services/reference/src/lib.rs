@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
-use domain::DaftarKode;
+use domain::{DaftarKode, JenisFungsional};
 use sqlx::PgPool;
 use time::Date;
 use uuid::Uuid;
@@ -52,6 +52,8 @@ pub struct Labels {
     by_name: HashMap<DaftarKode, HashMap<String, String>>,
     /// list → (kode, nama) in the list's own order, for drop-downs.
     lists: HashMap<DaftarKode, Vec<(String, String)>>,
+    /// list → kode → the kind of a JFT/JFU position that brings its own form section.
+    fungsional: HashMap<DaftarKode, HashMap<String, JenisFungsional>>,
 }
 
 impl Labels {
@@ -73,6 +75,11 @@ impl Labels {
     /// The code of the entry named `nama` (case-insensitive) in the list `jenis`.
     pub fn code_by_name(&self, jenis: DaftarKode, nama: &str) -> Option<&str> {
         self.by_name.get(&jenis)?.get(&nama.to_lowercase()).map(String::as_str)
+    }
+
+    /// The kind of the position `kode` of the list `jenis` (JFT/JFU), if it has one.
+    pub fn jenis_fungsional(&self, jenis: DaftarKode, kode: &str) -> Option<JenisFungsional> {
+        self.fungsional.get(&jenis)?.get(kode).copied()
     }
 
     /// A whole list in its own order (empty if unknown).
@@ -258,12 +265,18 @@ impl Reference {
 
     async fn load_labels(&self) -> sqlx::Result<Labels> {
         let mut labels = Labels::default();
-        let rows = sqlx::query!("SELECT jenis, kode, nama FROM kode_referensi ORDER BY jenis, urutan, kode")
-            .fetch_all(&self.pool)
-            .await?;
+        let rows =
+            sqlx::query!("SELECT jenis, kode, nama, jenis_fungsional FROM kode_referensi ORDER BY jenis, urutan, kode")
+                .fetch_all(&self.pool)
+                .await?;
+        let decode = |e: domain::UnknownCode| sqlx::Error::Decode(Box::new(e));
         for row in rows {
-            // A list this code does not know is an error, never dropped or renamed.
-            let jenis = DaftarKode::parse(&row.jenis).map_err(|e| sqlx::Error::Decode(Box::new(e)))?;
+            // A list or kind this code does not know is an error, never dropped or renamed.
+            let jenis = DaftarKode::parse(&row.jenis).map_err(decode)?;
+            if let Some(kind) = row.jenis_fungsional {
+                let kind = JenisFungsional::parse(&kind).map_err(decode)?;
+                labels.fungsional.entry(jenis).or_default().insert(row.kode.clone(), kind);
+            }
             labels.insert(jenis, row.kode, row.nama);
         }
         for row in sqlx::query!("SELECT kode, pangkat FROM golongan ORDER BY nomor").fetch_all(&self.pool).await? {

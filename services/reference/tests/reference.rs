@@ -72,3 +72,22 @@ async fn an_unknown_code_list_is_an_error(pool: sqlx::PgPool) {
         .unwrap();
     assert!(matches!(Reference::new(pool).labels().await, Err(sqlx::Error::Decode(_))));
 }
+
+/// Teachers' and doctors' positions carry their kind, so the form's Data Guru and Data Dokter
+/// follow the position's code.
+#[sqlx::test(migrations = "../../migrations")]
+async fn teacher_and_doctor_positions_carry_their_kind(pool: sqlx::PgPool) {
+    use domain::JenisFungsional;
+    let reference = Reference::new(pool);
+    let labels = reference.labels().await.unwrap();
+    let kind_of = |nama: &str| {
+        let kode = labels.code_by_name(DaftarKode::Jft, nama).unwrap();
+        labels.jenis_fungsional(DaftarKode::Jft, kode)
+    };
+    assert_eq!(kind_of("Guru Ahli Pertama"), Some(JenisFungsional::Guru));
+    assert_eq!(kind_of("Dokter Gigi Ahli Muda"), Some(JenisFungsional::Dokter));
+    assert_eq!(kind_of("Analis Kepegawaian Ahli Muda"), None);
+    let jft = reference.codes(DaftarKode::Jft).await.unwrap();
+    let guru = jft.iter().filter(|(kode, _)| labels.jenis_fungsional(DaftarKode::Jft, kode).is_some()).count();
+    assert_eq!(guru, 16, "4 guru and 12 dokter positions");
+}
