@@ -85,7 +85,7 @@ impl Personnel {
                 })
             })
             .collect::<sqlx::Result<_>>()?;
-        let dokumen = attached.dokumen.0.into_iter().filter_map(DokumenRow::into_dokumen).collect();
+        let dokumen = attached.dokumen.0.into_iter().map(DokumenRow::into_dokumen).collect::<sqlx::Result<_>>()?;
         Ok(Some(FormSnapshot { usulan, tanda, dokumen }))
     }
 
