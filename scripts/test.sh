@@ -18,7 +18,7 @@ step "cargo fmt --check"
 cargo fmt --all --check
 
 # Never build ssr and hydrate together (STACK.md): lint and test each package on its own.
-native=(-p domain -p identity -p personnel -p reference -p verification -p helpdesk -p reporting -p integration)
+native=(-p domain -p documents -p identity -p personnel -p reference -p verification -p helpdesk -p reporting -p integration)
 step "clippy (server side)"
 cargo clippy "${native[@]}" --all-targets -- -D warnings
 cargo clippy -p app --features ssr --all-targets -- -D warnings

@@ -1,8 +1,8 @@
 //! Server side of authorisation: the state shared with server functions, and the one
 //! guard they all call. Deny by default: no session, no capability, no data.
 
+pub use access::{status_of, CurrentUser, RequestAuth};
 use domain::{Capability, ErrorCode};
-use identity::CurrentUser;
 use leptos::prelude::*;
 
 use crate::error::AppError;
@@ -21,15 +21,6 @@ pub struct AppState {
     pub secure_cookies: bool,
     /// The site's public address, for links in emails.
     pub public_url: String,
-}
-
-/// What the session middleware found, put into the request's extensions.
-#[derive(Clone, Debug, Default)]
-pub struct RequestAuth {
-    pub token: Option<String>,
-    pub user: Option<CurrentUser>,
-    pub expired: bool,
-    pub ip: String,
 }
 
 pub const SESSION_COOKIE: &str = "sipupns_sesi";
@@ -61,32 +52,10 @@ pub fn refuse(code: ErrorCode) -> AppError {
     AppError(code)
 }
 
-/// The HTTP status a refusal is answered with (server functions and plain routes alike).
-pub fn status_of(code: ErrorCode) -> http::StatusCode {
-    match code {
-        ErrorCode::NotSignedIn | ErrorCode::SessionExpired => http::StatusCode::UNAUTHORIZED,
-        ErrorCode::Forbidden | ErrorCode::CsrfRejected => http::StatusCode::FORBIDDEN,
-        ErrorCode::NotFound => http::StatusCode::NOT_FOUND,
-        ErrorCode::TooManyRequests => http::StatusCode::TOO_MANY_REQUESTS,
-        ErrorCode::DocumentTooLarge => http::StatusCode::PAYLOAD_TOO_LARGE,
-        ErrorCode::Internal => http::StatusCode::INTERNAL_SERVER_ERROR,
-        _ => http::StatusCode::BAD_REQUEST,
-    }
-}
-
-/// The user behind a request, or why there is none (no session, or an expired one).
-pub fn user_of(auth: &RequestAuth) -> Result<&CurrentUser, ErrorCode> {
-    match &auth.user {
-        Some(user) => Ok(user),
-        None if auth.expired => Err(ErrorCode::SessionExpired),
-        None => Err(ErrorCode::NotSignedIn),
-    }
-}
-
 /// The signed-in user, whatever their role.
 pub fn signed_in() -> Result<(CurrentUser, RequestAuth), AppError> {
     let auth = request_auth();
-    let user = user_of(&auth).map_err(refuse)?.clone();
+    let user = auth.user().map_err(refuse)?.clone();
     Ok((user, auth))
 }
 
@@ -100,15 +69,7 @@ pub fn require(capability: Capability) -> Result<(CurrentUser, RequestAuth), App
     }
 }
 
-/// Maps a service error: refusals keep their code; internal failures are logged here and
-/// shown only as `Internal`.
-pub fn service_error(error: identity::IdentityError) -> AppError {
-    match error {
-        identity::IdentityError::Refused(code) => refuse(code),
-        identity::IdentityError::Database(e) => internal(e),
-    }
-}
-
+/// Logs an internal failure and answers only `Internal`.
 pub fn internal(error: impl std::fmt::Display) -> AppError {
     tracing::error!(%error, "internal error in a server function");
     refuse(ErrorCode::Internal)

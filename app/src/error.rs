@@ -35,6 +35,42 @@ impl From<ErrorCode> for AppError {
     }
 }
 
+/// Services' errors become the server function's answer with `?`: refusals keep their code
+/// (and set the status), internal failures are logged and answered `Internal`.
+#[cfg(feature = "ssr")]
+mod from_services {
+    use super::AppError;
+    use crate::auth::{internal, refuse};
+
+    impl From<access::ServiceError> for AppError {
+        fn from(error: access::ServiceError) -> Self {
+            match error {
+                access::ServiceError::Refused(code) => refuse(code),
+                other => internal(other),
+            }
+        }
+    }
+
+    impl From<personnel::UsulanError> for AppError {
+        fn from(error: personnel::UsulanError) -> Self {
+            access::ServiceError::from(error).into()
+        }
+    }
+
+    impl From<sqlx::Error> for AppError {
+        fn from(error: sqlx::Error) -> Self {
+            access::ServiceError::from(error).into()
+        }
+    }
+
+    /// Plain axum routes in `app` answer like every other route: the status and the code as JSON.
+    impl axum::response::IntoResponse for AppError {
+        fn into_response(self) -> axum::response::Response {
+            access::Refusal(self.0).into_response()
+        }
+    }
+}
+
 impl std::fmt::Display for AppError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         self.0.fmt(f)

@@ -6,6 +6,7 @@
 pub mod api;
 #[cfg(feature = "ssr")]
 pub mod auth;
+pub mod browser;
 pub mod error;
 pub mod i18n;
 mod layout;

@@ -60,6 +60,7 @@ error_codes! {
     NipGenderMismatch => ("Jenis kelamin tidak sesuai dengan NIP.", "The gender does not match the NIP."),
     NipTmtCpnsMismatch => ("TMT CPNS tidak sesuai dengan NIP.", "The TMT CPNS does not match the NIP."),
     NipNotFound => ("NIP tidak ditemukan dalam database kepegawaian. Gunakan tombol [?] untuk melapor ke Help Desk.", "This NIP is not in the personnel database. Use the [?] button to report it to the Help Desk."),
+    UsernameTaken => ("Nama pengguna ini sudah dipakai. Pilih nama lain.", "This username is already taken. Choose another."),
     NipAlreadyRegistered => ("NIP ini sudah terdaftar. Silakan masuk, atau gunakan lupa kata sandi.", "This NIP is already registered. Sign in, or use forgotten password."),
     NikRequired => ("NIK wajib diisi.", "NIK is required."),
     NikFormat => ("NIK harus 16 digit angka.", "The NIK must be 16 digits."),

@@ -12,12 +12,10 @@ export function sql(query: string): string {
   return execFileSync("psql", [url, "-Atqc", query], { encoding: "utf8" }).trim();
 }
 
-/** The demo PNS (a PNS-only account). */
-export function demoPnsNip(): string {
-  return sql(
-    "SELECT a.nip FROM account a WHERE a.username IS NULL AND a.status = 'aktif' AND a.nip IS NOT NULL ORDER BY a.created_at LIMIT 1",
-  );
-}
+/** The demo PNS (a PNS-only account), as the README lists it; the demo seed is deterministic. */
+export const DEMO_PNS_NIP = "199407232020012001";
+/** The L1 verifier `verif1.sleman`, also a PNS. */
+export const DEMO_VERIFIER_NIP = "198405032017011001";
 
 /** The newest mail written to the data folder for `to` (no SMTP in tests). */
 export function lastMailTo(to: string): string {

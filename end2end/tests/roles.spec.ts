@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { demoPnsNip, signIn, waitForHydration } from "./helpers";
+import { DEMO_PNS_NIP, signIn, waitForHydration } from "./helpers";
 
 // Each demo role signs in and lands on its own home page, in Indonesian.
 const staff: Array<[string, string, string, string]> = [
@@ -23,7 +23,7 @@ for (const [login, path, testid, heading] of staff) {
 }
 
 test("a PNS signs in with the NIP and sees the own record's summary", async ({ page }) => {
-  const nip = demoPnsNip();
+  const nip = DEMO_PNS_NIP;
   await signIn(page, nip);
   await expect(page).toHaveURL("/pns");
   await expect(page.getByTestId("home-pns")).toContainText(nip);
@@ -53,7 +53,7 @@ test("an unknown NIP is told apart from a wrong password", async ({ page }) => {
 });
 
 test("a PNS cannot open a staff page", async ({ page }) => {
-  await signIn(page, demoPnsNip());
+  await signIn(page, DEMO_PNS_NIP);
   await expect(page).toHaveURL("/pns");
   const response = await page.goto("/verifikasi");
   expect(response?.status()).toBe(403);
@@ -84,7 +84,7 @@ test("signing out ends the session", async ({ page }) => {
 });
 
 test("a PNS sees the own master record in tabs", async ({ page }) => {
-  const nip = demoPnsNip();
+  const nip = DEMO_PNS_NIP;
   await signIn(page, nip);
   await expect(page.getByTestId("data-utama")).toContainText(nip);
   await waitForHydration(page);

@@ -6,7 +6,7 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 
 use clap::builder::BoolishValueParser;
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches, Parser};
 
 #[derive(Debug, Clone, Parser)]
 #[command(name = "server", about = "SIPUPNS: civil-servant re-registration and data verification")]
@@ -125,9 +125,31 @@ impl Config {
         }
     }
 
-    /// A configuration for tests: in-process, fast, limits raised.
+    /// Parses `args` as if the environment held only `env`: the process's own variables
+    /// (DATABASE_URL, SIPUPNS_*, LEPTOS_*, SMTP_*) are not read. Tests use it, so the shell
+    /// they run in cannot change what they test.
+    pub fn parse_with_env<I, T>(args: I, env: &[(&'static str, &'static str)]) -> Result<Config, clap::Error>
+    where
+        I: IntoIterator<Item = T>,
+        T: Into<std::ffi::OsString> + Clone,
+    {
+        // An environment value takes the place of the default: below the flag, above the default,
+        // as clap ranks them.
+        let command = Config::command().mut_args(|arg| {
+            let given =
+                arg.get_env().and_then(|name| env.iter().find(|(n, _)| name.to_str() == Some(*n))).map(|(_, v)| *v);
+            let arg = arg.env(None::<&'static str>);
+            match given {
+                Some(value) => arg.default_value(value),
+                None => arg,
+            }
+        });
+        Config::from_arg_matches(&command.try_get_matches_from(args)?)
+    }
+
+    /// A configuration for tests: in-process, fast, limits raised, the environment not read.
     pub fn for_tests(data_dir: PathBuf) -> Config {
-        let mut config = Config::parse_from(["server"]);
+        let mut config = Config::parse_with_env(["server"], &[]).expect("defaults parse");
         config.data_dir = data_dir;
         config.database_url = None;
         config.site_addr = "127.0.0.1:0".parse().expect("valid address");
@@ -143,12 +165,33 @@ mod tests {
 
     #[test]
     fn flags_read_their_environment_variables_and_defaults_hold() {
-        let config = Config::parse_from(["server"]);
+        // Whatever the shell running the tests exports (DATABASE_URL, SIPUPNS_*, LEPTOS_*).
+        let config = Config::parse_with_env(["server"], &[]).unwrap();
+        assert_eq!(config.database_url, None);
         assert_eq!(config.data_dir, PathBuf::from("./data"));
+        assert!(!config.demo);
+        assert_eq!(config.site_addr, "127.0.0.1:3000".parse().unwrap());
         assert_eq!(config.session_idle_minutes, 30);
         assert_eq!(config.session_absolute_hours, 12);
-        let config = Config::parse_from(["server", "--demo", "--site-addr", "0.0.0.0:8080"]);
+        assert_eq!(config.smtp_host, None);
+        let config = Config::parse_with_env(["server", "--demo", "--site-addr", "0.0.0.0:8080"], &[]).unwrap();
         assert!(config.demo);
         assert_eq!(config.site_addr.port(), 8080);
+
+        let env = [
+            ("DATABASE_URL", "postgres://db.example/sipupns"),
+            ("SIPUPNS_DEMO", "1"),
+            ("SIPUPNS_SESSION_IDLE_MINUTES", "45"),
+            ("LEPTOS_SITE_ADDR", "0.0.0.0:9000"),
+        ];
+        let config = Config::parse_with_env(["server"], &env).unwrap();
+        assert_eq!(config.database_url.as_deref(), Some("postgres://db.example/sipupns"));
+        assert!(config.demo);
+        assert_eq!(config.session_idle_minutes, 45);
+        assert_eq!(config.site_addr.port(), 9000);
+        // A flag wins over its variable.
+        let config = Config::parse_with_env(["server", "--session-idle-minutes", "10"], &env).unwrap();
+        assert_eq!(config.session_idle_minutes, 10);
+        assert!(Config::parse_with_env(["server"], &[("SIPUPNS_SESSION_IDLE_MINUTES", "lama")]).is_err());
     }
 }

@@ -5,6 +5,9 @@
 //! `/var/lib/sipupns/clusters/<hash>/postgres`, recorded in
 //! `<data_dir>/postgres-location`). It listens only on 127.0.0.1, on a fresh
 //! free port each start, with SCRAM password authentication.
+//!
+//! A fallback cluster records its data folder in `<hash>/data-folder`; a start (as root)
+//! removes the fallback clusters whose data folder is gone or no longer points at them.
 
 #![allow(dead_code)] // accessors are for callers and tests; not every build uses them
 
@@ -28,6 +31,8 @@ const PASSWORD_FILE: &str = "postgres-password";
 const PORT_FILE: &str = "postgres-port";
 const LOCATION_FILE: &str = "postgres-location";
 const LOG_FILE: &str = "postgres.log";
+/// In a fallback cluster's folder (`<FALLBACK_ROOT>/<hash>`): the data folder it belongs to.
+pub const OWNER_FILE: &str = "data-folder";
 const READY_TIMEOUT: Duration = Duration::from_secs(60);
 /// Upper bound for any single helper command; pg_ctl has its own 60 s limit.
 const COMMAND_TIMEOUT: Duration = Duration::from_secs(180);
@@ -137,6 +142,9 @@ impl EmbeddedPg {
             Runner { pg_uid: None }
         };
 
+        if runner.is_root() {
+            remove_orphan_clusters(Path::new(FALLBACK_ROOT));
+        }
         let cluster_dir = resolve_cluster_dir(&data_dir, &runner).await?;
         let parent = cluster_dir.parent().expect("cluster dir has a parent").to_path_buf();
         tracing::info!(cluster = %cluster_dir.display(), "embedded PostgreSQL cluster location");
@@ -449,7 +457,58 @@ async fn resolve_cluster_dir(data_dir: &Path, runner: &Runner) -> Result<PathBuf
         }
     };
     prepare_outside_parent(&cluster, data_dir, runner).await?;
+    // Recorded (again) on every start, so clusters made before the record existed get one.
+    if let Some(parent) = cluster.parent().filter(|p| *p != data_dir && p.starts_with(FALLBACK_ROOT)) {
+        write_private(&parent.join(OWNER_FILE), &format!("{}\n", data_dir.display()))?;
+    }
     Ok(cluster)
+}
+
+/// Removes the clusters under `root` (one folder per data folder, see [`fallback_cluster_dir`])
+/// whose recorded data folder no longer exists or no longer points at them; returns the
+/// folders removed. Best effort: a folder without a record (made before records existed),
+/// with a postmaster still running, or that cannot be removed stays.
+pub fn remove_orphan_clusters(root: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = fs::read_dir(root) else {
+        return Vec::new();
+    };
+    let mut removed = Vec::new();
+    for entry in entries.flatten() {
+        let dir = entry.path();
+        let Ok(owner) = fs::read_to_string(dir.join(OWNER_FILE)) else {
+            continue;
+        };
+        let cluster = dir.join("postgres");
+        // The location file is written before the record, so a cluster being created is in use.
+        let in_use = fs::read_to_string(Path::new(owner.trim()).join(LOCATION_FILE))
+            .is_ok_and(|location| Path::new(location.trim()) == cluster);
+        if in_use || postmaster_alive(&cluster) {
+            continue;
+        }
+        match fs::remove_dir_all(&dir) {
+            Ok(()) => {
+                tracing::info!(
+                    cluster = %dir.display(),
+                    data_dir = owner.trim(),
+                    "removed an embedded PostgreSQL cluster whose data folder is gone"
+                );
+                removed.push(dir);
+            }
+            // Another start removed it first.
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+            Err(e) => tracing::warn!(cluster = %dir.display(), error = %e, "cannot remove an orphaned cluster"),
+        }
+    }
+    removed
+}
+
+/// Whether the cluster's pid file names a live process.
+fn postmaster_alive(cluster: &Path) -> bool {
+    let Ok(text) = fs::read_to_string(cluster.join("postmaster.pid")) else {
+        return false;
+    };
+    let pid = text.lines().next().unwrap_or_default().trim();
+    !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()) && Path::new("/proc").join(pid).exists()
 }
 
 /// A cluster outside the data folder gets its own 0700 postgres-owned parent.

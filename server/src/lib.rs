@@ -4,11 +4,10 @@
 pub mod config;
 pub mod database;
 pub mod demo;
-pub mod dokumen;
 pub mod embedded_pg;
 pub mod middleware;
 mod routes;
-pub mod slip;
+mod tracing_layer;
 
 pub use config::Config;
 pub use routes::{app_state, router};

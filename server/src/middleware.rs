@@ -2,10 +2,11 @@
 
 use std::net::SocketAddr;
 
-use app::auth::{AppState, RequestAuth, SESSION_COOKIE};
+use access::{Refusal, RequestAuth};
+use app::auth::{AppState, SESSION_COOKIE};
 use axum::body::Body;
 use axum::extract::{ConnectInfo, State};
-use axum::http::{header, Method, Request, StatusCode};
+use axum::http::{header, Method, Request};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use domain::ErrorCode;
@@ -26,7 +27,7 @@ pub async fn session(State(state): State<AppState>, mut request: Request<Body>, 
             Ok(SessionLookup::Unknown) => {}
             Err(error) => {
                 tracing::error!(%error, "session lookup failed");
-                return (StatusCode::INTERNAL_SERVER_ERROR, ErrorCode::Internal.name()).into_response();
+                return error.into_response();
             }
         }
     }
@@ -40,7 +41,7 @@ pub async fn session(State(state): State<AppState>, mut request: Request<Body>, 
 pub async fn csrf(request: Request<Body>, next: Next) -> Response {
     if request.method() != Method::GET && request.method() != Method::HEAD && !same_origin(&request) {
         tracing::warn!(path = %request.uri().path(), "cross-site request refused");
-        return (StatusCode::FORBIDDEN, axum::Json(serde_json::json!(ErrorCode::CsrfRejected))).into_response();
+        return Refusal(ErrorCode::CsrfRejected).into_response();
     }
     next.run(request).await
 }

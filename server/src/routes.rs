@@ -1,13 +1,15 @@
-//! The router: server functions, pages, static files, and the few plain routes.
+//! The router: server functions, pages, static files, the services' plain routes, and the
+//! layers around them (session, CSRF, request tracing).
 
+use access::Refusal;
 use app::auth::AppState;
 use app::{shell, App};
 use axum::extract::{Path, Query};
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::Router;
-use domain::Lang;
+use domain::{ErrorCode, Lang};
 use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use sqlx::PgPool;
@@ -72,18 +74,9 @@ pub fn router(config: &Config, state: AppState) -> Router {
         })
         .route("/bahasa/{lang}", get(set_language))
         .route("/healthz", get(|| async { "ok" }))
-        .route("/daftar/slip", get(crate::slip::download).with_state(state.clone()))
-        .route(
-            "/api/pns/dokumen",
-            axum::routing::post(crate::dokumen::upload)
-                // The file is the body: room for the largest document and no more.
-                .layer(axum::extract::DefaultBodyLimit::max(domain::form::dokumen::MAX_BYTES + 1024))
-                .with_state(state.clone()),
-        )
-        .route(
-            "/api/pns/dokumen/{id}",
-            get(crate::dokumen::download).delete(crate::dokumen::remove).with_state(state.clone()),
-        )
+        // Each service's own plain-HTTP routes.
+        .merge(identity::http::router(state.identity.clone()))
+        .merge(personnel::http::router(state.personnel.clone()))
         .fallback(leptos_axum::file_and_error_handler_with_context(context, shell))
         .with_state(options.clone());
     let pages = pages
@@ -95,7 +88,7 @@ pub fn router(config: &Config, state: AppState) -> Router {
         &leptos_axum::site_pkg_dir_service_route_path(&options),
         leptos_axum::site_pkg_dir_service(&options),
     );
-    assets.merge(pages)
+    crate::tracing_layer::traced(assets.merge(pages))
 }
 
 #[derive(serde::Deserialize)]
@@ -115,6 +108,6 @@ async fn set_language(Path(code): Path<String>, Query(back): Query<Back>) -> Res
             response.headers_mut().insert(header::SET_COOKIE, value);
             response
         }
-        Err(_) => StatusCode::BAD_REQUEST.into_response(),
+        Err(_) => Refusal(ErrorCode::BadRequest).into_response(),
     }
 }

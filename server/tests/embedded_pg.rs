@@ -11,7 +11,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::atomic::{AtomicU32, Ordering};
 
-use embedded_pg::{find_bin_dir, find_bin_dir_in, EmbeddedPg, EmbeddedPgError, FALLBACK_ROOT};
+use embedded_pg::{
+    find_bin_dir, find_bin_dir_in, remove_orphan_clusters, EmbeddedPg, EmbeddedPgError, FALLBACK_ROOT, OWNER_FILE,
+};
 
 fn is_root() -> bool {
     fs::metadata("/proc/self").map(|m| m.uid() == 0).unwrap_or(false)
@@ -126,6 +128,62 @@ async fn fresh_private_dir_starts_answers_and_stops() {
     pg.stop().await.unwrap();
     pg.stop().await.unwrap(); // idempotent
     assert!(!accepts_tcp(port));
+}
+
+/// A fallback cluster records its data folder; once that folder is gone (or points elsewhere),
+/// the next start removes the cluster. Clusters in use, running, or without a record stay.
+#[test]
+fn orphaned_fallback_clusters_are_removed() {
+    let root = TestDir::new(0o755);
+    let live_data = TestDir::new(0o755);
+    let other_data = TestDir::new(0o755);
+    let cluster = |name: &str, owner: Option<&Path>| {
+        let dir = root.path().join(name);
+        fs::create_dir_all(dir.join("postgres")).unwrap();
+        fs::write(dir.join("postgres").join("PG_VERSION"), "15\n").unwrap();
+        if let Some(owner) = owner {
+            fs::write(dir.join(OWNER_FILE), format!("{}\n", owner.display())).unwrap();
+        }
+        dir
+    };
+    let gone = cluster("gone", Some(&root.path().join("no-such-data-folder")));
+    let in_use = cluster("in-use", Some(live_data.path()));
+    fs::write(live_data.path().join("postgres-location"), format!("{}\n", in_use.join("postgres").display())).unwrap();
+    let moved_on = cluster("moved-on", Some(other_data.path()));
+    fs::write(other_data.path().join("postgres-location"), "/elsewhere/postgres\n").unwrap();
+    let unrecorded = cluster("unrecorded", None);
+    let running = cluster("running", Some(&root.path().join("also-gone")));
+    fs::write(running.join("postgres").join("postmaster.pid"), format!("{}\n", std::process::id())).unwrap();
+
+    let mut removed = remove_orphan_clusters(root.path());
+    removed.sort();
+    assert_eq!(removed, vec![gone.clone(), moved_on.clone()]);
+    assert!(!gone.exists() && !moved_on.exists());
+    assert!(in_use.exists() && unrecorded.exists() && running.exists());
+    assert!(remove_orphan_clusters(root.path()).is_empty(), "nothing left to remove");
+    assert!(remove_orphan_clusters(&root.path().join("missing-root")).is_empty());
+}
+
+/// As root, a real fallback cluster carries its record and goes once its data folder is removed.
+#[tokio::test]
+async fn a_fallback_cluster_goes_with_its_data_folder() {
+    if !is_root() {
+        return; // only root puts clusters under FALLBACK_ROOT
+    }
+    let dir = TestDir::new(0o700);
+    let mut pg = EmbeddedPg::start(dir.path()).await.unwrap();
+    let hash_dir = pg.cluster_dir().parent().unwrap().to_path_buf();
+    assert!(hash_dir.starts_with(FALLBACK_ROOT), "{pg:?}");
+    let owner = fs::read_to_string(hash_dir.join(OWNER_FILE)).unwrap();
+    assert_eq!(Path::new(owner.trim()), pg.data_dir());
+    // In use (even stopped) while its data folder points at it.
+    pg.stop().await.unwrap();
+    drop(pg);
+    assert!(!remove_orphan_clusters(Path::new(FALLBACK_ROOT)).contains(&hash_dir));
+    assert!(hash_dir.exists());
+    fs::remove_dir_all(dir.path()).unwrap();
+    assert!(remove_orphan_clusters(Path::new(FALLBACK_ROOT)).contains(&hash_dir));
+    assert!(!hash_dir.exists());
 }
 
 #[tokio::test]

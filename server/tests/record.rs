@@ -13,6 +13,11 @@ async fn a_pns_reads_the_own_record_with_history(pool: sqlx::PgPool) {
     assert_eq!(response.status(), 200);
     let record: PnsRecordView = response.json().await.unwrap();
     assert_eq!(record.nip, app.demo.pns_nip);
+    // The demo accounts are fixed: the README and the Playwright journeys name them.
+    assert_eq!(
+        (app.demo.pns_nip.as_str(), app.demo.verifier_nip.as_str()),
+        ("199407232020012001", "198405032017011001")
+    );
     assert_eq!(record.instansi, "Pemerintah Kabupaten Sleman");
     assert!(["Laki-laki", "Perempuan"].contains(&record.jenis_kelamin.as_str()), "{}", record.jenis_kelamin);
     assert!(record.golongan.contains('(') && !record.golongan.contains("()"), "pangkat resolved: {}", record.golongan);
@@ -38,9 +43,18 @@ async fn a_pns_reads_the_own_record_with_history(pool: sqlx::PgPool) {
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
 async fn the_record_function_takes_no_nip_so_no_one_reads_another_record(pool: sqlx::PgPool) {
     let app = common::spawn(pool).await;
-    // The verifier who is also a PNS reads their own record, whatever NIP is sent along.
-    let client = app.client_as(Role::Pns).await;
-    let record: PnsRecordView =
-        app.call(&client, "/api/pns/data-saya", &[("nip", &app.demo.verifier_nip)]).await.json().await.unwrap();
+    assert_ne!(app.demo.verifier_nip, app.demo.pns_nip);
+    // The L1 verifier who is also a PNS, with the PNS role active, names the demo PNS (whose
+    // record lies in the verifier's scope) and still reads their own record.
+    let verifier = app.client_for("verif1.sleman", Role::Pns).await;
+    let response = app.call(&verifier, "/api/pns/data-saya", &[("nip", &app.demo.pns_nip)]).await;
+    assert_eq!(response.status(), 200);
+    let record: PnsRecordView = response.json().await.unwrap();
+    assert_eq!(record.nip, app.demo.verifier_nip);
+    // And the demo PNS naming the verifier reads their own.
+    let pns = app.client_as(Role::Pns).await;
+    let response = app.call(&pns, "/api/pns/data-saya", &[("nip", &app.demo.verifier_nip)]).await;
+    assert_eq!(response.status(), 200);
+    let record: PnsRecordView = response.json().await.unwrap();
     assert_eq!(record.nip, app.demo.pns_nip);
 }

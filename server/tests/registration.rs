@@ -103,7 +103,14 @@ async fn a_pns_registers_and_waits_for_the_verifier(pool: sqlx::PgPool) {
     // The slip is a PDF for whoever holds number and code; a guessed code gets nothing.
     let slip = client.get(app.url(&done.slip_url)).send().await.unwrap();
     assert_eq!(slip.headers()["content-type"], "application/pdf");
-    assert!(slip.bytes().await.unwrap().starts_with(b"%PDF"));
+    assert_eq!(
+        slip.headers()["content-disposition"],
+        format!("inline; filename=\"slip-{}.pdf\"", done.nomor_pendaftaran).as_str()
+    );
+    let pdf = slip.bytes().await.unwrap();
+    assert!(pdf.starts_with(b"%PDF"));
+    let shown = format!("({}) Tj", done.nomor_pendaftaran);
+    assert!(pdf.windows(shown.len()).any(|w| w == shown.as_bytes()), "the slip shows its number");
     let guessed = client
         .get(app.url(&format!("/daftar/slip?nomor={}&kode=00000000", done.nomor_pendaftaran)))
         .send()
@@ -239,4 +246,44 @@ async fn password_reset_by_emailed_link(pool: sqlx::PgPool) {
         ErrorCode::ResetLinkInvalid
     );
     assert_eq!(app.sign_in(&client, "admin.bkn", "SandiBaru2026").await.status(), 200);
+}
+
+/// Two registrations of one NIP finished at the same moment: one account, and the other
+/// registrant is told the NIP is registered (a unique violation is a field's code, not a 500).
+#[sqlx::test(migrator = "server::database::MIGRATOR")]
+async fn racing_registrations_of_one_nip_make_one_account(pool: sqlx::PgPool) {
+    let app = common::spawn(pool).await;
+    let m = unregistered(&app).await;
+    let mut finishes = Vec::new();
+    for n in 0..2 {
+        let email = format!("{}-{n}@example.go.id", m.nip);
+        let response = app.call(&common::client(), "/api/daftar/cek-data", &answers(&m, &m.birth, &email)).await;
+        assert_eq!(response.status(), 200);
+        let id: uuid::Uuid = response.json().await.unwrap();
+        finishes.push([
+            ("registration_id", id.to_string()),
+            ("code", code_from_mail(&app, &email).await),
+            ("password", "SandiBaru2026".to_owned()),
+            ("confirmation", "SandiBaru2026".to_owned()),
+        ]);
+    }
+    let send = |form: &[(&'static str, String); 4]| {
+        let (client, url, form) = (common::client(), app.url("/api/daftar/selesai"), form.clone());
+        async move { client.post(url).form(&form).send().await.unwrap() }
+    };
+    let (a, b) = tokio::join!(send(&finishes[0]), send(&finishes[1]));
+    let mut statuses = [a.status().as_u16(), b.status().as_u16()];
+    statuses.sort();
+    assert_eq!(statuses, [200, 400], "one registration wins");
+    let loser = if a.status() == 200 { b } else { a };
+    assert_eq!(refused(loser).await, ErrorCode::NipAlreadyRegistered);
+    let (accounts, grants): (i64, i64) = sqlx::query_as(
+        "SELECT (SELECT count(*) FROM account WHERE nip = $1),
+                (SELECT count(*) FROM role_grant g JOIN account a ON a.id = g.account_id WHERE a.nip = $1)",
+    )
+    .bind(&m.nip)
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!((accounts, grants), (1, 1));
 }

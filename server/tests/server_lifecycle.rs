@@ -62,6 +62,32 @@ fn postmaster_running(data_dir: &Path) -> bool {
     Path::new(&format!("/proc/{pid}")).exists()
 }
 
+/// Removes the data folder and its cluster however the test ends (a failed assert included),
+/// stopping a postmaster left running first, so no cluster stays behind under the fallback root.
+struct Cleanup(PathBuf);
+
+impl Drop for Cleanup {
+    fn drop(&mut self) {
+        let cluster = cluster_dir(&self.0);
+        if let Ok(text) = std::fs::read_to_string(cluster.join("postmaster.pid")) {
+            let pid = text.lines().next().unwrap_or_default().trim().to_owned();
+            // SIGQUIT: the postmaster's immediate shutdown.
+            if !pid.is_empty() && std::process::Command::new("kill").args(["-QUIT", &pid]).status().is_ok() {
+                let deadline = std::time::Instant::now() + Duration::from_secs(30);
+                while Path::new(&format!("/proc/{pid}")).exists() && std::time::Instant::now() < deadline {
+                    std::thread::sleep(Duration::from_millis(100));
+                }
+            }
+        }
+        let _ = std::fs::remove_dir_all(&self.0);
+        if !cluster.starts_with(&self.0) {
+            if let Some(parent) = cluster.parent() {
+                let _ = std::fs::remove_dir_all(parent);
+            }
+        }
+    }
+}
+
 fn signal(child: &Child, name: &str) {
     let pid = child.id().unwrap().to_string();
     assert!(std::process::Command::new("kill").args([name, &pid]).status().unwrap().success());
@@ -72,6 +98,7 @@ async fn embedded_database_survives_restarts_sigterm_and_sigkill() {
     let data_dir = std::env::temp_dir().join(format!("sipupns-lifecycle-{}", std::process::id()));
     std::fs::create_dir_all(&data_dir).unwrap();
     std::fs::set_permissions(&data_dir, std::fs::Permissions::from_mode(0o700)).unwrap();
+    let cleanup = Cleanup(data_dir.clone());
 
     // First start creates the cluster; SIGTERM stops server and cluster.
     let mut server = start(&data_dir).await;
@@ -97,8 +124,6 @@ async fn embedded_database_survives_restarts_sigterm_and_sigkill() {
     assert!(!postmaster_running(&data_dir));
 
     let cluster = cluster_dir(&data_dir);
-    let _ = std::fs::remove_dir_all(&data_dir);
-    if !cluster.starts_with(&data_dir) {
-        let _ = std::fs::remove_dir_all(cluster.parent().unwrap());
-    }
+    drop(cleanup);
+    assert!(!data_dir.exists() && !cluster.exists(), "the test leaves no cluster behind");
 }

@@ -102,13 +102,13 @@ pub const SEARCHABLE: &[DaftarKode] = &[
 
 #[server(endpoint = "pns/formulir")]
 pub async fn load_form() -> Result<FormulirView, AppError> {
-    use crate::auth::{internal, refuse};
+    use crate::auth::refuse;
     use domain::ErrorCode;
 
     let (_, state, nip) = server::own_nip()?;
-    let snapshot = state.personnel.open_form(&nip).await.map_err(server::usulan_error)?;
+    let snapshot = state.personnel.open_form(&nip).await?;
     let personnel::FormSnapshot { usulan, tanda, dokumen } = snapshot.ok_or_else(|| refuse(ErrorCode::NotFound))?;
-    let labels = state.reference.labels().await.map_err(internal)?;
+    let labels = state.reference.labels().await?;
     // An untouched draft is the master: its values need naming once.
     let forms: &[&Formulir] =
         if usulan.versi > 0 { &[&usulan.master_form, &usulan.isi] } else { &[&usulan.master_form] };
@@ -139,7 +139,7 @@ pub async fn save_section(simpan: Simpan) -> Result<SimpanView, AppError> {
     let (_, state, nip, usulan) = server::own_usulan().await?;
     let mut after = usulan.isi.clone();
     after.apply(simpan.isi.clone());
-    let saved = state.personnel.save_section(&usulan, simpan).await.map_err(server::usulan_error)?;
+    let saved = state.personnel.save_section(&usulan, simpan).await?;
     Ok(SimpanView { hasil: saved.hasil, berlaku: saved.berlaku, nip_baru: server::nip_baru(&nip, &after) })
 }
 
@@ -153,19 +153,15 @@ pub async fn submit_form(versi: i32) -> Result<KirimView, AppError> {
         Err(UsulanError::Incomplete { belum_diperiksa, kesalahan }) => {
             Ok(KirimView::Belum { belum_diperiksa, kesalahan })
         }
-        Err(error) => Err(server::usulan_error(error)),
+        Err(error) => Err(error.into()),
     }
 }
 
 #[server(endpoint = "pns/progres")]
 pub async fn progress() -> Result<ProgresView, AppError> {
-    use crate::auth::internal;
-
     let (_, state, nip, usulan) = server::own_usulan().await?;
     let (timeline, changes) =
-        futures::future::try_join(state.personnel.timeline(&nip), state.personnel.sent_changes(&nip))
-            .await
-            .map_err(internal)?;
+        futures::future::try_join(state.personnel.timeline(&nip), state.personnel.sent_changes(&nip)).await?;
     Ok(ProgresView {
         status: usulan.status,
         dikirim: usulan.dikirim.map(server::wib),
@@ -192,29 +188,26 @@ pub async fn flag_field(
     keterangan: String,
 ) -> Result<Tanda, AppError> {
     let (_, state, nip) = server::own_nip()?;
-    state
-        .personnel
-        .flag_field(&nip, bagian, entri.as_deref().filter(|e| !e.is_empty()), &field, &keterangan)
-        .await
-        .map_err(server::usulan_error)
+    let entri = entri.as_deref().filter(|e| !e.is_empty());
+    Ok(state.personnel.flag_field(&nip, bagian, entri, &field, &keterangan).await?)
 }
 
 /// Withdraws one of the PNS's own open flags.
 #[server(endpoint = "pns/tarik-tanda")]
 pub async fn withdraw_flag(id: String) -> Result<(), AppError> {
     let (_, state, nip) = server::own_nip()?;
-    state.personnel.withdraw_flag(&nip, &id).await.map_err(server::usulan_error)
+    Ok(state.personnel.withdraw_flag(&nip, &id).await?)
 }
 
 /// The drop-downs' code lists (the same for everyone; apart from the record so that the
 /// record load stays small).
 #[server(endpoint = "referensi/opsi")]
 pub async fn dropdown_lists() -> Result<Opsi, AppError> {
-    use crate::auth::{internal, require, state};
+    use crate::auth::{require, state};
     use domain::Capability;
 
     require(Capability::OwnRecord)?;
-    let labels = state()?.reference.labels().await.map_err(internal)?;
+    let labels = state()?.reference.labels().await?;
     Ok(server::dropdowns(&labels))
 }
 
@@ -222,7 +215,7 @@ pub async fn dropdown_lists() -> Result<Opsi, AppError> {
 /// PNS's own instansi.
 #[server(endpoint = "referensi/cari")]
 pub async fn search_reference(jenis: DaftarKode, q: String) -> Result<Vec<(String, String)>, AppError> {
-    use crate::auth::{internal, refuse, require, state};
+    use crate::auth::{refuse, require, state};
     use domain::{Capability, ErrorCode};
 
     let (user, _) = require(Capability::OwnRecord)?;
@@ -232,11 +225,10 @@ pub async fn search_reference(jenis: DaftarKode, q: String) -> Result<Vec<(Strin
     let state = state()?;
     if jenis == DaftarKode::Unor {
         let nip = user.nip.clone().ok_or_else(|| refuse(ErrorCode::NotFound))?;
-        let master =
-            state.personnel.master(&nip).await.map_err(internal)?.ok_or_else(|| refuse(ErrorCode::NotFound))?;
-        return state.reference.search_unor(master.instansi_id, &q, 20).await.map_err(internal);
+        let master = state.personnel.master(&nip).await?.ok_or_else(|| refuse(ErrorCode::NotFound))?;
+        return Ok(state.reference.search_unor(master.instansi_id, &q, 20).await?);
     }
-    state.reference.search_codes(jenis, &q, 20).await.map_err(internal)
+    Ok(state.reference.search_codes(jenis, &q, 20).await?)
 }
 
 #[cfg(feature = "ssr")]
@@ -247,11 +239,11 @@ mod server {
     use domain::Capability;
     use domain::{DaftarKode, ErrorCode, Nip};
     use identity::CurrentUser;
-    use personnel::{Usulan, UsulanError};
+    use personnel::Usulan;
     use reference::Labels;
     use uuid::Uuid;
 
-    use crate::auth::{internal, refuse, require, state, AppState};
+    use crate::auth::{refuse, require, state, AppState};
     use crate::error::AppError;
 
     /// The short lists offered as drop-downs.
@@ -280,13 +272,9 @@ mod server {
     /// and their proposal (opened from the master record on first use).
     pub async fn own_usulan() -> Result<(CurrentUser, AppState, String, Usulan), AppError> {
         let (user, state, nip) = own_nip()?;
-        let usulan = state.personnel.open_usulan(&nip).await.map_err(usulan_error)?;
+        let usulan = state.personnel.open_usulan(&nip).await?;
         let usulan = usulan.ok_or_else(|| refuse(ErrorCode::NotFound))?;
         Ok((user, state, nip, usulan))
-    }
-
-    pub fn usulan_error(error: UsulanError) -> AppError {
-        error.into_code().map_or_else(internal, refuse)
     }
 
     pub fn wib(at: time::OffsetDateTime) -> String {
@@ -318,7 +306,7 @@ mod server {
             }
         }
         let ids: Vec<Uuid> = ids.into_iter().collect();
-        state.reference.names(&ids).await.map_err(internal)
+        Ok(state.reference.names(&ids).await?)
     }
 
     pub fn value_labels(

@@ -32,12 +32,12 @@ pub struct StaffHomeView {
 
 #[server(endpoint = "beranda/verifikasi")]
 pub async fn verifier_home() -> Result<VerifierHomeView, AppError> {
-    use crate::auth::{require, service_error, state};
+    use crate::auth::{require, state};
     let (user, _) = require(Capability::Verifikasi)?;
     let state = state()?;
-    let scope = super::session::scope_label(&state, &user.active).await;
+    let scope = super::session::scope_label(&state, &user.active).await?;
     let waiting = if user.active.role.can(Capability::ApproveRegistration) {
-        let rows = state.identity.waiting_registrations(&user.active).await.map_err(service_error)?;
+        let rows = state.identity.waiting_registrations(&user.active).await?;
         Some(
             rows.into_iter()
                 .map(|r| WaitingView {
@@ -57,9 +57,9 @@ pub async fn verifier_home() -> Result<VerifierHomeView, AppError> {
 
 #[server(endpoint = "verifikasi/setujui-pendaftaran")]
 pub async fn approve_registration(account_id: Uuid) -> Result<(), AppError> {
-    use crate::auth::{require, service_error, state};
+    use crate::auth::{require, state};
     let (user, auth) = require(Capability::ApproveRegistration)?;
-    state()?.identity.approve_registration(&user, account_id, &auth.ip).await.map_err(service_error)
+    Ok(state()?.identity.approve_registration(&user, account_id, &auth.ip).await?)
 }
 
 #[cfg(feature = "ssr")]
@@ -67,7 +67,7 @@ async fn staff_home(capability: Capability) -> Result<StaffHomeView, AppError> {
     use crate::auth::{require, state};
     let (user, _) = require(capability)?;
     let state = state()?;
-    Ok(StaffHomeView { scope: super::session::scope_label(&state, &user.active).await })
+    Ok(StaffHomeView { scope: super::session::scope_label(&state, &user.active).await? })
 }
 
 #[server(endpoint = "beranda/hds")]

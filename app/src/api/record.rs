@@ -80,25 +80,25 @@ pub struct PnsRecordView {
 
 #[server(endpoint = "pns/data-saya")]
 pub async fn my_record() -> Result<PnsRecordView, AppError> {
-    use crate::auth::{internal, refuse, require, state};
+    use crate::auth::{refuse, require, state};
     use domain::dates::iso;
     use domain::{Capability, DaftarKode, ErrorCode};
 
     let (user, _) = require(Capability::OwnRecord)?;
     let state = state()?;
     let nip = user.nip.clone().ok_or_else(|| refuse(ErrorCode::NotFound))?;
-    let Some(record) = state.personnel.record(&nip).await.map_err(internal)? else {
+    let Some(record) = state.personnel.record(&nip).await? else {
         return Err(refuse(ErrorCode::NotFound));
     };
-    let labels = state.reference.labels().await.map_err(internal)?;
+    let labels = state.reference.labels().await?;
     let label = |jenis: DaftarKode, kode: &str| labels.name(jenis, kode).unwrap_or(kode).to_owned();
     let mut ids: Vec<uuid::Uuid> = record.jabatan.iter().map(|j| j.unor_id).collect();
     ids.extend([record.pns.unor_id, record.pns.instansi_id]);
-    let names = state.reference.names(&ids).await.map_err(internal)?;
+    let names = state.reference.names(&ids).await?;
     let name = |id: &uuid::Uuid| names.get(id).cloned().unwrap_or_default();
     let p = &record.pns;
     let gender = domain::Gender::from_code(&p.jenis_kelamin)
-        .ok_or_else(|| internal(domain::UnknownCode { kind: "Gender", code: p.jenis_kelamin.clone() }))?;
+        .ok_or_else(|| crate::auth::internal(domain::UnknownCode { kind: "Gender", code: p.jenis_kelamin.clone() }))?;
     Ok(PnsRecordView {
         nip: p.nip.clone(),
         nik: p.nik.clone(),

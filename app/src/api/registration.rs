@@ -23,8 +23,8 @@ pub struct RegisteredView {
 
 #[server(endpoint = "daftar/cari-nip")]
 pub async fn lookup_nip(nip: String) -> Result<NipLookupView, AppError> {
-    use crate::auth::{request_auth, service_error, state};
-    let found = state()?.identity.lookup_nip(&nip, &request_auth().ip).await.map_err(service_error)?;
+    use crate::auth::{request_auth, state};
+    let found = state()?.identity.lookup_nip(&nip, &request_auth().ip).await?;
     Ok(NipLookupView { nip: found.nip, masked_name: found.masked_name, instansi: found.instansi })
 }
 
@@ -37,7 +37,7 @@ pub async fn check_data(
     tmt_cpns: String,
     email: String,
 ) -> Result<Uuid, AppError> {
-    use crate::auth::{request_auth, service_error, state};
+    use crate::auth::{request_auth, state};
     let answers = identity::KnowledgeCheck {
         nip: &nip,
         nik: &nik,
@@ -45,7 +45,7 @@ pub async fn check_data(
         tmt_cpns: &tmt_cpns,
         email: &email,
     };
-    state()?.identity.start_registration(answers, &request_auth().ip).await.map_err(service_error)
+    Ok(state()?.identity.start_registration(answers, &request_auth().ip).await?)
 }
 
 #[server(endpoint = "daftar/selesai")]
@@ -55,12 +55,11 @@ pub async fn finish_registration(
     password: String,
     confirmation: String,
 ) -> Result<RegisteredView, AppError> {
-    use crate::auth::{request_auth, service_error, state};
+    use crate::auth::{request_auth, state};
     let done = state()?
         .identity
         .finish_registration(registration_id, &code, &password, &confirmation, &request_auth().ip)
-        .await
-        .map_err(service_error)?;
+        .await?;
     Ok(RegisteredView {
         slip_url: format!("/daftar/slip?nomor={}&kode={}", done.nomor_pendaftaran, done.kode_verifikasi),
         nomor_pendaftaran: done.nomor_pendaftaran,
@@ -70,17 +69,13 @@ pub async fn finish_registration(
 
 #[server(endpoint = "sandi/minta")]
 pub async fn request_reset(identifier: String) -> Result<(), AppError> {
-    use crate::auth::{request_auth, service_error, state};
+    use crate::auth::{request_auth, state};
     let state = state()?;
-    state
-        .identity
-        .request_password_reset(&identifier, &state.public_url, &request_auth().ip)
-        .await
-        .map_err(service_error)
+    Ok(state.identity.request_password_reset(&identifier, &state.public_url, &request_auth().ip).await?)
 }
 
 #[server(endpoint = "sandi/atur")]
 pub async fn reset_password(token: String, password: String, confirmation: String) -> Result<(), AppError> {
-    use crate::auth::{request_auth, service_error, state};
-    state()?.identity.reset_password(&token, &password, &confirmation, &request_auth().ip).await.map_err(service_error)
+    use crate::auth::{request_auth, state};
+    Ok(state()?.identity.reset_password(&token, &password, &confirmation, &request_auth().ip).await?)
 }

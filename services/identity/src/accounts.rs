@@ -1,6 +1,7 @@
 //! Creating accounts and grants (demo seeding and, later, the admin pages), and the
 //! registration approval list.
 
+use access::{Cakupan, ServiceError};
 use domain::account::StatusAkun;
 use domain::{ErrorCode, Role};
 use serde_json::json;
@@ -35,20 +36,14 @@ pub struct WaitingRegistration {
 
 impl Identity {
     /// Creates an account unless one with the same NIP/username exists; returns its id either way.
+    /// Insert first, look up on conflict: two callers at once both get the one account.
     pub async fn ensure_account(&self, new: NewAccount<'_>) -> Result<Uuid> {
-        if let Some(id) =
-            sqlx::query_scalar!("SELECT id FROM account WHERE nip = $1 OR username = $2", new.nip, new.username)
-                .fetch_optional(&self.pool)
-                .await?
-        {
-            return Ok(id);
-        }
-        let id = Uuid::new_v4();
         let hash = password::hash_async(new.password.to_owned()).await;
-        sqlx::query!(
+        let inserted = sqlx::query_scalar!(
             "INSERT INTO account (id, nip, username, nama, email, password_hash, status, instansi_id, unor_id, approved_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, CASE WHEN $10 THEN now() END)",
-            id,
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, CASE WHEN $10 THEN now() END)
+             ON CONFLICT DO NOTHING RETURNING id",
+            Uuid::new_v4(),
             new.nip,
             new.username,
             new.nama,
@@ -59,9 +54,17 @@ impl Identity {
             new.unor_id,
             new.active
         )
-        .execute(&self.pool)
+        .fetch_optional(&self.pool)
         .await?;
-        Ok(id)
+        if let Some(id) = inserted {
+            return Ok(id);
+        }
+        let existing =
+            sqlx::query_scalar!("SELECT id FROM account WHERE nip = $1 OR username = $2", new.nip, new.username)
+                .fetch_optional(&self.pool)
+                .await?;
+        // A conflict on another unique column (the registration number) is not "the same account".
+        existing.ok_or_else(|| ServiceError::internal("account insert conflicted, but no account has its NIP/username"))
     }
 
     /// Adds a grant unless the account already holds this role with this scope.
@@ -145,10 +148,14 @@ impl Identity {
     /// The instansi a verifier approves for and, for L1, the units of its subtree (the
     /// reference service owns the tree). Other roles approve nothing.
     async fn approval_scope(&self, grant: &Grant) -> Result<(Uuid, Option<Vec<Uuid>>)> {
-        match (grant.role, grant.instansi_id, grant.unor_path.as_deref()) {
-            (Role::VerifikatorL2, Some(instansi), _) => Ok((instansi, None)),
-            (Role::VerifikatorL1, Some(instansi), Some(path)) => {
-                Ok((instansi, Some(self.reference.unor_subtree_ids(instansi, path).await?)))
+        // Registrations are approved within the instansi: by L1 and L2 only.
+        if !matches!(grant.role, Role::VerifikatorL1 | Role::VerifikatorL2) {
+            return Err(ErrorCode::Forbidden.into());
+        }
+        match grant.cakupan_verifikasi() {
+            Some(Cakupan::Instansi(instansi)) => Ok((instansi, None)),
+            Some(Cakupan::Unor { instansi_id, path }) => {
+                Ok((instansi_id, Some(self.reference.unor_subtree_ids(instansi_id, &path).await?)))
             }
             _ => Err(ErrorCode::Forbidden.into()),
         }

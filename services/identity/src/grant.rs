@@ -1,29 +1,9 @@
-//! Role grants: a role plus the scope it applies to. One account may hold several.
+//! Role grants as stored: a role plus the scope it applies to. One account may hold several.
+//! The types live in `access` (every route checks them); this is how they are read.
 
+pub use access::{Grant, Scope};
 use domain::Role;
 use uuid::Uuid;
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Grant {
-    pub id: Uuid,
-    pub role: Role,
-    pub instansi_id: Option<Uuid>,
-    /// Verifier L1: the root of its unor subtree, and that unit's materialised path.
-    pub unor_id: Option<Uuid>,
-    pub unor_path: Option<String>,
-    pub kanreg_id: Option<i16>,
-    pub hds_kategori: Vec<String>,
-}
-
-/// The scope part of a new grant.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Scope {
-    pub instansi_id: Option<Uuid>,
-    pub unor_id: Option<Uuid>,
-    pub unor_path: Option<String>,
-    pub kanreg_id: Option<i16>,
-    pub hds_kategori: Vec<String>,
-}
 
 #[derive(Debug, serde::Deserialize)]
 pub(crate) struct GrantRow {

@@ -2,9 +2,9 @@
 //! registration, password reset and the audit log.
 
 mod accounts;
-pub mod audit;
 mod error;
 pub mod grant;
+pub mod http;
 pub mod mail;
 pub mod password;
 pub mod registration;
@@ -15,10 +15,11 @@ mod signin;
 pub mod throttle;
 pub mod token;
 
+pub use access::audit;
 pub use accounts::{NewAccount, WaitingRegistration};
 pub use error::{IdentityError, Result};
 pub use grant::{Grant, Scope};
-pub use registration::{KnowledgeCheck, NipLookup, Registered, SlipData};
+pub use registration::{KnowledgeCheck, NipLookup, Registered, SlipData, SlipPdf};
 pub use session::{CurrentUser, SessionLimits, SessionLookup};
 pub use signin::{SignedIn, LOCK_MINUTES, MAX_FAILED_SIGNINS};
 
@@ -90,15 +91,7 @@ impl Identity {
 
     /// Records a read of someone's personal data (NIK, birth date, address, family).
     pub async fn audit_personal_data_read(&self, reader: &CurrentUser, nip: &str, ip: &str, what: &str) -> Result<()> {
-        audit::record(
-            &self.pool,
-            Some(reader.account_id),
-            "data_read",
-            Some(nip),
-            ip,
-            serde_json::json!({"fields": what}),
-        )
-        .await?;
+        audit::personal_data_read(&self.pool, reader, nip, ip, what).await?;
         Ok(())
     }
 }

@@ -8,9 +8,7 @@ use serde_json::json;
 use time::{Duration, OffsetDateTime};
 use uuid::Uuid;
 
-use crate::accounts::NewAccount;
 use crate::error::Result;
-use crate::grant::Scope;
 use crate::{audit, throttle, token, Identity};
 
 /// Wrong knowledge checks allowed per NIP in 15 minutes.
@@ -52,6 +50,36 @@ pub struct SlipData {
     pub instansi: String,
     pub tanggal: String,
     pub kode_verifikasi: String,
+}
+
+impl SlipData {
+    /// The slip as an A4 PDF: Indonesian, with the instruction also in English.
+    pub fn to_pdf(&self) -> Vec<u8> {
+        documents::Document::new("SLIP PENDAFTARAN PUPNS")
+            .subtitle("Pendataan Ulang PNS - Badan Kepegawaian Negara")
+            .row("Nomor pendaftaran", &self.nomor_pendaftaran)
+            .row("NIP", &self.nip)
+            .row("Nama", &self.nama)
+            .row("Instansi", &self.instansi)
+            .row("Tanggal daftar", &self.tanggal)
+            .row("Kode verifikasi", &self.kode_verifikasi)
+            .space()
+            .paragraph("Bawa slip ini bersama KTP ke verifikator SKPD/BKD/Ropeg instansi Anda.")
+            .paragraph("Bring this slip and your ID card to your agency's SKPD/BKD/Ropeg verifier.")
+            .to_pdf()
+    }
+
+    /// "slip-PUPNS-2026-12345678.pdf".
+    pub fn file_name(&self) -> String {
+        format!("slip-{}.pdf", self.nomor_pendaftaran)
+    }
+}
+
+/// The slip ready to download.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SlipPdf {
+    pub file_name: String,
+    pub pdf: Vec<u8>,
 }
 
 /// "PUPNS-2026-12345678": printed on the slip and shown to the verifier.
@@ -156,35 +184,45 @@ impl Identity {
             return Err(ErrorCode::NipAlreadyRegistered.into());
         }
         let active = !self.reference.registration_needs_verification(master.instansi_id).await?;
-        let account_id = self
-            .ensure_account(NewAccount {
-                nip: Some(&row.nip),
-                username: None,
-                nama: &master.nama,
-                email: Some(&row.email),
-                password,
-                instansi_id: Some(master.instansi_id),
-                unor_id: Some(master.unor_id),
-                active,
-            })
-            .await?;
-        let nomor = new_registration_number();
-        let kode = format!("{:08X}", rand::random::<u32>());
+        let hash = crate::password::hash_async(password.to_owned()).await;
+        let (account_id, nomor, kode) =
+            (Uuid::new_v4(), new_registration_number(), format!("{:08X}", rand::random::<u32>()));
+        // The account, its PNS grant, the confirmation and the audit row land together or not
+        // at all. Two registrations of one NIP racing here: the unique NIP refuses the second
+        // (NipAlreadyRegistered), never a half-made account.
+        let mut tx = self.pool.begin().await?;
         sqlx::query!(
-            "UPDATE account SET nomor_pendaftaran = $2, kode_verifikasi = $3 WHERE id = $1",
+            "INSERT INTO account (id, nip, nama, email, password_hash, status, instansi_id, unor_id, approved_at,
+                                  nomor_pendaftaran, kode_verifikasi)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, CASE WHEN $6 = 'aktif' THEN now() END, $9, $10)",
             account_id,
+            row.nip,
+            master.nama,
+            row.email,
+            hash,
+            if active { "aktif" } else { "menunggu_verifikasi" },
+            master.instansi_id,
+            master.unor_id,
             nomor,
             kode
         )
-        .execute(&self.pool)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query!(
+            "INSERT INTO role_grant (id, account_id, role, instansi_id) VALUES ($1, $2, $3, $4)",
+            Uuid::new_v4(),
+            account_id,
+            Role::Pns.code(),
+            master.instansi_id
+        )
+        .execute(&mut *tx)
         .await?;
         sqlx::query!("UPDATE pendaftaran SET confirmed_at = now() WHERE id = $1", registration_id)
-            .execute(&self.pool)
+            .execute(&mut *tx)
             .await?;
-        self.ensure_grant(account_id, Role::Pns, Scope { instansi_id: Some(master.instansi_id), ..Scope::default() })
+        audit::record(&mut *tx, Some(account_id), "registration", Some(&row.nip), ip, json!({"active": active}))
             .await?;
-        audit::record(&self.pool, Some(account_id), "registration", Some(&row.nip), ip, json!({"active": active}))
-            .await?;
+        tx.commit().await?;
         Ok(Registered { nomor_pendaftaran: nomor, kode_verifikasi: kode, active })
     }
 
@@ -215,10 +253,48 @@ impl Identity {
         })
     }
 
+    /// [`Identity::registration_slip`] as a PDF file.
+    pub async fn registration_slip_pdf(&self, nomor: &str, kode: &str) -> Result<SlipPdf> {
+        let slip = self.registration_slip(nomor, kode).await?;
+        Ok(SlipPdf { file_name: slip.file_name(), pdf: slip.to_pdf() })
+    }
+
     async fn account_exists(&self, nip: &str) -> Result<bool> {
         Ok(sqlx::query_scalar!("SELECT id FROM account WHERE nip = $1", nip)
             .fetch_optional(&self.pool)
             .await?
             .is_some())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_slip_prints_the_registration_data() {
+        let slip = SlipData {
+            nomor_pendaftaran: "PUPNS-2026-00000001".into(),
+            nip: "198503152010011002".into(),
+            nama: "Ma'ruf (Amin".into(),
+            instansi: "Pemerintah Kabupaten Sleman".into(),
+            tanggal: "2026-11-23".into(),
+            kode_verifikasi: "ABCD1234".into(),
+        };
+        assert_eq!(slip.file_name(), "slip-PUPNS-2026-00000001.pdf");
+        let pdf = slip.to_pdf();
+        assert!(pdf.starts_with(b"%PDF-"));
+        let text = String::from_utf8_lossy(&pdf);
+        for shown in [
+            "(SLIP PENDAFTARAN PUPNS) Tj",
+            "(PUPNS-2026-00000001) Tj",
+            "(198503152010011002) Tj",
+            "(Ma'ruf \\(Amin) Tj",
+            "(Pemerintah Kabupaten Sleman) Tj",
+            "(ABCD1234) Tj",
+            "(Bring this slip and your ID card to your agency's SKPD/BKD/Ropeg verifier.) Tj",
+        ] {
+            assert!(text.contains(shown), "{shown}");
+        }
     }
 }

@@ -7,6 +7,8 @@ use sqlx::PgPool;
 use time::{Duration, OffsetDateTime};
 use uuid::Uuid;
 
+pub use access::CurrentUser;
+
 use crate::grant::{sorted, Grant, GrantRow};
 use crate::session_cache::{Cached, SessionCache};
 use crate::token;
@@ -21,17 +23,6 @@ impl Default for SessionLimits {
     fn default() -> Self {
         SessionLimits { idle: Duration::minutes(30), absolute: Duration::hours(12) }
     }
-}
-
-/// Who is behind a request, as every authorisation check sees it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct CurrentUser {
-    pub account_id: Uuid,
-    pub nama: String,
-    pub nip: Option<String>,
-    pub username: Option<String>,
-    pub active: Grant,
-    pub grants: Vec<Grant>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

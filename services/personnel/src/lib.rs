@@ -2,8 +2,10 @@
 //! crate's API, never its tables.
 
 mod dokumen;
+#[cfg(feature = "generator")]
 pub mod generator;
 mod history;
+pub mod http;
 mod master_form;
 pub mod model;
 mod snapshot;

@@ -46,6 +46,19 @@ impl Personnel {
         self
     }
 
+    /// Where the PNS sits (instansi, unit path, Kanreg): what a verifier's scope is measured
+    /// against. The units and instansi belong to the reference service.
+    pub async fn lokasi(&self, nip: &str) -> sqlx::Result<Option<access::Lokasi>> {
+        let Some(pns) = self.master(nip).await? else { return Ok(None) };
+        let (unit, instansi) =
+            tokio::try_join!(self.reference.unor(pns.unor_id), self.reference.instansi(pns.instansi_id))?;
+        Ok(unit.zip(instansi).map(|(unit, instansi)| access::Lokasi {
+            instansi_id: pns.instansi_id,
+            unor_path: unit.path,
+            kanreg_id: instansi.kanreg_id,
+        }))
+    }
+
     pub async fn master(&self, nip: &str) -> sqlx::Result<Option<PnsMaster>> {
         sqlx::query_as!(
             PnsMaster,

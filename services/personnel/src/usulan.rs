@@ -3,6 +3,7 @@
 
 use std::collections::BTreeSet;
 
+use access::ServiceError;
 use domain::form::{
     check_section, diff, Aksi, Bagian, Context, FieldError, Formulir, HasilSimpan, JenisPeristiwa, Kind, Simpan,
     StatusTanda, StatusUsulan,
@@ -28,13 +29,13 @@ pub enum UsulanError {
     Database(#[from] sqlx::Error),
 }
 
-impl UsulanError {
-    /// The code to answer with, or the database failure to log (and answer `Internal`).
-    pub fn into_code(self) -> Result<ErrorCode, sqlx::Error> {
-        match self {
-            UsulanError::Refused(code) => Ok(code),
-            UsulanError::Incomplete { .. } => Ok(ErrorCode::SectionsIncomplete),
-            UsulanError::Database(e) => Err(e),
+/// Callers that need no detail of an incomplete proposal answer with the one error shape.
+impl From<UsulanError> for ServiceError {
+    fn from(error: UsulanError) -> Self {
+        match error {
+            UsulanError::Refused(code) => ServiceError::Refused(code),
+            UsulanError::Incomplete { .. } => ServiceError::Refused(ErrorCode::SectionsIncomplete),
+            UsulanError::Database(e) => ServiceError::from(e),
         }
     }
 }

@@ -51,9 +51,17 @@ async fn a_draft_starts_as_the_master_record(pool: sqlx::PgPool) {
     assert_eq!(usulan.isi.golongan.len(), usulan.master.golongan.len());
     assert!(diff(&usulan.master_form, &usulan.isi).is_empty());
     assert!(personnel.open_usulan("199001012015011999").await.unwrap().is_none());
-    // Opening again returns the same draft, not a second one.
+    // Opening again returns the draft as saved, not a fresh copy of the master record (a
+    // version compared before any save would be the first version either way).
+    let stakeholder = DataStakeholder { bapertarum: "Y".into(), ..Default::default() };
+    let first = save(usulan.versi, IsiBagian::Stakeholder(stakeholder), false);
+    let saved = personnel.save_section(&usulan, first).await.unwrap().hasil;
+    assert!(saved.versi > usulan.versi);
     let again = personnel.open_usulan(&nip).await.unwrap().unwrap();
-    assert_eq!(again.versi, usulan.versi);
+    assert_eq!((again.status, again.versi), (StatusUsulan::Draf, saved.versi));
+    assert_eq!(again.isi.stakeholder.bapertarum, "Y");
+    assert_ne!(again.isi, again.master_form);
+    assert_eq!(again.master_form, usulan.master_form);
 }
 
 #[sqlx::test(migrations = "../../migrations")]

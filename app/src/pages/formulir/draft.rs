@@ -5,6 +5,8 @@
 use domain::form::IsiBagian;
 use serde::{Deserialize, Serialize};
 
+use crate::browser;
+
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub struct LocalDraft {
     /// The server version the sections were typed against.
@@ -16,43 +18,19 @@ fn key(nip: &str) -> String {
     format!("sipupns.draf.{nip}")
 }
 
-#[cfg(not(feature = "ssr"))]
-fn storage() -> Option<web_sys::Storage> {
-    leptos::prelude::window().local_storage().ok().flatten()
-}
-
 pub fn load(nip: &str) -> Option<LocalDraft> {
-    #[cfg(not(feature = "ssr"))]
-    {
-        let text = storage()?.get_item(&key(nip)).ok().flatten()?;
-        serde_json::from_str(&text).ok()
-    }
-    #[cfg(feature = "ssr")]
-    {
-        let _ = key(nip);
-        None
-    }
+    browser::local::get(&key(nip))
 }
 
 pub fn store(nip: &str, draft: &LocalDraft) {
-    #[cfg(not(feature = "ssr"))]
-    if let Some(storage) = storage() {
-        if draft.bagian.is_empty() {
-            let _ = storage.remove_item(&key(nip));
-        } else if let Ok(text) = serde_json::to_string(draft) {
-            let _ = storage.set_item(&key(nip), &text);
-        }
+    if draft.bagian.is_empty() {
+        browser::local::remove(&key(nip));
+    } else {
+        browser::local::set(&key(nip), draft);
     }
-    #[cfg(feature = "ssr")]
-    let _ = (nip, draft);
 }
 
 /// A fresh idempotency key for a save.
 pub fn new_key() -> String {
-    #[cfg(not(feature = "ssr"))]
-    {
-        leptos::prelude::window().crypto().map(|c| c.random_uuid()).unwrap_or_default()
-    }
-    #[cfg(feature = "ssr")]
-    String::new()
+    browser::random_uuid()
 }

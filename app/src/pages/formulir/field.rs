@@ -10,6 +10,7 @@ use leptos::task::spawn_local;
 
 use super::state::FormState;
 use crate::api::formulir::{flag_field, search_reference, withdraw_flag};
+use crate::browser;
 use crate::i18n::{error_text, t, use_lang};
 
 /// The DOM id of a field: `f-<section>-<entry>-<key>` (tests and labels use it).
@@ -247,20 +248,17 @@ fn Picker(
         typed.set(Some(q.clone()));
         let mine = ticket.get_value() + 1;
         ticket.set_value(mine);
-        set_timeout(
-            move || {
-                if ticket.get_value() != mine {
-                    return;
+        browser::after(Duration::from_millis(250), move || {
+            if ticket.get_value() != mine {
+                return;
+            }
+            spawn_local(async move {
+                let found = search_reference(list, q).await.unwrap_or_default();
+                if ticket.get_value() == mine {
+                    results.set(Some(found));
                 }
-                spawn_local(async move {
-                    let found = search_reference(list, q).await.unwrap_or_default();
-                    if ticket.get_value() == mine {
-                        results.set(Some(found));
-                    }
-                });
-            },
-            Duration::from_millis(250),
-        );
+            });
+        });
     };
     let pick = move |code: String, name: String| {
         st.label.update(|l| {

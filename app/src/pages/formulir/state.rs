@@ -12,6 +12,7 @@ use leptos::task::spawn_local;
 
 use super::draft::{self, LocalDraft};
 use crate::api::formulir::{save_section, FormulirView, Opsi};
+use crate::browser;
 
 /// How long typing may pause before the changed sections go to the server.
 const AUTOSAVE_AFTER: Duration = Duration::from_secs(2);
@@ -198,14 +199,11 @@ impl FormState {
     fn schedule(self, delay: Duration) {
         let ticket = self.timer.get_value() + 1;
         self.timer.set_value(ticket);
-        set_timeout(
-            move || {
-                if self.timer.get_value() == ticket {
-                    self.flush();
-                }
-            },
-            delay,
-        );
+        browser::after(delay, move || {
+            if self.timer.get_value() == ticket {
+                self.flush();
+            }
+        });
     }
 
     /// Sends what is pending now (leaving a section does this).

@@ -77,12 +77,12 @@ pub fn Documents(bagian: Bagian, entri: Option<usize>) -> impl IntoView {
     }
 }
 
-#[cfg(not(feature = "ssr"))]
+#[cfg(feature = "hydrate")]
 type BrowserFile = web_sys::File;
-#[cfg(feature = "ssr")]
+#[cfg(not(feature = "hydrate"))]
 type BrowserFile = ();
 
-#[cfg(not(feature = "ssr"))]
+#[cfg(feature = "hydrate")]
 fn first_file(ev: &leptos::ev::Event) -> Option<BrowserFile> {
     use wasm_bindgen::JsCast;
     let input: web_sys::HtmlInputElement = ev.target()?.dyn_into().ok()?;
@@ -90,41 +90,35 @@ fn first_file(ev: &leptos::ev::Event) -> Option<BrowserFile> {
     input.set_value(""); // the same file can be chosen again after a failure
     file
 }
-#[cfg(feature = "ssr")]
+#[cfg(not(feature = "hydrate"))]
 fn first_file(_: &leptos::ev::Event) -> Option<BrowserFile> {
     None
 }
 
-#[cfg(not(feature = "ssr"))]
+#[cfg(feature = "hydrate")]
 fn file_size(file: &BrowserFile) -> f64 {
     file.size()
 }
-#[cfg(feature = "ssr")]
+#[cfg(not(feature = "hydrate"))]
 fn file_size(_: &BrowserFile) -> f64 {
     0.0
 }
 
-#[cfg(not(feature = "ssr"))]
-async fn request(url: &str, method: &str, body: Option<&wasm_bindgen::JsValue>) -> Result<(u16, String), ErrorCode> {
-    use wasm_bindgen::JsCast;
-    use wasm_bindgen_futures::JsFuture;
-    let init = web_sys::RequestInit::new();
-    init.set_method(method);
-    if let Some(body) = body {
-        init.set_body(body);
+/// Sends the request (gloo-net's `fetch`): a success's body, or the error code to show. A
+/// request that gets no answer at all is `Internal`.
+#[cfg(feature = "hydrate")]
+async fn fetch(request: Result<gloo_net::http::Request, gloo_net::Error>) -> Result<String, ErrorCode> {
+    let response = request.map_err(|_| ErrorCode::Internal)?.send().await.map_err(|_| ErrorCode::Internal)?;
+    let text = response.text().await.unwrap_or_default();
+    if (200..300).contains(&response.status()) {
+        Ok(text)
+    } else {
+        Err(failure(response.status(), &text))
     }
-    let response =
-        JsFuture::from(window().fetch_with_str_and_init(url, &init)).await.map_err(|_| ErrorCode::Internal)?;
-    let response: web_sys::Response = response.dyn_into().map_err(|_| ErrorCode::Internal)?;
-    let text = match response.text() {
-        Ok(promise) => JsFuture::from(promise).await.ok().and_then(|v| v.as_string()).unwrap_or_default(),
-        Err(_) => String::new(),
-    };
-    Ok((response.status(), text))
 }
 
 /// An answer that is not a success: the server's error code, or one made from the status.
-#[cfg(not(feature = "ssr"))]
+#[cfg(feature = "hydrate")]
 fn failure(status: u16, text: &str) -> ErrorCode {
     serde_json::from_str::<ErrorCode>(text).unwrap_or(match status {
         413 => ErrorCode::DocumentTooLarge,
@@ -133,35 +127,25 @@ fn failure(status: u16, text: &str) -> ErrorCode {
     })
 }
 
-#[cfg(not(feature = "ssr"))]
+/// `POST /api/pns/dokumen?bagian=…&nama=…[&entri=…]` with the file as the body (the browser
+/// sets its content type).
+#[cfg(feature = "hydrate")]
 async fn send(file: BrowserFile, bagian: Bagian, entri: Option<String>) -> Result<Dokumen, ErrorCode> {
-    let encode = |s: &str| String::from(js_sys::encode_uri_component(s));
-    let mut url = format!("/api/pns/dokumen?bagian={}&nama={}", bagian.slug(), encode(&file.name()));
-    if let Some(entri) = entri {
-        url.push_str(&format!("&entri={}", encode(&entri)));
-    }
-    let (status, text) = request(&url, "POST", Some(file.as_ref())).await?;
-    if (200..300).contains(&status) {
-        serde_json::from_str(&text).map_err(|_| ErrorCode::Internal)
-    } else {
-        Err(failure(status, &text))
-    }
+    let mut query = vec![("bagian", bagian.slug().to_owned()), ("nama", file.name())];
+    query.extend(entri.map(|entri| ("entri", entri)));
+    let text = fetch(gloo_net::http::Request::post("/api/pns/dokumen").query(query).body(file)).await?;
+    serde_json::from_str(&text).map_err(|_| ErrorCode::Internal)
 }
-#[cfg(feature = "ssr")]
+#[cfg(not(feature = "hydrate"))]
 async fn send(_: BrowserFile, _: Bagian, _: Option<String>) -> Result<Dokumen, ErrorCode> {
     Err(ErrorCode::Internal)
 }
 
-#[cfg(not(feature = "ssr"))]
+#[cfg(feature = "hydrate")]
 async fn delete(id: &str) -> Result<(), ErrorCode> {
-    let (status, text) = request(&format!("/api/pns/dokumen/{id}"), "DELETE", None).await?;
-    if (200..300).contains(&status) {
-        Ok(())
-    } else {
-        Err(failure(status, &text))
-    }
+    fetch(gloo_net::http::Request::delete(&format!("/api/pns/dokumen/{id}")).build()).await.map(|_| ())
 }
-#[cfg(feature = "ssr")]
+#[cfg(not(feature = "hydrate"))]
 async fn delete(_: &str) -> Result<(), ErrorCode> {
     Err(ErrorCode::Internal)
 }

@@ -1,0 +1,88 @@
+//! What the pages ask of the browser besides the DOM, in one idiom: localStorage through
+//! `gloo-storage`, timers through `gloo-timers` (plain HTTP goes through `gloo-net` where a
+//! page needs it). These crates are in the `hydrate` build only; the server build gets
+//! stand-ins that do nothing, which is all it needs: they run after user input, and the
+//! server never sees any.
+
+use std::time::Duration;
+
+/// Runs `f` once, `delay` from now (`setTimeout`). There is no cancelling: a caller that
+/// wants only the latest of several calls compares a ticket when `f` runs.
+pub fn after(delay: Duration, f: impl FnOnce() + 'static) {
+    #[cfg(feature = "hydrate")]
+    {
+        let millis = u32::try_from(delay.as_millis()).unwrap_or(u32::MAX);
+        gloo_timers::callback::Timeout::new(millis, move || {
+            // As leptos's own `set_timeout`: untracked signal reads in a timer are meant,
+            // so debug builds should not warn about them.
+            #[cfg(debug_assertions)]
+            let _zone = leptos::reactive::diagnostics::SpecialNonReactiveZone::enter();
+            f();
+        })
+        .forget();
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = (delay, f);
+}
+
+/// localStorage as JSON values (`serde_json`). Every call tolerates a browser that refuses
+/// storage (disabled, a sandboxed frame): reads find nothing and writes are dropped.
+pub mod local {
+    use serde::de::DeserializeOwned;
+    use serde::Serialize;
+
+    /// gloo-storage throws (a JavaScript exception, not an `Err`) when there is no
+    /// localStorage at all, so look first.
+    #[cfg(feature = "hydrate")]
+    fn available() -> bool {
+        leptos::prelude::window().local_storage().is_ok_and(|s| s.is_some())
+    }
+
+    /// The value under `key`; `None` when there is none or it does not decode as `T`.
+    pub fn get<T: DeserializeOwned>(key: &str) -> Option<T> {
+        #[cfg(feature = "hydrate")]
+        {
+            use gloo_storage::Storage;
+            if !available() {
+                return None;
+            }
+            gloo_storage::LocalStorage::get(key).ok()
+        }
+        #[cfg(not(feature = "hydrate"))]
+        {
+            let _ = key;
+            None
+        }
+    }
+
+    /// Stores `value` under `key` (dropped when the browser refuses it, e.g. storage full).
+    pub fn set<T: Serialize>(key: &str, value: &T) {
+        #[cfg(feature = "hydrate")]
+        if available() {
+            use gloo_storage::Storage;
+            let _ = gloo_storage::LocalStorage::set(key, value);
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = (key, value);
+    }
+
+    pub fn remove(key: &str) {
+        #[cfg(feature = "hydrate")]
+        if available() {
+            use gloo_storage::Storage;
+            gloo_storage::LocalStorage::delete(key);
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = key;
+    }
+}
+
+/// A fresh random UUID (`crypto.randomUUID`), e.g. an idempotency key; empty on the server.
+pub fn random_uuid() -> String {
+    #[cfg(feature = "hydrate")]
+    {
+        leptos::prelude::window().crypto().map(|c| c.random_uuid()).unwrap_or_default()
+    }
+    #[cfg(not(feature = "hydrate"))]
+    String::new()
+}
