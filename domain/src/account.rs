@@ -2,6 +2,18 @@
 
 use crate::ErrorCode;
 
+crate::kode::coded! {
+    /// Where an account stands (`account.status`).
+    pub enum StatusAkun {
+        /// Registered; a verifier has not approved it yet.
+        MenungguVerifikasi = "menunggu_verifikasi",
+        /// May sign in.
+        Aktif = "aktif",
+        /// Turned off.
+        Nonaktif = "nonaktif",
+    }
+}
+
 pub const PASSWORD_MIN: usize = 8;
 pub const PASSWORD_MAX: usize = 128;
 

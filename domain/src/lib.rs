@@ -6,6 +6,7 @@ pub mod dates;
 pub mod error;
 pub mod form;
 pub mod i18n;
+pub mod kode;
 pub mod masking;
 pub mod nik;
 pub mod nip;
@@ -13,6 +14,7 @@ pub mod role;
 
 pub use error::ErrorCode;
 pub use i18n::{Lang, Msg};
+pub use kode::{DaftarKode, JenisFungsional, UnknownCode};
 pub use nik::Nik;
 pub use nip::{Gender, Nip};
 pub use role::{Capability, Role};

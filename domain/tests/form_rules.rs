@@ -307,14 +307,6 @@ fn scores_choices_and_numbers_are_bounded() {
 }
 
 #[test]
-fn guru_and_dokter_apply_by_position() {
-    assert!(Formulir::applicable("Guru Ahli Muda").contains(&Bagian::Guru));
-    assert!(!Formulir::applicable("Guru Ahli Muda").contains(&Bagian::Dokter));
-    assert!(Formulir::applicable("Dokter Ahli Pertama").contains(&Bagian::Dokter));
-    assert!(!Formulir::applicable("Analis Kepegawaian").contains(&Bagian::Guru));
-}
-
-#[test]
 fn sections_round_trip_through_the_form() {
     let f = valid();
     let mut g = Formulir::default();
@@ -338,4 +330,24 @@ fn fields_are_reachable_by_section_entry_and_key() {
     f.remove_entry(Bagian::Golongan, 0);
     assert_eq!(f.entry_count(Bagian::Golongan), 1);
     assert_eq!(f.entry_count(Bagian::Stakeholder), 1);
+}
+
+#[test]
+fn teacher_and_doctor_sections_follow_the_position_kind() {
+    use domain::JenisFungsional;
+    let none = Formulir::applicable(None);
+    assert!(!none.contains(&Bagian::Guru) && !none.contains(&Bagian::Dokter));
+    assert_eq!(none.len(), Bagian::ALL.len() - 2);
+    let guru = Formulir::applicable(Some(JenisFungsional::Guru));
+    assert!(guru.contains(&Bagian::Guru) && !guru.contains(&Bagian::Dokter));
+    let dokter = Formulir::applicable(Some(JenisFungsional::Dokter));
+    assert!(dokter.contains(&Bagian::Dokter) && !dokter.contains(&Bagian::Guru));
+}
+
+#[test]
+fn a_spouse_is_a_wife_of_a_man_and_a_husband_of_a_woman() {
+    use domain::form::Hubungan;
+    use domain::Gender;
+    assert_eq!(Hubungan::pasangan(Gender::Male), Hubungan::Istri);
+    assert_eq!(Hubungan::pasangan(Gender::Female), Hubungan::Suami);
 }

@@ -40,8 +40,8 @@ async fn a_pns_loads_the_form_built_from_the_master(pool: sqlx::PgPool) {
     assert!(!form.draft().golongan.is_empty() && !form.draft().pendidikan.is_empty());
     let response = app.call(&client, "/api/referensi/opsi", &[]).await;
     let opsi: app::api::formulir::Opsi = response.json().await.unwrap();
-    assert!(opsi["agama"].iter().any(|(_, name)| name == "Islam"));
-    assert!(opsi["golongan"].first().is_some_and(|(code, _)| code == "I/a"));
+    assert!(opsi[&domain::DaftarKode::Agama].iter().any(|(_, name)| name == "Islam"));
+    assert!(opsi[&domain::DaftarKode::Golongan].first().is_some_and(|(code, _)| code == "I/a"));
     let unor = &form.draft().data_posisi.unor;
     assert!(form.label.contains_key(&format!("unor:{unor}")), "the unit's name comes along");
     assert!(form.berlaku.contains(&Bagian::DataUtama) && form.berlaku.contains(&Bagian::SelfAssessment));

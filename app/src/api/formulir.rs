@@ -4,7 +4,8 @@
 
 use std::collections::BTreeMap;
 
-use domain::form::{Bagian, Dokumen, FieldError, Formulir, HasilSimpan, Simpan, StatusUsulan, Tanda};
+use domain::form::{Bagian, Dokumen, FieldError, Formulir, HasilSimpan, JenisPeristiwa, Simpan, StatusUsulan, Tanda};
+use domain::DaftarKode;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -47,7 +48,7 @@ impl FormulirView {
 }
 
 /// The short code lists the drop-downs offer: list → (code, name) in order.
-pub type Opsi = BTreeMap<String, Vec<(String, String)>>;
+pub type Opsi = BTreeMap<DaftarKode, Vec<(String, String)>>;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SimpanView {
@@ -70,7 +71,7 @@ pub enum KirimView {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PeristiwaView {
-    pub peristiwa: String,
+    pub peristiwa: JenisPeristiwa,
     pub tingkat: Option<i16>,
     pub oleh: String,
     pub catatan: String,
@@ -86,17 +87,17 @@ pub struct ProgresView {
 }
 
 /// The lists a picker may search by typing (the short lists come whole with the form).
-pub const SEARCHABLE: &[&str] = &[
-    "jurusan",
-    "jft",
-    "jfu",
-    "diklat_struktural",
-    "diklat_fungsional",
-    "mata_pelajaran",
-    "bidang_spesialis",
-    "kabupaten_kota",
-    "negara",
-    "unor",
+pub const SEARCHABLE: &[DaftarKode] = &[
+    DaftarKode::Jurusan,
+    DaftarKode::Jft,
+    DaftarKode::Jfu,
+    DaftarKode::DiklatStruktural,
+    DaftarKode::DiklatFungsional,
+    DaftarKode::MataPelajaran,
+    DaftarKode::BidangSpesialis,
+    DaftarKode::KabupatenKota,
+    DaftarKode::Negara,
+    DaftarKode::Unor,
 ];
 
 #[server(endpoint = "pns/formulir")]
@@ -120,14 +121,14 @@ pub async fn load_form() -> Result<FormulirView, AppError> {
             + &if p.gelar_belakang.is_empty() { String::new() } else { format!(", {}", p.gelar_belakang) },
         instansi: unit_names.get(&p.instansi_id).cloned().unwrap_or_default(),
         label: server::value_labels(forms, &labels, &unit_names),
-        berlaku: server::berlaku(&usulan.isi, &labels),
+        berlaku: personnel::Personnel::applicable(&usulan.isi, &labels),
         nip_baru: server::nip_baru(&nip, &usulan.isi),
         master: usulan.master_form,
         draf: (usulan.versi > 0).then_some(usulan.isi),
         versi: usulan.versi,
         status: usulan.status,
         diperiksa: usulan.diperiksa,
-        hari_ini: domain::dates::iso(server::today()),
+        hari_ini: domain::dates::iso(state.personnel.today()),
         tanda,
         dokumen,
     })
@@ -135,21 +136,11 @@ pub async fn load_form() -> Result<FormulirView, AppError> {
 
 #[server(endpoint = "pns/simpan-bagian", input = server_fn::codec::Json)]
 pub async fn save_section(simpan: Simpan) -> Result<SimpanView, AppError> {
-    use crate::auth::refuse;
-    use domain::ErrorCode;
-
     let (_, state, nip, usulan) = server::own_usulan().await?;
-    let bagian = simpan.isi.bagian();
     let mut after = usulan.isi.clone();
     after.apply(simpan.isi.clone());
-    let labels = state.reference.labels().await?;
-    let berlaku = server::berlaku(&after, &labels);
-    if !berlaku.contains(&bagian) {
-        return Err(refuse(ErrorCode::SectionNotApplicable));
-    }
-    let refs = state.personnel.reference_check(usulan.master.pns.instansi_id, &after, &[bagian]).await?;
-    let hasil = state.personnel.save_section(&usulan, simpan, &refs, server::today()).await?;
-    Ok(SimpanView { hasil, berlaku, nip_baru: server::nip_baru(&nip, &after) })
+    let saved = state.personnel.save_section(&usulan, simpan).await?;
+    Ok(SimpanView { hasil: saved.hasil, berlaku: saved.berlaku, nip_baru: server::nip_baru(&nip, &after) })
 }
 
 #[server(endpoint = "pns/kirim")]
@@ -157,10 +148,7 @@ pub async fn submit_form(versi: i32) -> Result<KirimView, AppError> {
     use personnel::UsulanError;
 
     let (user, state, _, usulan) = server::own_usulan().await?;
-    let labels = state.reference.labels().await?;
-    let berlaku = server::berlaku(&usulan.isi, &labels);
-    let refs = state.personnel.reference_check(usulan.master.pns.instansi_id, &usulan.isi, &berlaku).await?;
-    match state.personnel.submit(&usulan, versi, &berlaku, &refs, server::today(), &user.nama).await {
+    match state.personnel.submit(&usulan, versi, &user.nama).await {
         Ok(versi) => Ok(KirimView::Terkirim { versi }),
         Err(UsulanError::Incomplete { belum_diperiksa, kesalahan }) => {
             Ok(KirimView::Belum { belum_diperiksa, kesalahan })
@@ -226,21 +214,21 @@ pub async fn dropdown_lists() -> Result<Opsi, AppError> {
 /// Up to 20 entries of a long list whose names contain `q`; `unor` searches the units of the
 /// PNS's own instansi.
 #[server(endpoint = "referensi/cari")]
-pub async fn search_reference(jenis: String, q: String) -> Result<Vec<(String, String)>, AppError> {
+pub async fn search_reference(jenis: DaftarKode, q: String) -> Result<Vec<(String, String)>, AppError> {
     use crate::auth::{refuse, require, state};
     use domain::{Capability, ErrorCode};
 
     let (user, _) = require(Capability::OwnRecord)?;
-    if !SEARCHABLE.contains(&jenis.as_str()) || q.chars().count() > 100 {
+    if !SEARCHABLE.contains(&jenis) || q.chars().count() > 100 {
         return Err(refuse(ErrorCode::BadRequest));
     }
     let state = state()?;
-    if jenis == "unor" {
+    if jenis == DaftarKode::Unor {
         let nip = user.nip.clone().ok_or_else(|| refuse(ErrorCode::NotFound))?;
         let master = state.personnel.master(&nip).await?.ok_or_else(|| refuse(ErrorCode::NotFound))?;
         return Ok(state.reference.search_unor(master.instansi_id, &q, 20).await?);
     }
-    Ok(state.reference.search_codes(&jenis, &q, 20).await?)
+    Ok(state.reference.search_codes(jenis, &q, 20).await?)
 }
 
 #[cfg(feature = "ssr")]
@@ -249,7 +237,7 @@ mod server {
 
     use domain::form::{Bagian, Formulir, Kind};
     use domain::Capability;
-    use domain::{ErrorCode, Nip};
+    use domain::{DaftarKode, ErrorCode, Nip};
     use identity::CurrentUser;
     use personnel::Usulan;
     use reference::Labels;
@@ -259,17 +247,17 @@ mod server {
     use crate::error::AppError;
 
     /// The short lists offered as drop-downs.
-    const DROPDOWNS: &[&str] = &[
-        "agama",
-        "status_kawin",
-        "jenis_kelamin",
-        "jenis_pegawai",
-        "kedudukan_hukum",
-        "jenis_jabatan",
-        "eselon",
-        "tingkat_pendidikan",
-        "golongan",
-        "fasilitas_kesehatan_jenis",
+    const DROPDOWNS: &[DaftarKode] = &[
+        DaftarKode::Agama,
+        DaftarKode::StatusKawin,
+        DaftarKode::JenisKelamin,
+        DaftarKode::JenisPegawai,
+        DaftarKode::KedudukanHukum,
+        DaftarKode::JenisJabatan,
+        DaftarKode::Eselon,
+        DaftarKode::TingkatPendidikan,
+        DaftarKode::Golongan,
+        DaftarKode::FasilitasKesehatanJenis,
     ];
 
     /// The signed-in PNS (the PNS role active), the state and their NIP.
@@ -289,11 +277,6 @@ mod server {
         Ok((user, state, nip, usulan))
     }
 
-    /// Today's date in WIB (UTC+7), where most instansi are.
-    pub fn today() -> time::Date {
-        (time::OffsetDateTime::now_utc() + time::Duration::hours(7)).date()
-    }
-
     pub fn wib(at: time::OffsetDateTime) -> String {
         let at = at.to_offset(time::UtcOffset::from_hms(7, 0, 0).expect("valid offset"));
         format!("{} {:02}:{:02} WIB", domain::dates::iso(at.date()), at.hour(), at.minute())
@@ -302,19 +285,6 @@ mod server {
     pub fn nip_baru(nip: &str, form: &Formulir) -> Option<String> {
         let nip = Nip::parse(nip).ok()?;
         domain::form::proposed_nip(&nip, &form.data_utama).map(|n| n.as_str().to_owned())
-    }
-
-    /// Which sections apply, decided by the current position's name.
-    pub fn berlaku(form: &Formulir, labels: &Labels) -> Vec<Bagian> {
-        let posisi = &form.data_posisi;
-        let name = match Bagian::DataPosisi.code_list(
-            Bagian::DataPosisi.fields().iter().find(|f| f.kind == Kind::Jabatan).expect("jabatan field"),
-            &posisi.jenis_jabatan,
-        ) {
-            Some(list) => labels.name(list, &posisi.jabatan).unwrap_or_default().to_owned(),
-            None => posisi.jabatan.clone(),
-        };
-        Formulir::applicable(&name)
     }
 
     /// Names of the units in `forms`, and of `also` (the instansi), in one call.
@@ -358,7 +328,7 @@ mod server {
                     } else if let Some(list) = bagian.code_list(spec, jenis_jabatan).filter(|l| !DROPDOWNS.contains(l))
                     {
                         if let Some(name) = labels.name(list, value) {
-                            out.insert(format!("{list}:{value}"), name.to_owned());
+                            out.insert(format!("{}:{value}", list.code()), name.to_owned());
                         }
                     }
                 });
@@ -367,7 +337,7 @@ mod server {
         out
     }
 
-    pub fn dropdowns(labels: &Labels) -> BTreeMap<String, Vec<(String, String)>> {
-        DROPDOWNS.iter().map(|list| ((*list).to_owned(), labels.list(list).to_vec())).collect()
+    pub fn dropdowns(labels: &Labels) -> BTreeMap<DaftarKode, Vec<(String, String)>> {
+        DROPDOWNS.iter().map(|list| (*list, labels.list(*list).to_vec())).collect()
     }
 }

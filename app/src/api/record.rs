@@ -1,6 +1,7 @@
 //! The PNS's own master record, read-only (the re-registration form builds on it).
 //! There is no NIP argument: the record is always the signed-in PNS's own.
 
+pub use domain::form::Hubungan;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -32,13 +33,6 @@ pub struct JabatanRow {
     pub tmt: String,
     pub nomor_sk: String,
     pub tanggal_sk: String,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Hubungan {
-    Istri,
-    Suami,
-    Anak,
 }
 
 /// A spouse or child, as the master record has them.
@@ -88,7 +82,7 @@ pub struct PnsRecordView {
 pub async fn my_record() -> Result<PnsRecordView, AppError> {
     use crate::auth::{refuse, require, state};
     use domain::dates::iso;
-    use domain::{Capability, ErrorCode};
+    use domain::{Capability, DaftarKode, ErrorCode};
 
     let (user, _) = require(Capability::OwnRecord)?;
     let state = state()?;
@@ -97,12 +91,14 @@ pub async fn my_record() -> Result<PnsRecordView, AppError> {
         return Err(refuse(ErrorCode::NotFound));
     };
     let labels = state.reference.labels().await?;
-    let label = |jenis: &str, kode: &str| labels.name(jenis, kode).unwrap_or(kode).to_owned();
+    let label = |jenis: DaftarKode, kode: &str| labels.name(jenis, kode).unwrap_or(kode).to_owned();
     let mut ids: Vec<uuid::Uuid> = record.jabatan.iter().map(|j| j.unor_id).collect();
     ids.extend([record.pns.unor_id, record.pns.instansi_id]);
     let names = state.reference.names(&ids).await?;
     let name = |id: &uuid::Uuid| names.get(id).cloned().unwrap_or_default();
     let p = &record.pns;
+    let gender = domain::Gender::from_code(&p.jenis_kelamin)
+        .ok_or_else(|| crate::auth::internal(domain::UnknownCode { kind: "Gender", code: p.jenis_kelamin.clone() }))?;
     Ok(PnsRecordView {
         nip: p.nip.clone(),
         nik: p.nik.clone(),
@@ -111,19 +107,19 @@ pub async fn my_record() -> Result<PnsRecordView, AppError> {
         gelar_belakang: p.gelar_belakang.clone(),
         tempat_lahir: p.tempat_lahir.clone(),
         tanggal_lahir: iso(p.tanggal_lahir),
-        jenis_kelamin: label("jenis_kelamin", &p.jenis_kelamin),
-        agama: label("agama", &p.agama),
-        status_kawin: label("status_kawin", &p.status_kawin),
+        jenis_kelamin: label(DaftarKode::JenisKelamin, &p.jenis_kelamin),
+        agama: label(DaftarKode::Agama, &p.agama),
+        status_kawin: label(DaftarKode::StatusKawin, &p.status_kawin),
         alamat: p.alamat.clone(),
         telepon: p.telepon.clone(),
         email: p.email.clone(),
         instansi: name(&record.pns.instansi_id),
         unor: name(&p.unor_id),
-        jenis_pegawai: label("jenis_pegawai", &p.jenis_pegawai),
-        kedudukan_hukum: label("kedudukan_hukum", &p.kedudukan_hukum),
+        jenis_pegawai: label(DaftarKode::JenisPegawai, &p.jenis_pegawai),
+        kedudukan_hukum: label(DaftarKode::KedudukanHukum, &p.kedudukan_hukum),
         tmt_cpns: iso(p.tmt_cpns),
         tmt_pns: p.tmt_pns.map(iso).unwrap_or_default(),
-        golongan: format!("{} ({})", p.golongan, label("golongan", &p.golongan)),
+        golongan: format!("{} ({})", p.golongan, label(DaftarKode::Golongan, &p.golongan)),
         tmt_golongan: iso(p.tmt_golongan),
         versi: p.versi,
         riwayat_golongan: record
@@ -131,7 +127,7 @@ pub async fn my_record() -> Result<PnsRecordView, AppError> {
             .iter()
             .map(|g| GolonganRow {
                 golongan: g.golongan.clone(),
-                pangkat: label("golongan", &g.golongan),
+                pangkat: label(DaftarKode::Golongan, &g.golongan),
                 tmt: iso(g.tmt),
                 nomor_sk: g.nomor_sk.clone(),
                 tanggal_sk: iso(g.tanggal_sk),
@@ -141,7 +137,7 @@ pub async fn my_record() -> Result<PnsRecordView, AppError> {
             .pendidikan
             .iter()
             .map(|e| PendidikanRow {
-                tingkat: label("tingkat_pendidikan", &e.tingkat),
+                tingkat: label(DaftarKode::TingkatPendidikan, &e.tingkat),
                 nama_sekolah: e.nama_sekolah.clone(),
                 jurusan: e.jurusan.clone(),
                 tahun_lulus: e.tahun_lulus,
@@ -151,7 +147,7 @@ pub async fn my_record() -> Result<PnsRecordView, AppError> {
             .jabatan
             .iter()
             .map(|j| JabatanRow {
-                jenis: label("jenis_jabatan", &j.jenis_jabatan),
+                jenis: label(DaftarKode::JenisJabatan, &j.jenis_jabatan),
                 nama: j.nama_jabatan.clone(),
                 eselon: j.eselon.clone().unwrap_or_default(),
                 unor: name(&j.unor_id),
@@ -164,7 +160,7 @@ pub async fn my_record() -> Result<PnsRecordView, AppError> {
             .pasangan
             .iter()
             .map(|s| KeluargaRow {
-                hubungan: if p.jenis_kelamin == "L" { Hubungan::Istri } else { Hubungan::Suami },
+                hubungan: Hubungan::pasangan(gender),
                 nama: s.nama.clone(),
                 tanggal_lahir: iso(s.tanggal_lahir),
                 keterangan: s.status.clone(),

@@ -8,16 +8,6 @@ use crate::api::formulir::{progress, ProgresView};
 use crate::i18n::{t, use_lang};
 use crate::pages::homes::guarded;
 
-fn event_label(peristiwa: &str) -> Msg {
-    match peristiwa {
-        "dikirim" => Msg::EventDikirim,
-        "disetujui" => Msg::EventDisetujui,
-        "dikembalikan" => Msg::EventDikembalikan,
-        "final" => Msg::EventFinal,
-        _ => Msg::EventTurunStatus,
-    }
-}
-
 #[component]
 pub fn ProgressPage() -> impl IntoView {
     guarded(progress, |p: ProgresView| {
@@ -40,8 +30,8 @@ pub fn ProgressPage() -> impl IntoView {
                     view! {
                         <ol class="timeline" data-testid="timeline">
                             {p.peristiwa.into_iter().map(|e| view! {
-                                <li class=format!("event {}", e.peristiwa)>
-                                    <strong>{t(event_label(&e.peristiwa))}</strong>
+                                <li class=format!("event {}", e.peristiwa.code())>
+                                    <strong>{t(e.peristiwa.label())}</strong>
                                     {e.tingkat.map(|n| format!(" — {} {n}", t(Msg::VerifierLevel)))}
                                     <br/>
                                     <span class="muted">{e.pada}" · "{e.oleh}</span>

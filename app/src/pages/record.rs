@@ -178,8 +178,7 @@ fn keluarga(r: &PnsRecordView) -> impl IntoView {
                 (spouse, married) => {
                     let status = choice_label(Bagian::Pasangan, "status", &k.keterangan);
                     let married = married.as_deref().unwrap_or_default();
-                    let msg = if spouse == Hubungan::Istri { Msg::Istri } else { Msg::Suami };
-                    (msg, format!("{status}, {} {married}", t(Msg::MarriedOn)))
+                    (spouse.label(), format!("{status}, {} {married}", t(Msg::MarriedOn)))
                 }
             };
             vec![t(hubungan).to_owned(), k.nama.clone(), k.tanggal_lahir.clone(), keterangan]

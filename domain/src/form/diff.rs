@@ -6,14 +6,16 @@ use serde::{Deserialize, Serialize};
 use super::spec::{Fields, Kind};
 use super::{Bagian, Formulir};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Aksi {
-    /// A field of a record or entry changed.
-    Ubah,
-    /// A new entry.
-    Tambah,
-    /// An entry removed.
-    Hapus,
+crate::kode::coded! {
+    /// What a change does (`usulan_perubahan.aksi`).
+    pub enum Aksi {
+        /// A field of a record or entry changed.
+        Ubah = "ubah",
+        /// A new entry.
+        Tambah = "tambah",
+        /// An entry removed.
+        Hapus = "hapus",
+    }
 }
 
 /// One changed field. For added and removed entries every non-empty field is listed.

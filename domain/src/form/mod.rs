@@ -17,6 +17,8 @@ pub use sections::*;
 pub use spec::{FieldSpec, Fields, Kind, Opt};
 
 use crate::i18n::Lang;
+use crate::kode::{DaftarKode, JenisFungsional};
+use crate::Gender;
 
 /// A section (tab or sub-tab) of the form: the unit that is saved and reviewed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -79,6 +81,11 @@ impl Bagian {
         Bagian::ALL.iter().copied().find(|b| b.slug() == slug)
     }
 
+    /// A stored slug, or the error of not knowing it.
+    pub fn parse(slug: &str) -> Result<Bagian, crate::UnknownCode> {
+        Bagian::from_slug(slug).ok_or_else(|| crate::UnknownCode { kind: "Bagian", code: slug.to_owned() })
+    }
+
     pub fn label(self, lang: Lang) -> &'static str {
         let (id, en) = match self {
             Bagian::DataUtama => ("Data Utama", "Main data"),
@@ -137,17 +144,16 @@ impl Bagian {
 
     /// The national code list a field's value comes from, if any. `jenis_jabatan` is the
     /// entry's own kind of position (a Jabatan field's list depends on it).
-    pub fn code_list(self, field: &FieldSpec, jenis_jabatan: &str) -> Option<&'static str> {
+    pub fn code_list(self, field: &FieldSpec, jenis_jabatan: &str) -> Option<DaftarKode> {
         match field.kind {
             Kind::Code(list) => Some(list),
-            Kind::Search("diklat") => Some(match self {
-                Bagian::DiklatStruktural => "diklat_struktural",
-                _ => "diklat_fungsional",
-            }),
+            Kind::Search(DaftarKode::DiklatFungsional) if self == Bagian::DiklatStruktural => {
+                Some(DaftarKode::DiklatStruktural)
+            }
             Kind::Search(list) => Some(list),
             Kind::Jabatan => match jenis_jabatan {
-                JENIS_JABATAN_FUNGSIONAL_TERTENTU => Some("jft"),
-                JENIS_JABATAN_FUNGSIONAL_UMUM => Some("jfu"),
+                JENIS_JABATAN_FUNGSIONAL_TERTENTU => Some(DaftarKode::Jft),
+                JENIS_JABATAN_FUNGSIONAL_UMUM => Some(DaftarKode::Jfu),
                 _ => None,
             },
             _ => None,
@@ -283,20 +289,53 @@ impl Formulir {
     }
 
     /// The sections this PNS must fill: Data Guru only for teachers, Data Dokter only for
-    /// doctors (decided by the current position's name).
-    pub fn applicable(jabatan_name: &str) -> Vec<Bagian> {
-        let name = jabatan_name.to_lowercase();
-        let guru = name.starts_with("guru");
-        let dokter = name.starts_with("dokter");
+    /// doctors (decided by the kind of the current position's JFT/JFU reference entry).
+    pub fn applicable(jenis: Option<JenisFungsional>) -> Vec<Bagian> {
         Bagian::ALL
             .iter()
             .copied()
             .filter(|b| match b {
-                Bagian::Guru => guru,
-                Bagian::Dokter => dokter,
+                Bagian::Guru => jenis == Some(JenisFungsional::Guru),
+                Bagian::Dokter => jenis == Some(JenisFungsional::Dokter),
                 _ => true,
             })
             .collect()
+    }
+
+    /// The current position as (list, code), when it is a JFT/JFU entry (a structural post
+    /// is named, not coded).
+    pub fn current_jabatan(&self) -> Option<(DaftarKode, &str)> {
+        let posisi = &self.data_posisi;
+        let field = Bagian::DataPosisi.fields().iter().find(|f| f.kind == Kind::Jabatan)?;
+        let list = Bagian::DataPosisi.code_list(field, &posisi.jenis_jabatan)?;
+        Some((list, posisi.jabatan.trim()))
+    }
+}
+
+crate::kode::coded! {
+    /// How a family member is related to the PNS (the master keeps spouses and children apart).
+    pub enum Hubungan {
+        Istri = "istri",
+        Suami = "suami",
+        Anak = "anak",
+    }
+}
+
+impl Hubungan {
+    /// A spouse of a PNS of this gender: a man's wife, a woman's husband.
+    pub fn pasangan(gender: Gender) -> Hubungan {
+        match gender {
+            Gender::Male => Hubungan::Istri,
+            Gender::Female => Hubungan::Suami,
+        }
+    }
+
+    pub fn label(self) -> crate::Msg {
+        match self {
+            Hubungan::Istri => crate::Msg::Istri,
+            Hubungan::Suami => crate::Msg::Suami,
+            Hubungan::Anak => crate::Msg::Anak,
+        }
     }
 }
 
@@ -321,37 +360,67 @@ pub fn golongan_order(kode: &str) -> Option<u8> {
     Some(ruang * 10 + sub)
 }
 
-/// Where a proposal stands (../shared/DESIGN.md, "Record states").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum StatusUsulan {
-    /// Being filled by the PNS.
-    Draf,
-    /// Sent; with the verifiers. Read-only for the PNS.
-    Dikirim,
-    /// Returned for correction: editable again.
-    Dikembalikan,
-    /// Verified at every level: the new master record.
-    Final,
+crate::kode::coded! {
+    /// Where a proposal stands (../shared/DESIGN.md, "Record states").
+    pub enum StatusUsulan {
+        /// Being filled by the PNS.
+        Draf = "draf",
+        /// Sent; with the verifiers. Read-only for the PNS.
+        Dikirim = "dikirim",
+        /// Returned for correction: editable again.
+        Dikembalikan = "dikembalikan",
+        /// Verified at every level: the new master record.
+        Final = "final",
+    }
+}
+
+crate::kode::coded! {
+    /// One step of a proposal's timeline (`usulan_riwayat.peristiwa`).
+    pub enum JenisPeristiwa {
+        /// The PNS sent it.
+        Dikirim = "dikirim",
+        /// A verifier approved it at their level.
+        Disetujui = "disetujui",
+        /// A verifier returned it for correction.
+        Dikembalikan = "dikembalikan",
+        /// Verified at every level.
+        Final = "final",
+        /// Reopened for editing.
+        TurunStatus = "turun_status",
+    }
+}
+
+impl JenisPeristiwa {
+    pub fn label(self) -> crate::Msg {
+        use crate::Msg;
+        match self {
+            JenisPeristiwa::Dikirim => Msg::EventDikirim,
+            JenisPeristiwa::Disetujui => Msg::EventDisetujui,
+            JenisPeristiwa::Dikembalikan => Msg::EventDikembalikan,
+            JenisPeristiwa::Final => Msg::EventFinal,
+            JenisPeristiwa::TurunStatus => Msg::EventTurunStatus,
+        }
+    }
+}
+
+crate::kode::coded! {
+    /// Where a "[?]" flag stands (`usulan_tanda.status`).
+    pub enum StatusTanda {
+        /// Kept on the field; the PNS may still withdraw it.
+        Terbuka = "terbuka",
+        /// The helpdesk took it up as a ticket.
+        Tiket = "tiket",
+        /// Solved.
+        Selesai = "selesai",
+    }
 }
 
 impl StatusUsulan {
-    pub fn code(self) -> &'static str {
-        match self {
-            StatusUsulan::Draf => "draf",
-            StatusUsulan::Dikirim => "dikirim",
-            StatusUsulan::Dikembalikan => "dikembalikan",
-            StatusUsulan::Final => "final",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<StatusUsulan> {
-        [StatusUsulan::Draf, StatusUsulan::Dikirim, StatusUsulan::Dikembalikan, StatusUsulan::Final]
-            .into_iter()
-            .find(|s| s.code() == code)
-    }
+    /// The states in which the PNS may still change the proposal.
+    pub const EDITABLE: &'static [StatusUsulan] = &[StatusUsulan::Draf, StatusUsulan::Dikembalikan];
 
     pub fn editable(self) -> bool {
-        matches!(self, StatusUsulan::Draf | StatusUsulan::Dikembalikan)
+        StatusUsulan::EDITABLE.contains(&self)
     }
 
     pub fn label(self, lang: Lang) -> &'static str {
@@ -559,8 +628,7 @@ pub struct Tanda {
     pub entri: Option<String>,
     pub field: String,
     pub keterangan: String,
-    /// `terbuka` (kept on the field), `tiket` (the helpdesk took it), `selesai`.
-    pub status: String,
+    pub status: StatusTanda,
 }
 
 /// Longest explanation a flag may carry, and most open flags per PNS.

@@ -3,6 +3,7 @@
 
 use super::spec::Kind::*;
 use super::spec::{form_struct, Opt};
+use crate::kode::DaftarKode;
 
 const JENIS_KENAIKAN: &[Opt] = &[
     Opt { value: "CPNS", id: "Pengangkatan CPNS", en: "Appointment as CPNS" },
@@ -73,16 +74,16 @@ form_struct! {
         gelar_belakang: Text, opt, "Gelar belakang", "Title after the name";
         tempat_lahir: Text, req, "Tempat lahir", "Place of birth";
         tanggal_lahir: Date, req, "Tanggal lahir", "Date of birth";
-        jenis_kelamin: Code("jenis_kelamin"), req, "Jenis kelamin", "Gender";
-        agama: Code("agama"), req, "Agama", "Religion";
-        status_kawin: Code("status_kawin"), req, "Status perkawinan", "Marital status";
+        jenis_kelamin: Code(DaftarKode::JenisKelamin), req, "Jenis kelamin", "Gender";
+        agama: Code(DaftarKode::Agama), req, "Agama", "Religion";
+        status_kawin: Code(DaftarKode::StatusKawin), req, "Status perkawinan", "Marital status";
         nik: Nik, req, "NIK", "National ID number (NIK)";
         npwp: Text, opt, "NPWP", "Tax number (NPWP)";
         nomor_karpeg: Text, opt, "Nomor kartu pegawai (Karpeg)", "Employee card number (Karpeg)";
         alamat: LongText, req, "Alamat", "Address";
         telepon: Text, opt, "Nomor telepon", "Phone number";
         email: Text, opt, "Email", "Email";
-        jenis_pegawai: Code("jenis_pegawai"), req, "Jenis pegawai", "Employee type";
+        jenis_pegawai: Code(DaftarKode::JenisPegawai), req, "Jenis pegawai", "Employee type";
         tmt_cpns: Date, req, "TMT CPNS", "Start date as CPNS";
         tmt_pns: Date, opt, "TMT PNS", "Start date as PNS";
     }
@@ -92,12 +93,12 @@ form_struct! {
     /// Data Posisi: where the PNS works now.
     DataPosisi {
         unor: Unor, req, "Unit organisasi (unor)", "Organisational unit (unor)";
-        lokasi_kerja: Search("kabupaten_kota"), req, "Lokasi kerja (kabupaten/kota)", "Place of work (regency/city)";
-        jenis_jabatan: Code("jenis_jabatan"), req, "Jenis jabatan", "Kind of position";
+        lokasi_kerja: Search(DaftarKode::KabupatenKota), req, "Lokasi kerja (kabupaten/kota)", "Place of work (regency/city)";
+        jenis_jabatan: Code(DaftarKode::JenisJabatan), req, "Jenis jabatan", "Kind of position";
         jabatan: Jabatan, req, "Jabatan", "Position";
-        eselon: Code("eselon"), opt, "Eselon", "Echelon";
+        eselon: Code(DaftarKode::Eselon), opt, "Eselon", "Echelon";
         tmt_jabatan: Date, req, "TMT jabatan", "Position held since";
-        kedudukan_hukum: Code("kedudukan_hukum"), req, "Kedudukan hukum", "Employment status";
+        kedudukan_hukum: Code(DaftarKode::KedudukanHukum), req, "Kedudukan hukum", "Employment status";
     }
 }
 
@@ -105,7 +106,7 @@ form_struct! {
     /// Riwayat Golongan: one rank, from SK CPNS to the latest.
     EntriGolongan {
         id: Hidden, opt, "", "";
-        golongan: Code("golongan"), req, "Golongan", "Rank (golongan)";
+        golongan: Code(DaftarKode::Golongan), req, "Golongan", "Rank (golongan)";
         jenis_kenaikan: Choice(JENIS_KENAIKAN), req, "Jenis kenaikan pangkat", "Kind of promotion";
         masa_kerja_tahun: Number, req, "Masa kerja golongan (tahun)", "Service in rank (years)";
         masa_kerja_bulan: Number, req, "Masa kerja golongan (bulan)", "Service in rank (months)";
@@ -121,8 +122,8 @@ form_struct! {
     /// Riwayat Pendidikan: one school or degree.
     EntriPendidikan {
         id: Hidden, opt, "", "";
-        tingkat: Code("tingkat_pendidikan"), req, "Tingkat pendidikan", "Level";
-        jurusan: Search("jurusan"), opt, "Jurusan / program studi", "Field of study";
+        tingkat: Code(DaftarKode::TingkatPendidikan), req, "Tingkat pendidikan", "Level";
+        jurusan: Search(DaftarKode::Jurusan), opt, "Jurusan / program studi", "Field of study";
         nama_sekolah: Text, req, "Nama sekolah / perguruan tinggi", "School or university";
         tahun_lulus: Year, req, "Tahun lulus", "Year of graduation";
         nomor_ijazah: Text, opt, "Nomor ijazah", "Diploma number";
@@ -136,7 +137,7 @@ form_struct! {
     /// Riwayat Diklat (struktural or fungsional; the section decides the list `nama` comes from).
     EntriDiklat {
         id: Hidden, opt, "", "";
-        diklat: Search("diklat"), req, "Nama diklat", "Training";
+        diklat: Search(DaftarKode::DiklatFungsional), req, "Nama diklat", "Training";
         penyelenggara: Text, req, "Penyelenggara", "Organiser";
         tanggal_mulai: Date, req, "Tanggal mulai", "Start date";
         tanggal_selesai: Date, req, "Tanggal selesai", "End date";
@@ -150,10 +151,10 @@ form_struct! {
     /// Riwayat Jabatan: one position held.
     EntriJabatan {
         id: Hidden, opt, "", "";
-        jenis_jabatan: Code("jenis_jabatan"), req, "Jenis jabatan", "Kind of position";
+        jenis_jabatan: Code(DaftarKode::JenisJabatan), req, "Jenis jabatan", "Kind of position";
         unor: Unor, req, "Unit organisasi", "Organisational unit";
         jabatan: Jabatan, req, "Jabatan", "Position";
-        eselon: Code("eselon"), opt, "Eselon", "Echelon";
+        eselon: Code(DaftarKode::Eselon), opt, "Eselon", "Echelon";
         tmt: Date, req, "TMT jabatan", "Effective date";
         tmt_selesai: Date, opt, "Selesai menjabat", "Held until";
         nomor_sk: Text, req, "Nomor SK", "Decree number";
@@ -186,7 +187,7 @@ form_struct! {
         nik: Nik, opt, "NIK", "NIK";
         tempat_lahir: Text, req, "Tempat lahir", "Place of birth";
         tanggal_lahir: Date, req, "Tanggal lahir", "Date of birth";
-        jenis_kelamin: Code("jenis_kelamin"), req, "Jenis kelamin", "Gender";
+        jenis_kelamin: Code(DaftarKode::JenisKelamin), req, "Jenis kelamin", "Gender";
         status_anak: Choice(STATUS_ANAK), req, "Status anak", "Relationship";
         orang_tua: Choice(ORANG_TUA), req, "Anak dari", "Child of";
         tunjangan: YesNo, req, "Mendapat tunjangan", "Receives the child allowance";
@@ -199,7 +200,7 @@ form_struct! {
     /// Data Guru (teachers only).
     DataGuru {
         nuptk: Text, req, "NUPTK", "Teacher number (NUPTK)";
-        mata_pelajaran: Search("mata_pelajaran"), req, "Mata pelajaran", "Subject taught";
+        mata_pelajaran: Search(DaftarKode::MataPelajaran), req, "Mata pelajaran", "Subject taught";
         tahun_sertifikasi: Year, opt, "Tahun sertifikasi", "Certification year";
         nomor_sertifikat: Text, opt, "Nomor sertifikat pendidik", "Teaching certificate number";
         jam_mengajar: Number, req, "Jam mengajar per minggu", "Teaching hours per week";
@@ -209,11 +210,11 @@ form_struct! {
 form_struct! {
     /// Data Dokter (doctors only).
     DataDokter {
-        bidang_spesialis: Search("bidang_spesialis"), req, "Bidang spesialis", "Speciality";
+        bidang_spesialis: Search(DaftarKode::BidangSpesialis), req, "Bidang spesialis", "Speciality";
         nomor_str: Text, req, "Nomor STR", "Registration number (STR)";
         str_berlaku_sampai: Date, req, "STR berlaku sampai", "STR valid until";
         unit_kesehatan: Text, req, "Unit kesehatan (fasilitas)", "Health facility";
-        jenis_fasilitas: Code("fasilitas_kesehatan_jenis"), req, "Jenis fasilitas", "Kind of facility";
+        jenis_fasilitas: Code(DaftarKode::FasilitasKesehatanJenis), req, "Jenis fasilitas", "Kind of facility";
     }
 }
 

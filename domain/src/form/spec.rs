@@ -2,6 +2,7 @@
 //! the generic field checks and the review diff all read the same list of fields.
 
 use crate::i18n::Lang;
+use crate::kode::DaftarKode;
 
 /// One choice of a fixed, form-only option list (not a national code list).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,9 +35,10 @@ pub enum Kind {
     /// A whole number ≥ 0.
     Number,
     /// A code from a short national list, chosen from a drop-down.
-    Code(&'static str),
-    /// A code from a long national list, searched by typing.
-    Search(&'static str),
+    Code(DaftarKode),
+    /// A code from a long national list, searched by typing. (The diklat field is shared by
+    /// both diklat sections: `Bagian::code_list` gives Diklat Struktural its own list.)
+    Search(DaftarKode),
     /// A unit of the PNS's own instansi, searched by typing (value: the unor id).
     Unor,
     /// The position held: free text for structural posts, a JFT/JFU code otherwise

@@ -2,6 +2,7 @@
 //! registration approval list.
 
 use access::{Cakupan, ServiceError};
+use domain::account::StatusAkun;
 use domain::{ErrorCode, Role};
 use serde_json::json;
 use time::OffsetDateTime;
@@ -40,7 +41,7 @@ impl Identity {
         let hash = password::hash_async(new.password.to_owned()).await;
         let inserted = sqlx::query_scalar!(
             "INSERT INTO account (id, nip, username, nama, email, password_hash, status, instansi_id, unor_id, approved_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, CASE WHEN $7 = 'aktif' THEN now() END)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, CASE WHEN $10 THEN now() END)
              ON CONFLICT DO NOTHING RETURNING id",
             Uuid::new_v4(),
             new.nip,
@@ -48,9 +49,10 @@ impl Identity {
             new.nama,
             new.email,
             hash,
-            if new.active { "aktif" } else { "menunggu_verifikasi" },
+            if new.active { StatusAkun::Aktif } else { StatusAkun::MenungguVerifikasi }.code(),
             new.instansi_id,
-            new.unor_id
+            new.unor_id,
+            new.active
         )
         .fetch_optional(&self.pool)
         .await?;
@@ -109,12 +111,13 @@ impl Identity {
             WaitingRegistration,
             r#"SELECT a.id AS account_id, a.nip AS "nip!", a.nama, a.nomor_pendaftaran AS "nomor_pendaftaran!", a.created_at
                FROM account a
-               WHERE a.status = 'menunggu_verifikasi' AND a.instansi_id = $1 AND a.nip IS NOT NULL
+               WHERE a.status = $3 AND a.instansi_id = $1 AND a.nip IS NOT NULL
                  AND a.nomor_pendaftaran IS NOT NULL
                  AND ($2::uuid[] IS NULL OR a.unor_id = ANY($2))
                ORDER BY a.created_at"#,
             instansi,
-            units.as_deref()
+            units.as_deref(),
+            StatusAkun::MenungguVerifikasi.code()
         )
         .fetch_all(&self.pool)
         .await?;
@@ -128,10 +131,12 @@ impl Identity {
             return Err(ErrorCode::NotFound.into());
         };
         sqlx::query!(
-            "UPDATE account SET status = 'aktif', approved_at = now(), approved_by = $2
-             WHERE id = $1 AND status = 'menunggu_verifikasi'",
+            "UPDATE account SET status = $3, approved_at = now(), approved_by = $2
+             WHERE id = $1 AND status = $4",
             account_id,
-            approver.account_id
+            approver.account_id,
+            StatusAkun::Aktif.code(),
+            StatusAkun::MenungguVerifikasi.code()
         )
         .execute(&self.pool)
         .await?;

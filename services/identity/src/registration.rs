@@ -194,17 +194,18 @@ impl Identity {
         sqlx::query!(
             "INSERT INTO account (id, nip, nama, email, password_hash, status, instansi_id, unor_id, approved_at,
                                   nomor_pendaftaran, kode_verifikasi)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, CASE WHEN $6 = 'aktif' THEN now() END, $9, $10)",
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, CASE WHEN $11 THEN now() END, $9, $10)",
             account_id,
             row.nip,
             master.nama,
             row.email,
             hash,
-            if active { "aktif" } else { "menunggu_verifikasi" },
+            if active { account::StatusAkun::Aktif } else { account::StatusAkun::MenungguVerifikasi }.code(),
             master.instansi_id,
             master.unor_id,
             nomor,
-            kode
+            kode,
+            active
         )
         .execute(&mut *tx)
         .await?;

@@ -21,8 +21,9 @@ impl Identity {
             return Err(ErrorCode::CredentialsRequired.into());
         }
         let account = sqlx::query!(
-            "SELECT id, email FROM account WHERE (nip = $1 OR username = $1) AND status <> 'nonaktif'",
-            identifier
+            "SELECT id, email FROM account WHERE (nip = $1 OR username = $1) AND status <> $2",
+            identifier,
+            account::StatusAkun::Nonaktif.code()
         )
         .fetch_optional(&self.pool)
         .await?;

@@ -1,6 +1,7 @@
 //! Database sessions. The cookie holds a random token; the table holds its hash, the
 //! account, the active role grant, and the idle and absolute limits.
 
+use domain::account::StatusAkun;
 use sqlx::types::Json;
 use sqlx::PgPool;
 use time::{Duration, OffsetDateTime};
@@ -83,7 +84,7 @@ pub(crate) async fn resolve(
     else {
         return Ok(SessionLookup::Unknown);
     };
-    if row.status != "aktif" {
+    if StatusAkun::parse(&row.status).map_err(|e| sqlx::Error::Decode(Box::new(e)))? != StatusAkun::Aktif {
         return Ok(SessionLookup::Expired);
     }
     let grants = sorted(row.grants.0.into_iter().filter_map(GrantRow::into_grant).collect());

@@ -1,5 +1,6 @@
 //! Sign-in by NIP (PNS) or username (staff), with per-account lockout and a per-address rate.
 
+use domain::account::StatusAkun;
 use domain::ErrorCode;
 use serde_json::json;
 use time::{Duration, OffsetDateTime};
@@ -75,10 +76,10 @@ impl Identity {
             .await?;
             return Err(if locked { ErrorCode::AccountLocked } else { ErrorCode::WrongPassword }.into());
         }
-        match account.status.as_str() {
-            "aktif" => {}
-            "menunggu_verifikasi" => return Err(ErrorCode::AccountWaitingApproval.into()),
-            _ => return Err(ErrorCode::AccountDisabled.into()),
+        match StatusAkun::parse(&account.status).map_err(|e| sqlx::Error::Decode(Box::new(e)))? {
+            StatusAkun::Aktif => {}
+            StatusAkun::MenungguVerifikasi => return Err(ErrorCode::AccountWaitingApproval.into()),
+            StatusAkun::Nonaktif => return Err(ErrorCode::AccountDisabled.into()),
         }
         let grants = session::grants_of(&self.pool, account.id).await?;
         let Some(first) = grants.first().cloned() else {

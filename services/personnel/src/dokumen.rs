@@ -38,10 +38,11 @@ pub(crate) struct DokumenRow {
 }
 
 impl DokumenRow {
-    pub(crate) fn into_dokumen(self) -> Option<Dokumen> {
-        Some(Dokumen {
+    /// The document; a section this code does not know is a decode error, never dropped.
+    pub(crate) fn into_dokumen(self) -> sqlx::Result<Dokumen> {
+        Ok(Dokumen {
             id: self.id.to_string(),
-            bagian: Bagian::from_slug(&self.bagian)?,
+            bagian: crate::usulan::decode(Bagian::parse(&self.bagian))?,
             entri: self.entri,
             nama_file: self.nama_file,
             jenis: self.jenis,
@@ -50,9 +51,9 @@ impl DokumenRow {
     }
 
     /// (owner's NIP, the document, where its bytes are).
-    fn into_parts(self, dir: &Path) -> Option<(String, Dokumen, PathBuf)> {
+    fn into_parts(self, dir: &Path) -> sqlx::Result<(String, Dokumen, PathBuf)> {
         let (nip, path) = (self.nip.clone(), path_of(dir, &self.sha256));
-        Some((nip, self.into_dokumen()?, path))
+        Ok((nip, self.into_dokumen()?, path))
     }
 }
 
@@ -135,7 +136,7 @@ impl Personnel {
         )
         .fetch_optional(&self.pool)
         .await?;
-        Ok(row.and_then(|r| r.into_parts(&self.dokumen_dir)))
+        row.map(|r| r.into_parts(&self.dokumen_dir)).transpose()
     }
 
     /// Removes one of the PNS's documents from the proposal (while it can be edited). The

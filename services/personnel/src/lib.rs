@@ -15,5 +15,5 @@ pub mod usulan;
 pub use master_form::master_form;
 pub use model::{Anak, Pasangan, PnsMaster, PnsWithHistory};
 pub use snapshot::FormSnapshot;
-pub use store::Personnel;
-pub use usulan::{Peristiwa, ReferenceCheck, ReferenceLists, Usulan, UsulanError};
+pub use store::{today_wib, Personnel};
+pub use usulan::{Peristiwa, Tersimpan, Usulan, UsulanError};

@@ -3,13 +3,14 @@
 
 use domain::dates::iso;
 use domain::form::*;
+use domain::DaftarKode;
 use reference::Labels;
 
 use crate::model::PnsWithHistory;
 
 /// Finds the code of a list entry by its name (the master keeps some positions and
 /// study fields by name); an unknown name stays as typed so the PNS sees and fixes it.
-fn code_by_name(labels: &Labels, jenis: &str, nama: &str) -> String {
+fn code_by_name(labels: &Labels, jenis: DaftarKode, nama: &str) -> String {
     if nama.is_empty() {
         return String::new();
     }
@@ -36,15 +37,15 @@ fn jurusan_value(labels: &Labels, tingkat: &str, sekolah: &str, jurusan: &str) -
     };
     prefixes
         .iter()
-        .find_map(|prefix| labels.code_by_name("jurusan", &format!("{prefix} {jurusan}")))
+        .find_map(|prefix| labels.code_by_name(DaftarKode::Jurusan, &format!("{prefix} {jurusan}")))
         .map(str::to_owned)
-        .unwrap_or_else(|| code_by_name(labels, "jurusan", jurusan))
+        .unwrap_or_else(|| code_by_name(labels, DaftarKode::Jurusan, jurusan))
 }
 
 fn jabatan_value(labels: &Labels, jenis_jabatan: &str, nama: &str) -> String {
     match jenis_jabatan {
-        JENIS_JABATAN_FUNGSIONAL_TERTENTU => code_by_name(labels, "jft", nama),
-        JENIS_JABATAN_FUNGSIONAL_UMUM => code_by_name(labels, "jfu", nama),
+        JENIS_JABATAN_FUNGSIONAL_TERTENTU => code_by_name(labels, DaftarKode::Jft, nama),
+        JENIS_JABATAN_FUNGSIONAL_UMUM => code_by_name(labels, DaftarKode::Jfu, nama),
         _ => nama.to_owned(),
     }
 }

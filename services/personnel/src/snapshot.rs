@@ -1,7 +1,7 @@
 //! What the form page shows, in one query: the master record, the stored proposal (if any),
 //! its "[?]" flags and its documents.
 
-use domain::form::{Bagian, Dokumen, Formulir, StatusUsulan, Tanda};
+use domain::form::{Bagian, Dokumen, Formulir, StatusTanda, StatusUsulan, Tanda};
 use serde::Deserialize;
 use sqlx::types::Json;
 use uuid::Uuid;
@@ -11,7 +11,7 @@ use crate::history;
 use crate::master_form::master_form;
 use crate::model::PnsWithHistory;
 use crate::store::Personnel;
-use crate::usulan::{parse_bagian_list, Row, Usulan, UsulanError};
+use crate::usulan::{decode, parse_bagian_list, Row, Usulan, UsulanError};
 
 /// The proposal with everything attached to its fields.
 #[derive(Debug, Clone)]
@@ -74,18 +74,18 @@ impl Personnel {
             .tanda
             .0
             .into_iter()
-            .filter_map(|t| {
-                Some(Tanda {
+            .map(|t| {
+                Ok(Tanda {
                     id: t.id.to_string(),
-                    bagian: Bagian::from_slug(&t.bagian)?,
+                    bagian: decode(Bagian::parse(&t.bagian))?,
                     entri: t.entri,
                     field: t.field,
                     keterangan: t.keterangan,
-                    status: t.status,
+                    status: decode(StatusTanda::parse(&t.status))?,
                 })
             })
-            .collect();
-        let dokumen = attached.dokumen.0.into_iter().filter_map(DokumenRow::into_dokumen).collect();
+            .collect::<sqlx::Result<_>>()?;
+        let dokumen = attached.dokumen.0.into_iter().map(DokumenRow::into_dokumen).collect::<sqlx::Result<_>>()?;
         Ok(Some(FormSnapshot { usulan, tanda, dokumen }))
     }
 
@@ -98,9 +98,9 @@ impl Personnel {
                 nip: nip.to_owned(),
                 master_versi: row.master_versi,
                 versi: row.versi,
-                status: StatusUsulan::from_code(&row.status).unwrap_or(StatusUsulan::Draf),
+                status: decode(StatusUsulan::parse(&row.status))?,
                 isi: row.isi.0,
-                diperiksa: parse_bagian_list(&row.diperiksa),
+                diperiksa: parse_bagian_list(&row.diperiksa)?,
                 dikirim: row.dikirim,
                 master_form,
                 master,

@@ -2,6 +2,7 @@
 
 use sqlx::types::Json;
 use sqlx::PgPool;
+use time::Date;
 use uuid::Uuid;
 
 use crate::history;
@@ -14,11 +15,29 @@ pub struct Personnel {
     pub(crate) reference: reference::Reference,
     /// Where supporting documents are stored, by content hash.
     pub(crate) dokumen_dir: std::path::PathBuf,
+    /// Today's date, as the form's rules and the collection period see it.
+    pub(crate) today: fn() -> Date,
+}
+
+/// Today's date in WIB (UTC+7), where most instansi are.
+pub fn today_wib() -> Date {
+    (time::OffsetDateTime::now_utc() + time::Duration::hours(7)).date()
 }
 
 impl Personnel {
     pub fn new(pool: PgPool, reference: reference::Reference) -> Self {
-        Personnel { pool, reference, dokumen_dir: std::env::temp_dir().join("sipupns-dokumen") }
+        Personnel { pool, reference, dokumen_dir: std::env::temp_dir().join("sipupns-dokumen"), today: today_wib }
+    }
+
+    /// Takes "today" from `today` instead of the WIB clock (tests keep fixed dates).
+    pub fn with_today(mut self, today: fn() -> Date) -> Self {
+        self.today = today;
+        self
+    }
+
+    /// Today's date, as the rules see it.
+    pub fn today(&self) -> Date {
+        (self.today)()
     }
 
     /// Stores documents under `dir` (the server's data folder) instead of a temporary folder.

@@ -5,12 +5,13 @@ use std::collections::BTreeSet;
 
 use access::ServiceError;
 use domain::form::{
-    check_section, diff, Aksi, Bagian, Context, FieldError, Formulir, HasilSimpan, Kind, Simpan, StatusUsulan,
+    check_section, diff, Aksi, Bagian, Context, FieldError, Formulir, HasilSimpan, JenisPeristiwa, Kind, Simpan,
+    StatusTanda, StatusUsulan,
 };
-use domain::{ErrorCode, Nip};
+use domain::{DaftarKode, ErrorCode, Nip, UnknownCode};
 use serde::{Deserialize, Serialize};
 use sqlx::types::Json;
-use time::{Date, OffsetDateTime};
+use time::OffsetDateTime;
 use uuid::Uuid;
 
 use crate::model::PnsWithHistory;
@@ -56,22 +57,29 @@ pub struct Usulan {
 /// One step of the timeline.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Peristiwa {
-    pub peristiwa: String,
+    pub peristiwa: JenisPeristiwa,
     pub tingkat: Option<i16>,
     pub oleh: String,
     pub catatan: String,
     pub pada: OffsetDateTime,
 }
 
-/// Checks that a section's codes exist in the reference lists and its units belong to the
-/// PNS's instansi; the browser cannot know these, so only the server runs them.
-pub trait ReferenceCheck {
-    fn code_exists(&self, jenis: &str, kode: &str) -> bool;
-    fn unor_in_instansi(&self, unor_id: &str) -> bool;
+/// A saved section: the save's answer, and the sections that apply after it (a change of
+/// position can bring Data Guru or Data Dokter in or out).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tersimpan {
+    pub hasil: HasilSimpan,
+    pub berlaku: Vec<Bagian>,
 }
 
-pub(crate) fn parse_bagian_list(slugs: &[String]) -> Vec<Bagian> {
-    slugs.iter().filter_map(|s| Bagian::from_slug(s)).collect()
+/// A stored code as its type; one this code does not know is a decode error (logged, and
+/// answered `Internal`), never taken for another value.
+pub(crate) fn decode<T>(parsed: Result<T, UnknownCode>) -> sqlx::Result<T> {
+    parsed.map_err(|e| sqlx::Error::Decode(Box::new(e)))
+}
+
+pub(crate) fn parse_bagian_list(slugs: &[String]) -> sqlx::Result<Vec<Bagian>> {
+    slugs.iter().map(|s| decode(Bagian::parse(s))).collect()
 }
 
 pub(crate) struct Row {
@@ -94,25 +102,38 @@ impl Personnel {
     pub(crate) async fn editable(&self, nip: &str) -> sqlx::Result<bool> {
         let status =
             sqlx::query_scalar!("SELECT status FROM usulan WHERE nip = $1", nip).fetch_optional(&self.pool).await?;
-        Ok(status.as_deref().is_none_or(|s| StatusUsulan::from_code(s).is_some_and(StatusUsulan::editable)))
+        Ok(match status {
+            Some(status) => decode(StatusUsulan::parse(&status))?.editable(),
+            None => true,
+        })
+    }
+
+    /// The sections `form` asks for: Data Guru and Data Dokter only where the current
+    /// position's reference entry is of that kind.
+    pub fn applicable(form: &Formulir, labels: &reference::Labels) -> Vec<Bagian> {
+        let jenis = form.current_jabatan().and_then(|(list, kode)| labels.jenis_fungsional(list, kode));
+        Formulir::applicable(jenis)
     }
 
     /// Saves one section. An autosave stores the content as typed; "Simpan" (`periksa`)
-    /// also checks it and, when it passes, marks it reviewed. Any change to a reviewed
-    /// section un-marks it until it is reviewed again.
-    pub async fn save_section(
-        &self,
-        usulan: &Usulan,
-        simpan: Simpan,
-        refs: &impl ReferenceCheck,
-        today: Date,
-    ) -> Result<HasilSimpan, UsulanError> {
+    /// also checks it (the rules as of today, its codes against the reference lists) and,
+    /// when it passes, marks it reviewed. Any change to a reviewed section un-marks it until
+    /// it is reviewed again. A section the form does not ask for is refused.
+    pub async fn save_section(&self, usulan: &Usulan, simpan: Simpan) -> Result<Tersimpan, UsulanError> {
         let nip = Nip::parse(&usulan.nip).map_err(UsulanError::Refused)?;
         let bagian = simpan.isi.bagian();
         if simpan.isi.entry_count() > domain::form::MAX_ENTRIES {
             return Err(UsulanError::Refused(ErrorCode::TooManyEntries));
         }
         let kunci = Uuid::parse_str(&simpan.kunci).map_err(|_| UsulanError::Refused(ErrorCode::BadRequest))?;
+        let mut after = usulan.isi.clone();
+        after.apply(simpan.isi.clone());
+        let berlaku = Self::applicable(&after, &*self.reference.labels().await?);
+        if !berlaku.contains(&bagian) {
+            return Err(UsulanError::Refused(ErrorCode::SectionNotApplicable));
+        }
+        let refs = self.reference_check(usulan.master.pns.instansi_id, &after, &[bagian]).await?;
+        let today = self.today();
         let mut tx = self.pool.begin().await?;
         // A retried save: answer as the first time.
         if let Some(versi) =
@@ -123,7 +144,8 @@ impl Personnel {
             let diperiksa = sqlx::query_scalar!("SELECT diperiksa FROM usulan WHERE nip = $1", nip.as_str())
                 .fetch_one(&mut *tx)
                 .await?;
-            return Ok(HasilSimpan { versi, diperiksa: parse_bagian_list(&diperiksa), kesalahan: vec![] });
+            let hasil = HasilSimpan { versi, diperiksa: parse_bagian_list(&diperiksa)?, kesalahan: vec![] };
+            return Ok(Tersimpan { hasil, berlaku });
         }
         // The first save creates the row (version 0 is the untouched master).
         if usulan.versi == 0 {
@@ -145,7 +167,7 @@ impl Personnel {
         .fetch_optional(&mut *tx)
         .await?
         .ok_or(UsulanError::Refused(ErrorCode::NotFound))?;
-        if !StatusUsulan::from_code(&row.status).is_some_and(StatusUsulan::editable) {
+        if !decode(StatusUsulan::parse(&row.status))?.editable() {
             return Err(UsulanError::Refused(ErrorCode::ProposalLocked));
         }
         if row.versi != simpan.versi {
@@ -154,12 +176,12 @@ impl Personnel {
         let mut form = row.isi.0;
         let changed = form.section(bagian) != simpan.isi;
         form.apply(simpan.isi);
-        let mut diperiksa: BTreeSet<Bagian> = parse_bagian_list(&row.diperiksa).into_iter().collect();
+        let mut diperiksa: BTreeSet<Bagian> = parse_bagian_list(&row.diperiksa)?.into_iter().collect();
         let mut kesalahan = Vec::new();
         if simpan.periksa {
             let cx = Context { nip: &nip, master: &usulan.master_form, today };
             kesalahan = check_section(&form, bagian, &cx);
-            kesalahan.extend(reference_errors(&form, bagian, refs));
+            kesalahan.extend(reference_errors(&form, bagian, &refs));
             if kesalahan.is_empty() {
                 diperiksa.insert(bagian);
             } else {
@@ -182,22 +204,15 @@ impl Personnel {
             .execute(&mut *tx)
             .await?;
         tx.commit().await?;
-        Ok(HasilSimpan { versi, diperiksa: diperiksa.into_iter().collect(), kesalahan })
+        Ok(Tersimpan { hasil: HasilSimpan { versi, diperiksa: diperiksa.into_iter().collect(), kesalahan }, berlaku })
     }
 
     /// Sends the proposal for verification: every applicable section reviewed and passing,
-    /// the master unchanged since the draft began, inside the instansi's collection period.
-    /// Writes the field-level change set and the first timeline step.
-    pub async fn submit(
-        &self,
-        usulan: &Usulan,
-        versi: i32,
-        berlaku: &[Bagian],
-        refs: &impl ReferenceCheck,
-        today: Date,
-        oleh: &str,
-    ) -> Result<i32, UsulanError> {
+    /// the master unchanged since the draft began, inside the instansi's collection period
+    /// (as of today). Writes the field-level change set and the first timeline step.
+    pub async fn submit(&self, usulan: &Usulan, versi: i32, oleh: &str) -> Result<i32, UsulanError> {
         let nip = Nip::parse(&usulan.nip).map_err(UsulanError::Refused)?;
+        let today = self.today();
         let (mulai, selesai) = self.reference.collection_period(usulan.master.pns.instansi_id).await?;
         if mulai.is_some_and(|m| today < m) || selesai.is_some_and(|s| today > s) {
             return Err(UsulanError::Refused(ErrorCode::PeriodClosed));
@@ -211,6 +226,8 @@ impl Personnel {
         if usulan.master_versi != usulan.master.pns.versi {
             return Err(UsulanError::Refused(ErrorCode::MasterChanged));
         }
+        let berlaku = &Self::applicable(&usulan.isi, &*self.reference.labels().await?);
+        let refs = &self.reference_check(usulan.master.pns.instansi_id, &usulan.isi, berlaku).await?;
         let belum_diperiksa: Vec<Bagian> = berlaku.iter().copied().filter(|b| !usulan.diperiksa.contains(b)).collect();
         let cx = Context { nip: &nip, master: &usulan.master_form, today };
         let kesalahan: Vec<FieldError> = berlaku
@@ -227,29 +244,27 @@ impl Personnel {
         let mut changes = diff(&usulan.master_form, &usulan.isi);
         changes.retain(|c| berlaku.contains(&c.bagian));
         let mut tx = self.pool.begin().await?;
+        let editable: Vec<&str> = StatusUsulan::EDITABLE.iter().map(|s| s.code()).collect();
         let updated = sqlx::query_scalar!(
-            "UPDATE usulan SET status = 'dikirim', dikirim = now(), versi = versi + 1, diubah = now()
-             WHERE nip = $1 AND versi = $2 AND status IN ('draf', 'dikembalikan') RETURNING versi",
+            "UPDATE usulan SET status = $3, dikirim = now(), versi = versi + 1, diubah = now()
+             WHERE nip = $1 AND versi = $2 AND status = ANY($4) RETURNING versi",
             nip.as_str(),
-            versi
+            versi,
+            StatusUsulan::Dikirim.code(),
+            &editable as &[&str]
         )
         .fetch_optional(&mut *tx)
         .await?
         .ok_or(UsulanError::Refused(ErrorCode::VersionConflict))?;
         sqlx::query!("DELETE FROM usulan_perubahan WHERE nip = $1", nip.as_str()).execute(&mut *tx).await?;
         for (i, c) in changes.iter().enumerate() {
-            let aksi = match c.aksi {
-                Aksi::Ubah => "ubah",
-                Aksi::Tambah => "tambah",
-                Aksi::Hapus => "hapus",
-            };
             sqlx::query!(
                 "INSERT INTO usulan_perubahan (nip, urutan, bagian, aksi, entri, field, lama, baru)
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
                 nip.as_str(),
                 i as i32,
                 c.bagian.slug(),
-                aksi,
+                c.aksi.code(),
                 c.entri,
                 c.field,
                 c.lama,
@@ -259,8 +274,9 @@ impl Personnel {
             .await?;
         }
         sqlx::query!(
-            "INSERT INTO usulan_riwayat (nip, peristiwa, oleh) VALUES ($1, 'dikirim', $2)",
+            "INSERT INTO usulan_riwayat (nip, peristiwa, oleh) VALUES ($1, $2, $3)",
             nip.as_str(),
+            JenisPeristiwa::Dikirim.code(),
             oleh
         )
         .execute(&mut *tx)
@@ -271,13 +287,23 @@ impl Personnel {
 
     /// The proposal's timeline, oldest first.
     pub async fn timeline(&self, nip: &str) -> sqlx::Result<Vec<Peristiwa>> {
-        sqlx::query_as!(
-            Peristiwa,
+        let rows = sqlx::query!(
             "SELECT peristiwa, tingkat, oleh, catatan, pada FROM usulan_riwayat WHERE nip = $1 ORDER BY id",
             nip
         )
         .fetch_all(&self.pool)
-        .await
+        .await?;
+        rows.into_iter()
+            .map(|r| {
+                Ok(Peristiwa {
+                    peristiwa: decode(JenisPeristiwa::parse(&r.peristiwa))?,
+                    tingkat: r.tingkat,
+                    oleh: r.oleh,
+                    catatan: r.catatan,
+                    pada: r.pada,
+                })
+            })
+            .collect()
     }
 
     /// The change set last sent, in order (the verifiers' view of the proposal).
@@ -288,23 +314,18 @@ impl Personnel {
         )
         .fetch_all(&self.pool)
         .await?;
-        Ok(rows
-            .into_iter()
-            .filter_map(|r| {
-                Some(domain::form::Perubahan {
-                    bagian: Bagian::from_slug(&r.bagian)?,
-                    aksi: match r.aksi.as_str() {
-                        "tambah" => Aksi::Tambah,
-                        "hapus" => Aksi::Hapus,
-                        _ => Aksi::Ubah,
-                    },
+        rows.into_iter()
+            .map(|r| {
+                Ok(domain::form::Perubahan {
+                    bagian: decode(Bagian::parse(&r.bagian))?,
+                    aksi: decode(Aksi::parse(&r.aksi))?,
                     entri: r.entri,
                     field: r.field,
                     lama: r.lama,
                     baru: r.baru,
                 })
             })
-            .collect())
+            .collect()
     }
 
     /// Forgets idempotency keys older than a day (a retry comes within seconds or, from an
@@ -318,7 +339,7 @@ impl Personnel {
 }
 
 /// Reference values of one section that are not in their lists.
-fn reference_errors(form: &Formulir, bagian: Bagian, refs: &impl ReferenceCheck) -> Vec<FieldError> {
+fn reference_errors(form: &Formulir, bagian: Bagian, refs: &ReferenceLists) -> Vec<FieldError> {
     let mut out = Vec::new();
     form.visit_fields(bagian, |entri, spec, value, jenis_jabatan| {
         let value = value.trim();
@@ -337,15 +358,17 @@ fn reference_errors(form: &Formulir, bagian: Bagian, refs: &impl ReferenceCheck)
     out
 }
 
-/// The reference check the app uses: code lists from the reference service's cache, and the
-/// units named in the checked sections looked up one by one.
-pub struct ReferenceLists {
+/// Checks that a section's codes exist in the reference lists and its units belong to the
+/// PNS's instansi (the browser cannot know these, so only the server runs them): code lists
+/// from the reference service's cache, and the units named in the checked sections looked up
+/// one by one.
+struct ReferenceLists {
     labels: std::sync::Arc<reference::Labels>,
     units: std::collections::HashSet<String>,
 }
 
-impl ReferenceCheck for ReferenceLists {
-    fn code_exists(&self, jenis: &str, kode: &str) -> bool {
+impl ReferenceLists {
+    fn code_exists(&self, jenis: DaftarKode, kode: &str) -> bool {
         self.labels.contains(jenis, kode)
     }
 
@@ -356,7 +379,7 @@ impl ReferenceCheck for ReferenceLists {
 
 impl Personnel {
     /// A checker for `sections` of `form`, for a PNS of `instansi_id`.
-    pub async fn reference_check(
+    async fn reference_check(
         &self,
         instansi_id: Uuid,
         form: &Formulir,
@@ -397,8 +420,9 @@ impl Personnel {
             return Err(UsulanError::Refused(ErrorCode::BadRequest));
         }
         let open = sqlx::query_scalar!(
-            r#"SELECT count(*) AS "n!" FROM usulan_tanda WHERE nip = $1 AND status <> 'selesai'"#,
-            nip
+            r#"SELECT count(*) AS "n!" FROM usulan_tanda WHERE nip = $1 AND status <> $2"#,
+            nip,
+            StatusTanda::Selesai.code()
         )
         .fetch_one(&self.pool)
         .await?;
@@ -408,13 +432,15 @@ impl Personnel {
         let id = Uuid::new_v4();
         let keterangan = keterangan.trim();
         sqlx::query!(
-            "INSERT INTO usulan_tanda (id, nip, bagian, entri, field, keterangan) VALUES ($1, $2, $3, $4, $5, $6)",
+            "INSERT INTO usulan_tanda (id, nip, bagian, entri, field, keterangan, status)
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
             id,
             nip,
             bagian.slug(),
             entri,
             field,
-            keterangan
+            keterangan,
+            StatusTanda::Terbuka.code()
         )
         .execute(&self.pool)
         .await?;
@@ -424,18 +450,22 @@ impl Personnel {
             entri: entri.map(str::to_owned),
             field: field.to_owned(),
             keterangan: keterangan.to_owned(),
-            status: "terbuka".to_owned(),
+            status: StatusTanda::Terbuka,
         })
     }
 
     /// Withdraws an open flag of the PNS's own (one the helpdesk has not taken yet).
     pub async fn withdraw_flag(&self, nip: &str, id: &str) -> Result<(), UsulanError> {
         let id = Uuid::parse_str(id).map_err(|_| UsulanError::Refused(ErrorCode::BadRequest))?;
-        let removed =
-            sqlx::query!("DELETE FROM usulan_tanda WHERE id = $1 AND nip = $2 AND status = 'terbuka'", id, nip)
-                .execute(&self.pool)
-                .await?
-                .rows_affected();
+        let removed = sqlx::query!(
+            "DELETE FROM usulan_tanda WHERE id = $1 AND nip = $2 AND status = $3",
+            id,
+            nip,
+            StatusTanda::Terbuka.code()
+        )
+        .execute(&self.pool)
+        .await?
+        .rows_affected();
         if removed == 0 {
             return Err(UsulanError::Refused(ErrorCode::NotFound));
         }

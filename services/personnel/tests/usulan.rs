@@ -4,38 +4,30 @@
 use domain::form::*;
 use domain::ErrorCode;
 use personnel::generator::{generate, GeneratorConfig, UnitTarget};
-use personnel::{Personnel, ReferenceCheck, UsulanError};
+use personnel::{Personnel, UsulanError};
 use uuid::Uuid;
-
-struct AcceptAll;
-impl ReferenceCheck for AcceptAll {
-    fn code_exists(&self, _: &str, _: &str) -> bool {
-        true
-    }
-    fn unor_in_instansi(&self, _: &str) -> bool {
-        true
-    }
-}
-
-struct RejectAll;
-impl ReferenceCheck for RejectAll {
-    fn code_exists(&self, _: &str, _: &str) -> bool {
-        false
-    }
-    fn unor_in_instansi(&self, _: &str) -> bool {
-        false
-    }
-}
 
 fn today() -> time::Date {
     domain::dates::parse_iso_date("2026-11-24").unwrap()
 }
 
+/// Three generated PNS of a real instansi and unit (the server checks units against the
+/// reference tree), on a fixed "today".
 async fn seeded(pool: &sqlx::PgPool) -> (Personnel, String) {
-    let personnel = Personnel::new(pool.clone(), reference::Reference::new(pool.clone()));
+    let reference = reference::Reference::new(pool.clone());
+    let personnel = Personnel::new(pool.clone(), reference.clone()).with_today(today);
+    let instansi = reference::Instansi {
+        id: Uuid::new_v4(),
+        kode: "UJI".into(),
+        nama: "Instansi Uji".into(),
+        jenis: "daerah".into(),
+        kanreg_id: 1,
+    };
+    assert!(reference.create_instansi(&instansi, Some("34")).await.unwrap());
+    let unor = reference.create_unor(instansi.id, None, "Dinas Uji", "SKPD").await.unwrap();
     let unit = UnitTarget {
-        instansi_id: Uuid::new_v4(),
-        unor_id: Uuid::new_v4(),
+        instansi_id: instansi.id,
+        unor_id: unor.id,
         region_code: "340401".into(),
         jenis_pegawai: "2".into(),
     };
@@ -63,7 +55,7 @@ async fn a_draft_starts_as_the_master_record(pool: sqlx::PgPool) {
     // version compared before any save would be the first version either way).
     let stakeholder = DataStakeholder { bapertarum: "Y".into(), ..Default::default() };
     let first = save(usulan.versi, IsiBagian::Stakeholder(stakeholder), false);
-    let saved = personnel.save_section(&usulan, first, &AcceptAll, today()).await.unwrap();
+    let saved = personnel.save_section(&usulan, first).await.unwrap().hasil;
     assert!(saved.versi > usulan.versi);
     let again = personnel.open_usulan(&nip).await.unwrap().unwrap();
     assert_eq!((again.status, again.versi), (StatusUsulan::Draf, saved.versi));
@@ -78,17 +70,17 @@ async fn saves_are_versioned_and_retries_apply_once(pool: sqlx::PgPool) {
     let usulan = personnel.open_usulan(&nip).await.unwrap().unwrap();
     let mut stakeholder = DataStakeholder { bapertarum: "Y".into(), ..Default::default() };
     let first = save(usulan.versi, IsiBagian::Stakeholder(stakeholder.clone()), false);
-    let saved = personnel.save_section(&usulan, first.clone(), &AcceptAll, today()).await.unwrap();
+    let saved = personnel.save_section(&usulan, first.clone()).await.unwrap().hasil;
     assert_eq!(saved.versi, usulan.versi + 1);
 
     // The same request again (a lost response retried) gets the same answer.
-    let retried = personnel.save_section(&usulan, first, &AcceptAll, today()).await.unwrap();
+    let retried = personnel.save_section(&usulan, first).await.unwrap().hasil;
     assert_eq!(retried.versi, saved.versi);
 
     // A save based on the old version is refused: another window saved in between.
     stakeholder.nomor_kpe = "123".into();
     let stale = save(usulan.versi, IsiBagian::Stakeholder(stakeholder.clone()), false);
-    let err = personnel.save_section(&usulan, stale, &AcceptAll, today()).await.unwrap_err();
+    let err = personnel.save_section(&usulan, stale).await.unwrap_err();
     assert!(matches!(err, UsulanError::Refused(ErrorCode::VersionConflict)), "{err:?}");
 
     let reopened = personnel.open_usulan(&nip).await.unwrap().unwrap();
@@ -101,10 +93,8 @@ async fn review_marks_a_section_only_when_it_passes(pool: sqlx::PgPool) {
     let (personnel, nip) = seeded(&pool).await;
     let usulan = personnel.open_usulan(&nip).await.unwrap().unwrap();
     let bad = DataStakeholder { bapertarum: "".into(), nomor_bpjs: "12".into(), ..Default::default() };
-    let result = personnel
-        .save_section(&usulan, save(usulan.versi, IsiBagian::Stakeholder(bad), true), &AcceptAll, today())
-        .await;
-    let result = result.unwrap();
+    let result = personnel.save_section(&usulan, save(usulan.versi, IsiBagian::Stakeholder(bad), true)).await;
+    let result = result.unwrap().hasil;
     assert!(result.kesalahan.iter().any(|e| e.field == "bapertarum" && e.code == ErrorCode::FieldRequired));
     assert!(result.kesalahan.iter().any(|e| e.field == "nomor_bpjs" && e.code == ErrorCode::BpjsFormat));
     assert!(result.diperiksa.is_empty());
@@ -112,27 +102,36 @@ async fn review_marks_a_section_only_when_it_passes(pool: sqlx::PgPool) {
     let usulan = personnel.open_usulan(&nip).await.unwrap().unwrap();
     let good = DataStakeholder { bapertarum: "T".into(), ..Default::default() };
     let result = personnel
-        .save_section(&usulan, save(usulan.versi, IsiBagian::Stakeholder(good.clone()), true), &AcceptAll, today())
+        .save_section(&usulan, save(usulan.versi, IsiBagian::Stakeholder(good.clone()), true))
         .await
-        .unwrap();
+        .unwrap()
+        .hasil;
     assert_eq!((result.kesalahan.as_slice(), result.diperiksa.as_slice()), (&[][..], &[Bagian::Stakeholder][..]));
 
-    // Unknown reference codes are refused on the server.
+    // Codes and units are checked against the reference lists on the server.
     let usulan = personnel.open_usulan(&nip).await.unwrap().unwrap();
-    let posisi = usulan.isi.data_posisi.clone();
+    let posisi = DataPosisi { lokasi_kerja: "3404".into(), ..usulan.isi.data_posisi.clone() };
     let result = personnel
-        .save_section(&usulan, save(usulan.versi, IsiBagian::DataPosisi(posisi), true), &RejectAll, today())
+        .save_section(&usulan, save(usulan.versi, IsiBagian::DataPosisi(posisi.clone()), true))
         .await
-        .unwrap();
+        .unwrap()
+        .hasil;
+    assert!(result.kesalahan.is_empty(), "{:?}", result.kesalahan);
+    let usulan = personnel.open_usulan(&nip).await.unwrap().unwrap();
+    let unknown = DataPosisi { kedudukan_hukum: "ZZ".into(), unor: Uuid::new_v4().to_string(), ..posisi };
+    let result =
+        personnel.save_section(&usulan, save(usulan.versi, IsiBagian::DataPosisi(unknown), true)).await.unwrap().hasil;
     assert!(result.kesalahan.iter().any(|e| e.field == "kedudukan_hukum" && e.code == ErrorCode::CodeUnknown));
+    assert!(result.kesalahan.iter().any(|e| e.field == "unor" && e.code == ErrorCode::CodeUnknown));
 
     // An autosave that changes a reviewed section un-marks it.
     let usulan = personnel.open_usulan(&nip).await.unwrap().unwrap();
     let changed = DataStakeholder { nomor_kpe: "99".into(), ..good };
     let result = personnel
-        .save_section(&usulan, save(usulan.versi, IsiBagian::Stakeholder(changed), false), &AcceptAll, today())
+        .save_section(&usulan, save(usulan.versi, IsiBagian::Stakeholder(changed), false))
         .await
-        .unwrap();
+        .unwrap()
+        .hasil;
     assert!(result.diperiksa.is_empty());
 }
 
@@ -140,33 +139,52 @@ async fn review_marks_a_section_only_when_it_passes(pool: sqlx::PgPool) {
 async fn sending_needs_every_section_then_locks_the_draft(pool: sqlx::PgPool) {
     let (personnel, nip) = seeded(&pool).await;
     let usulan = personnel.open_usulan(&nip).await.unwrap().unwrap();
-    let berlaku = [Bagian::Stakeholder, Bagian::SosialEkonomi];
-    let err = personnel.submit(&usulan, usulan.versi, &berlaku, &AcceptAll, today(), "pns").await.unwrap_err();
+    let labels = reference::Reference::new(pool.clone()).labels().await.unwrap();
+    let berlaku = Personnel::applicable(&usulan.isi, &labels);
+    let err = personnel.submit(&usulan, usulan.versi, "pns").await.unwrap_err();
     match err {
-        UsulanError::Incomplete { belum_diperiksa, .. } => assert_eq!(belum_diperiksa, berlaku.to_vec()),
+        UsulanError::Incomplete { belum_diperiksa, .. } => assert_eq!(belum_diperiksa, berlaku),
         other => panic!("{other:?}"),
     }
     let mut usulan = usulan;
-    let sections = [
-        IsiBagian::Stakeholder(DataStakeholder {
-            bapertarum: "Y".into(),
-            nomor_bpjs: "0001234567890".into(),
-            ..Default::default()
-        }),
-        IsiBagian::SosialEkonomi(SosialEkonomi {
-            status_rumah: "MILIK".into(),
-            tipe_rumah: "T36".into(),
-            jarak_km: "7".into(),
-            jumlah_tanggungan: "2".into(),
-            pengeluaran: "B".into(),
-        }),
-    ];
-    for isi in sections {
-        let result = personnel.save_section(&usulan, save(usulan.versi, isi, true), &AcceptAll, today()).await.unwrap();
-        assert!(result.kesalahan.is_empty(), "{:?}", result.kesalahan);
+    for bagian in berlaku {
+        let isi = match bagian {
+            Bagian::Stakeholder => IsiBagian::Stakeholder(DataStakeholder {
+                bapertarum: "Y".into(),
+                nomor_bpjs: "0001234567890".into(),
+                ..Default::default()
+            }),
+            Bagian::SosialEkonomi => IsiBagian::SosialEkonomi(SosialEkonomi {
+                status_rumah: "MILIK".into(),
+                tipe_rumah: "T36".into(),
+                jarak_km: "7".into(),
+                jumlah_tanggungan: "2".into(),
+                pengeluaran: "B".into(),
+            }),
+            Bagian::SelfAssessment => {
+                let mut form = usulan.isi.clone();
+                for field in bagian.fields() {
+                    form.set_field(bagian, None, field.key, "4".into());
+                }
+                form.section(bagian)
+            }
+            // Every master value confirmed as it stands.
+            Bagian::DataUtama => IsiBagian::DataUtama {
+                data: usulan.isi.data_utama.clone(),
+                sesuai: bagian.fields().iter().map(|f| f.key.to_owned()).collect(),
+            },
+            // The master keeps no place of work.
+            Bagian::DataPosisi => {
+                IsiBagian::DataPosisi(DataPosisi { lokasi_kerja: "3404".into(), ..usulan.isi.data_posisi.clone() })
+            }
+            // The master record as it stands passes its own rules.
+            _ => usulan.isi.section(bagian),
+        };
+        let result = personnel.save_section(&usulan, save(usulan.versi, isi, true)).await.unwrap().hasil;
+        assert!(result.kesalahan.is_empty(), "{bagian:?}: {:?}", result.kesalahan);
         usulan = personnel.open_usulan(&nip).await.unwrap().unwrap();
     }
-    let versi = personnel.submit(&usulan, usulan.versi, &berlaku, &AcceptAll, today(), "pns").await.unwrap();
+    let versi = personnel.submit(&usulan, usulan.versi, "pns").await.unwrap();
     let sent = personnel.open_usulan(&nip).await.unwrap().unwrap();
     assert_eq!((sent.status, sent.versi), (StatusUsulan::Dikirim, versi));
     let changes = personnel.sent_changes(&nip).await.unwrap();
@@ -175,20 +193,15 @@ async fn sending_needs_every_section_then_locks_the_draft(pool: sqlx::PgPool) {
         .any(|c| c.bagian == Bagian::Stakeholder && c.field == "nomor_bpjs" && c.baru == "0001234567890"));
     let timeline = personnel.timeline(&nip).await.unwrap();
     assert_eq!(timeline.len(), 1);
-    assert_eq!(timeline[0].peristiwa, "dikirim");
+    assert_eq!(timeline[0].peristiwa, JenisPeristiwa::Dikirim);
 
     // Locked: no more saves, no second send.
     let err = personnel
-        .save_section(
-            &sent,
-            save(sent.versi, IsiBagian::Stakeholder(DataStakeholder::default()), false),
-            &AcceptAll,
-            today(),
-        )
+        .save_section(&sent, save(sent.versi, IsiBagian::Stakeholder(DataStakeholder::default()), false))
         .await
         .unwrap_err();
     assert!(matches!(err, UsulanError::Refused(ErrorCode::ProposalLocked)), "{err:?}");
-    let err = personnel.submit(&sent, sent.versi, &berlaku, &AcceptAll, today(), "pns").await.unwrap_err();
+    let err = personnel.submit(&sent, sent.versi, "pns").await.unwrap_err();
     assert!(matches!(err, UsulanError::Refused(ErrorCode::ProposalLocked)), "{err:?}");
 }
 
@@ -197,19 +210,21 @@ async fn sending_outside_the_collection_period_is_refused(pool: sqlx::PgPool) {
     let (personnel, nip) = seeded(&pool).await;
     let usulan = personnel.open_usulan(&nip).await.unwrap().unwrap();
     sqlx::query(
-        "INSERT INTO instansi (id, kode, nama, jenis, kanreg_id) VALUES ($1, 'UJI', 'Instansi Uji', 'pusat', 0)",
+        "UPDATE instansi_setting SET pendataan_mulai = '2026-01-01', pendataan_selesai = '2026-03-31'
+         WHERE instansi_id = $1",
     )
     .bind(usulan.master.pns.instansi_id)
     .execute(&pool)
     .await
     .unwrap();
-    sqlx::query("INSERT INTO instansi_setting (instansi_id, pendataan_mulai, pendataan_selesai) VALUES ($1, '2026-01-01', '2026-03-31')")
-        .bind(usulan.master.pns.instansi_id)
-        .execute(&pool)
-        .await
-        .unwrap();
-    let err = personnel.submit(&usulan, usulan.versi, &[], &AcceptAll, today(), "pns").await.unwrap_err();
+    let err = personnel.submit(&usulan, usulan.versi, "pns").await.unwrap_err();
     assert!(matches!(err, UsulanError::Refused(ErrorCode::PeriodClosed)), "{err:?}");
+    // The service's own clock decides: on a day inside the period, sending goes on to the
+    // section checks.
+    let in_period = personnel.clone().with_today(|| domain::dates::parse_iso_date("2026-02-01").unwrap());
+    assert_eq!(in_period.today(), domain::dates::parse_iso_date("2026-02-01").unwrap());
+    let err = in_period.submit(&usulan, usulan.versi, "pns").await.unwrap_err();
+    assert!(matches!(err, UsulanError::Incomplete { .. }), "{err:?}");
 }
 
 /// The generator and the reference lists agree: a generated master record's coded values
@@ -239,7 +254,7 @@ async fn generated_records_use_only_reference_values(pool: sqlx::PgPool) {
             form.visit_fields(bagian, |_, spec, value, jenis_jabatan| {
                 if let Some(list) = bagian.code_list(spec, jenis_jabatan) {
                     if !value.is_empty() && !labels.contains(list, value) {
-                        unknown.insert(format!("{list}: {value}"));
+                        unknown.insert(format!("{list:?}: {value}"));
                     }
                 }
             });
@@ -272,4 +287,64 @@ async fn generated_families_pass_the_form_rules(pool: sqlx::PgPool) {
         children += form.anak.len();
     }
     assert!(spouses > 1000 && children > 2000, "{spouses} spouses, {children} children");
+}
+
+/// A stored state or event this code does not know is an error, never shown as another one.
+#[sqlx::test(migrations = "../../migrations")]
+async fn unknown_stored_codes_are_errors(pool: sqlx::PgPool) {
+    let (personnel, nip) = seeded(&pool).await;
+    let usulan = personnel.open_usulan(&nip).await.unwrap().unwrap();
+    let stakeholder = DataStakeholder { bapertarum: "Y".into(), ..Default::default() };
+    personnel.save_section(&usulan, save(usulan.versi, IsiBagian::Stakeholder(stakeholder), false)).await.unwrap();
+    sqlx::query("ALTER TABLE usulan_riwayat DROP CONSTRAINT usulan_riwayat_peristiwa_check")
+        .execute(&pool)
+        .await
+        .unwrap();
+    sqlx::query("INSERT INTO usulan_riwayat (nip, peristiwa, oleh) VALUES ($1, 'dibatalkan', 'x')")
+        .bind(&nip)
+        .execute(&pool)
+        .await
+        .unwrap();
+    assert!(matches!(personnel.timeline(&nip).await, Err(sqlx::Error::Decode(_))));
+
+    sqlx::query("ALTER TABLE usulan DROP CONSTRAINT usulan_status_check").execute(&pool).await.unwrap();
+    sqlx::query("UPDATE usulan SET status = 'diarsipkan' WHERE nip = $1").bind(&nip).execute(&pool).await.unwrap();
+    let err = personnel.open_usulan(&nip).await.unwrap_err();
+    assert!(matches!(err, UsulanError::Database(sqlx::Error::Decode(_))), "{err:?}");
+}
+
+/// Data Guru and Data Dokter follow the kind of the position's reference entry: a PNS whose
+/// position is not a teacher's cannot save Data Guru, and becomes a teacher by the code.
+#[sqlx::test(migrations = "../../migrations")]
+async fn the_position_kind_decides_which_sections_apply(pool: sqlx::PgPool) {
+    let (personnel, nip) = seeded(&pool).await;
+    let labels = reference::Reference::new(pool.clone()).labels().await.unwrap();
+    let guru = labels.code_by_name(domain::DaftarKode::Jft, "Guru Ahli Muda").unwrap().to_owned();
+    let analis = labels.code_by_name(domain::DaftarKode::Jft, "Analis Kepegawaian Ahli Muda").unwrap().to_owned();
+    let usulan = personnel.open_usulan(&nip).await.unwrap().unwrap();
+    let as_position = |kode: &str| DataPosisi {
+        jenis_jabatan: JENIS_JABATAN_FUNGSIONAL_TERTENTU.into(),
+        jabatan: kode.into(),
+        eselon: String::new(),
+        ..usulan.isi.data_posisi.clone()
+    };
+    let saved = personnel
+        .save_section(&usulan, save(usulan.versi, IsiBagian::DataPosisi(as_position(&analis)), false))
+        .await
+        .unwrap();
+    assert!(!saved.berlaku.contains(&Bagian::Guru) && !saved.berlaku.contains(&Bagian::Dokter));
+    let usulan = personnel.open_usulan(&nip).await.unwrap().unwrap();
+    let err = personnel
+        .save_section(&usulan, save(usulan.versi, IsiBagian::Guru(DataGuru::default()), false))
+        .await
+        .unwrap_err();
+    assert!(matches!(err, UsulanError::Refused(ErrorCode::SectionNotApplicable)), "{err:?}");
+
+    let saved = personnel
+        .save_section(&usulan, save(usulan.versi, IsiBagian::DataPosisi(as_position(&guru)), false))
+        .await
+        .unwrap();
+    assert!(saved.berlaku.contains(&Bagian::Guru) && !saved.berlaku.contains(&Bagian::Dokter));
+    let usulan = personnel.open_usulan(&nip).await.unwrap().unwrap();
+    personnel.save_section(&usulan, save(usulan.versi, IsiBagian::Guru(DataGuru::default()), false)).await.unwrap();
 }

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
+use domain::{DaftarKode, JenisFungsional};
 use sqlx::PgPool;
 use time::Date;
 use uuid::Uuid;
@@ -44,39 +45,46 @@ type Cached<T> = (Instant, T);
 /// Every code list, indexed three ways: name by code, code by name, and each list in order.
 #[derive(Debug, Default)]
 pub struct Labels {
-    /// jenis → kode → nama. Nested maps so that a lookup by `&str` allocates nothing: a
+    /// list → kode → nama. Nested maps so that a lookup by `&str` allocates nothing: a
     /// record load looks up every coded value of the form.
-    by_code: HashMap<String, HashMap<String, String>>,
-    /// jenis → lower-cased name → kode: the master keeps some values by name.
-    by_name: HashMap<String, HashMap<String, String>>,
-    /// jenis → (kode, nama) in the list's own order, for drop-downs.
-    lists: HashMap<String, Vec<(String, String)>>,
+    by_code: HashMap<DaftarKode, HashMap<String, String>>,
+    /// list → lower-cased name → kode: the master keeps some values by name.
+    by_name: HashMap<DaftarKode, HashMap<String, String>>,
+    /// list → (kode, nama) in the list's own order, for drop-downs.
+    lists: HashMap<DaftarKode, Vec<(String, String)>>,
+    /// list → kode → the kind of a JFT/JFU position that brings its own form section.
+    fungsional: HashMap<DaftarKode, HashMap<String, JenisFungsional>>,
 }
 
 impl Labels {
-    fn insert(&mut self, jenis: String, kode: String, nama: String) {
-        self.by_name.entry(jenis.clone()).or_default().insert(nama.to_lowercase(), kode.clone());
-        self.lists.entry(jenis.clone()).or_default().push((kode.clone(), nama.clone()));
+    fn insert(&mut self, jenis: DaftarKode, kode: String, nama: String) {
+        self.by_name.entry(jenis).or_default().insert(nama.to_lowercase(), kode.clone());
+        self.lists.entry(jenis).or_default().push((kode.clone(), nama.clone()));
         self.by_code.entry(jenis).or_default().insert(kode, nama);
     }
 
     /// The name of `kode` in the list `jenis`.
-    pub fn name(&self, jenis: &str, kode: &str) -> Option<&str> {
-        self.by_code.get(jenis)?.get(kode).map(String::as_str)
+    pub fn name(&self, jenis: DaftarKode, kode: &str) -> Option<&str> {
+        self.by_code.get(&jenis)?.get(kode).map(String::as_str)
     }
 
-    pub fn contains(&self, jenis: &str, kode: &str) -> bool {
+    pub fn contains(&self, jenis: DaftarKode, kode: &str) -> bool {
         self.name(jenis, kode).is_some()
     }
 
     /// The code of the entry named `nama` (case-insensitive) in the list `jenis`.
-    pub fn code_by_name(&self, jenis: &str, nama: &str) -> Option<&str> {
-        self.by_name.get(jenis)?.get(&nama.to_lowercase()).map(String::as_str)
+    pub fn code_by_name(&self, jenis: DaftarKode, nama: &str) -> Option<&str> {
+        self.by_name.get(&jenis)?.get(&nama.to_lowercase()).map(String::as_str)
+    }
+
+    /// The kind of the position `kode` of the list `jenis` (JFT/JFU), if it has one.
+    pub fn jenis_fungsional(&self, jenis: DaftarKode, kode: &str) -> Option<JenisFungsional> {
+        self.fungsional.get(&jenis)?.get(kode).copied()
     }
 
     /// A whole list in its own order (empty if unknown).
-    pub fn list(&self, jenis: &str) -> &[(String, String)] {
-        self.lists.get(jenis).map(Vec::as_slice).unwrap_or_default()
+    pub fn list(&self, jenis: DaftarKode) -> &[(String, String)] {
+        self.lists.get(&jenis).map(Vec::as_slice).unwrap_or_default()
     }
 }
 
@@ -257,17 +265,25 @@ impl Reference {
 
     async fn load_labels(&self) -> sqlx::Result<Labels> {
         let mut labels = Labels::default();
-        let rows = sqlx::query!("SELECT jenis, kode, nama FROM kode_referensi ORDER BY jenis, urutan, kode")
-            .fetch_all(&self.pool)
-            .await?;
+        let rows =
+            sqlx::query!("SELECT jenis, kode, nama, jenis_fungsional FROM kode_referensi ORDER BY jenis, urutan, kode")
+                .fetch_all(&self.pool)
+                .await?;
+        let decode = |e: domain::UnknownCode| sqlx::Error::Decode(Box::new(e));
         for row in rows {
-            labels.insert(row.jenis, row.kode, row.nama);
+            // A list or kind this code does not know is an error, never dropped or renamed.
+            let jenis = DaftarKode::parse(&row.jenis).map_err(decode)?;
+            if let Some(kind) = row.jenis_fungsional {
+                let kind = JenisFungsional::parse(&kind).map_err(decode)?;
+                labels.fungsional.entry(jenis).or_default().insert(row.kode.clone(), kind);
+            }
+            labels.insert(jenis, row.kode, row.nama);
         }
         for row in sqlx::query!("SELECT kode, pangkat FROM golongan ORDER BY nomor").fetch_all(&self.pool).await? {
-            labels.insert("golongan".to_owned(), row.kode, row.pangkat);
+            labels.insert(DaftarKode::Golongan, row.kode, row.pangkat);
         }
         for row in sqlx::query!("SELECT kode, nama FROM kabupaten_kota ORDER BY kode").fetch_all(&self.pool).await? {
-            labels.insert("kabupaten_kota".to_owned(), row.kode, row.nama);
+            labels.insert(DaftarKode::KabupatenKota, row.kode, row.nama);
         }
         Ok(labels)
     }
@@ -284,8 +300,8 @@ impl Reference {
     }
 
     /// Code-list entries of one kind, in display order.
-    pub async fn codes(&self, jenis: &str) -> sqlx::Result<Vec<(String, String)>> {
-        let rows = sqlx::query!("SELECT kode, nama FROM kode_referensi WHERE jenis = $1 ORDER BY urutan", jenis)
+    pub async fn codes(&self, jenis: DaftarKode) -> sqlx::Result<Vec<(String, String)>> {
+        let rows = sqlx::query!("SELECT kode, nama FROM kode_referensi WHERE jenis = $1 ORDER BY urutan", jenis.code())
             .fetch_all(&self.pool)
             .await?;
         Ok(rows.into_iter().map(|r| (r.kode, r.nama)).collect())

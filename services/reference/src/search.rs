@@ -6,15 +6,12 @@
 //! ("matematika" → "S1 Pendidikan Matematika"), then any other match ("rawat" → "D3 Keperawatan");
 //! within each tier the list's own order (urutan), then the name. `%`, `_` and `\` in the typed text match literally.
 //!
-//! The pseudo-list `"kabupaten_kota"` searches and checks the kabupaten/kota table, so a picker
+//! The list `DaftarKode::KabupatenKota` searches and checks the kabupaten/kota table, so a picker
 //! for a work location can use the same two calls as every other list. Units (unor) are searched
 //! within one instansi.
 
+use domain::DaftarKode;
 use uuid::Uuid;
-
-/// The list name that `search_codes` and `code_exists` answer from the kabupaten/kota table
-/// instead of `kode_referensi`.
-const KABUPATEN_KOTA: &str = "kabupaten_kota";
 
 /// The typed text as a LIKE-safe, lower-cased fragment: `%`, `_` and `\` match themselves.
 fn like_fragment(query: &str) -> String {
@@ -31,10 +28,15 @@ fn like_fragment(query: &str) -> String {
 impl crate::Reference {
     /// Up to `limit` entries of the list `jenis` whose name contains `query` (case-insensitive),
     /// as (kode, nama). A blank query returns the first `limit` entries in list order.
-    pub async fn search_codes(&self, jenis: &str, query: &str, limit: i64) -> sqlx::Result<Vec<(String, String)>> {
+    pub async fn search_codes(
+        &self,
+        jenis: DaftarKode,
+        query: &str,
+        limit: i64,
+    ) -> sqlx::Result<Vec<(String, String)>> {
         let fragment = like_fragment(query);
         let limit = limit.max(0);
-        if jenis == KABUPATEN_KOTA {
+        if jenis == DaftarKode::KabupatenKota {
             let rows = sqlx::query!(
                 r#"SELECT kode, nama FROM kabupaten_kota
                    WHERE lower(nama) LIKE '%' || $1 || '%'
@@ -58,7 +60,7 @@ impl crate::Reference {
                              ELSE 2 END,
                         urutan, nama
                LIMIT $3"#,
-            jenis,
+            jenis.code(),
             fragment,
             limit
         )
@@ -85,8 +87,8 @@ impl crate::Reference {
     }
 
     /// Whether `kode` is an entry of the list `jenis` (for validating a picked value).
-    pub async fn code_exists(&self, jenis: &str, kode: &str) -> sqlx::Result<bool> {
-        if jenis == KABUPATEN_KOTA {
+    pub async fn code_exists(&self, jenis: DaftarKode, kode: &str) -> sqlx::Result<bool> {
+        if jenis == DaftarKode::KabupatenKota {
             return sqlx::query_scalar!(
                 r#"SELECT EXISTS (SELECT 1 FROM kabupaten_kota WHERE kode = $1) AS "exists!""#,
                 kode
@@ -96,7 +98,7 @@ impl crate::Reference {
         }
         sqlx::query_scalar!(
             r#"SELECT EXISTS (SELECT 1 FROM kode_referensi WHERE jenis = $1 AND kode = $2) AS "exists!""#,
-            jenis,
+            jenis.code(),
             kode
         )
         .fetch_one(&self.pool)

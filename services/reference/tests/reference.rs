@@ -1,5 +1,6 @@
 //! The reference service against a real database.
 
+use domain::DaftarKode;
 use reference::{Instansi, Reference};
 use uuid::Uuid;
 
@@ -18,7 +19,7 @@ async fn instansi(reference: &Reference) -> Instansi {
 #[sqlx::test(migrations = "../../migrations")]
 async fn code_lists_and_regions_are_seeded(pool: sqlx::PgPool) {
     let reference = Reference::new(pool.clone());
-    let agama = reference.codes("agama").await.unwrap();
+    let agama = reference.codes(DaftarKode::Agama).await.unwrap();
     assert_eq!(agama.first().map(|(_, nama)| nama.as_str()), Some("Islam"));
     let golongan: i64 = sqlx::query_scalar("SELECT count(*) FROM golongan").fetch_one(&pool).await.unwrap();
     assert_eq!(golongan, 17);
@@ -26,15 +27,15 @@ async fn code_lists_and_regions_are_seeded(pool: sqlx::PgPool) {
     assert_eq!(provinces, 38);
     assert_eq!(reference.kanreg(1).await.unwrap().unwrap().kode, "I");
     for jenis in [
-        "status_kawin",
-        "jenis_kelamin",
-        "tingkat_pendidikan",
-        "jenis_jabatan",
-        "eselon",
-        "jenis_pegawai",
-        "kedudukan_hukum",
+        DaftarKode::StatusKawin,
+        DaftarKode::JenisKelamin,
+        DaftarKode::TingkatPendidikan,
+        DaftarKode::JenisJabatan,
+        DaftarKode::Eselon,
+        DaftarKode::JenisPegawai,
+        DaftarKode::KedudukanHukum,
     ] {
-        assert!(!reference.codes(jenis).await.unwrap().is_empty(), "{jenis} is seeded");
+        assert!(!reference.codes(jenis).await.unwrap().is_empty(), "{jenis:?} is seeded");
     }
 }
 
@@ -59,4 +60,34 @@ async fn unor_paths_nest_and_registration_verification_defaults_on(pool: sqlx::P
     assert!(!reference.registration_needs_verification(instansi.id).await.unwrap());
     // An instansi without a settings row still verifies: deny by default.
     assert!(reference.registration_needs_verification(Uuid::new_v4()).await.unwrap());
+}
+
+/// A code list the code does not know is an error when the lists load, never dropped.
+#[sqlx::test(migrations = "../../migrations")]
+async fn an_unknown_code_list_is_an_error(pool: sqlx::PgPool) {
+    assert!(Reference::new(pool.clone()).labels().await.is_ok());
+    sqlx::query("INSERT INTO kode_referensi (jenis, kode, nama, urutan) VALUES ('tabel_baru', '1', 'Baru', 1)")
+        .execute(&pool)
+        .await
+        .unwrap();
+    assert!(matches!(Reference::new(pool).labels().await, Err(sqlx::Error::Decode(_))));
+}
+
+/// Teachers' and doctors' positions carry their kind, so the form's Data Guru and Data Dokter
+/// follow the position's code.
+#[sqlx::test(migrations = "../../migrations")]
+async fn teacher_and_doctor_positions_carry_their_kind(pool: sqlx::PgPool) {
+    use domain::JenisFungsional;
+    let reference = Reference::new(pool);
+    let labels = reference.labels().await.unwrap();
+    let kind_of = |nama: &str| {
+        let kode = labels.code_by_name(DaftarKode::Jft, nama).unwrap();
+        labels.jenis_fungsional(DaftarKode::Jft, kode)
+    };
+    assert_eq!(kind_of("Guru Ahli Pertama"), Some(JenisFungsional::Guru));
+    assert_eq!(kind_of("Dokter Gigi Ahli Muda"), Some(JenisFungsional::Dokter));
+    assert_eq!(kind_of("Analis Kepegawaian Ahli Muda"), None);
+    let jft = reference.codes(DaftarKode::Jft).await.unwrap();
+    let guru = jft.iter().filter(|(kode, _)| labels.jenis_fungsional(DaftarKode::Jft, kode).is_some()).count();
+    assert_eq!(guru, 16, "4 guru and 12 dokter positions");
 }

@@ -3,8 +3,8 @@
 
 use std::time::Duration;
 
-use domain::form::{Bagian, FieldSpec, Kind};
-use domain::Msg;
+use domain::form::{Bagian, FieldSpec, Kind, StatusTanda};
+use domain::{DaftarKode, Msg};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -80,7 +80,7 @@ fn Flag(bagian: Bagian, entri: Option<usize>, key: &'static str, id: String) -> 
                 view! {
                     <p class="flagged" data-testid=id.clone()>
                         "⚑ "{t(Msg::Flagged)}" "{tanda.keterangan.clone()}" "
-                        {(tanda.status == "terbuka" && editable()).then(|| view! {
+                        {(tanda.status == StatusTanda::Terbuka && editable()).then(|| view! {
                             <button type="button" class="link" on:click=move |_| withdraw(tanda_id.clone())>
                                 {t(Msg::FlagWithdraw)}
                             </button>
@@ -146,7 +146,7 @@ fn Input(
         }
         .into_any(),
         Kind::Code(list) => {
-            let options = st.opsi.with_value(|o| o.get(list).cloned().unwrap_or_default());
+            let options = st.opsi.with_value(|o| o.get(&list).cloned().unwrap_or_default());
             select(id, error_id, key, value, disabled, set, options)
         }
         Kind::Choice(options) => {
@@ -179,7 +179,7 @@ fn Input(
                 let jenis =
                     if spec.kind == Kind::Jabatan { st.value(bagian, entri, "jenis_jabatan") } else { String::new() };
                 match spec.kind {
-                    Kind::Unor => Some("unor"),
+                    Kind::Unor => Some(DaftarKode::Unor),
                     _ => bagian.code_list(spec, &jenis),
                 }
             };
@@ -227,7 +227,7 @@ fn Picker(
     bagian: Bagian,
     entri: Option<usize>,
     key: &'static str,
-    list: &'static str,
+    list: DaftarKode,
     id: String,
     error_id: String,
 ) -> impl IntoView {
@@ -253,7 +253,7 @@ fn Picker(
                 return;
             }
             spawn_local(async move {
-                let found = search_reference(list.to_owned(), q).await.unwrap_or_default();
+                let found = search_reference(list, q).await.unwrap_or_default();
                 if ticket.get_value() == mine {
                     results.set(Some(found));
                 }
@@ -262,7 +262,7 @@ fn Picker(
     };
     let pick = move |code: String, name: String| {
         st.label.update(|l| {
-            l.insert(format!("{list}:{code}"), name);
+            l.insert(format!("{}:{code}", list.code()), name);
         });
         st.edit(bagian, entri, key, code);
         typed.set(None);

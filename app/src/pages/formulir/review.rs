@@ -28,7 +28,7 @@ pub fn Review() -> impl IntoView {
                 "T" => Some(t(Msg::No).to_owned()),
                 _ => None,
             },
-            Kind::Unor => st.label_of("unor", value),
+            Kind::Unor => st.label_of(domain::DaftarKode::Unor, value),
             _ => bagian.code_list(spec, jenis_jabatan).and_then(|list| st.label_of(list, value)),
         };
         named.unwrap_or_else(|| value.to_owned())

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::time::Duration;
 
 use domain::form::{check_section, Bagian, Context, Dokumen, FieldError, Formulir, Simpan, StatusUsulan, Tanda};
-use domain::{ErrorCode, Msg, Nip};
+use domain::{DaftarKode, ErrorCode, Msg, Nip};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -158,9 +158,9 @@ impl FormState {
     /// Name of a coded value, if known.
     /// The name of a coded value: from the record's labels, else from the drop-down lists
     /// (whose names the server does not repeat in the labels).
-    pub fn label_of(&self, list: &str, code: &str) -> Option<String> {
-        self.label.with(|l| l.get(&format!("{list}:{code}")).cloned()).or_else(|| {
-            self.opsi.with_value(|o| o.get(list)?.iter().find(|(c, _)| c == code).map(|(_, name)| name.clone()))
+    pub fn label_of(&self, list: DaftarKode, code: &str) -> Option<String> {
+        self.label.with(|l| l.get(&format!("{}:{code}", list.code())).cloned()).or_else(|| {
+            self.opsi.with_value(|o| o.get(&list)?.iter().find(|(c, _)| c == code).map(|(_, name)| name.clone()))
         })
     }
 
