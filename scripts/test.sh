@@ -17,7 +17,7 @@ export DATABASE_URL=${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/post
 step "cargo fmt --check"
 cargo fmt --all --check
 
-# Never build ssr and hydrate together (STACK.md): lint and test each package on its own.
+# Never build ssr and hydrate together (feature unification breaks both): lint and test each package on its own.
 native=(-p domain -p access -p documents -p identity -p personnel -p reference -p verification -p helpdesk -p reporting -p integration)
 step "clippy (server side)"
 cargo clippy "${native[@]}" --all-targets -- -D warnings

@@ -22,7 +22,7 @@ use app::api::registration::RegisteredView;
 use app::api::session::SessionState;
 use app::auth::AppState;
 use domain::form::Bagian;
-use domain::{Capability, ErrorCode, Role};
+use domain::{Capability, Role};
 use identity::NewAccount;
 use reqwest::Client;
 use server::demo::DEMO_PASSWORD;

@@ -361,7 +361,7 @@ pub fn golongan_order(kode: &str) -> Option<u8> {
 }
 
 crate::kode::coded! {
-    /// Where a proposal stands (../shared/DESIGN.md, "Record states").
+    /// Where a proposal stands (docs/ARCHITECTURE.md, glossary).
     pub enum StatusUsulan {
         /// Being filled by the PNS.
         Draf = "draf",

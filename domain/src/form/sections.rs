@@ -1,4 +1,4 @@
-//! The sections of the re-registration form (../shared/DESIGN.md, "The PNS form"), as the PNS
+//! The sections of the re-registration form (the 2015 e-PUPNS tabs), as the PNS
 //! types them. Every value is text; `rules` parses and checks it.
 
 use super::spec::Kind::*;

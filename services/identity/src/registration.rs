@@ -1,4 +1,4 @@
-//! PNS self-registration (DESIGN.md "Registration"): NIP look-up showing only the instansi
+//! PNS self-registration: NIP look-up showing only the instansi
 //! and a masked name; knowledge check of NIK, birth date and TMT CPNS against the master;
 //! email confirmed by a one-time code; password; registration slip; approval by a verifier.
 
