@@ -13,10 +13,6 @@ pub struct AppState {
     pub identity: identity::Identity,
     pub personnel: personnel::Personnel,
     pub reference: reference::Reference,
-    pub verification: verification::Service,
-    pub helpdesk: helpdesk::Service,
-    pub reporting: reporting::Service,
-    pub integration: integration::Service,
     /// Mark cookies `Secure` (set when served over TLS).
     pub secure_cookies: bool,
     /// The site's public address, for links in emails.

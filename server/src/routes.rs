@@ -43,10 +43,6 @@ pub fn app_state(config: &Config, pool: PgPool) -> anyhow::Result<AppState> {
         ),
         personnel,
         reference,
-        verification: verification::Service::new(pool.clone()),
-        helpdesk: helpdesk::Service::new(pool.clone()),
-        reporting: reporting::Service::new(pool.clone()),
-        integration: integration::Service::new(pool),
         secure_cookies: config.secure_cookies,
         public_url: config.public_url.clone().unwrap_or_else(|| format!("http://{}", config.site_addr)),
     })

@@ -2,7 +2,7 @@
 
 use domain::account::StatusAkun;
 use domain::ErrorCode;
-use serde_json::json;
+use serde_json::{json, Value};
 use time::{Duration, OffsetDateTime};
 
 use crate::error::Result;
@@ -19,6 +19,18 @@ pub struct SignedIn {
 }
 
 impl Identity {
+    /// A failed sign-in in the audit log: the account when known, and why.
+    async fn signin_failed(
+        &self,
+        account: Option<uuid::Uuid>,
+        identifier: &str,
+        ip: &str,
+        detail: Value,
+    ) -> Result<()> {
+        audit::record(&self.pool, account, "signin_failed", Some(identifier), ip, detail).await?;
+        Ok(())
+    }
+
     pub async fn sign_in(&self, identifier: &str, secret: &str, ip: &str, user_agent: &str) -> Result<SignedIn> {
         let identifier = identifier.trim();
         if identifier.is_empty() || secret.is_empty() {
@@ -37,21 +49,12 @@ impl Identity {
         let Some(account) = account else {
             // Same cost as a real check, so timing does not reveal which NIPs exist.
             password::verify_async(password::dummy_hash().to_owned(), secret.to_owned()).await;
-            audit::record(&self.pool, None, "signin_failed", Some(identifier), ip, json!({"reason": "unknown"}))
-                .await?;
+            self.signin_failed(None, identifier, ip, json!({"reason": "unknown"})).await?;
             return Err(ErrorCode::UnknownAccount.into());
         };
         let now = OffsetDateTime::now_utc();
         if account.locked_until.is_some_and(|until| until > now) {
-            audit::record(
-                &self.pool,
-                Some(account.id),
-                "signin_failed",
-                Some(identifier),
-                ip,
-                json!({"reason": "locked"}),
-            )
-            .await?;
+            self.signin_failed(Some(account.id), identifier, ip, json!({"reason": "locked"})).await?;
             return Err(ErrorCode::AccountLocked.into());
         }
         if !password::verify_async(account.password_hash, secret.to_owned()).await {
@@ -65,15 +68,8 @@ impl Identity {
             )
             .execute(&self.pool)
             .await?;
-            audit::record(
-                &self.pool,
-                Some(account.id),
-                "signin_failed",
-                Some(identifier),
-                ip,
-                json!({"reason": "password", "failures": failures}),
-            )
-            .await?;
+            let detail = json!({"reason": "password", "failures": failures});
+            self.signin_failed(Some(account.id), identifier, ip, detail).await?;
             return Err(if locked { ErrorCode::AccountLocked } else { ErrorCode::WrongPassword }.into());
         }
         match StatusAkun::parse(&account.status).map_err(|e| sqlx::Error::Decode(Box::new(e)))? {

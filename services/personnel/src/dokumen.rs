@@ -10,7 +10,7 @@ use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
 use crate::store::Personnel;
-use crate::usulan::UsulanError;
+use crate::usulan::{removed_one, UsulanError};
 
 /// Where a file with this hash lives: `<dir>/ab/abcdef…`.
 fn path_of(dir: &Path, sha256: &str) -> PathBuf {
@@ -156,13 +156,6 @@ impl Personnel {
         if !self.editable(nip).await? {
             return Err(UsulanError::Refused(ErrorCode::ProposalLocked));
         }
-        let removed = sqlx::query!("DELETE FROM dokumen WHERE id = $1 AND nip = $2", id, nip)
-            .execute(&self.pool)
-            .await?
-            .rows_affected();
-        if removed == 0 {
-            return Err(UsulanError::Refused(ErrorCode::NotFound));
-        }
-        Ok(())
+        removed_one(sqlx::query!("DELETE FROM dokumen WHERE id = $1 AND nip = $2", id, nip).execute(&self.pool).await?)
     }
 }

@@ -457,18 +457,23 @@ impl Personnel {
     /// Withdraws an open flag of the PNS's own (one the helpdesk has not taken yet).
     pub async fn withdraw_flag(&self, nip: &str, id: &str) -> Result<(), UsulanError> {
         let id = Uuid::parse_str(id).map_err(|_| UsulanError::Refused(ErrorCode::BadRequest))?;
-        let removed = sqlx::query!(
+        let done = sqlx::query!(
             "DELETE FROM usulan_tanda WHERE id = $1 AND nip = $2 AND status = $3",
             id,
             nip,
             StatusTanda::Terbuka.code()
         )
         .execute(&self.pool)
-        .await?
-        .rows_affected();
-        if removed == 0 {
-            return Err(UsulanError::Refused(ErrorCode::NotFound));
-        }
-        Ok(())
+        .await?;
+        removed_one(done)
+    }
+}
+
+/// A delete that names one row of the caller's: none removed means it is not there, or not
+/// theirs (the same answer for both).
+pub(crate) fn removed_one(done: sqlx::postgres::PgQueryResult) -> Result<(), UsulanError> {
+    match done.rows_affected() {
+        0 => Err(UsulanError::Refused(ErrorCode::NotFound)),
+        _ => Ok(()),
     }
 }

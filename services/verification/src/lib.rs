@@ -1,17 +1,3 @@
 //! Submissions in verification, claims, decisions and their history (filled by the verification issue).
-//! Wired into the server now so later issues only add behaviour, not plumbing.
-
-use sqlx::PgPool;
-
-/// The service handle the server keeps in its state.
-#[derive(Clone)]
-pub struct Service {
-    #[allow(dead_code)] // used once the service owns tables
-    pool: PgPool,
-}
-
-impl Service {
-    pub fn new(pool: PgPool) -> Self {
-        Service { pool }
-    }
-}
+//! Empty until its issue: the crate exists so the workspace, CI and the architecture have its
+//! place; its handle joins `AppState` with its first table.
