@@ -88,6 +88,26 @@ async fn five_failures_lock_the_account_for_fifteen_minutes(pool: sqlx::PgPool) 
     assert_eq!(app.sign_in(&client, "admin.bkn", DEMO_PASSWORD).await.status(), 200);
 }
 
+/// The failure count cannot be raced: 30 wrong passwords at once still lock the account.
+#[sqlx::test(migrator = "server::database::MIGRATOR")]
+async fn parallel_wrong_passwords_still_lock_the_account(pool: sqlx::PgPool) {
+    let app = common::spawn(pool).await;
+    let mut attempts = tokio::task::JoinSet::new();
+    for _ in 0..30 {
+        let (client, url) = (common::client(), app.url("/api/masuk"));
+        attempts.spawn(async move {
+            let response =
+                client.post(url).form(&[("identifier", "admin.bkn"), ("password", "bukan-sandinya-1")]).send().await;
+            error_of(response.unwrap()).await
+        });
+    }
+    let answers = attempts.join_all().await;
+    assert!(answers.iter().all(|(status, _)| *status == 400), "{answers:?}");
+    assert!(answers.iter().any(|(_, code)| *code == ErrorCode::AccountLocked), "one of them locks: {answers:?}");
+    let client = common::client();
+    assert_eq!(error_of(app.sign_in(&client, "admin.bkn", DEMO_PASSWORD).await).await.1, ErrorCode::AccountLocked);
+}
+
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
 async fn sign_in_rate_per_address_is_enforced(pool: sqlx::PgPool) {
     let app = common::spawn_with(pool, |c| c.signin_per_minute = 3).await;

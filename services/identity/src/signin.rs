@@ -58,16 +58,23 @@ impl Identity {
             return Err(ErrorCode::AccountLocked.into());
         }
         if !password::verify_async(account.password_hash, secret.to_owned()).await {
-            let failures = account.failed_signins + 1;
-            let locked = failures >= MAX_FAILED_SIGNINS;
-            sqlx::query!(
-                "UPDATE account SET failed_signins = $2, locked_until = $3 WHERE id = $1",
+            // Counted in SQL, not read and written back: parallel wrong passwords each count,
+            // and the one that reaches the limit sets the lock.
+            let lock_until = now + Duration::minutes(LOCK_MINUTES);
+            let counted = sqlx::query!(
+                r#"UPDATE account SET
+                       failed_signins = CASE WHEN failed_signins + 1 >= $2 THEN 0 ELSE failed_signins + 1 END,
+                       locked_until = CASE WHEN failed_signins + 1 >= $2 THEN $3 ELSE locked_until END
+                   WHERE id = $1
+                   RETURNING failed_signins, coalesce(locked_until = $3, false) AS "locked!""#,
                 account.id,
-                if locked { 0 } else { failures },
-                locked.then(|| now + Duration::minutes(LOCK_MINUTES))
+                MAX_FAILED_SIGNINS,
+                lock_until
             )
-            .execute(&self.pool)
+            .fetch_one(&self.pool)
             .await?;
+            let (locked, failures) =
+                (counted.locked, if counted.locked { MAX_FAILED_SIGNINS } else { counted.failed_signins });
             let detail = json!({"reason": "password", "failures": failures});
             self.signin_failed(Some(account.id), identifier, ip, detail).await?;
             return Err(if locked { ErrorCode::AccountLocked } else { ErrorCode::WrongPassword }.into());
