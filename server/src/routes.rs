@@ -96,7 +96,7 @@ struct Back {
 /// accepted as the way back, so the link cannot send anyone elsewhere.
 async fn set_language(Path(code): Path<String>, Query(back): Query<Back>) -> Response {
     let lang = Lang::from_code(&code);
-    let target = back.kembali.filter(|p| p.starts_with('/') && !p.starts_with("//")).unwrap_or_else(|| "/".to_owned());
+    let target = back.kembali.filter(|p| is_local_path(p)).unwrap_or_else(|| "/".to_owned());
     let cookie = format!("{}={}; Path=/; Max-Age=31536000; SameSite=Lax", Lang::COOKIE, lang.code());
     let mut response = Redirect::to(&target).into_response();
     match HeaderValue::from_str(&cookie) {
@@ -105,5 +105,30 @@ async fn set_language(Path(code): Path<String>, Query(back): Query<Back>) -> Res
             response
         }
         Err(_) => Refusal(ErrorCode::BadRequest).into_response(),
+    }
+}
+
+/// A path of this site and nothing a browser could read as another host: browsers treat `\`
+/// as `/` and drop tabs and newlines, so `/\evil` and `/%09/evil` would both become `//evil`.
+fn is_local_path(path: &str) -> bool {
+    path.starts_with('/')
+        && !path.chars().any(|c| c == '\\' || c.is_control() || c.is_whitespace())
+        && !path[1..].starts_with('/')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_local_path;
+
+    #[test]
+    fn only_paths_of_this_site_are_a_way_back() {
+        for ok in ["/", "/pns/formulir", "/masuk?x=1"] {
+            assert!(is_local_path(ok), "{ok}");
+        }
+        for bad in
+            ["//evil.example", "/\\evil.example", "/\t/evil.example", "/ /evil", "https://evil.example", "evil", ""]
+        {
+            assert!(!is_local_path(bad), "{bad:?}");
+        }
     }
 }

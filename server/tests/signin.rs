@@ -219,3 +219,21 @@ async fn malformed_requests_get_a_clear_400_not_a_500(pool: sqlx::PgPool) {
     let unknown = client.post(app.url("/api/tidak-ada")).send().await.unwrap();
     assert_eq!(unknown.status(), 400);
 }
+
+/// The language switch sends back only to a path of this site.
+#[sqlx::test(migrator = "server::database::MIGRATOR")]
+async fn the_language_switch_never_redirects_off_site(pool: sqlx::PgPool) {
+    let app = common::spawn(pool).await;
+    let client = common::client();
+    for (kembali, expected) in [
+        ("%2Fpns%2Fformulir", "/pns/formulir"),
+        ("%2F%2Fevil.example", "/"),
+        ("%2F%5Cevil.example", "/"),
+        ("%2F%09%2Fevil.example", "/"),
+        ("https%3A%2F%2Fevil.example", "/"),
+    ] {
+        let response = client.get(app.url(&format!("/bahasa/en?kembali={kembali}"))).send().await.unwrap();
+        assert_eq!(response.status().as_u16(), 303, "{kembali}");
+        assert_eq!(response.headers()["location"], expected, "{kembali}");
+    }
+}
