@@ -77,36 +77,32 @@ fn name(token: &str) -> String {
 fn apply(sql: &str, relations: &mut BTreeSet<String>) {
     let tokens = tokens(sql);
     let is = |i: usize, word: &str| tokens.get(i).is_some_and(|t| t.eq_ignore_ascii_case(word));
+    // Past an optional run of words (`IF NOT EXISTS`, `ONLY`, …) when all of them are at `j`.
+    let skip = |j: usize, words: &[&str]| {
+        if words.iter().enumerate().all(|(k, w)| is(j + k, w)) {
+            j + words.len()
+        } else {
+            j
+        }
+    };
     let mut i = 0;
     while i < tokens.len() {
         if is(i, "CREATE") {
-            let mut j = i + 1;
-            if is(j, "OR") && is(j + 1, "REPLACE") {
-                j += 2;
-            }
+            let mut j = skip(i + 1, &["OR", "REPLACE"]);
             while ["TEMP", "TEMPORARY", "UNLOGGED", "MATERIALIZED", "RECURSIVE"].iter().any(|w| is(j, w)) {
                 j += 1;
             }
             if is(j, "TABLE") || is(j, "VIEW") {
-                j += 1;
-                if is(j, "IF") && is(j + 1, "NOT") && is(j + 2, "EXISTS") {
-                    j += 3;
-                }
+                j = skip(j + 1, &["IF", "NOT", "EXISTS"]);
                 if let Some(token) = tokens.get(j) {
                     relations.insert(name(token));
                 }
             }
             i = j + 1;
         } else if is(i, "DROP") {
-            let mut j = i + 1;
-            if is(j, "MATERIALIZED") {
-                j += 1;
-            }
+            let mut j = skip(i + 1, &["MATERIALIZED"]);
             if is(j, "TABLE") || is(j, "VIEW") {
-                j += 1;
-                if is(j, "IF") && is(j + 1, "EXISTS") {
-                    j += 2;
-                }
+                j = skip(j + 1, &["IF", "EXISTS"]);
                 // DROP TABLE a, b, c [CASCADE | RESTRICT];
                 while let Some(token) = tokens.get(j) {
                     if token == ";" || is(j, "CASCADE") || is(j, "RESTRICT") {
@@ -121,18 +117,9 @@ fn apply(sql: &str, relations: &mut BTreeSet<String>) {
             i = j + 1;
         } else if is(i, "ALTER") {
             // ALTER [MATERIALIZED] TABLE|VIEW [IF EXISTS] [ONLY] old RENAME TO new
-            let mut j = i + 1;
-            if is(j, "MATERIALIZED") {
-                j += 1;
-            }
+            let mut j = skip(i + 1, &["MATERIALIZED"]);
             if is(j, "TABLE") || is(j, "VIEW") {
-                j += 1;
-                if is(j, "IF") && is(j + 1, "EXISTS") {
-                    j += 2;
-                }
-                if is(j, "ONLY") {
-                    j += 1;
-                }
+                j = skip(skip(j + 1, &["IF", "EXISTS"]), &["ONLY"]);
                 if is(j + 1, "RENAME") && is(j + 2, "TO") {
                     if let (Some(old), Some(new)) = (tokens.get(j), tokens.get(j + 3)) {
                         relations.remove(&name(old));

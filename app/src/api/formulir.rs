@@ -136,11 +136,9 @@ pub async fn load_form() -> Result<FormulirView, AppError> {
 
 #[server(endpoint = "pns/simpan-bagian", input = server_fn::codec::Json)]
 pub async fn save_section(simpan: Simpan) -> Result<SimpanView, AppError> {
-    let (_, state, nip, usulan) = server::own_usulan().await?;
-    let mut after = usulan.isi.clone();
-    after.apply(simpan.isi.clone());
-    let saved = state.personnel.save_section(&usulan, simpan).await?;
-    Ok(SimpanView { hasil: saved.hasil, berlaku: saved.berlaku, nip_baru: server::nip_baru(&nip, &after) })
+    let (_, state, _, usulan) = server::own_usulan().await?;
+    let personnel::Tersimpan { hasil, berlaku, nip_baru } = state.personnel.save_section(&usulan, simpan).await?;
+    Ok(SimpanView { hasil, berlaku, nip_baru })
 }
 
 #[server(endpoint = "pns/kirim")]

@@ -70,6 +70,8 @@ pub struct Peristiwa {
 pub struct Tersimpan {
     pub hasil: HasilSimpan,
     pub berlaku: Vec<Bagian>,
+    /// The NIP the record would get after this save (birth date or gender changed).
+    pub nip_baru: Option<String>,
 }
 
 /// A stored code as its type; one this code does not know is a decode error (logged, and
@@ -133,6 +135,7 @@ impl Personnel {
             return Err(UsulanError::Refused(ErrorCode::SectionNotApplicable));
         }
         let refs = self.reference_check(usulan.master.pns.instansi_id, &after, &[bagian]).await?;
+        let nip_baru = domain::form::proposed_nip(&nip, &after.data_utama).map(|n| n.as_str().to_owned());
         let today = self.today();
         let mut tx = self.pool.begin().await?;
         // A retried save: answer as the first time.
@@ -145,7 +148,7 @@ impl Personnel {
                 .fetch_one(&mut *tx)
                 .await?;
             let hasil = HasilSimpan { versi, diperiksa: parse_bagian_list(&diperiksa)?, kesalahan: vec![] };
-            return Ok(Tersimpan { hasil, berlaku });
+            return Ok(Tersimpan { hasil, berlaku, nip_baru });
         }
         // The first save creates the row (version 0 is the untouched master).
         if usulan.versi == 0 {
@@ -204,7 +207,8 @@ impl Personnel {
             .execute(&mut *tx)
             .await?;
         tx.commit().await?;
-        Ok(Tersimpan { hasil: HasilSimpan { versi, diperiksa: diperiksa.into_iter().collect(), kesalahan }, berlaku })
+        let hasil = HasilSimpan { versi, diperiksa: diperiksa.into_iter().collect(), kesalahan };
+        Ok(Tersimpan { hasil, berlaku, nip_baru })
     }
 
     /// Sends the proposal for verification: every applicable section reviewed and passing,
