@@ -78,6 +78,12 @@ pub struct Config {
     #[arg(long, env = "SIPUPNS_LOOKUP_PER_MINUTE", default_value_t = 20)]
     pub lookup_per_minute: u32,
 
+    /// Reverse proxies whose X-Forwarded-For is believed, as comma-separated CIDRs
+    /// (`10.0.0.0/8,127.0.0.1/32`; a bare address is one host). Requests from them count
+    /// against the address they forwarded for; without it, the socket address is the client.
+    #[arg(long, env = "SIPUPNS_TRUSTED_PROXIES", value_delimiter = ',', value_parser = parse_network)]
+    pub trusted_proxies: Vec<ipnet::IpNet>,
+
     /// SMTP server for outgoing mail. Without it, mail is written to <data-dir>/mail and logged.
     #[arg(long, env = "SMTP_HOST")]
     pub smtp_host: Option<String>,
@@ -94,6 +100,15 @@ pub struct Config {
     /// Sender address of outgoing mail.
     #[arg(long, env = "SMTP_FROM", default_value = "SIPUPNS <noreply@sipupns.local>")]
     pub smtp_from: String,
+}
+
+/// A CIDR, or a bare address as the network of that one host.
+fn parse_network(value: &str) -> Result<ipnet::IpNet, String> {
+    let value = value.trim();
+    value
+        .parse::<ipnet::IpNet>()
+        .or_else(|_| value.parse::<std::net::IpAddr>().map(ipnet::IpNet::from))
+        .map_err(|_| format!("not a network in CIDR notation (10.0.0.0/8): {value:?}"))
 }
 
 impl Config {
@@ -193,5 +208,20 @@ mod tests {
         let config = Config::parse_with_env(["server", "--session-idle-minutes", "10"], &env).unwrap();
         assert_eq!(config.session_idle_minutes, 10);
         assert!(Config::parse_with_env(["server"], &[("SIPUPNS_SESSION_IDLE_MINUTES", "lama")]).is_err());
+    }
+
+    #[test]
+    fn trusted_proxies_are_a_list_of_networks_and_none_by_default() {
+        assert!(Config::parse_with_env(["server"], &[]).unwrap().trusted_proxies.is_empty());
+        assert!(Config::for_tests(PathBuf::from("t")).trusted_proxies.is_empty());
+        let env = [("SIPUPNS_TRUSTED_PROXIES", "10.0.0.0/8, 127.0.0.1/32,::1")];
+        let config = Config::parse_with_env(["server"], &env).unwrap();
+        let expected: Vec<ipnet::IpNet> =
+            ["10.0.0.0/8", "127.0.0.1/32", "::1/128"].iter().map(|n| n.parse().unwrap()).collect();
+        assert_eq!(config.trusted_proxies, expected);
+        let config = Config::parse_with_env(["server", "--trusted-proxies", "192.168.0.0/16"], &env).unwrap();
+        assert_eq!(config.trusted_proxies, vec!["192.168.0.0/16".parse::<ipnet::IpNet>().unwrap()]);
+        assert!(Config::parse_with_env(["server", "--trusted-proxies", "10.0.0.0/33"], &[]).is_err());
+        assert!(Config::parse_with_env(["server", "--trusted-proxies", "proxy.local"], &[]).is_err());
     }
 }

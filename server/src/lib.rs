@@ -1,10 +1,12 @@
 //! The SIPUPNS server: wires configuration, the database, the services, the server
 //! functions and the pages into one Axum router.
 
+pub mod client_addr;
 pub mod config;
 pub mod database;
 pub mod demo;
 pub mod embedded_pg;
+pub mod headers;
 pub mod middleware;
 mod routes;
 mod tracing_layer;

@@ -1,5 +1,5 @@
 //! The router: server functions, pages, static files, the services' plain routes, and the
-//! layers around them (session, CSRF, request tracing).
+//! layers around them (client address, session, CSRF, security headers, request tracing).
 
 use access::Refusal;
 use app::auth::AppState;
@@ -16,8 +16,9 @@ use sqlx::PgPool;
 
 use identity::mail::{Mailer, SmtpSettings};
 
+use crate::client_addr::{self, TrustedProxies};
 use crate::config::Config;
-use crate::middleware;
+use crate::{headers, middleware};
 
 pub fn app_state(config: &Config, pool: PgPool) -> anyhow::Result<AppState> {
     let reference = reference::Reference::new(pool.clone());
@@ -53,7 +54,10 @@ pub fn router(config: &Config, state: AppState) -> Router {
     let routes = generate_route_list(App);
     let context = {
         let state = state.clone();
-        move || provide_context(state.clone())
+        move || {
+            provide_context(state.clone());
+            headers::provide_nonce();
+        }
     };
     let server_fn_context = context.clone();
     let pages = Router::new()
@@ -75,16 +79,19 @@ pub fn router(config: &Config, state: AppState) -> Router {
         .merge(personnel::http::router(state.personnel.clone()))
         .fallback(leptos_axum::file_and_error_handler_with_context(context, shell))
         .with_state(options.clone());
+    let site = middleware::Site::new(config.secure_cookies, config.public_url.as_deref());
     let pages = pages
-        .layer(axum::middleware::from_fn(middleware::csrf))
-        .layer(axum::middleware::from_fn_with_state(state, middleware::session));
+        .layer(axum::middleware::from_fn_with_state(site, middleware::csrf))
+        .layer(axum::middleware::from_fn_with_state(state, middleware::session))
+        .layer(axum::middleware::from_fn_with_state(TrustedProxies::new(&config.trusted_proxies), client_addr::layer));
+    let pages = headers::not_stored(pages);
     // The WASM, JS and CSS are served outside the session layer: a page load fetches several
     // of them, and none needs to know who is asking.
     let assets = Router::new().route_service(
         &leptos_axum::site_pkg_dir_service_route_path(&options),
         leptos_axum::site_pkg_dir_service(&options),
     );
-    crate::tracing_layer::traced(assets.merge(pages))
+    crate::tracing_layer::traced(headers::secured(assets.merge(pages), config.secure_cookies))
 }
 
 #[derive(serde::Deserialize)]
