@@ -91,7 +91,7 @@ pub fn router(config: &Config, state: AppState) -> Router {
         &leptos_axum::site_pkg_dir_service_route_path(&options),
         leptos_axum::site_pkg_dir_service(&options),
     );
-    crate::tracing_layer::traced(headers::secured(assets.merge(pages), config.secure_cookies))
+    crate::tracing_layer::traced(headers::secured(assets.merge(pages), config))
 }
 
 #[derive(serde::Deserialize)]
