@@ -14,10 +14,12 @@ crate::kode::coded! {
     }
 }
 
-pub const PASSWORD_MIN: usize = 8;
+pub const PASSWORD_MIN: usize = 10;
 pub const PASSWORD_MAX: usize = 128;
 
-/// A new password: 8–128 characters with at least one letter and one digit.
+/// A new password: 10–128 characters, any characters (ASVS 5.0 §6.2: length, no composition
+/// rules). The server also refuses the most common passwords (`identity::password::is_common`);
+/// that list stays off the browser to keep the WASM small.
 pub fn check_new_password(password: &str, confirmation: &str) -> Result<(), ErrorCode> {
     let length = password.chars().count();
     if length < PASSWORD_MIN {
@@ -25,9 +27,6 @@ pub fn check_new_password(password: &str, confirmation: &str) -> Result<(), Erro
     }
     if length > PASSWORD_MAX {
         return Err(ErrorCode::PasswordTooLong);
-    }
-    if !password.chars().any(char::is_alphabetic) || !password.chars().any(|c| c.is_ascii_digit()) {
-        return Err(ErrorCode::PasswordTooWeak);
     }
     if password != confirmation {
         return Err(ErrorCode::PasswordMismatch);
@@ -58,6 +57,22 @@ pub fn parse_email(input: &str) -> Result<String, ErrorCode> {
     }
 }
 
+/// The nomor SK CPNS as compared at registration: case, spaces and punctuation ignored, so
+/// "813/Kep.12-2010" and "813 KEP 12 2010" are the same decree.
+pub fn normalise_sk(input: &str) -> String {
+    input.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_uppercase).collect()
+}
+
+/// The nomor SK CPNS as typed, normalised; it must hold at least one letter or digit.
+pub fn parse_sk_cpns(input: &str) -> Result<String, ErrorCode> {
+    let sk = normalise_sk(input);
+    if sk.is_empty() {
+        Err(ErrorCode::SkCpnsRequired)
+    } else {
+        Ok(sk)
+    }
+}
+
 /// A six-digit one-time code as typed.
 pub fn parse_one_time_code(input: &str) -> Result<String, ErrorCode> {
     let code = input.trim();
@@ -74,11 +89,11 @@ mod tests {
 
     #[test]
     fn password_rules() {
-        assert_eq!(check_new_password("rahasia1", "rahasia1"), Ok(()));
-        assert_eq!(check_new_password("abc1", "abc1"), Err(ErrorCode::PasswordTooShort));
-        assert_eq!(check_new_password("abcdefghij", "abcdefghij"), Err(ErrorCode::PasswordTooWeak));
-        assert_eq!(check_new_password("12345678", "12345678"), Err(ErrorCode::PasswordTooWeak));
-        assert_eq!(check_new_password("rahasia1", "rahasia2"), Err(ErrorCode::PasswordMismatch));
+        assert_eq!(check_new_password("rahasia123", "rahasia123"), Ok(()));
+        // No composition rule: letters only, or a passphrase with spaces, is fine when long enough.
+        assert_eq!(check_new_password("kuda lari kencang", "kuda lari kencang"), Ok(()));
+        assert_eq!(check_new_password("rahasia12", "rahasia12"), Err(ErrorCode::PasswordTooShort));
+        assert_eq!(check_new_password("rahasia123", "rahasia124"), Err(ErrorCode::PasswordMismatch));
         let long = format!("a1{}", "x".repeat(200));
         assert_eq!(check_new_password(&long, &long), Err(ErrorCode::PasswordTooLong));
     }
@@ -90,6 +105,14 @@ mod tests {
         for bad in ["budi", "budi@", "@x.id", "budi@localhost", "a b@x.id", "a@b@c.id"] {
             assert_eq!(parse_email(bad), Err(ErrorCode::EmailFormat), "{bad}");
         }
+    }
+
+    #[test]
+    fn sk_numbers_compare_without_case_spaces_or_punctuation() {
+        assert_eq!(normalise_sk("813/Kep.12-2010"), normalise_sk(" 813 kep 12 2010 "));
+        assert_ne!(normalise_sk("813/Kep.12-2010"), normalise_sk("813/Kep.12-2011"));
+        assert_eq!(parse_sk_cpns(" ./- "), Err(ErrorCode::SkCpnsRequired));
+        assert_eq!(parse_sk_cpns("SK-1").unwrap(), "SK1");
     }
 
     #[test]

@@ -150,6 +150,8 @@ messages! {
     Nama => ("Nama", "Name"),
     BirthDate => ("Tanggal lahir", "Birth date"),
     TmtCpns => ("TMT CPNS", "TMT CPNS (appointment date)"),
+    SkCpns => ("Nomor SK CPNS", "SK CPNS number (decree of appointment)"),
+    SkCpnsHelp => ("Nomor surat keputusan pengangkatan CPNS Anda, seperti tertulis pada SK (huruf besar/kecil, spasi dan tanda baca tidak berpengaruh).", "The number of your CPNS appointment decree as printed on it (case, spaces and punctuation do not matter)."),
     Email => ("Email", "Email"),
     Next => ("Lanjut", "Next"),
     Back => ("Kembali", "Back"),

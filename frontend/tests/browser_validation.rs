@@ -28,7 +28,7 @@ fn messages_exist_in_both_languages_in_the_browser_build() {
     for msg in Msg::ALL {
         assert!(!msg.text(Lang::Id).is_empty() && !msg.text(Lang::En).is_empty());
     }
-    assert_eq!(ErrorCode::WrongPassword.text(Lang::Id), "Kata sandi salah.");
+    assert_eq!(ErrorCode::CredentialsWrong.text(Lang::Id), "NIP/nama pengguna atau kata sandi salah.");
 }
 
 /// The form's rules as the browser runs them on each keystroke: the same verdicts as the

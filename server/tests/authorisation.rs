@@ -11,6 +11,8 @@
 //! to be decided, not forgotten. Later issues add rows.
 
 mod common;
+#[path = "common/pendaftaran.rs"]
+mod pendaftaran;
 
 use std::collections::{BTreeSet, HashSet};
 use std::future::Future;
@@ -339,6 +341,7 @@ struct Spare {
     nik: String,
     birth: String,
     tmt: String,
+    sk: String,
     nama: String,
     instansi_id: Uuid,
     unor_id: Uuid,
@@ -359,9 +362,13 @@ impl World {
 
     /// A PNS without an account from `place`, not handed out before.
     async fn spare(&self, place: Place) -> Spare {
-        let rows: Vec<(String, String, String, String, String, Uuid, Uuid)> = sqlx::query_as(
-            "SELECT nip, nik, tanggal_lahir::text, tmt_cpns::text, nama, instansi_id, unor_id FROM pns p
-             WHERE NOT EXISTS (SELECT 1 FROM account a WHERE a.nip = p.nip) ORDER BY nip DESC",
+        type Row = (String, String, String, String, String, String, Uuid, Uuid);
+        let rows: Vec<Row> = sqlx::query_as(
+            "SELECT nip, nik, tanggal_lahir::text, tmt_cpns::text,
+                    (SELECT nomor_sk FROM riwayat_golongan g WHERE g.nip = p.nip ORDER BY tmt, tanggal_sk, id LIMIT 1),
+                    nama, instansi_id, unor_id FROM pns p
+             WHERE NOT EXISTS (SELECT 1 FROM account a WHERE a.nip = p.nip)
+               AND EXISTS (SELECT 1 FROM riwayat_golongan g WHERE g.nip = p.nip) ORDER BY nip DESC",
         )
         .fetch_all(&self.app.pool)
         .await
@@ -371,14 +378,23 @@ impl World {
             .into_iter()
             .filter(|r| match place {
                 Place::Anywhere => true,
-                Place::DinasPendidikan => self.pendidikan.contains(&r.6),
-                Place::DinasKesehatan => self.kesehatan.contains(&r.6),
-                Place::Bps => r.5 == INSTANSI_BPS,
+                Place::DinasPendidikan => self.pendidikan.contains(&r.7),
+                Place::DinasKesehatan => self.kesehatan.contains(&r.7),
+                Place::Bps => r.6 == INSTANSI_BPS,
             })
             .find(|r| !handed_out.contains(&r.0))
             .expect("a spare PNS");
         handed_out.insert(row.0.clone());
-        Spare { nip: row.0, nik: row.1, birth: row.2, tmt: row.3, nama: row.4, instansi_id: row.5, unor_id: row.6 }
+        Spare {
+            nip: row.0,
+            nik: row.1,
+            birth: row.2,
+            tmt: row.3,
+            sk: row.4,
+            nama: row.5,
+            instansi_id: row.6,
+            unor_id: row.7,
+        }
     }
 
     /// A registration waiting for approval by a verifier of `place`.
@@ -400,23 +416,13 @@ impl World {
             ("nik", &p.nik),
             ("tanggal_lahir", &p.birth),
             ("tmt_cpns", &p.tmt),
+            ("sk_cpns", &p.sk),
             ("email", &email),
         ];
         let response = self.app.call(&common::client(), "/api/daftar/cek-data", &answers).await;
         assert_eq!(response.status(), 200, "a registration starts");
         let id = response.json().await.unwrap();
-        let mail = self.mail_to(&email);
-        // "Kode verifikasi pendaftaran SIPUPNS Anda: 123456"
-        let line = mail.lines().find(|l| l.starts_with("Kode verifikasi")).unwrap();
-        (id, line.rsplit(' ').next().unwrap().to_owned())
-    }
-
-    fn mail_to(&self, address: &str) -> String {
-        std::fs::read_dir(self.app.config.data_dir.join("mail"))
-            .unwrap()
-            .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
-            .find(|t| t.contains(address))
-            .expect("a mail to the address")
+        (id, pendaftaran::code_from_mail(&self.app, &email).await)
     }
 
     async fn grant_of(&self, username: &str) -> Uuid {
@@ -502,7 +508,14 @@ async fn unregistered_nip(world: &World, _: Option<Role>, _: &Client) -> Call {
 async fn right_answers(world: &World, _: Option<Role>, _: &Client) -> Call {
     let p = world.spare(Place::Anywhere).await;
     let email = format!("{}@example.go.id", p.nip);
-    form([("nip", p.nip), ("nik", p.nik), ("tanggal_lahir", p.birth), ("tmt_cpns", p.tmt), ("email", email)])
+    form([
+        ("nip", p.nip),
+        ("nik", p.nik),
+        ("tanggal_lahir", p.birth),
+        ("tmt_cpns", p.tmt),
+        ("sk_cpns", p.sk),
+        ("email", email),
+    ])
 }
 
 async fn emailed_code(world: &World, _: Option<Role>, _: &Client) -> Call {
@@ -532,8 +545,7 @@ async fn reset_token(world: &World, _: Option<Role>, _: &Client) -> Call {
     world.services.identity.ensure_account(account).await.unwrap();
     let response = world.app.call(&common::client(), "/api/sandi/minta", &[("identifier", &username)]).await;
     assert_eq!(response.status(), 200, "a reset link is sent");
-    let mail = world.mail_to(&email);
-    let token = mail.split("token=").nth(1).unwrap().lines().next().unwrap().to_owned();
+    let token = pendaftaran::reset_token_from_mail(&world.app, &email).await;
     let password = || "SandiBaru2026".to_owned();
     form([("token", token), ("password", password()), ("confirmation", password())])
 }

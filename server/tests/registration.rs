@@ -1,48 +1,13 @@
 //! PNS self-registration and password reset over HTTP, against a real database.
 
 mod common;
+#[path = "common/pendaftaran.rs"]
+mod pendaftaran;
 
 use app::api::registration::{NipLookupView, RegisteredView};
 use app::error::AppError;
 use domain::ErrorCode;
-
-struct Master {
-    nip: String,
-    nik: String,
-    birth: String,
-    tmt: String,
-    nama: String,
-    instansi_id: uuid::Uuid,
-}
-
-/// A PNS of Kabupaten Sleman without an account.
-async fn unregistered(app: &common::TestApp) -> Master {
-    let row: (String, String, String, String, String, uuid::Uuid) = sqlx::query_as(
-        "SELECT nip, nik, tanggal_lahir::text, tmt_cpns::text, nama, instansi_id FROM pns p
-         WHERE NOT EXISTS (SELECT 1 FROM account a WHERE a.nip = p.nip) ORDER BY nip DESC LIMIT 1",
-    )
-    .fetch_one(&app.pool)
-    .await
-    .unwrap();
-    Master { nip: row.0, nik: row.1, birth: row.2, tmt: row.3, nama: row.4, instansi_id: row.5 }
-}
-
-async fn code_from_mail(app: &common::TestApp, to: &str) -> String {
-    let dir = app.config.data_dir.join("mail");
-    let text = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
-        .find(|t| t.contains(to))
-        .expect("a mail to the address");
-    // "Kode verifikasi pendaftaran SIPUPNS Anda: 123456"
-    let line = text.lines().find(|l| l.starts_with("Kode verifikasi")).unwrap();
-    line.rsplit(' ').next().unwrap().to_owned()
-}
-
-/// The knowledge-check form with the master's NIK and TMT and the given birth date.
-fn answers<'a>(m: &'a Master, birth: &'a str, email: &'a str) -> [(&'static str, &'a str); 5] {
-    [("nip", &m.nip), ("nik", &m.nik), ("tanggal_lahir", birth), ("tmt_cpns", &m.tmt), ("email", email)]
-}
+use pendaftaran::{code_from_mail, reset_token_from_mail, unregistered};
 
 async fn refused(response: reqwest::Response) -> ErrorCode {
     response.json::<AppError>().await.expect("an AppError").0
@@ -64,11 +29,11 @@ async fn a_pns_registers_and_waits_for_the_verifier(pool: sqlx::PgPool) {
 
     // Step 2: wrong answers are refused; right ones send a code.
     let email = format!("{}@example.go.id", m.nip);
-    let wrong = answers(&m, "1970-01-01", &email);
+    let wrong = m.answers("1970-01-01", &email);
     assert_eq!(refused(app.call(&client, "/api/daftar/cek-data", &wrong).await).await, ErrorCode::KnowledgeCheckFailed);
-    let bad_date = answers(&m, "2015-02-30", &email);
+    let bad_date = m.answers("2015-02-30", &email);
     assert_eq!(refused(app.call(&client, "/api/daftar/cek-data", &bad_date).await).await, ErrorCode::InvalidDate);
-    let right = answers(&m, &m.birth, &email);
+    let right = m.answers(&m.birth, &email);
     let response = app.call(&client, "/api/daftar/cek-data", &right).await;
     assert_eq!(response.status(), 200);
     let registration_id: uuid::Uuid = response.json().await.unwrap();
@@ -133,7 +98,7 @@ async fn an_instansi_without_registration_verification_activates_at_once(pool: s
     reference::Reference::new(app.pool.clone()).set_registration_verification(m.instansi_id, false).await.unwrap();
     let client = common::client();
     let email = "langsung.aktif@example.go.id";
-    let right = answers(&m, &m.birth, email);
+    let right = m.answers(&m.birth, email);
     let id: uuid::Uuid = app.call(&client, "/api/daftar/cek-data", &right).await.json().await.unwrap();
     let code = code_from_mail(&app, email).await;
     let id = id.to_string();
@@ -170,14 +135,14 @@ async fn lookups_explain_every_failure_and_knowledge_checks_lock(pool: sqlx::PgP
     );
 
     let m = unregistered(&app).await;
-    let wrong = answers(&m, "1970-01-01", "a@b.id");
+    let wrong = m.answers("1970-01-01", "a@b.id");
     for _ in 0..5 {
         assert_eq!(
             refused(app.call(&client, "/api/daftar/cek-data", &wrong).await).await,
             ErrorCode::KnowledgeCheckFailed
         );
     }
-    let right = answers(&m, &m.birth, "a@b.id");
+    let right = m.answers(&m.birth, "a@b.id");
     assert_eq!(refused(app.call(&client, "/api/daftar/cek-data", &right).await).await, ErrorCode::KnowledgeCheckLocked);
 }
 
@@ -203,13 +168,7 @@ async fn password_reset_by_emailed_link(pool: sqlx::PgPool) {
     // Unknown accounts get the same answer.
     assert_eq!(app.call(&client, "/api/sandi/minta", &[("identifier", "tidak.ada")]).await.status(), 200);
     assert_eq!(app.call(&client, "/api/sandi/minta", &[("identifier", "admin.bkn")]).await.status(), 200);
-    let dir = app.config.data_dir.join("mail");
-    let mail = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
-        .find(|t| t.contains("admin.bkn@bkn.go.id"))
-        .unwrap();
-    let token = mail.split("token=").nth(1).unwrap().lines().next().unwrap().to_owned();
+    let token = reset_token_from_mail(&app, "admin.bkn@bkn.go.id").await;
     assert_eq!(
         refused(
             app.call(
@@ -257,7 +216,7 @@ async fn racing_registrations_of_one_nip_make_one_account(pool: sqlx::PgPool) {
     let mut finishes = Vec::new();
     for n in 0..2 {
         let email = format!("{}-{n}@example.go.id", m.nip);
-        let response = app.call(&common::client(), "/api/daftar/cek-data", &answers(&m, &m.birth, &email)).await;
+        let response = app.call(&common::client(), "/api/daftar/cek-data", &m.answers(&m.birth, &email)).await;
         assert_eq!(response.status(), 200);
         let id: uuid::Uuid = response.json().await.unwrap();
         finishes.push([

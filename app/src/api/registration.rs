@@ -35,6 +35,7 @@ pub async fn check_data(
     nik: String,
     tanggal_lahir: String,
     tmt_cpns: String,
+    sk_cpns: String,
     email: String,
 ) -> Result<Uuid, AppError> {
     use crate::auth::{request_auth, state};
@@ -43,6 +44,7 @@ pub async fn check_data(
         nik: &nik,
         tanggal_lahir: &tanggal_lahir,
         tmt_cpns: &tmt_cpns,
+        sk_cpns: &sk_cpns,
         email: &email,
     };
     Ok(state()?.identity.start_registration(answers, &request_auth().ip).await?)

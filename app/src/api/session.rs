@@ -122,7 +122,7 @@ pub async fn switch_role(grant_id: Uuid) -> Result<String, AppError> {
     let (user, auth) = signed_in()?;
     let state = state()?;
     let token = auth.token.unwrap_or_default();
-    state.identity.switch_role(&token, &user, grant_id).await?;
+    state.identity.switch_role(&token, &user, grant_id, &auth.ip).await?;
     let role = user.grants.iter().find(|g| g.id == grant_id).map(|g| g.role).unwrap_or(user.active.role);
     Ok(role.home_path().to_owned())
 }

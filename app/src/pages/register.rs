@@ -95,6 +95,10 @@ pub fn Register() -> impl IntoView {
                         <p class="error" role="alert">{birth_hint}</p>
                         <label for="tmt_cpns">{t(Msg::TmtCpns)}</label>
                         <input id="tmt_cpns" name="tmt_cpns" type="date" required/>
+                        <label for="sk_cpns">{t(Msg::SkCpns)}</label>
+                        <input id="sk_cpns" name="sk_cpns" autocomplete="off" maxlength="100" required
+                            aria-describedby="sk_cpns_help"/>
+                        <p class="muted" id="sk_cpns_help">{t(Msg::SkCpnsHelp)}</p>
                         <label for="email">{t(Msg::Email)}</label>
                         <input id="email" name="email" type="email" autocomplete="email" required/>
                         <p class="error" role="alert">{move || server_error(check.value().get())}</p>

@@ -100,7 +100,8 @@ impl Identity {
         .execute(&self.pool)
         .await?;
         // A signed-in holder of this account sees the new role at once.
-        self.sessions.forget_account(account_id);
+        crate::revocation::announce(&self.pool, &self.sessions, crate::revocation::Revoked::Account(account_id))
+            .await?;
         Ok(id)
     }
 
@@ -184,13 +185,12 @@ impl Identity {
                 active: false,
             })
             .await?;
-        sqlx::query!(
-            "UPDATE account SET nomor_pendaftaran = COALESCE(nomor_pendaftaran, $2) WHERE id = $1",
-            id,
-            crate::registration::new_registration_number()
-        )
-        .execute(&self.pool)
-        .await?;
+        let mut tx = self.pool.begin().await?;
+        let nomor = crate::registration::new_registration_number(&mut tx).await?;
+        sqlx::query!("UPDATE account SET nomor_pendaftaran = COALESCE(nomor_pendaftaran, $2) WHERE id = $1", id, nomor)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
         self.ensure_grant(id, Role::Pns, Scope { instansi_id: Some(instansi_id), ..Scope::default() }).await?;
         Ok(id)
     }

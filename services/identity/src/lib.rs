@@ -5,10 +5,12 @@ mod accounts;
 mod error;
 pub mod grant;
 pub mod http;
+pub mod lockout;
 pub mod mail;
 pub mod password;
 pub mod registration;
 mod reset;
+mod revocation;
 pub mod session;
 mod session_cache;
 mod signin;
@@ -19,9 +21,10 @@ pub use access::audit;
 pub use accounts::{NewAccount, WaitingRegistration};
 pub use error::{IdentityError, Result};
 pub use grant::{Grant, Scope};
+pub use lockout::{LOCK_MINUTES, MAX_FAILED_SIGNINS};
 pub use registration::{KnowledgeCheck, NipLookup, Registered, SlipData, SlipPdf};
 pub use session::{CurrentUser, SessionLimits, SessionLookup};
-pub use signin::{SignedIn, LOCK_MINUTES, MAX_FAILED_SIGNINS};
+pub use signin::SignedIn;
 
 use mail::Mailer;
 use personnel::Personnel;
@@ -35,6 +38,8 @@ pub struct IdentityConfig {
     pub signin_per_minute_per_ip: u32,
     /// NIP look-ups per minute from one address during registration.
     pub lookup_per_minute_per_ip: u32,
+    /// Registration data checks per 15 minutes from one address (right or wrong).
+    pub registration_checks_per_ip: u32,
     /// How long a resolved session is reused from memory (zero: never).
     pub session_cache: std::time::Duration,
 }
@@ -45,6 +50,7 @@ impl Default for IdentityConfig {
             session: SessionLimits::default(),
             signin_per_minute_per_ip: 30,
             lookup_per_minute_per_ip: 20,
+            registration_checks_per_ip: 20,
             session_cache: std::time::Duration::from_secs(5),
         }
     }
@@ -82,10 +88,20 @@ impl Identity {
         &self.config
     }
 
+    /// Starts this instance's listener for sessions ended on any instance (sign-out, role switch,
+    /// password reset, grant change), so its session cache never serves them. Call once per
+    /// process, inside the Tokio runtime; without it only this instance's own changes apply at once.
+    pub fn listen_for_revocations(&self) {
+        if !self.config.session_cache.is_zero() {
+            tokio::spawn(revocation::listen(self.pool.clone(), self.sessions.clone()));
+        }
+    }
+
     /// Housekeeping: ended sessions and old rate-limit windows. The server runs it hourly.
     pub async fn purge(&self) -> Result<()> {
         session::purge_expired(&self.pool, self.config.session).await?;
         throttle::prune(&self.pool).await?;
+        lockout::prune(&self.pool).await?;
         Ok(())
     }
 

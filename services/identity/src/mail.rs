@@ -64,6 +64,20 @@ impl Mailer {
     }
 }
 
+impl Mailer {
+    /// Sends without making the caller wait: the answer to the request is the same, and comes
+    /// as fast, whether or not a mail went out (no account enumeration by timing). A failure
+    /// is logged.
+    pub fn send_in_background(&self, to: String, subject: &'static str, body: String) {
+        let mailer = self.clone();
+        tokio::spawn(async move {
+            if let Err(error) = mailer.send(&to, subject, &body).await {
+                tracing::error!(%error, subject, "sending mail failed");
+            }
+        });
+    }
+}
+
 fn sanitize(address: &str) -> String {
     address.chars().map(|c| if c.is_ascii_alphanumeric() || c == '@' || c == '.' { c } else { '_' }).collect()
 }

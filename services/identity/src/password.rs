@@ -3,6 +3,7 @@
 
 use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
+use domain::ErrorCode;
 
 /// argon2id with the crate's defaults (19 MiB, 2 passes), in PHC string form.
 pub fn hash(password: &str) -> String {
@@ -35,6 +36,25 @@ pub async fn hash_async(password: String) -> String {
     tokio::task::spawn_blocking(move || hash(&password)).await.expect("hashing task panicked")
 }
 
+/// Whether the password is one of the 10,000 most common ones (`data/common-passwords.txt`),
+/// ignoring case.
+pub fn is_common(password: &str) -> bool {
+    static COMMON: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
+    let common = COMMON.get_or_init(|| include_str!("../data/common-passwords.txt").lines().collect());
+    common.contains(password.to_lowercase().as_str())
+}
+
+/// A password someone chose (registration, reset): `domain::account::check_new_password`'s
+/// length and confirmation rules, which the browser applies too, and then the common-password
+/// list, which stays on the server.
+pub fn check_new(password: &str, confirmation: &str) -> Result<(), ErrorCode> {
+    domain::account::check_new_password(password, confirmation)?;
+    if is_common(password) {
+        return Err(ErrorCode::PasswordCommon);
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -46,5 +66,13 @@ mod tests {
         assert!(verify(&h, "rahasia123"));
         assert!(!verify(&h, "rahasia124"));
         assert!(!verify("not a hash", "x"));
+    }
+
+    #[test]
+    fn the_most_common_passwords_are_known_in_any_case() {
+        for common in ["1234567890", "qwertyuiop", "Password123", "1q2w3e4r5t"] {
+            assert!(is_common(common), "{common}");
+        }
+        assert!(!is_common("kuda lari kencang di sawah"));
     }
 }

@@ -3,7 +3,6 @@
 //! email confirmed by a one-time code; password; registration slip; approval by a verifier.
 
 use domain::{account, dates, masking, ErrorCode, Nip, Role};
-use rand::Rng;
 use serde_json::json;
 use time::{Duration, OffsetDateTime};
 use uuid::Uuid;
@@ -11,8 +10,11 @@ use uuid::Uuid;
 use crate::error::Result;
 use crate::{audit, throttle, token, Identity};
 
-/// Wrong knowledge checks allowed per NIP in 15 minutes.
+/// Knowledge checks (right or wrong) allowed per NIP and per email in 15 minutes; per address
+/// the limit is configured (`IdentityConfig::registration_checks_per_ip`).
 const CHECKS_PER_NIP: u32 = 5;
+const CHECKS_PER_EMAIL: u32 = 5;
+const CHECK_WINDOW_SECS: i64 = 900;
 const CODE_MINUTES: i64 = 30;
 const CODE_ATTEMPTS: i32 = 5;
 
@@ -30,6 +32,7 @@ pub struct KnowledgeCheck<'a> {
     pub nik: &'a str,
     pub tanggal_lahir: &'a str,
     pub tmt_cpns: &'a str,
+    pub sk_cpns: &'a str,
     pub email: &'a str,
 }
 
@@ -82,10 +85,11 @@ pub struct SlipPdf {
     pub pdf: Vec<u8>,
 }
 
-/// "PUPNS-2026-12345678": printed on the slip and shown to the verifier.
-pub fn new_registration_number() -> String {
-    let year = OffsetDateTime::now_utc().year();
-    format!("PUPNS-{year}-{:08}", rand::thread_rng().gen_range(0..100_000_000u32))
+/// "PUPNS-2026-100000123": printed on the slip and shown to the verifier. From a sequence, so
+/// two registrations finishing together never get the same number.
+pub(crate) async fn new_registration_number(tx: &mut sqlx::PgConnection) -> sqlx::Result<String> {
+    let next = sqlx::query_scalar!(r#"SELECT nextval('nomor_pendaftaran_seq') AS "n!""#).fetch_one(tx).await?;
+    Ok(format!("PUPNS-{}-{next:09}", OffsetDateTime::now_utc().year()))
 }
 
 impl Identity {
@@ -106,24 +110,37 @@ impl Identity {
 
     /// Checks the answers against the master and emails a one-time code. Returns the id of
     /// the registration in progress.
+    ///
+    /// Every attempt counts before anything is compared (per NIP, per address, per email,
+    /// successes included: a success mails a code to an address the caller chose), each in one
+    /// SQL upsert, so parallel attempts cannot get past the limits. Unknown NIP, registered NIP
+    /// and wrong data get one answer after the same queries, and the mail goes out in the
+    /// background, so neither the answer nor its timing tells them apart.
     pub async fn start_registration(&self, answers: KnowledgeCheck<'_>, ip: &str) -> Result<Uuid> {
         let nip = Nip::parse(answers.nip)?;
         let nik = domain::Nik::parse(answers.nik)?;
         let birth = dates::parse_iso_date(answers.tanggal_lahir)?;
         let tmt_cpns = dates::parse_iso_date(answers.tmt_cpns)?;
+        let sk_cpns = account::parse_sk_cpns(answers.sk_cpns)?;
         let email = account::parse_email(answers.email)?;
-        let key = format!("nip:check:{}", nip.as_str());
-        if throttle::count(&self.pool, &key, 900).await? >= CHECKS_PER_NIP as i64 {
-            return Err(ErrorCode::KnowledgeCheckLocked.into());
+        // The address first: requests it refuses do not use up a NIP's or an email's budget.
+        let limits = [
+            (format!("ip:check:{ip}"), self.config.registration_checks_per_ip),
+            (format!("nip:check:{}", nip.as_str()), CHECKS_PER_NIP),
+            (format!("email:check:{email}"), CHECKS_PER_EMAIL),
+        ];
+        for (key, limit) in &limits {
+            if !throttle::hit(&self.pool, key, *limit, CHECK_WINDOW_SECS).await? {
+                return Err(ErrorCode::KnowledgeCheckLocked.into());
+            }
         }
-        let Some(master) = self.personnel.master(nip.as_str()).await? else {
-            return Err(ErrorCode::NipNotFound.into());
-        };
-        if self.account_exists(nip.as_str()).await? {
-            return Err(ErrorCode::NipAlreadyRegistered.into());
-        }
-        if master.nik != nik.as_str() || master.tanggal_lahir != birth || master.tmt_cpns != tmt_cpns {
-            throttle::hit(&self.pool, &key, CHECKS_PER_NIP, 900).await?;
+        let master = self.personnel.master(nip.as_str()).await?;
+        let master_sk = self.personnel.sk_cpns(nip.as_str()).await?;
+        let registered = self.account_exists(nip.as_str()).await?;
+        let matches = master
+            .is_some_and(|m| m.nik == nik.as_str() && m.tanggal_lahir == birth && m.tmt_cpns == tmt_cpns)
+            && master_sk.is_some_and(|sk| account::normalise_sk(&sk) == sk_cpns);
+        if !matches || registered {
             audit::record(&self.pool, None, "registration_check_failed", Some(nip.as_str()), ip, json!({})).await?;
             return Err(ErrorCode::KnowledgeCheckFailed.into());
         }
@@ -143,10 +160,7 @@ impl Identity {
             "Kode verifikasi pendaftaran SIPUPNS Anda: {code}\nBerlaku {CODE_MINUTES} menit. Abaikan email ini jika Anda tidak mendaftar.\n\n\
              Your SIPUPNS registration code: {code}\nValid for {CODE_MINUTES} minutes."
         );
-        if let Err(error) = self.mailer.send(&email, "Kode verifikasi SIPUPNS", &body).await {
-            tracing::error!(%error, "sending the registration code failed");
-            return Err(ErrorCode::Internal.into());
-        }
+        self.mailer.send_in_background(email, "Kode verifikasi SIPUPNS", body);
         Ok(id)
     }
 
@@ -160,7 +174,7 @@ impl Identity {
         ip: &str,
     ) -> Result<Registered> {
         let code = account::parse_one_time_code(code)?;
-        account::check_new_password(password, confirmation)?;
+        crate::password::check_new(password, confirmation)?;
         let Some(row) = sqlx::query!(
             "UPDATE pendaftaran SET attempts = attempts + 1 WHERE id = $1 AND confirmed_at IS NULL
              RETURNING nip, email, code_hash, attempts, expires_at",
@@ -185,12 +199,12 @@ impl Identity {
         }
         let active = !self.reference.registration_needs_verification(master.instansi_id).await?;
         let hash = crate::password::hash_async(password.to_owned()).await;
-        let (account_id, nomor, kode) =
-            (Uuid::new_v4(), new_registration_number(), format!("{:08X}", rand::random::<u32>()));
+        let (account_id, kode) = (Uuid::new_v4(), format!("{:08X}", rand::random::<u32>()));
         // The account, its PNS grant, the confirmation and the audit row land together or not
         // at all. Two registrations of one NIP racing here: the unique NIP refuses the second
         // (NipAlreadyRegistered), never a half-made account.
         let mut tx = self.pool.begin().await?;
+        let nomor = new_registration_number(&mut tx).await?;
         sqlx::query!(
             "INSERT INTO account (id, nip, nama, email, password_hash, status, instansi_id, unor_id, approved_at,
                                   nomor_pendaftaran, kode_verifikasi)

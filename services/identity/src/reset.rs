@@ -1,4 +1,5 @@
-//! Password reset by an emailed link. The answer never says whether an account exists.
+//! Password reset by an emailed link. The answer never says whether an account exists, and
+//! takes the same time either way: the mail goes out in the background.
 
 use domain::{account, ErrorCode};
 use serde_json::json;
@@ -8,6 +9,7 @@ use crate::error::Result;
 use crate::{audit, password, throttle, token, Identity};
 
 const LINK_MINUTES: i64 = 60;
+const RESETS_PER_ACCOUNT: u32 = 3;
 
 impl Identity {
     /// Emails a reset link to the account's address, if there is one. `base_url` is the
@@ -30,6 +32,11 @@ impl Identity {
         let Some((id, Some(email))) = account.map(|a| (a.id, a.email)) else {
             return Ok(());
         };
+        // A few links per account per quarter hour: nobody can flood a PNS's mailbox. Over the
+        // limit the answer stays the same.
+        if !throttle::hit(&self.pool, &format!("account:reset:{id}"), RESETS_PER_ACCOUNT, 900).await? {
+            return Ok(());
+        }
         let link_token = token::new_token();
         sqlx::query!(
             "INSERT INTO password_reset (token_hash, account_id, expires_at) VALUES ($1, $2, $3)",
@@ -44,10 +51,7 @@ impl Identity {
             "Untuk mengatur ulang kata sandi SIPUPNS, buka tautan ini dalam {LINK_MINUTES} menit:\n{link}\n\n\
              To reset your SIPUPNS password, open this link within {LINK_MINUTES} minutes:\n{link}\n"
         );
-        if let Err(error) = self.mailer.send(&email, "Atur ulang kata sandi SIPUPNS", &body).await {
-            tracing::error!(%error, "sending the reset link failed");
-            return Err(ErrorCode::Internal.into());
-        }
+        self.mailer.send_in_background(email, "Atur ulang kata sandi SIPUPNS", body);
         audit::record(&self.pool, Some(id), "password_reset_requested", Some(identifier), ip, json!({})).await?;
         Ok(())
     }
@@ -59,7 +63,7 @@ impl Identity {
         confirmation: &str,
         ip: &str,
     ) -> Result<()> {
-        account::check_new_password(new_password, confirmation)?;
+        password::check_new(new_password, confirmation)?;
         let hash = token::digest(link_token);
         let Some(account_id) = sqlx::query_scalar!(
             "UPDATE password_reset SET used_at = now()
@@ -83,7 +87,8 @@ impl Identity {
         // Whoever held a session with the old password is signed out.
         sqlx::query!("DELETE FROM session WHERE account_id = $1", account_id).execute(&mut *tx).await?;
         tx.commit().await?;
-        self.sessions.forget_account(account_id);
+        crate::revocation::announce(&self.pool, &self.sessions, crate::revocation::Revoked::Account(account_id))
+            .await?;
         audit::record(&self.pool, Some(account_id), "password_reset", None, ip, json!({})).await?;
         Ok(())
     }

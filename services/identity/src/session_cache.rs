@@ -1,10 +1,10 @@
 //! Sessions resolved in the last few seconds, kept in memory so that a page's burst of
 //! requests (the page, then each server function it calls) costs one query, not one each.
 //!
-//! An entry lives `ttl` (configured; 5 s by default). This server drops it at once on sign-out
-//! and role switch, and drops an account's entries when its grants or password change; a change
-//! made by another server process (or by hand in the database) shows within `ttl`. The idle and
-//! absolute limits are checked on every use, cached or not.
+//! An entry lives `ttl` (configured; 5 s by default). Every instance drops it at once on sign-out
+//! and role switch, and drops an account's entries when its grants or password change, through
+//! `revocation` (PostgreSQL NOTIFY); a change made by hand in the database shows within `ttl`.
+//! The idle and absolute limits are checked on every use, cached or not.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -63,6 +63,11 @@ impl SessionCache {
 
     pub fn forget(&self, hash: &[u8]) {
         self.entries.lock().unwrap_or_else(|e| e.into_inner()).remove(hash);
+    }
+
+    /// Drops everything (announcements may have been missed).
+    pub fn clear(&self) {
+        self.entries.lock().unwrap_or_else(|e| e.into_inner()).clear();
     }
 
     /// Drops every cached session of one account (its grants or password changed).

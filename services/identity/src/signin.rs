@@ -1,16 +1,15 @@
-//! Sign-in by NIP (PNS) or username (staff), with per-account lockout and a per-address rate.
+//! Sign-in by NIP (PNS) or username (staff), with lockout per account and address
+//! (`lockout`) and a per-address rate.
 
 use domain::account::StatusAkun;
-use domain::ErrorCode;
+use domain::{ErrorCode, Nip};
 use serde_json::{json, Value};
-use time::{Duration, OffsetDateTime};
+use time::OffsetDateTime;
 
 use crate::error::Result;
+use crate::revocation::{self, Revoked};
 use crate::session::{self, CurrentUser, SessionLookup};
-use crate::{audit, password, throttle, Identity};
-
-pub const MAX_FAILED_SIGNINS: i32 = 5;
-pub const LOCK_MINUTES: i64 = 15;
+use crate::{audit, lockout, password, throttle, Identity};
 
 /// A fresh session: the cookie value and who it belongs to.
 pub struct SignedIn {
@@ -19,7 +18,9 @@ pub struct SignedIn {
 }
 
 impl Identity {
-    /// A failed sign-in in the audit log: the account when known, and why.
+    /// A failed sign-in in the audit log: the account when known, and why. The typed
+    /// identifier is kept only when it names a known account or has the shape of a NIP;
+    /// anything else may be a password typed into the wrong field.
     async fn signin_failed(
         &self,
         account: Option<uuid::Uuid>,
@@ -27,10 +28,14 @@ impl Identity {
         ip: &str,
         detail: Value,
     ) -> Result<()> {
-        audit::record(&self.pool, account, "signin_failed", Some(identifier), ip, detail).await?;
+        let kept = (account.is_some() || Nip::parse(identifier).is_ok()).then_some(identifier);
+        audit::record(&self.pool, account, "signin_failed", kept, ip, detail).await?;
         Ok(())
     }
 
+    /// Signs in by NIP or username. Unknown account and wrong password get the same answer after
+    /// the same work (one argon2 verification), and "locked" is said only to someone who gave
+    /// the right password; see docs/SECURITY.md for the lockout design.
     pub async fn sign_in(&self, identifier: &str, secret: &str, ip: &str, user_agent: &str) -> Result<SignedIn> {
         let identifier = identifier.trim();
         if identifier.is_empty() || secret.is_empty() {
@@ -40,7 +45,7 @@ impl Identity {
             return Err(ErrorCode::TooManyRequests.into());
         }
         let account = sqlx::query!(
-            "SELECT id, nama, nip, username, password_hash, status, failed_signins, locked_until FROM account
+            "SELECT id, nama, nip, username, password_hash, status, locked_until FROM account
              WHERE nip = $1 OR username = $1",
             identifier
         )
@@ -50,34 +55,18 @@ impl Identity {
             // Same cost as a real check, so timing does not reveal which NIPs exist.
             password::verify_async(password::dummy_hash().to_owned(), secret.to_owned()).await;
             self.signin_failed(None, identifier, ip, json!({"reason": "unknown"})).await?;
-            return Err(ErrorCode::UnknownAccount.into());
+            return Err(ErrorCode::CredentialsWrong.into());
         };
-        let now = OffsetDateTime::now_utc();
-        if account.locked_until.is_some_and(|until| until > now) {
+        if !password::verify_async(account.password_hash, secret.to_owned()).await {
+            let failure = lockout::count_failure(&self.pool, account.id, ip).await?;
+            let detail = json!({"reason": "password", "failures": failure.failures, "locked": failure.locked});
+            self.signin_failed(Some(account.id), identifier, ip, detail).await?;
+            return Err(ErrorCode::CredentialsWrong.into());
+        }
+        let locked = account.locked_until.is_some_and(|until| until > OffsetDateTime::now_utc());
+        if locked && lockout::address_failed_recently(&self.pool, account.id, ip).await? {
             self.signin_failed(Some(account.id), identifier, ip, json!({"reason": "locked"})).await?;
             return Err(ErrorCode::AccountLocked.into());
-        }
-        if !password::verify_async(account.password_hash, secret.to_owned()).await {
-            // Counted in SQL, not read and written back: parallel wrong passwords each count,
-            // and the one that reaches the limit sets the lock.
-            let lock_until = now + Duration::minutes(LOCK_MINUTES);
-            let counted = sqlx::query!(
-                r#"UPDATE account SET
-                       failed_signins = CASE WHEN failed_signins + 1 >= $2 THEN 0 ELSE failed_signins + 1 END,
-                       locked_until = CASE WHEN failed_signins + 1 >= $2 THEN $3 ELSE locked_until END
-                   WHERE id = $1
-                   RETURNING failed_signins, coalesce(locked_until = $3, false) AS "locked!""#,
-                account.id,
-                MAX_FAILED_SIGNINS,
-                lock_until
-            )
-            .fetch_one(&self.pool)
-            .await?;
-            let (locked, failures) =
-                (counted.locked, if counted.locked { MAX_FAILED_SIGNINS } else { counted.failed_signins });
-            let detail = json!({"reason": "password", "failures": failures});
-            self.signin_failed(Some(account.id), identifier, ip, detail).await?;
-            return Err(if locked { ErrorCode::AccountLocked } else { ErrorCode::WrongPassword }.into());
         }
         match StatusAkun::parse(&account.status).map_err(|e| sqlx::Error::Decode(Box::new(e)))? {
             StatusAkun::Aktif => {}
@@ -88,9 +77,7 @@ impl Identity {
         let Some(first) = grants.first().cloned() else {
             return Err(ErrorCode::AccountDisabled.into());
         };
-        sqlx::query!("UPDATE account SET failed_signins = 0, locked_until = NULL WHERE id = $1", account.id)
-            .execute(&self.pool)
-            .await?;
+        lockout::clear(&self.pool, account.id, ip).await?;
         // Always a new session id at sign-in (no fixation).
         let token = session::create(&self.pool, self.config.session, account.id, first.id, ip, user_agent).await?;
         audit::record(&self.pool, Some(account.id), "signin_ok", Some(identifier), ip, json!({})).await?;
@@ -111,7 +98,7 @@ impl Identity {
 
     pub async fn sign_out(&self, token: &str, user: Option<&CurrentUser>, ip: &str) -> Result<()> {
         session::delete(&self.pool, token).await?;
-        self.sessions.forget(&crate::token::digest(token));
+        revocation::announce(&self.pool, &self.sessions, Revoked::Session(&crate::token::digest(token))).await?;
         if let Some(user) = user {
             audit::record(&self.pool, Some(user.account_id), "signout", None, ip, json!({})).await?;
         }
@@ -119,12 +106,22 @@ impl Identity {
     }
 
     /// Makes another of the user's own grants the active one.
-    pub async fn switch_role(&self, token: &str, user: &CurrentUser, grant_id: uuid::Uuid) -> Result<()> {
+    pub async fn switch_role(&self, token: &str, user: &CurrentUser, grant_id: uuid::Uuid, ip: &str) -> Result<()> {
         if !user.grants.iter().any(|g| g.id == grant_id) {
             return Err(ErrorCode::RoleNotHeld.into());
         }
         session::set_grant(&self.pool, token, grant_id).await?;
-        self.sessions.forget(&crate::token::digest(token));
+        revocation::announce(&self.pool, &self.sessions, Revoked::Session(&crate::token::digest(token))).await?;
+        let role = user.grants.iter().find(|g| g.id == grant_id).map(|g| g.role.code());
+        audit::record(
+            &self.pool,
+            Some(user.account_id),
+            "role_switch",
+            None,
+            ip,
+            json!({"grant": grant_id, "role": role}),
+        )
+        .await?;
         Ok(())
     }
 }

@@ -73,6 +73,17 @@ impl Personnel {
         .await
     }
 
+    /// The nomor SK CPNS: the decree number of the first golongan entry, asked at registration
+    /// because neither the NIP nor the NIK reveals it.
+    pub async fn sk_cpns(&self, nip: &str) -> sqlx::Result<Option<String>> {
+        sqlx::query_scalar!(
+            "SELECT nomor_sk FROM riwayat_golongan WHERE nip = $1 ORDER BY tmt, tanggal_sk, id LIMIT 1",
+            nip
+        )
+        .fetch_optional(&self.pool)
+        .await
+    }
+
     /// Rewrites the stored JSON of a master record from its tables. Every write to the master
     /// tables calls it inside its transaction, so readers never see the two disagree.
     pub(crate) async fn refresh_rekam(tx: &mut sqlx::PgConnection, nip: &str) -> sqlx::Result<()> {
