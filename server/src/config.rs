@@ -78,6 +78,11 @@ pub struct Config {
     #[arg(long, env = "SIPUPNS_LOOKUP_PER_MINUTE", default_value_t = 20)]
     pub lookup_per_minute: u32,
 
+    /// Registration data checks (right or wrong) per 15 minutes allowed from one IP address.
+    /// Per NIP and per email the limit is fixed at 5.
+    #[arg(long, env = "SIPUPNS_REGISTRATION_CHECKS_PER_15_MINUTES", default_value_t = 20)]
+    pub registration_checks_per_15_minutes: u32,
+
     /// Reverse proxies whose X-Forwarded-For is believed, as comma-separated CIDRs
     /// (`10.0.0.0/8,127.0.0.1/32`; a bare address is one host). Requests from them count
     /// against the address they forwarded for; without it, the socket address is the client.
@@ -136,6 +141,7 @@ impl Config {
             },
             signin_per_minute_per_ip: self.signin_per_minute,
             lookup_per_minute_per_ip: self.lookup_per_minute,
+            registration_checks_per_ip: self.registration_checks_per_15_minutes,
             session_cache: std::time::Duration::from_secs(self.session_cache_seconds),
         }
     }
@@ -170,6 +176,7 @@ impl Config {
         config.site_addr = "127.0.0.1:0".parse().expect("valid address");
         config.signin_per_minute = 10_000;
         config.lookup_per_minute = 10_000;
+        config.registration_checks_per_15_minutes = 10_000;
         config
     }
 }

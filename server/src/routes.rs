@@ -34,14 +34,12 @@ pub fn app_state(config: &Config, pool: PgPool) -> anyhow::Result<AppState> {
         })?,
         None => Mailer::Folder(config.data_dir.join("mail")),
     };
+    let identity =
+        identity::Identity::new(pool.clone(), config.identity_config(), personnel.clone(), reference.clone(), mailer);
+    // Sessions ended on another instance leave this one's cache at once.
+    identity.listen_for_revocations();
     Ok(AppState {
-        identity: identity::Identity::new(
-            pool.clone(),
-            config.identity_config(),
-            personnel.clone(),
-            reference.clone(),
-            mailer,
-        ),
+        identity,
         personnel,
         reference,
         secure_cookies: config.secure_cookies,
