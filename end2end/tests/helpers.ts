@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, Page } from "@playwright/test";
 
@@ -17,12 +17,18 @@ export const DEMO_PNS_NIP = "199407232020012001";
 /** The L1 verifier `verif1.sleman`, also a PNS. */
 export const DEMO_VERIFIER_NIP = "198405032017011001";
 
-/** The newest mail written to the data folder for `to` (no SMTP in tests). */
-export function lastMailTo(to: string): string {
+/** The newest mail written to the data folder for `to` (no SMTP in tests). Mail goes out in
+ * the background, so it is waited for briefly. */
+export async function lastMailTo(to: string): Promise<string> {
   const dir = join(process.env.SIPUPNS_DATA_DIR ?? "../data", "mail");
-  const files = readdirSync(dir).filter((f) => f.includes(to.replace(/[^A-Za-z0-9@.]/g, "_"))).sort();
-  if (files.length === 0) throw new Error(`no mail for ${to} in ${dir}`);
-  return readFileSync(join(dir, files[files.length - 1]), "utf8");
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const files = existsSync(dir)
+      ? readdirSync(dir).filter((f) => f.includes(to.replace(/[^A-Za-z0-9@.]/g, "_"))).sort()
+      : [];
+    if (files.length > 0) return readFileSync(join(dir, files[files.length - 1]), "utf8");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`no mail for ${to} in ${dir}`);
 }
 
 export async function signIn(page: Page, login: string, password = PASSWORD) {

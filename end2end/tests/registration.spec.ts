@@ -3,8 +3,10 @@ import { lastMailTo, signIn, sql, waitForHydration } from "./helpers";
 
 test("a PNS registers, the L1 verifier approves, and the PNS signs in", async ({ page, browser }) => {
   // A PNS of Dinas Pendidikan Sleman with no account yet.
-  const [nip, nik, birth, tmt, nama] = sql(
-    `SELECT p.nip, p.nik, p.tanggal_lahir, p.tmt_cpns, p.nama FROM pns p
+  const [nip, nik, birth, tmt, sk, nama] = sql(
+    `SELECT p.nip, p.nik, p.tanggal_lahir, p.tmt_cpns,
+            (SELECT g.nomor_sk FROM riwayat_golongan g WHERE g.nip = p.nip ORDER BY g.tmt, g.tanggal_sk, g.id LIMIT 1),
+            p.nama FROM pns p
      JOIN unor u ON u.id = p.unor_id JOIN unor root ON u.path LIKE root.path || '%'
      WHERE root.nama = 'Dinas Pendidikan' AND NOT EXISTS (SELECT 1 FROM account a WHERE a.nip = p.nip)
      ORDER BY p.nip LIMIT 1`,
@@ -24,16 +26,18 @@ test("a PNS registers, the L1 verifier approves, and the PNS signs in", async ({
   await page.getByLabel("NIK").fill(nik);
   await page.getByLabel("Tanggal lahir").fill(birth);
   await page.getByLabel("TMT CPNS").fill(tmt);
+  // The SK number as a person might type it: case and punctuation do not matter.
+  await page.getByLabel("Nomor SK CPNS").fill(sk.toLowerCase().replace(/[^a-z0-9]/g, " "));
   await page.getByLabel("Email").fill(email);
   await page.getByRole("button", { name: "Lanjut" }).click();
   await expect(page.getByText("Kode verifikasi 6 angka telah dikirim")).toBeVisible();
 
-  const code = lastMailTo(email).match(/: (\d{6})/)![1];
+  const code = (await lastMailTo(email)).match(/: (\d{6})/)![1];
   await page.getByLabel("Kode verifikasi").fill(code);
   await page.getByLabel("Kata sandi", { exact: true }).fill("SandiBaru2026");
   await page.getByLabel("Ulangi kata sandi").fill("SandiBaru2026");
   await page.getByRole("button", { name: "Daftar akun PNS" }).click();
-  await expect(page.getByTestId("registration-number")).toHaveText(/^PUPNS-\d{4}-\d{8}$/);
+  await expect(page.getByTestId("registration-number")).toHaveText(/^PUPNS-\d{4}-\d{9}$/);
   const slip = await page.request.get(await page.getByRole("link", { name: /slip/ }).getAttribute("href") ?? "");
   expect(slip.headers()["content-type"]).toBe("application/pdf");
 

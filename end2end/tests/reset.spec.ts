@@ -14,7 +14,7 @@ test("a forgotten password is reset through the emailed link", async ({ page }) 
   await page.getByRole("button", { name: "Kirim tautan" }).click();
   await expect(page.getByText("tautan telah dikirim")).toBeVisible();
 
-  const link = lastMailTo(email).match(/https?:\/\/\S+\/reset-sandi\?token=\S+/)![0];
+  const link = (await lastMailTo(email)).match(/https?:\/\/\S+\/reset-sandi\?token=\S+/)![0];
   await page.goto(new URL(link).pathname + new URL(link).search);
   await waitForHydration(page);
   await page.getByLabel("Kata sandi baru").fill("pendek");

@@ -41,15 +41,12 @@ test("the L1 verifier is also a PNS and switches between the two roles", async (
   await expect(page.getByText("Pendaftaran menunggu verifikasi")).toBeVisible();
 });
 
-test("a wrong password is refused with a clear message", async ({ page }) => {
+test("a wrong password and an unknown NIP get one message, which does not tell them apart", async ({ page }) => {
   await signIn(page, "admin.bkn", "salah-sandi-123");
-  await expect(page.getByTestId("signin-error")).toHaveText("Kata sandi salah.");
+  await expect(page.getByTestId("signin-error")).toHaveText("NIP/nama pengguna atau kata sandi salah.");
   await expect(page).toHaveURL("/masuk");
-});
-
-test("an unknown NIP is told apart from a wrong password", async ({ page }) => {
   await signIn(page, "199901012020011999", "apa-saja-123");
-  await expect(page.getByTestId("signin-error")).toHaveText("NIP atau nama pengguna tidak terdaftar.");
+  await expect(page.getByTestId("signin-error")).toHaveText("NIP/nama pengguna atau kata sandi salah.");
 });
 
 test("a PNS cannot open a staff page", async ({ page }) => {
