@@ -18,15 +18,6 @@ pub async fn hit(pool: &PgPool, key: &str, limit: u32, window_secs: i64) -> sqlx
     Ok(hits as i64 <= limit as i64)
 }
 
-/// Current count without adding a hit.
-pub async fn count(pool: &PgPool, key: &str, window_secs: i64) -> sqlx::Result<i64> {
-    let start = window_start(window_secs);
-    let hits = sqlx::query_scalar!("SELECT hits FROM throttle WHERE kunci = $1 AND window_start = $2", key, start)
-        .fetch_optional(pool)
-        .await?;
-    Ok(hits.unwrap_or(0) as i64)
-}
-
 /// Start of the fixed window of `window_secs` that contains now.
 fn window_start(window_secs: i64) -> OffsetDateTime {
     let now = OffsetDateTime::now_utc().unix_timestamp();
