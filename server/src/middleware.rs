@@ -4,7 +4,7 @@ use access::{Refusal, RequestAuth};
 use app::auth::{AppState, SESSION_COOKIE};
 use axum::body::Body;
 use axum::extract::State;
-use axum::http::{header, HeaderMap, Method, Request, Uri};
+use axum::http::{header, Method, Request, Uri};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use domain::ErrorCode;
@@ -89,11 +89,15 @@ impl Site {
         Site { https, public }
     }
 
-    fn origin(&self, headers: &HeaderMap) -> Option<Origin> {
+    fn origin(&self, request: &Request<Body>) -> Option<Origin> {
         if let Some(public) = &self.public {
             return Some(public.clone());
         }
-        let host = headers.get(header::HOST)?.to_str().ok()?;
+        // HTTP/2 names the host in the request's authority, not in a Host header.
+        let host = match request.headers().get(header::HOST) {
+            Some(host) => host.to_str().ok()?,
+            None => request.uri().authority()?.as_str(),
+        };
         Origin::parse(&format!("{}://{host}", if self.https { "https" } else { "http" }))
     }
 }
@@ -109,14 +113,15 @@ impl Site {
 /// on a POST (and `Sec-Fetch-Site` on every request), so such a request is not a browser's and
 /// cannot carry a victim's cookies by accident (curl, the tests, monitoring).
 pub async fn csrf(State(site): State<Site>, request: Request<Body>, next: Next) -> Response {
-    if request.method() != Method::GET && request.method() != Method::HEAD && !same_origin(&site, request.headers()) {
+    if request.method() != Method::GET && request.method() != Method::HEAD && !same_origin(&site, &request) {
         tracing::warn!(path = %request.uri().path(), "cross-site request refused");
         return Refusal(ErrorCode::CsrfRejected).into_response();
     }
     next.run(request).await
 }
 
-fn same_origin(site: &Site, headers: &HeaderMap) -> bool {
+fn same_origin(site: &Site, request: &Request<Body>) -> bool {
+    let headers = request.headers();
     if let Some(fetch_site) = headers.get("sec-fetch-site") {
         if !matches!(fetch_site.to_str(), Ok("same-origin" | "none")) {
             return false;
@@ -126,7 +131,7 @@ fn same_origin(site: &Site, headers: &HeaderMap) -> bool {
         None => true,
         Some(origin) => {
             let theirs = origin.to_str().ok().and_then(Origin::parse);
-            theirs.is_some() && theirs == site.origin(headers)
+            theirs.is_some() && theirs == site.origin(request)
         }
     }
 }
@@ -153,7 +158,7 @@ mod tests {
     }
 
     fn allowed(site: &Site, headers: &[(&str, &str)]) -> bool {
-        same_origin(site, request(headers).headers())
+        same_origin(site, &request(headers))
     }
 
     const HOST: (&str, &str) = ("host", "127.0.0.1:3000");
@@ -191,6 +196,12 @@ mod tests {
         }
         // No Host to compare with: not ours.
         assert!(!allowed(&site, &[("origin", "http://127.0.0.1:3000")]));
+        // HTTP/2: the host is the request's authority.
+        let mut h2 = Request::post("http://127.0.0.1:3000/api/masuk").body(Body::empty()).unwrap();
+        h2.headers_mut().insert(header::ORIGIN, "http://127.0.0.1:3000".parse().unwrap());
+        assert!(same_origin(&site, &h2));
+        h2.headers_mut().insert(header::ORIGIN, "http://evil.example".parse().unwrap());
+        assert!(!same_origin(&site, &h2));
         // Default ports and letter case are one origin.
         let host = ("host", "Sipupns.Example");
         assert!(allowed(&site, &[("origin", "http://sipupns.example:80"), host]));
