@@ -32,7 +32,7 @@ pub async fn session(State(state): State<AppState>, mut request: Request<Body>, 
     next.run(request).await
 }
 
-/// This site as a browser names it in `Origin`.
+/// A web origin as browsers write it in `Origin`: scheme, host and port.
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct Origin {
     scheme: String,
