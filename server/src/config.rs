@@ -15,6 +15,12 @@ pub struct Config {
     #[arg(long, env = "DATABASE_URL")]
     pub database_url: Option<String>,
 
+    /// PostgreSQL login that owns the tables and runs the migrations (default: DATABASE_URL).
+    /// The request pool (DATABASE_URL) always runs as the role `sipupns_app`, which cannot
+    /// change or remove audit-log rows.
+    #[arg(long, env = "DATABASE_OWNER_URL")]
+    pub database_owner_url: Option<String>,
+
     /// Folder for the embedded database, outgoing mail (without SMTP) and uploads.
     #[arg(long, env = "SIPUPNS_DATA_DIR", default_value = "./data")]
     pub data_dir: PathBuf,
@@ -202,12 +208,14 @@ mod tests {
 
         let env = [
             ("DATABASE_URL", "postgres://db.example/sipupns"),
+            ("DATABASE_OWNER_URL", "postgres://owner@db.example/sipupns"),
             ("SIPUPNS_DEMO", "1"),
             ("SIPUPNS_SESSION_IDLE_MINUTES", "45"),
             ("LEPTOS_SITE_ADDR", "0.0.0.0:9000"),
         ];
         let config = Config::parse_with_env(["server"], &env).unwrap();
         assert_eq!(config.database_url.as_deref(), Some("postgres://db.example/sipupns"));
+        assert_eq!(config.database_owner_url.as_deref(), Some("postgres://owner@db.example/sipupns"));
         assert!(config.demo);
         assert_eq!(config.session_idle_minutes, 45);
         assert_eq!(config.site_addr.port(), 9000);

@@ -21,12 +21,16 @@ use std::path::{Path, PathBuf};
 use std::process::{Output, Stdio};
 use std::time::{Duration, Instant};
 
-/// `psql` is needed too: it creates the `sipupns` role and database.
+/// `psql` is needed too: it creates the roles and the database.
 const REQUIRED_BINS: [&str; 4] = ["initdb", "pg_ctl", "postgres", "psql"];
 /// Where clusters go when the `postgres` user cannot reach the data folder.
 pub const FALLBACK_ROOT: &str = "/var/lib/sipupns/clusters";
 const PG_USER: &str = "postgres";
+/// Owns the database and runs the migrations.
 const APP_ROLE: &str = "sipupns";
+/// The request pool's login: the role the migrations grant table rights to (no changing
+/// or removing audit-log rows). Same password as the owner: both live in the password file.
+const REQUEST_ROLE: &str = "sipupns_app";
 const PASSWORD_FILE: &str = "postgres-password";
 const PORT_FILE: &str = "postgres-port";
 const LOCATION_FILE: &str = "postgres-location";
@@ -109,6 +113,7 @@ pub struct EmbeddedPg {
     runner: Runner,
     port: u16,
     url: String,
+    app_url: String,
     running: bool,
 }
 
@@ -166,6 +171,7 @@ impl EmbeddedPg {
         // From here on, Drop stops the postmaster if anything below fails.
         let pg = EmbeddedPg {
             url: format!("postgres://{APP_ROLE}:{password}@127.0.0.1:{port}/{APP_ROLE}"),
+            app_url: format!("postgres://{REQUEST_ROLE}:{password}@127.0.0.1:{port}/{APP_ROLE}"),
             bin_dir,
             data_dir,
             cluster_dir,
@@ -192,9 +198,15 @@ impl EmbeddedPg {
         Ok(pg)
     }
 
-    /// postgres://sipupns:<password>@127.0.0.1:<port>/sipupns  (the database `sipupns` exists after start)
+    /// postgres://sipupns:<password>@127.0.0.1:<port>/sipupns  (the database `sipupns` exists after start):
+    /// the owner, for the migrations.
     pub fn database_url(&self) -> &str {
         &self.url
+    }
+
+    /// postgres://sipupns_app:<password>@127.0.0.1:<port>/sipupns: the request pool's login.
+    pub fn app_database_url(&self) -> &str {
+        &self.app_url
     }
 
     pub fn port(&self) -> u16 {
@@ -789,8 +801,9 @@ async fn wait_for_tcp(port: u16, limit: Duration) -> bool {
     }
 }
 
-/// Creates the `sipupns` role and database if missing; idempotent, so it also
-/// completes a first run that was interrupted after initdb.
+/// Creates the `sipupns` owner role and database and the `sipupns_app` request login if
+/// missing; idempotent, so it also completes a first run that was interrupted after initdb
+/// and brings a cluster made before `sipupns_app` existed up to date.
 async fn setup_app_role(bin_dir: &Path, cluster: &Path, port: u16, password: &str) -> Result<()> {
     let literal = password.replace('\'', "''");
     let script = format!(
@@ -798,7 +811,12 @@ async fn setup_app_role(bin_dir: &Path, cluster: &Path, port: u16, password: &st
          IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{APP_ROLE}') THEN\n\
          CREATE ROLE {APP_ROLE} LOGIN CREATEDB PASSWORD '{literal}';\n\
          END IF;\n\
+         IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{REQUEST_ROLE}') THEN\n\
+         CREATE ROLE {REQUEST_ROLE};\n\
+         END IF;\n\
          END$$;\n\
+         ALTER ROLE {REQUEST_ROLE} LOGIN PASSWORD '{literal}';\n\
+         GRANT {REQUEST_ROLE} TO {APP_ROLE};\n\
          SELECT 'CREATE DATABASE {APP_ROLE} OWNER {APP_ROLE}'\n\
          WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '{APP_ROLE}')\\gexec\n"
     );

@@ -81,10 +81,15 @@ fn password(dir: &Path) -> String {
 
 /// Runs SQL as `sipupns` via the bin dir's psql over TCP; returns trimmed output.
 fn psql(pg: &EmbeddedPg, sql: &str) -> String {
+    psql_as(pg, "sipupns", sql)
+}
+
+/// Runs SQL as `user` (all the cluster's logins share the password) in the `sipupns` database.
+fn psql_as(pg: &EmbeddedPg, user: &str, sql: &str) -> String {
     let out = Command::new(pg.bin_dir().join("psql"))
         .args(["-X", "-A", "-t", "-q", "-w", "-v", "ON_ERROR_STOP=1"])
         .args(["-h", "127.0.0.1", "-p", &pg.port().to_string()])
-        .args(["-U", "sipupns", "-d", "sipupns", "-c", sql])
+        .args(["-U", user, "-d", "sipupns", "-c", sql])
         .env("PGPASSWORD", password(pg.data_dir()))
         .output()
         .unwrap();
@@ -184,6 +189,52 @@ async fn a_fallback_cluster_goes_with_its_data_folder() {
     fs::remove_dir_all(dir.path()).unwrap();
     assert!(remove_orphan_clusters(Path::new(FALLBACK_ROOT)).contains(&hash_dir));
     assert!(!hash_dir.exists());
+}
+
+/// The server's request pool logs in as `sipupns_app`, which only adds to the audit log; a
+/// cluster made before that login existed (an older data folder) starts, migrates and gets it.
+#[tokio::test]
+async fn an_older_cluster_gets_the_request_login_that_cannot_change_the_audit_log() {
+    let dir = TestDir::new(0o700);
+    let mut pg = EmbeddedPg::start(dir.path()).await.unwrap();
+    assert_eq!(
+        pg.app_database_url(),
+        format!("postgres://sipupns_app:{}@127.0.0.1:{}/sipupns", password(dir.path()), pg.port())
+    );
+    // As the older server left it: no sipupns_app, the migrations of its time applied.
+    psql_as(&pg, "postgres", "REVOKE sipupns_app FROM sipupns; DROP ROLE sipupns_app");
+    let older = TestDir::new(0o755);
+    let migrations = Path::new(env!("CARGO_MANIFEST_DIR")).join("../migrations");
+    for entry in fs::read_dir(&migrations).unwrap().flatten() {
+        if entry.file_name().to_string_lossy().as_ref() < "20261202000014" {
+            fs::copy(entry.path(), older.path().join(entry.file_name())).unwrap();
+        }
+    }
+    let owner = sqlx::PgPool::connect(pg.database_url()).await.unwrap();
+    sqlx::migrate::Migrator::new(older.path()).await.unwrap().run(&owner).await.unwrap();
+    owner.close().await;
+    assert_eq!(psql(&pg, "SELECT count(*) FROM pg_roles WHERE rolname = 'sipupns_app'"), "0");
+    pg.stop().await.unwrap();
+    drop(pg);
+
+    // The server's own start: the cluster, the rest of the migrations, the request pool.
+    let mut database = server::database::connect(&server::Config::for_tests(dir.path().to_path_buf())).await.unwrap();
+    let app = &database.pool;
+    let login: (String, String) =
+        sqlx::query_as("SELECT session_user::text, current_user::text").fetch_one(app).await.unwrap();
+    assert_eq!(login, ("sipupns_app".to_owned(), "sipupns_app".to_owned()));
+    sqlx::query("INSERT INTO audit_log (action) VALUES ('uji')").execute(app).await.unwrap();
+    let pns: i64 = sqlx::query_scalar("SELECT count(*) FROM pns").fetch_one(app).await.unwrap();
+    assert_eq!(pns, 0);
+    for statement in
+        ["UPDATE audit_log SET action = 'lain'", "DELETE FROM audit_log", "RESET ROLE; DELETE FROM audit_log"]
+    {
+        let error = sqlx::raw_sql(statement).execute(app).await.unwrap_err();
+        let code = error.as_database_error().and_then(|e| e.code()).map(|c| c.into_owned());
+        assert_eq!(code.as_deref(), Some("42501"), "{statement}: {error}");
+    }
+    app.close().await;
+    database.embedded.as_mut().unwrap().stop().await.unwrap();
 }
 
 #[tokio::test]

@@ -21,10 +21,13 @@ pub async fn spawn(pool: PgPool) -> TestApp {
     spawn_with(pool, |_| {}).await
 }
 
+/// The server gets the request pool production uses (`SET ROLE sipupns_app` on every
+/// connection) over the test database; `TestApp.pool` stays the owner's, for set-up queries.
 pub async fn spawn_with(pool: PgPool, tweak: impl FnOnce(&mut Config)) -> TestApp {
     let mut config = Config::for_tests(std::env::temp_dir().join(format!("sipupns-test-{}", uuid::Uuid::new_v4())));
     tweak(&mut config);
-    let state = server::app_state(&config, pool.clone()).unwrap();
+    let app_pool = app_pool(&pool).await;
+    let state = server::app_state(&config, app_pool).unwrap();
     let demo = server::demo::seed(&state).await.expect("demo world seeds");
     let router = server::router(&config, state);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
@@ -33,6 +36,19 @@ pub async fn spawn_with(pool: PgPool, tweak: impl FnOnce(&mut Config)) -> TestAp
         axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>()).await.unwrap();
     });
     TestApp { address, pool, demo, config }
+}
+
+/// The restricted request pool over the test database, closed when `#[sqlx::test]` closes
+/// the owner's pool so that the test database can be dropped.
+pub async fn app_pool(pool: &PgPool) -> PgPool {
+    let app_pool = server::database::app_pool((*pool.connect_options()).clone(), 10).await.expect("app pool connects");
+    let closing = pool.close_event();
+    let to_close = app_pool.clone();
+    tokio::spawn(async move {
+        closing.await;
+        to_close.close().await;
+    });
+    app_pool
 }
 
 /// A client that keeps cookies and does not follow redirects (tests look at them).
