@@ -1,5 +1,7 @@
 //! Supporting documents: stored once by content hash in the data folder, listed per PNS,
-//! handed out only to callers the app has authorised.
+//! handed out only to callers the app has authorised. A file goes with the last row that
+//! refers to its hash; writing and removing a hash's file take that hash's lock, so an upload
+//! of the same bytes never loses its file to a removal running beside it.
 
 use std::path::{Path, PathBuf};
 
@@ -10,7 +12,7 @@ use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
 use crate::store::Personnel;
-use crate::usulan::{removed_one, UsulanError};
+use crate::usulan::UsulanError;
 
 /// Where a file with this hash lives: `<dir>/ab/abcdef…`.
 fn path_of(dir: &Path, sha256: &str) -> PathBuf {
@@ -75,13 +77,24 @@ impl Personnel {
         if !self.editable(nip).await? {
             return Err(UsulanError::Refused(ErrorCode::ProposalLocked));
         }
+        let sha256 = hex(&Sha256::digest(bytes));
+        let mut tx = self.pool.begin().await?;
+        // One upload at a time per PNS (the lock on their master row, held to the commit), so
+        // parallel uploads cannot all count the same last free place.
+        let known = sqlx::query("SELECT 1 FROM pns WHERE nip = $1 FOR NO KEY UPDATE")
+            .bind(nip)
+            .fetch_optional(&mut *tx)
+            .await?;
+        if known.is_none() {
+            return Err(UsulanError::Refused(ErrorCode::NotFound));
+        }
         let count = sqlx::query_scalar!(r#"SELECT count(*) AS "n!" FROM dokumen WHERE nip = $1"#, nip)
-            .fetch_one(&self.pool)
+            .fetch_one(&mut *tx)
             .await?;
         if count as usize >= MAX_PER_PNS {
             return Err(UsulanError::Refused(ErrorCode::TooManyDocuments));
         }
-        let sha256 = hex(&Sha256::digest(bytes));
+        lock_file(&mut tx, &sha256).await?;
         self.write_once(&sha256, bytes).await.map_err(|e| {
             tracing::error!(error = %e, "storing a document failed");
             UsulanError::Refused(ErrorCode::Internal)
@@ -100,8 +113,9 @@ impl Personnel {
             ukuran,
             sha256
         )
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await?;
+        tx.commit().await?;
         Ok(Dokumen {
             id: id.to_string(),
             bagian,
@@ -139,8 +153,8 @@ impl Personnel {
         row.map(|r| r.into_parts(&self.dokumen_dir)).transpose()
     }
 
-    /// Removes one of the PNS's documents from the proposal (while it can be edited). The
-    /// file stays: another row may share it, and a sent proposal may still cite it.
+    /// Removes one of the PNS's documents from the proposal (while it can be edited), and its
+    /// file once no row (of any PNS) refers to the same bytes.
     pub async fn remove_document(&self, nip: &str, id: &str) -> Result<(), UsulanError> {
         let id = Uuid::parse_str(id).map_err(|_| UsulanError::Refused(ErrorCode::NotFound))?;
         let owned = sqlx::query_scalar!(
@@ -156,6 +170,52 @@ impl Personnel {
         if !self.editable(nip).await? {
             return Err(UsulanError::Refused(ErrorCode::ProposalLocked));
         }
-        removed_one(sqlx::query!("DELETE FROM dokumen WHERE id = $1 AND nip = $2", id, nip).execute(&self.pool).await?)
+        let mut tx = self.pool.begin().await?;
+        let removed: Option<String> =
+            sqlx::query_scalar("DELETE FROM dokumen WHERE id = $1 AND nip = $2 RETURNING sha256")
+                .bind(id)
+                .bind(nip)
+                .fetch_optional(&mut *tx)
+                .await?;
+        let Some(sha256) = removed else {
+            return Err(UsulanError::Refused(ErrorCode::NotFound));
+        };
+        let shared = still_referenced(&mut tx, &sha256).await?;
+        tx.commit().await?;
+        if !shared {
+            self.remove_file_if_unreferenced(&sha256).await?;
+        }
+        Ok(())
     }
+
+    /// Deletes the file of a hash no row refers to. Asked again under the hash's lock: an
+    /// upload of the same bytes may have come in since the row went.
+    async fn remove_file_if_unreferenced(&self, sha256: &str) -> sqlx::Result<()> {
+        let mut tx = self.pool.begin().await?;
+        lock_file(&mut tx, sha256).await?;
+        if !still_referenced(&mut tx, sha256).await? {
+            let path = path_of(&self.dokumen_dir, sha256);
+            match tokio::fs::remove_file(&path).await {
+                Err(error) if error.kind() != std::io::ErrorKind::NotFound => {
+                    // The row is gone already; an orphaned file is only wasted space.
+                    tracing::warn!(path = %path.display(), %error, "cannot remove a document's file");
+                }
+                _ => {}
+            }
+        }
+        tx.commit().await
+    }
+}
+
+/// Holds the lock on a hash's file until the transaction ends.
+async fn lock_file(tx: &mut sqlx::Transaction<'_, sqlx::Postgres>, sha256: &str) -> sqlx::Result<()> {
+    sqlx::query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))").bind(sha256).execute(&mut **tx).await?;
+    Ok(())
+}
+
+async fn still_referenced(tx: &mut sqlx::Transaction<'_, sqlx::Postgres>, sha256: &str) -> sqlx::Result<bool> {
+    sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM dokumen WHERE sha256 = $1)")
+        .bind(sha256)
+        .fetch_one(&mut **tx)
+        .await
 }
