@@ -64,7 +64,8 @@ async fn audited(app: &TestApp, action: &str, subject: &str) -> i64 {
 }
 
 /// A whole journey under the restricted role: sign-in, form, a saved section, a document
-/// uploaded, read by a verifier and removed; each document step is in the audit log.
+/// uploaded, read by a verifier and removed, sign-out, housekeeping; each document step is in
+/// the audit log.
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
 async fn a_journey_works_under_the_restricted_role_and_is_audited(pool: sqlx::PgPool) {
     let app = common::spawn(pool).await;
@@ -93,6 +94,11 @@ async fn a_journey_works_under_the_restricted_role_and_is_audited(pool: sqlx::Pg
     assert_eq!(pns.delete(&url).send().await.unwrap().status(), 204);
     assert_eq!(audited(&app, "document_removed", &nip).await, 1);
     assert_eq!(app.call(&pns, "/api/keluar", &[]).await.status(), 200);
+
+    // The hourly housekeeping deletes through the same restricted pool.
+    let state = server::app_state(&app.config, common::app_pool(&app.pool).await).unwrap();
+    state.identity.purge().await.unwrap();
+    state.personnel.purge_save_keys().await.unwrap();
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
