@@ -1,5 +1,5 @@
-import { expect, Page, test } from "@playwright/test";
-import { DEMO_PNS_NIP, DEMO_VERIFIER_NIP, signIn, sql, waitForHydration } from "./helpers";
+import { expect, Page } from "@playwright/test";
+import { DEMO_PNS_NIP, DEMO_VERIFIER_NIP, signIn, sql, test, waitForHydration } from "./helpers";
 
 // One PNS works through the whole form, in order: these steps share the demo PNS's draft.
 test.describe.configure({ mode: "serial" });

@@ -1,9 +1,38 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { expect, Page } from "@playwright/test";
+import { expect, Page, test as base } from "@playwright/test";
 
 export const PASSWORD = "Demo2026pupns";
+
+/** Playwright's `test`, failing any journey whose pages violate the Content-Security-Policy
+ * (an inline script without the nonce, an inline style, a connection elsewhere): the policy
+ * must allow everything the app really does. Chromium reports a violation to the page as a
+ * `securitypolicyviolation` event, which the init script turns into a console message, and
+ * also logs its own "Refused to ... Content Security Policy" error. Every page of the test's
+ * context is watched; a page from `browser.newPage()` has its own context and is not. */
+export const test = base.extend<{ contentSecurityPolicy: void }>({
+  contentSecurityPolicy: [
+    async ({ context }, use) => {
+      const violations: string[] = [];
+      await context.addInitScript(() => {
+        document.addEventListener("securitypolicyviolation", (e) => {
+          console.error(
+            `CSP violation: ${e.effectiveDirective} blocked ${e.blockedURI || "inline"} at ${e.sourceFile}:${e.lineNumber}`,
+          );
+        });
+      });
+      context.on("console", (message) => {
+        if (message.type() === "error" && /CSP violation|Content Security Policy/i.test(message.text())) {
+          violations.push(`${message.page()?.url()}: ${message.text()}`);
+        }
+      });
+      await use();
+      expect(violations, "Content-Security-Policy violations").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
 
 /** Direct access to the e2e database (scripts/e2e.sh passes its URL) for test set-up and look-ups. */
 export function sql(query: string): string {

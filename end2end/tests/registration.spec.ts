@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { lastMailTo, signIn, sql, waitForHydration } from "./helpers";
+import { expect } from "@playwright/test";
+import { lastMailTo, signIn, sql, test, waitForHydration } from "./helpers";
 
 test("a PNS registers, the L1 verifier approves, and the PNS signs in", async ({ page, browser }) => {
   // A PNS of Dinas Pendidikan Sleman with no account yet.

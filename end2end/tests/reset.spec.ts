@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import { expect, test } from "@playwright/test";
-import { lastMailTo, signIn, sql, waitForHydration } from "./helpers";
+import { expect } from "@playwright/test";
+import { lastMailTo, signIn, sql, test, waitForHydration } from "./helpers";
 
 test("a forgotten password is reset through the emailed link", async ({ page }) => {
   // The demo registration that waits for approval: no other journey signs in with it.

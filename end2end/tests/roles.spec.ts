@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { DEMO_PNS_NIP, signIn, waitForHydration } from "./helpers";
+import { expect } from "@playwright/test";
+import { DEMO_PNS_NIP, signIn, test, waitForHydration } from "./helpers";
 
 // Each demo role signs in and lands on its own home page, in Indonesian.
 const staff: Array<[string, string, string, string]> = [
