@@ -28,7 +28,14 @@ ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT, UPDATE ON SEQUENC
 
 REVOKE UPDATE, DELETE, TRUNCATE ON audit_log FROM sipupns_app;
 -- The migrations' own bookkeeping is the owner's alone.
-REVOKE ALL ON _sqlx_migrations FROM sipupns_app;
+-- (Guarded: scripts/sqlx-prepare.sh applies the files with psql, where the table does not exist.)
+DO $$
+BEGIN
+    IF to_regclass('_sqlx_migrations') IS NOT NULL THEN
+        REVOKE ALL ON _sqlx_migrations FROM sipupns_app;
+    END IF;
+END
+$$;
 
 -- An owner that is not a superuser needs membership to `SET ROLE sipupns_app` on its
 -- connections (the embedded cluster grants it beforehand, as its superuser).

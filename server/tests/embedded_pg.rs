@@ -19,6 +19,11 @@ fn is_root() -> bool {
     fs::metadata("/proc/self").map(|m| m.uid() == 0).unwrap_or(false)
 }
 
+/// The cluster tests take turns: a start as root sweeps the machine-wide FALLBACK_ROOT for
+/// orphans, and one such start racing another test's restart was once seen to lose the
+/// restarted cluster (not understood yet; see the closing note of issue #9).
+static FALLBACK_ROOT_TURN: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
 /// A fresh folder under /tmp; on drop it stops any cluster left running in it,
 /// and removes it plus its fallback cluster folder.
 struct TestDir(PathBuf);
@@ -103,6 +108,7 @@ fn accepts_tcp(port: u16) -> bool {
 
 #[tokio::test]
 async fn fresh_private_dir_starts_answers_and_stops() {
+    let _turn = FALLBACK_ROOT_TURN.lock().await;
     let dir = TestDir::new(0o700);
     let mut pg = EmbeddedPg::start(dir.path()).await.unwrap();
     let port = pg.port();
@@ -172,6 +178,7 @@ fn orphaned_fallback_clusters_are_removed() {
 /// As root, a real fallback cluster carries its record and goes once its data folder is removed.
 #[tokio::test]
 async fn a_fallback_cluster_goes_with_its_data_folder() {
+    let _turn = FALLBACK_ROOT_TURN.lock().await;
     if !is_root() {
         return; // only root puts clusters under FALLBACK_ROOT
     }
@@ -195,6 +202,7 @@ async fn a_fallback_cluster_goes_with_its_data_folder() {
 /// cluster made before that login existed (an older data folder) starts, migrates and gets it.
 #[tokio::test]
 async fn an_older_cluster_gets_the_request_login_that_cannot_change_the_audit_log() {
+    let _turn = FALLBACK_ROOT_TURN.lock().await;
     let dir = TestDir::new(0o700);
     let mut pg = EmbeddedPg::start(dir.path()).await.unwrap();
     assert_eq!(
@@ -239,6 +247,7 @@ async fn an_older_cluster_gets_the_request_login_that_cannot_change_the_audit_lo
 
 #[tokio::test]
 async fn restart_reuses_data_and_password() {
+    let _turn = FALLBACK_ROOT_TURN.lock().await;
     let dir = TestDir::new(0o700);
     let mut pg = EmbeddedPg::start(dir.path()).await.unwrap();
     let first_pw = password(dir.path());
@@ -254,6 +263,7 @@ async fn restart_reuses_data_and_password() {
 
 #[tokio::test]
 async fn killed_server_leftover_postmaster_is_replaced() {
+    let _turn = FALLBACK_ROOT_TURN.lock().await;
     let dir = TestDir::new(0o700);
     let pg = EmbeddedPg::start(dir.path()).await.unwrap();
     psql(&pg, "CREATE TABLE survived (v int); INSERT INTO survived VALUES (42)");
@@ -272,6 +282,7 @@ async fn killed_server_leftover_postmaster_is_replaced() {
 
 #[tokio::test]
 async fn stale_pid_file_pointing_at_another_process_is_ignored() {
+    let _turn = FALLBACK_ROOT_TURN.lock().await;
     let dir = TestDir::new(0o755);
     let mut pg = EmbeddedPg::start(dir.path()).await.unwrap();
     let pid_file = pg.cluster_dir().join("postmaster.pid");
@@ -291,6 +302,7 @@ async fn stale_pid_file_pointing_at_another_process_is_ignored() {
 
 #[tokio::test]
 async fn accessible_dir_keeps_cluster_inside_and_redoes_interrupted_initdb() {
+    let _turn = FALLBACK_ROOT_TURN.lock().await;
     let dir = TestDir::new(0o755);
     // An interrupted initdb: the folder exists but has no PG_VERSION.
     fs::create_dir(dir.path().join("postgres")).unwrap();
@@ -326,6 +338,7 @@ fn start_future_is_send() {
 
 #[tokio::test]
 async fn start_failure_reports_log_tail() {
+    let _turn = FALLBACK_ROOT_TURN.lock().await;
     let dir = TestDir::new(0o755);
     let mut pg = EmbeddedPg::start(dir.path()).await.unwrap();
     let conf = pg.cluster_dir().join("postgresql.conf");
@@ -344,6 +357,7 @@ async fn start_failure_reports_log_tail() {
 
 #[tokio::test]
 async fn initdb_failure_reports_stderr() {
+    let _turn = FALLBACK_ROOT_TURN.lock().await;
     let real = find_bin_dir().unwrap();
     let bin = TestDir::new(0o755);
     for name in ["pg_ctl", "postgres", "psql"] {

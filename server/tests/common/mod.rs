@@ -51,6 +51,15 @@ pub async fn app_pool(pool: &PgPool) -> PgPool {
     app_pool
 }
 
+/// Waits, if needed, until a fresh minute has at least 10 seconds to run. Per-minute limits are
+/// fixed windows, so a test that counts up to one must not straddle the minute's end.
+pub async fn within_one_rate_window() {
+    let second = time::OffsetDateTime::now_utc().second();
+    if second >= 50 {
+        tokio::time::sleep(std::time::Duration::from_secs(u64::from(61 - second))).await;
+    }
+}
+
 /// A client that keeps cookies and does not follow redirects (tests look at them).
 pub fn client() -> reqwest::Client {
     reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap()
