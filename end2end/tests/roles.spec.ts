@@ -93,3 +93,21 @@ test("a PNS sees the own master record in tabs", async ({ page }) => {
   await page.getByRole("tab", { name: "Keluarga" }).click();
   await expect(page.getByRole("columnheader", { name: "Hubungan" })).toBeVisible();
 });
+
+test("the page's stylesheet, WASM and icon load by their hashed names and are kept a year", async ({ page }) => {
+  const wasm: string[] = [];
+  page.on("response", (r) => {
+    if (r.url().endsWith(".wasm")) wasm.push(r.url());
+  });
+  await page.goto("/masuk");
+  await waitForHydration(page);
+  const css = await page.locator('link[rel="stylesheet"]').getAttribute("href");
+  expect(css).toMatch(/^\/pkg\/sipupns\.[\w-]+\.css$/);
+  const sheet = await page.request.get(css!);
+  expect(sheet.status()).toBe(200);
+  expect(sheet.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
+  expect(wasm.some((url) => /\/pkg\/sipupns\.[\w-]+\.wasm$/.test(url))).toBe(true);
+  const icon = await page.request.get("/favicon.ico");
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()["content-type"]).toBe("image/x-icon");
+});

@@ -51,7 +51,8 @@ pub struct Config {
     #[arg(long, env = "LEPTOS_ENV", default_value = "PROD")]
     pub leptos_env: String,
 
-    /// Whether asset file names carry content hashes (cargo-leptos sets it).
+    /// Whether asset file names carry content hashes (cargo-leptos sets it; also on when the
+    /// build left its `hash.txt` beside the server binary).
     #[arg(long, env = "LEPTOS_HASH_FILES", value_parser = BoolishValueParser::new())]
     pub hash_files: bool,
 
@@ -135,7 +136,7 @@ impl Config {
             } else {
                 leptos::config::Env::PROD
             })
-            .hash_files(self.hash_files)
+            .hash_files(self.hash_files || crate::assets::built_with_hashes("hash.txt"))
             .build()
     }
 

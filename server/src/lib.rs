@@ -1,6 +1,7 @@
 //! The SIPUPNS server: wires configuration, the database, the services, the server
 //! functions and the pages into one Axum router.
 
+pub mod assets;
 pub mod client_addr;
 pub mod config;
 pub mod database;

@@ -83,13 +83,7 @@ pub fn router(config: &Config, state: AppState) -> Router {
         .layer(axum::middleware::from_fn_with_state(state, middleware::session))
         .layer(axum::middleware::from_fn_with_state(TrustedProxies::new(&config.trusted_proxies), client_addr::layer));
     let pages = headers::not_stored(pages);
-    // The WASM, JS and CSS are served outside the session layer: a page load fetches several
-    // of them, and none needs to know who is asking.
-    let assets = Router::new().route_service(
-        &leptos_axum::site_pkg_dir_service_route_path(&options),
-        leptos_axum::site_pkg_dir_service(&options),
-    );
-    crate::tracing_layer::traced(headers::secured(assets.merge(pages), config))
+    crate::tracing_layer::traced(headers::secured(crate::assets::router(&options).merge(pages), config))
 }
 
 #[derive(serde::Deserialize)]
