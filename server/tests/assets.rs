@@ -51,11 +51,10 @@ async fn hashed_assets_are_served_precompressed_and_kept_a_year(pool: sqlx::PgPo
         assert_eq!(header(&response, VARY).as_deref(), Some("accept-encoding"));
         assert_eq!(response.bytes().await.unwrap(), body, "{accepts}");
     }
-    // Pages are never cached, so a page always names the assets of its own release.
-    let page = get(&app, "/masuk", "br").await;
-    assert_eq!(page.status(), 200);
-    assert_eq!(header(&page, CACHE_CONTROL).as_deref(), Some("no-store"));
     assert_eq!(get(&app, "/pkg/tidak-ada.wasm", "br").await.status(), 404);
+    // (No page is rendered here: with hashed names Leptos reads the build's hash.txt beside the
+    // running binary, which a test binary does not have. Pages are `no-store` whatever the
+    // assets: `unhashed_assets_are_revalidated` and the security headers tests check it.)
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
@@ -68,6 +67,10 @@ async fn unhashed_assets_are_revalidated(pool: sqlx::PgPool) {
     let response = get(&app, "/pkg/sipupns.AbC123.wasm", "br").await;
     assert_eq!(response.status(), 200);
     assert_eq!(header(&response, CACHE_CONTROL).as_deref(), Some("no-cache"));
+    // Pages are never cached, so a page always names the assets of its own release.
+    let page = get(&app, "/masuk", "br").await;
+    assert_eq!(page.status(), 200);
+    assert_eq!(header(&page, CACHE_CONTROL).as_deref(), Some("no-store"));
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
