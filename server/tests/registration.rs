@@ -7,7 +7,7 @@ mod pendaftaran;
 use app::api::registration::{NipLookupView, RegisteredView};
 use app::error::AppError;
 use domain::ErrorCode;
-use pendaftaran::{code_from_mail, reset_token_from_mail, unregistered};
+use pendaftaran::{code_from_mail, give_email, reset_token_from_mail, unregistered};
 
 async fn refused(response: reqwest::Response) -> ErrorCode {
     response.json::<AppError>().await.expect("an AppError").0
@@ -161,10 +161,7 @@ async fn nip_lookups_are_rate_limited_per_address(pool: sqlx::PgPool) {
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
 async fn password_reset_by_emailed_link(pool: sqlx::PgPool) {
     let app = common::spawn(pool).await;
-    sqlx::query("UPDATE account SET email = 'admin.bkn@bkn.go.id' WHERE username = 'admin.bkn'")
-        .execute(&app.pool)
-        .await
-        .unwrap();
+    give_email(&app, "admin.bkn", "admin.bkn@bkn.go.id").await;
     let client = common::client();
     // Unknown accounts get the same answer.
     assert_eq!(app.call(&client, "/api/sandi/minta", &[("identifier", "tidak.ada")]).await.status(), 200);

@@ -92,6 +92,16 @@ pub async fn reset_token_from_mail(app: &TestApp, to: &str) -> String {
     text.split("token=").nth(1).unwrap().lines().next().unwrap().to_owned()
 }
 
+/// Gives the account of `username` an email address, so a reset link has somewhere to go.
+pub async fn give_email(app: &TestApp, username: &str, email: &str) {
+    sqlx::query("UPDATE account SET email = $2 WHERE username = $1")
+        .bind(username)
+        .bind(email)
+        .execute(&app.pool)
+        .await
+        .unwrap();
+}
+
 /// How many mails went to `to` so far.
 pub fn mails_to(app: &TestApp, to: &str) -> usize {
     std::fs::read_dir(app.config.data_dir.join("mail"))

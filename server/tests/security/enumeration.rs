@@ -6,7 +6,7 @@ use domain::ErrorCode;
 use server::demo::DEMO_PASSWORD;
 
 use crate::common;
-use crate::pendaftaran::{mails_to, registered, unregistered};
+use crate::pendaftaran::{give_email, mails_to, registered, unregistered};
 use crate::support::error_of;
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
@@ -60,10 +60,7 @@ async fn the_registration_data_check_answers_alike(pool: sqlx::PgPool) {
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
 async fn the_reset_request_answers_alike_and_mails_in_the_background(pool: sqlx::PgPool) {
     let app = common::spawn(pool).await;
-    sqlx::query("UPDATE account SET email = 'admin.bkn@bkn.go.id' WHERE username = 'admin.bkn'")
-        .execute(&app.pool)
-        .await
-        .unwrap();
+    give_email(&app, "admin.bkn", "admin.bkn@bkn.go.id").await;
     let client = common::client();
     let known = app.call(&client, "/api/sandi/minta", &[("identifier", "admin.bkn")]).await;
     let unknown = app.call(&client, "/api/sandi/minta", &[("identifier", "tidak.ada")]).await;

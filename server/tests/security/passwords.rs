@@ -4,14 +4,11 @@
 use domain::ErrorCode;
 
 use crate::common;
-use crate::pendaftaran::reset_token_from_mail;
+use crate::pendaftaran::{give_email, reset_token_from_mail};
 use crate::support::error_of;
 
 async fn reset_link(app: &common::TestApp) -> String {
-    sqlx::query("UPDATE account SET email = 'admin.bkn@bkn.go.id' WHERE username = 'admin.bkn'")
-        .execute(&app.pool)
-        .await
-        .unwrap();
+    give_email(app, "admin.bkn", "admin.bkn@bkn.go.id").await;
     let client = common::client();
     assert_eq!(app.call(&client, "/api/sandi/minta", &[("identifier", "admin.bkn")]).await.status(), 200);
     reset_token_from_mail(app, "admin.bkn@bkn.go.id").await

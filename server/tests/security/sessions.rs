@@ -7,7 +7,7 @@ use domain::Role;
 use server::demo::DEMO_PASSWORD;
 
 use crate::common::{self, TestApp};
-use crate::pendaftaran::reset_token_from_mail;
+use crate::pendaftaran::{give_email, reset_token_from_mail};
 
 /// Two server instances over one database, each caching sessions for a minute.
 async fn two_instances(pool: sqlx::PgPool) -> (TestApp, TestApp) {
@@ -84,13 +84,7 @@ async fn a_role_switch_and_a_password_reset_reach_the_other_instance(pool: sqlx:
     assert!(matches!(other.role, Role::Pns | Role::VerifikatorL1));
 
     // A password reset signs every session of the account out, on every instance.
-    let account: uuid::Uuid =
-        sqlx::query_scalar("SELECT id FROM account WHERE username = 'verif1.sleman'").fetch_one(&a.pool).await.unwrap();
-    sqlx::query("UPDATE account SET email = 'verif1@sleman.go.id' WHERE id = $1")
-        .bind(account)
-        .execute(&a.pool)
-        .await
-        .unwrap();
+    give_email(&a, "verif1.sleman", "verif1@sleman.go.id").await;
     assert_eq!(a.call(&common::client(), "/api/sandi/minta", &[("identifier", "verif1.sleman")]).await.status(), 200);
     let token = reset_token_from_mail(&a, "verif1@sleman.go.id").await;
     let form = [("token", token.as_str()), ("password", "SandiBaru-2026"), ("confirmation", "SandiBaru-2026")];
