@@ -2,6 +2,7 @@
 //! into the model types. One query then carries a whole record.
 
 use domain::dates::parse_iso_date;
+use domain::form::Formulir;
 use domain::ErrorCode;
 use serde::Deserialize;
 use uuid::Uuid;
@@ -165,6 +166,9 @@ pub(crate) struct Rekam {
     riwayat_jabatan: Vec<Jabatan>,
     pasangan: Vec<PasanganJson>,
     anak: Vec<AnakJson>,
+    /// Absent from records stored before the column existed.
+    #[serde(default)]
+    formulir: Option<Formulir>,
 }
 
 impl Rekam {
@@ -200,6 +204,7 @@ impl Rekam {
             jabatan: self.riwayat_jabatan.into_iter().map(Jabatan::into_model).collect::<Result<_, _>>()?,
             pasangan: self.pasangan.into_iter().map(PasanganJson::into_model).collect::<Result<_, _>>()?,
             anak: self.anak.into_iter().map(AnakJson::into_model).collect::<Result<_, _>>()?,
+            formulir: self.formulir,
         })
     }
 

@@ -7,6 +7,7 @@ pub mod generator;
 mod history;
 pub mod http;
 mod master_form;
+mod master_write;
 pub mod model;
 mod snapshot;
 mod store;

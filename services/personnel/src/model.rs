@@ -107,4 +107,7 @@ pub struct PnsWithHistory {
     pub jabatan: Vec<RiwayatJabatan>,
     pub pasangan: Vec<Pasangan>,
     pub anak: Vec<Anak>,
+    /// The form as last verified (`pns.formulir`): the fields the tables above have no column
+    /// for are read from it. `None` until a proposal of this PNS is written to the master.
+    pub formulir: Option<domain::form::Formulir>,
 }

@@ -223,6 +223,6 @@ impl State {
             (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01B3) // FNV-1a
         }));
         let (pasangan, anak) = self.family(&mut family_rng, unit, culture, gender, birth, status_kawin, home);
-        PnsWithHistory { pns, golongan, pendidikan, jabatan, pasangan, anak }
+        PnsWithHistory { pns, golongan, pendidikan, jabatan, pasangan, anak, formulir: None }
     }
 }
