@@ -76,6 +76,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/pns/formulir") view=pages::formulir::FormPage ssr=SsrMode::Async/>
                     <Route path=path!("/pns/progres") view=pages::progress::ProgressPage ssr=SsrMode::Async/>
                     <Route path=path!("/verifikasi") view=pages::homes::VerifierHomePage ssr=SsrMode::Async/>
+                    <Route path=path!("/verifikasi/usulan/:id") view=pages::verifikasi::tinjauan::ReviewPage ssr=SsrMode::Async/>
                     <Route path=path!("/hds") view=pages::homes::HdsHomePage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/instansi") view=pages::homes::AdminInstansiHomePage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/kanreg") view=pages::homes::AdminKanregHomePage ssr=SsrMode::Async/>

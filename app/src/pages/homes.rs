@@ -8,6 +8,7 @@ use crate::api::homes::*;
 use crate::error::AppError;
 use crate::i18n::{scope_text, t};
 use crate::pages::errors::ErrorView;
+use crate::pages::verifikasi::antrian::Antrian;
 
 /// Loads `fetch` and renders `ok` with its value, or the error view.
 pub(crate) fn guarded<T, F, V>(
@@ -32,15 +33,38 @@ where
     }
 }
 
+/// The verifier's home: the queue of proposals at their level and, for L1/L2, the
+/// registrations waiting for approval, as two tabs.
 #[component]
 pub fn VerifierHomePage() -> impl IntoView {
     guarded(verifier_home, |home: VerifierHomeView| {
+        let pendaftaran = RwSignal::new(false);
+        let tab = move |id: &'static str, label: Msg, mine: bool| {
+            view! {
+                <button type="button" role="tab" id=id aria-selected=move || (pendaftaran.get() == mine).to_string()
+                    class:active=move || pendaftaran.get() == mine on:click=move |_| pendaftaran.set(mine)>
+                    {t(label)}
+                </button>
+            }
+        };
+        let has_registrations = home.waiting.is_some();
         view! {
             <section class="panel" data-testid="home-verifikasi">
                 <h1>{t(Msg::HomeVerifikasiTitle)}</h1>
                 <p>{t(Msg::HomeVerifikasiIntro)}</p>
                 <p><strong>{t(Msg::Scope)}": "</strong>{scope_text(&home.scope)}</p>
-                {home.waiting.map(|waiting| view! { <WaitingRegistrations waiting/> })}
+                <div class="tabs" role="tablist" aria-label=t(Msg::HomeVerifikasiTitle)>
+                    {tab("tab-antrian", Msg::TabQueue, false)}
+                    {has_registrations.then(|| tab("tab-pendaftaran", Msg::TabRegistrations, true))}
+                </div>
+                <div role="tabpanel" class="tabpanel" aria-labelledby="tab-antrian" hidden=move || pendaftaran.get()>
+                    <Antrian/>
+                </div>
+                {home.waiting.map(|waiting| view! {
+                    <div role="tabpanel" class="tabpanel" aria-labelledby="tab-pendaftaran" hidden=move || !pendaftaran.get()>
+                        <WaitingRegistrations waiting/>
+                    </div>
+                })}
             </section>
         }
     })

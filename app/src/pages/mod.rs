@@ -7,3 +7,4 @@ pub mod record;
 pub mod register;
 pub mod reset;
 pub mod signin;
+pub mod verifikasi;
