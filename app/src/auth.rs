@@ -13,6 +13,7 @@ pub struct AppState {
     pub identity: identity::Identity,
     pub personnel: personnel::Personnel,
     pub reference: reference::Reference,
+    pub verification: verification::Verification,
     /// Mark cookies `Secure` (set when served over TLS).
     pub secure_cookies: bool,
     /// The site's public address, for links in emails.

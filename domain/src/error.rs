@@ -127,6 +127,13 @@ error_codes! {
     DocumentType => ("Hanya berkas PDF, JPEG atau PNG yang dapat diunggah.", "Only PDF, JPEG or PNG files can be uploaded."),
     TooManyDocuments => ("Batas jumlah dokumen tercapai. Hapus dokumen yang tidak diperlukan.", "The document limit is reached. Remove documents you no longer need."),
     MasterChanged => ("Data master berubah sejak usulan ini dibuat. Periksa kembali bagian yang ditandai.", "The master record changed since this proposal was started. Check the marked sections again."),
+    // Verification
+    AlreadyDecided => ("Usulan ini sudah diputus atau dikirim ulang sejak Anda membukanya. Muat ulang antrian.", "This proposal was decided or re-sent since you opened it. Reload the queue."),
+    ClaimedByOther => ("Usulan ini sedang dibuka oleh verifikator lain. Coba lagi setelah klaimnya berakhir.", "Another verifier has this proposal open. Try again when their claim ends."),
+    DecisionMissing => ("Setiap perubahan perlu keputusan: terima atau tolak.", "Every change needs a decision: accept or reject."),
+    ReasonRequired => ("Penolakan perlu alasan.", "A rejection needs a reason."),
+    ReturnNeedsRejection => ("Untuk mengembalikan usulan, tolak sedikitnya satu perubahan dengan alasannya.", "To return a proposal, reject at least one change with its reason."),
+    NotReturnable => ("Usulan ini tidak sedang dalam verifikasi, jadi tidak dapat diturunkan statusnya.", "This proposal is not being verified, so it cannot be reopened."),
 }
 
 impl std::fmt::Display for ErrorCode {

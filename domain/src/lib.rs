@@ -11,6 +11,7 @@ pub mod masking;
 pub mod nik;
 pub mod nip;
 pub mod role;
+pub mod verifikasi;
 
 pub use error::ErrorCode;
 pub use i18n::{Lang, Msg};

@@ -97,6 +97,17 @@ impl Role {
         }
     }
 
+    /// The verification level (1–4) a verifier role works; `None` for other roles.
+    pub fn tingkat(self) -> Option<i16> {
+        match self {
+            Role::VerifikatorL1 => Some(1),
+            Role::VerifikatorL2 => Some(2),
+            Role::VerifikatorL3 => Some(3),
+            Role::VerifikatorL4 => Some(4),
+            _ => None,
+        }
+    }
+
     pub fn capabilities(self) -> &'static [Capability] {
         use Capability::*;
         match self {

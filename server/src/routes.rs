@@ -39,6 +39,7 @@ pub fn app_state(config: &Config, pool: PgPool) -> anyhow::Result<AppState> {
     // Sessions ended on another instance leave this one's cache at once.
     identity.listen_for_revocations();
     Ok(AppState {
+        verification: verification::Verification::new(pool.clone(), personnel.clone(), reference.clone()),
         identity,
         personnel,
         reference,

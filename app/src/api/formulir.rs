@@ -38,6 +38,8 @@ pub struct FormulirView {
     pub tanda: Vec<Tanda>,
     /// Supporting documents attached to sections and entries.
     pub dokumen: Vec<Dokumen>,
+    /// A returned proposal: the rejected fields and the verifiers' reasons.
+    pub penolakan: Vec<domain::verifikasi::Penolakan>,
 }
 
 impl FormulirView {
@@ -74,6 +76,8 @@ pub struct PeristiwaView {
     pub peristiwa: JenisPeristiwa,
     pub tingkat: Option<i16>,
     pub oleh: String,
+    /// The office that acted (verifiers); the PNS sees the office, not the person.
+    pub kantor: String,
     pub catatan: String,
     pub pada: String,
 }
@@ -81,6 +85,8 @@ pub struct PeristiwaView {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ProgresView {
     pub status: StatusUsulan,
+    /// The fields rejected when it was last returned, with their reasons.
+    pub penolakan: Vec<domain::verifikasi::Penolakan>,
     pub dikirim: Option<String>,
     pub peristiwa: Vec<PeristiwaView>,
     pub jumlah_perubahan: usize,
@@ -126,6 +132,7 @@ pub async fn load_form() -> Result<FormulirView, AppError> {
         master: usulan.master_form,
         draf: (usulan.versi > 0).then_some(usulan.isi),
         versi: usulan.versi,
+        penolakan: usulan.penolakan,
         status: usulan.status,
         diperiksa: usulan.diperiksa,
         hari_ini: domain::dates::iso(state.personnel.today()),
@@ -146,8 +153,8 @@ pub async fn submit_form(versi: i32) -> Result<KirimView, AppError> {
     use personnel::UsulanError;
 
     let (user, state, _, usulan) = server::own_usulan().await?;
-    match state.personnel.submit(&usulan, versi, &user.nama).await {
-        Ok(versi) => Ok(KirimView::Terkirim { versi }),
+    match state.verification.send(&usulan, versi, &user.nama).await {
+        Ok(sent) => Ok(KirimView::Terkirim { versi: sent.versi }),
         Err(UsulanError::Incomplete { belum_diperiksa, kesalahan }) => {
             Ok(KirimView::Belum { belum_diperiksa, kesalahan })
         }
@@ -159,9 +166,12 @@ pub async fn submit_form(versi: i32) -> Result<KirimView, AppError> {
 pub async fn progress() -> Result<ProgresView, AppError> {
     let (_, state, nip, usulan) = server::own_usulan().await?;
     let (timeline, changes) =
-        futures::future::try_join(state.personnel.timeline(&nip), state.personnel.sent_changes(&nip)).await?;
+        futures::future::try_join(state.personnel.timeline(&nip), state.personnel.sent_changes(&usulan)).await?;
+    // No open proposal after a final one: the progress page shows the final one's outcome.
+    let last_final = usulan.id.is_none() && timeline.last().is_some_and(|p| p.peristiwa == JenisPeristiwa::Final);
     Ok(ProgresView {
-        status: usulan.status,
+        status: if last_final { StatusUsulan::Final } else { usulan.status },
+        penolakan: usulan.penolakan.clone(),
         dikirim: usulan.dikirim.map(server::wib),
         peristiwa: timeline
             .into_iter()
@@ -169,6 +179,7 @@ pub async fn progress() -> Result<ProgresView, AppError> {
                 peristiwa: p.peristiwa,
                 tingkat: p.tingkat,
                 oleh: p.oleh,
+                kantor: p.kantor,
                 catatan: p.catatan,
                 pada: server::wib(p.pada),
             })
@@ -230,7 +241,7 @@ pub async fn search_reference(jenis: DaftarKode, q: String) -> Result<Vec<(Strin
 }
 
 #[cfg(feature = "ssr")]
-mod server {
+pub(crate) mod server {
     use std::collections::{BTreeMap, BTreeSet, HashMap};
 
     use domain::form::{Bagian, Formulir, Kind};

@@ -6,3 +6,4 @@ pub mod homes;
 pub mod record;
 pub mod registration;
 pub mod session;
+pub mod verifikasi;

@@ -4,6 +4,7 @@
 
 pub mod diff;
 pub mod dokumen;
+pub mod merge;
 pub mod rules;
 pub mod sections;
 pub mod spec;
@@ -12,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 pub use diff::{diff, Aksi, Perubahan};
 pub use dokumen::Dokumen;
+pub use merge::{accepted_form, KunciField};
 pub use rules::{check_section, proposed_nip, Context, FieldError};
 pub use sections::*;
 pub use spec::{FieldSpec, Fields, Kind, Opt};

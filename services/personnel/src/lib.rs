@@ -1,6 +1,7 @@
 //! Personnel service: the master PNS records and their history. Other services use this
 //! crate's API, never its tables.
 
+mod alur;
 mod dokumen;
 #[cfg(feature = "generator")]
 pub mod generator;
@@ -13,8 +14,9 @@ mod snapshot;
 mod store;
 pub mod usulan;
 
+pub use alur::Pelaku;
 pub use master_form::master_form;
 pub use model::{Anak, Pasangan, PnsMaster, PnsWithHistory};
 pub use snapshot::FormSnapshot;
 pub use store::{today_wib, Personnel};
-pub use usulan::{Peristiwa, Tersimpan, Usulan, UsulanError};
+pub use usulan::{Peristiwa, Terkirim, Tersimpan, Usulan, UsulanError};

@@ -41,7 +41,8 @@ impl Personnel {
     /// `with_attachments` (the form page shows them, saving and sending do not need them).
     pub(crate) async fn open(&self, nip: &str, with_attachments: bool) -> Result<Option<FormSnapshot>, UsulanError> {
         let attached = sqlx::query!(
-            r#"SELECT v.rekam AS "rekam?: Json<history::Rekam>",
+            r#"SELECT v.rekam AS "rekam?: Json<history::Rekam>", u.id AS "id?", u.putaran AS "putaran?",
+                      u.penolakan AS "penolakan?: Json<Vec<domain::verifikasi::Penolakan>>",
                       u.master_versi AS "master_versi?", u.versi AS "versi?", u.status AS "status?",
                       u.isi AS "isi?: Json<Formulir>", u.diperiksa AS "diperiksa?", u.dikirim AS "dikirim?",
                  CASE WHEN $2 THEN (SELECT coalesce(json_agg(json_build_object('id', t.id, 'bagian', t.bagian, 'entri', t.entri,
@@ -53,7 +54,7 @@ impl Personnel {
                   FROM dokumen d WHERE d.nip = k.nip) ELSE '[]' END AS "dokumen!: Json<Vec<DokumenRow>>"
                FROM (SELECT $1::text AS nip) k
                LEFT JOIN pns_rekam v ON v.nip = k.nip
-               LEFT JOIN usulan u ON u.nip = k.nip"#,
+               LEFT JOIN usulan u ON u.nip = k.nip AND u.status <> 'final'"#,
             nip,
             with_attachments
         )
@@ -63,10 +64,18 @@ impl Personnel {
             return Ok(None);
         };
         let master = rekam.0.decode()?;
-        let row = match (attached.master_versi, attached.versi, attached.status, attached.isi, attached.diperiksa) {
-            (Some(master_versi), Some(versi), Some(status), Some(isi), Some(diperiksa)) => {
-                Some(Row { master_versi, versi, status, isi, diperiksa, dikirim: attached.dikirim })
-            }
+        let row = match (attached.id, attached.putaran, attached.penolakan, attached.versi, attached.isi) {
+            (Some(id), Some(putaran), Some(penolakan), Some(versi), Some(isi)) => Some(Row {
+                id,
+                putaran,
+                penolakan,
+                master_versi: attached.master_versi.unwrap_or_default(),
+                versi,
+                status: attached.status.unwrap_or_default(),
+                isi,
+                diperiksa: attached.diperiksa.unwrap_or_default(),
+                dikirim: attached.dikirim,
+            }),
             _ => None,
         };
         let usulan = self.assemble(nip, master, row).await?;
@@ -95,6 +104,9 @@ impl Personnel {
         let master_form = master_form(&master, &labels);
         Ok(match row {
             Some(row) => Usulan {
+                id: Some(row.id),
+                putaran: row.putaran,
+                penolakan: row.penolakan.0,
                 nip: nip.to_owned(),
                 master_versi: row.master_versi,
                 versi: row.versi,
@@ -106,6 +118,9 @@ impl Personnel {
                 master,
             },
             None => Usulan {
+                id: None,
+                putaran: 0,
+                penolakan: Vec::new(),
                 nip: nip.to_owned(),
                 master_versi: master.pns.versi,
                 versi: 0,

@@ -43,6 +43,8 @@ impl From<UsulanError> for ServiceError {
 /// A proposal as stored, with the master it is measured against.
 #[derive(Debug, Clone)]
 pub struct Usulan {
+    /// `None` until the first save creates the row.
+    pub id: Option<Uuid>,
     pub nip: String,
     pub master: PnsWithHistory,
     pub master_form: Formulir,
@@ -52,6 +54,23 @@ pub struct Usulan {
     pub isi: Formulir,
     pub diperiksa: Vec<Bagian>,
     pub dikirim: Option<OffsetDateTime>,
+    /// Rounds sent so far.
+    pub putaran: i32,
+    /// The fields rejected when it was last returned.
+    pub penolakan: Vec<domain::verifikasi::Penolakan>,
+}
+
+/// What sending wrote: the round the verifiers now decide on.
+#[derive(Debug, Clone)]
+pub struct Terkirim {
+    pub usulan_id: Uuid,
+    pub putaran: i32,
+    pub versi: i32,
+    pub perubahan: Vec<domain::form::Perubahan>,
+    pub dikirim: OffsetDateTime,
+    /// Whether documents are attached, and "[?]" flags are open (queue filters).
+    pub ada_dokumen: bool,
+    pub ada_tanda: bool,
 }
 
 /// One step of the timeline.
@@ -60,6 +79,8 @@ pub struct Peristiwa {
     pub peristiwa: JenisPeristiwa,
     pub tingkat: Option<i16>,
     pub oleh: String,
+    /// The office that acted (verifiers), empty for the PNS.
+    pub kantor: String,
     pub catatan: String,
     pub pada: OffsetDateTime,
 }
@@ -85,6 +106,9 @@ pub(crate) fn parse_bagian_list(slugs: &[String]) -> sqlx::Result<Vec<Bagian>> {
 }
 
 pub(crate) struct Row {
+    pub(crate) id: Uuid,
+    pub(crate) putaran: i32,
+    pub(crate) penolakan: Json<Vec<domain::verifikasi::Penolakan>>,
     pub(crate) master_versi: i32,
     pub(crate) versi: i32,
     pub(crate) status: String,
@@ -102,8 +126,9 @@ impl Personnel {
 
     /// Whether the PNS may still change the proposal (no row yet: an untouched draft).
     pub(crate) async fn editable(&self, nip: &str) -> sqlx::Result<bool> {
-        let status =
-            sqlx::query_scalar!("SELECT status FROM usulan WHERE nip = $1", nip).fetch_optional(&self.pool).await?;
+        let status = sqlx::query_scalar!("SELECT status FROM usulan WHERE nip = $1 AND status <> 'final'", nip)
+            .fetch_optional(&self.pool)
+            .await?;
         Ok(match status {
             Some(status) => decode(StatusUsulan::parse(&status))?.editable(),
             None => true,
@@ -144,16 +169,18 @@ impl Personnel {
                 .fetch_optional(&mut *tx)
                 .await?
         {
-            let diperiksa = sqlx::query_scalar!("SELECT diperiksa FROM usulan WHERE nip = $1", nip.as_str())
-                .fetch_one(&mut *tx)
-                .await?;
+            let diperiksa =
+                sqlx::query_scalar!("SELECT diperiksa FROM usulan WHERE nip = $1 AND status <> 'final'", nip.as_str())
+                    .fetch_one(&mut *tx)
+                    .await?;
             let hasil = HasilSimpan { versi, diperiksa: parse_bagian_list(&diperiksa)?, kesalahan: vec![] };
             return Ok(Tersimpan { hasil, berlaku, nip_baru });
         }
         // The first save creates the row (version 0 is the untouched master).
         if usulan.versi == 0 {
             sqlx::query!(
-                "INSERT INTO usulan (nip, master_versi, versi, isi) VALUES ($1, $2, 0, $3) ON CONFLICT (nip) DO NOTHING",
+                "INSERT INTO usulan (nip, master_versi, versi, isi) VALUES ($1, $2, 0, $3)
+                 ON CONFLICT (nip) WHERE status <> 'final' DO NOTHING",
                 nip.as_str(),
                 usulan.master_versi,
                 Json(&usulan.master_form) as _
@@ -163,8 +190,9 @@ impl Personnel {
         }
         let row = sqlx::query_as!(
             Row,
-            r#"SELECT master_versi, versi, status, isi AS "isi: Json<Formulir>", diperiksa, dikirim
-               FROM usulan WHERE nip = $1 FOR UPDATE"#,
+            r#"SELECT id, putaran, penolakan AS "penolakan: Json<Vec<domain::verifikasi::Penolakan>>",
+                      master_versi, versi, status, isi AS "isi: Json<Formulir>", diperiksa, dikirim
+               FROM usulan WHERE nip = $1 AND status <> 'final' FOR UPDATE"#,
             nip.as_str()
         )
         .fetch_optional(&mut *tx)
@@ -196,8 +224,8 @@ impl Personnel {
         let slugs: Vec<String> = diperiksa.iter().map(|b| b.slug().to_owned()).collect();
         let versi = sqlx::query_scalar!(
             "UPDATE usulan SET isi = $2, diperiksa = $3, versi = versi + 1, diubah = now()
-             WHERE nip = $1 RETURNING versi",
-            nip.as_str(),
+             WHERE id = $1 RETURNING versi",
+            row.id,
             Json(&form) as _,
             &slugs
         )
@@ -213,8 +241,16 @@ impl Personnel {
 
     /// Sends the proposal for verification: every applicable section reviewed and passing,
     /// the master unchanged since the draft began, inside the instansi's collection period
-    /// (as of today). Writes the field-level change set and the first timeline step.
-    pub async fn submit(&self, usulan: &Usulan, versi: i32, oleh: &str) -> Result<i32, UsulanError> {
+    /// (as of today). Writes the round's field-level change set and the timeline step on
+    /// `conn`, the caller's transaction: verification creates the first work item in the
+    /// same one (`verification::Verification::send`).
+    pub async fn submit(
+        &self,
+        conn: &mut sqlx::PgConnection,
+        usulan: &Usulan,
+        versi: i32,
+        oleh: &str,
+    ) -> Result<Terkirim, UsulanError> {
         let nip = Nip::parse(&usulan.nip).map_err(UsulanError::Refused)?;
         let today = self.today();
         let (mulai, selesai) = self.reference.collection_period(usulan.master.pns.instansi_id).await?;
@@ -245,27 +281,29 @@ impl Personnel {
         if !belum_diperiksa.is_empty() || !kesalahan.is_empty() {
             return Err(UsulanError::Incomplete { belum_diperiksa, kesalahan });
         }
-        let mut changes = diff(&usulan.master_form, &usulan.isi);
-        changes.retain(|c| berlaku.contains(&c.bagian));
-        let mut tx = self.pool.begin().await?;
+        // Every section reviewed means every section saved: the row exists.
+        let usulan_id = usulan.id.ok_or(UsulanError::Refused(ErrorCode::VersionConflict))?;
+        let mut perubahan = diff(&usulan.master_form, &usulan.isi);
+        perubahan.retain(|c| berlaku.contains(&c.bagian));
         let editable: Vec<&str> = StatusUsulan::EDITABLE.iter().map(|s| s.code()).collect();
-        let updated = sqlx::query_scalar!(
-            "UPDATE usulan SET status = $3, dikirim = now(), versi = versi + 1, diubah = now()
-             WHERE nip = $1 AND versi = $2 AND status = ANY($4) RETURNING versi",
-            nip.as_str(),
+        let sent = sqlx::query!(
+            "UPDATE usulan SET status = $3, dikirim = now(), versi = versi + 1, diubah = now(),
+                    putaran = putaran + 1
+             WHERE id = $1 AND versi = $2 AND status = ANY($4) RETURNING versi, putaran, dikirim AS \"dikirim!\"",
+            usulan_id,
             versi,
             StatusUsulan::Dikirim.code(),
             &editable as &[&str]
         )
-        .fetch_optional(&mut *tx)
+        .fetch_optional(&mut *conn)
         .await?
         .ok_or(UsulanError::Refused(ErrorCode::VersionConflict))?;
-        sqlx::query!("DELETE FROM usulan_perubahan WHERE nip = $1", nip.as_str()).execute(&mut *tx).await?;
-        for (i, c) in changes.iter().enumerate() {
+        for (i, c) in perubahan.iter().enumerate() {
             sqlx::query!(
-                "INSERT INTO usulan_perubahan (nip, urutan, bagian, aksi, entri, field, lama, baru)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-                nip.as_str(),
+                "INSERT INTO usulan_perubahan (usulan_id, putaran, urutan, bagian, aksi, entri, field, lama, baru)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                usulan_id,
+                sent.putaran,
                 i as i32,
                 c.bagian.slug(),
                 c.aksi.code(),
@@ -274,25 +312,58 @@ impl Personnel {
                 c.lama,
                 c.baru
             )
-            .execute(&mut *tx)
+            .execute(&mut *conn)
             .await?;
         }
-        sqlx::query!(
-            "INSERT INTO usulan_riwayat (nip, peristiwa, oleh) VALUES ($1, $2, $3)",
+        Self::add_step(conn, usulan_id, JenisPeristiwa::Dikirim, None, oleh, "", "").await?;
+        let attached = sqlx::query!(
+            r#"SELECT EXISTS (SELECT 1 FROM dokumen WHERE nip = $1) AS "dokumen!",
+                      EXISTS (SELECT 1 FROM usulan_tanda WHERE nip = $1 AND status <> $2) AS "tanda!""#,
             nip.as_str(),
-            JenisPeristiwa::Dikirim.code(),
-            oleh
+            StatusTanda::Selesai.code()
         )
-        .execute(&mut *tx)
+        .fetch_one(&mut *conn)
         .await?;
-        tx.commit().await?;
-        Ok(updated)
+        Ok(Terkirim {
+            usulan_id,
+            putaran: sent.putaran,
+            versi: sent.versi,
+            perubahan,
+            dikirim: sent.dikirim,
+            ada_dokumen: attached.dokumen,
+            ada_tanda: attached.tanda,
+        })
     }
 
-    /// The proposal's timeline, oldest first.
+    /// Appends a step to the proposal's timeline.
+    pub(crate) async fn add_step(
+        conn: &mut sqlx::PgConnection,
+        usulan_id: Uuid,
+        peristiwa: JenisPeristiwa,
+        tingkat: Option<i16>,
+        oleh: &str,
+        kantor: &str,
+        catatan: &str,
+    ) -> sqlx::Result<()> {
+        sqlx::query!(
+            "INSERT INTO usulan_riwayat (usulan_id, nip, peristiwa, tingkat, oleh, kantor, catatan)
+             SELECT id, nip, $2, $3, $4, $5, $6 FROM usulan WHERE id = $1",
+            usulan_id,
+            peristiwa.code(),
+            tingkat,
+            oleh,
+            kantor,
+            catatan
+        )
+        .execute(conn)
+        .await?;
+        Ok(())
+    }
+
+    /// The PNS's timeline over all their proposals, oldest first.
     pub async fn timeline(&self, nip: &str) -> sqlx::Result<Vec<Peristiwa>> {
         let rows = sqlx::query!(
-            "SELECT peristiwa, tingkat, oleh, catatan, pada FROM usulan_riwayat WHERE nip = $1 ORDER BY id",
+            "SELECT peristiwa, tingkat, oleh, kantor, catatan, pada FROM usulan_riwayat WHERE nip = $1 ORDER BY id",
             nip
         )
         .fetch_all(&self.pool)
@@ -303,6 +374,7 @@ impl Personnel {
                     peristiwa: decode(JenisPeristiwa::parse(&r.peristiwa))?,
                     tingkat: r.tingkat,
                     oleh: r.oleh,
+                    kantor: r.kantor,
                     catatan: r.catatan,
                     pada: r.pada,
                 })
@@ -310,13 +382,29 @@ impl Personnel {
             .collect()
     }
 
-    /// The change set last sent, in order (the verifiers' view of the proposal).
-    pub async fn sent_changes(&self, nip: &str) -> sqlx::Result<Vec<domain::form::Perubahan>> {
+    /// The change set of the round last sent (none before the first sending).
+    pub async fn sent_changes(&self, usulan: &Usulan) -> sqlx::Result<Vec<domain::form::Perubahan>> {
+        match usulan.id {
+            Some(id) if usulan.putaran > 0 => {
+                Self::round_changes(&mut *self.pool.acquire().await?, id, usulan.putaran).await
+            }
+            _ => Ok(Vec::new()),
+        }
+    }
+
+    /// The change set of one round, in order (what the verifiers decide on).
+    pub async fn round_changes(
+        conn: &mut sqlx::PgConnection,
+        usulan_id: Uuid,
+        putaran: i32,
+    ) -> sqlx::Result<Vec<domain::form::Perubahan>> {
         let rows = sqlx::query!(
-            "SELECT bagian, aksi, entri, field, lama, baru FROM usulan_perubahan WHERE nip = $1 ORDER BY urutan",
-            nip
+            "SELECT bagian, aksi, entri, field, lama, baru FROM usulan_perubahan
+             WHERE usulan_id = $1 AND putaran = $2 ORDER BY urutan",
+            usulan_id,
+            putaran
         )
-        .fetch_all(&self.pool)
+        .fetch_all(conn)
         .await?;
         rows.into_iter()
             .map(|r| {

@@ -38,6 +38,18 @@ async fn seeded(pool: &sqlx::PgPool) -> (Personnel, String) {
     (personnel, records[0].pns.nip.clone())
 }
 
+/// Sends in a transaction of its own (verification sends inside its own one).
+async fn submit(
+    pool: &sqlx::PgPool,
+    personnel: &Personnel,
+    usulan: &personnel::Usulan,
+) -> Result<personnel::Terkirim, UsulanError> {
+    let mut tx = pool.begin().await?;
+    let sent = personnel.submit(&mut tx, usulan, usulan.versi, "pns").await?;
+    tx.commit().await?;
+    Ok(sent)
+}
+
 fn save(versi: i32, isi: IsiBagian, periksa: bool) -> Simpan {
     Simpan { versi, isi, periksa, kunci: Uuid::new_v4().to_string() }
 }
@@ -141,7 +153,7 @@ async fn sending_needs_every_section_then_locks_the_draft(pool: sqlx::PgPool) {
     let usulan = personnel.open_usulan(&nip).await.unwrap().unwrap();
     let labels = reference::Reference::new(pool.clone()).labels().await.unwrap();
     let berlaku = Personnel::applicable(&usulan.isi, &labels);
-    let err = personnel.submit(&usulan, usulan.versi, "pns").await.unwrap_err();
+    let err = submit(&pool, &personnel, &usulan).await.unwrap_err();
     match err {
         UsulanError::Incomplete { belum_diperiksa, .. } => assert_eq!(belum_diperiksa, berlaku),
         other => panic!("{other:?}"),
@@ -184,10 +196,10 @@ async fn sending_needs_every_section_then_locks_the_draft(pool: sqlx::PgPool) {
         assert!(result.kesalahan.is_empty(), "{bagian:?}: {:?}", result.kesalahan);
         usulan = personnel.open_usulan(&nip).await.unwrap().unwrap();
     }
-    let versi = personnel.submit(&usulan, usulan.versi, "pns").await.unwrap();
+    let versi = submit(&pool, &personnel, &usulan).await.unwrap().versi;
     let sent = personnel.open_usulan(&nip).await.unwrap().unwrap();
     assert_eq!((sent.status, sent.versi), (StatusUsulan::Dikirim, versi));
-    let changes = personnel.sent_changes(&nip).await.unwrap();
+    let changes = personnel.sent_changes(&sent).await.unwrap();
     assert!(changes
         .iter()
         .any(|c| c.bagian == Bagian::Stakeholder && c.field == "nomor_bpjs" && c.baru == "0001234567890"));
@@ -201,7 +213,7 @@ async fn sending_needs_every_section_then_locks_the_draft(pool: sqlx::PgPool) {
         .await
         .unwrap_err();
     assert!(matches!(err, UsulanError::Refused(ErrorCode::ProposalLocked)), "{err:?}");
-    let err = personnel.submit(&sent, sent.versi, "pns").await.unwrap_err();
+    let err = submit(&pool, &personnel, &sent).await.unwrap_err();
     assert!(matches!(err, UsulanError::Refused(ErrorCode::ProposalLocked)), "{err:?}");
 }
 
@@ -217,13 +229,13 @@ async fn sending_outside_the_collection_period_is_refused(pool: sqlx::PgPool) {
     .execute(&pool)
     .await
     .unwrap();
-    let err = personnel.submit(&usulan, usulan.versi, "pns").await.unwrap_err();
+    let err = submit(&pool, &personnel, &usulan).await.unwrap_err();
     assert!(matches!(err, UsulanError::Refused(ErrorCode::PeriodClosed)), "{err:?}");
     // The service's own clock decides: on a day inside the period, sending goes on to the
     // section checks.
     let in_period = personnel.clone().with_today(|| domain::dates::parse_iso_date("2026-02-01").unwrap());
     assert_eq!(in_period.today(), domain::dates::parse_iso_date("2026-02-01").unwrap());
-    let err = in_period.submit(&usulan, usulan.versi, "pns").await.unwrap_err();
+    let err = submit(&pool, &in_period, &usulan).await.unwrap_err();
     assert!(matches!(err, UsulanError::Incomplete { .. }), "{err:?}");
 }
 
@@ -300,7 +312,7 @@ async fn unknown_stored_codes_are_errors(pool: sqlx::PgPool) {
         .execute(&pool)
         .await
         .unwrap();
-    sqlx::query("INSERT INTO usulan_riwayat (nip, peristiwa, oleh) VALUES ($1, 'dibatalkan', 'x')")
+    sqlx::query("INSERT INTO usulan_riwayat (usulan_id, nip, peristiwa, oleh) SELECT id, nip, 'dibatalkan', 'x' FROM usulan WHERE nip = $1")
         .bind(&nip)
         .execute(&pool)
         .await

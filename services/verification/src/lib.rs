@@ -1,3 +1,21 @@
-//! Submissions in verification, claims, decisions and their history (filled by the verification issue).
-//! Empty until its issue: the crate exists so the workspace, CI and the architecture have its
-//! place; its handle joins `AppState` with its first table.
+//! Verification service: a sent proposal's work item at each level (L1 unit, L2 instansi,
+//! L3 region, L4 Direktorat Status), the queues verifiers work, claims, per-field decisions,
+//! the decision history and the routing table that says which levels a proposal needs.
+//! Proposals themselves are personnel's: every move goes through `personnel::Personnel`'s
+//! API on the same transaction.
+
+mod antrian;
+mod item;
+mod kirim;
+mod klaim;
+mod putusan;
+mod rute;
+mod store;
+mod tinjauan;
+mod turun;
+
+pub use antrian::{Antrian, Filter, ItemAntrian, Kursor};
+pub use item::Item;
+pub use klaim::Klaim;
+pub use store::Verification;
+pub use tinjauan::{key_of, KeputusanLalu, Tinjauan};

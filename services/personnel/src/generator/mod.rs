@@ -45,6 +45,7 @@ mod names;
 mod rng;
 #[cfg(test)]
 mod tests;
+pub mod usulan;
 
 use std::collections::HashMap;
 

@@ -1,0 +1,332 @@
+//! The verifiers' server functions: the queue, opening a submission (which claims it),
+//! keeping or giving up the claim, deciding it (per field, then pass on or return), accepting
+//! several clean submissions at once, and Turun Status. Each asks the verification service,
+//! which checks level and scope with the one scope rule; nothing here takes a NIP on trust.
+
+use std::collections::BTreeMap;
+
+use domain::form::{Bagian, Dokumen, Perubahan, Tanda};
+use domain::verifikasi::{Hasil, HasilPutusan, Putusan, StatusItem};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::error::AppError;
+
+/// What the verifier narrowed the queue to.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct FilterView {
+    #[serde(default)]
+    pub cari: String,
+    #[serde(default)]
+    pub usia_min: Option<i32>,
+    #[serde(default)]
+    pub usia_max: Option<i32>,
+    #[serde(default)]
+    pub ada_dokumen: Option<bool>,
+    #[serde(default)]
+    pub ada_tanda: Option<bool>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ItemAntrianView {
+    pub id: String,
+    pub nip: String,
+    pub nama: String,
+    pub putaran: i32,
+    pub dikirim: String,
+    pub jumlah_perubahan: i32,
+    pub ada_dokumen: bool,
+    pub ada_tanda: bool,
+    /// Who has it open, while their claim lasts.
+    pub klaim_nama: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AntrianView {
+    pub tingkat: i16,
+    pub scope: String,
+    pub items: Vec<ItemAntrianView>,
+    /// The cursor of the next page; `None` on the last.
+    pub berikut: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum KlaimView {
+    /// The caller holds it until this time (WIB).
+    Milik { sampai: String },
+    /// Another verifier holds it.
+    Orang { nama: String, sampai: String },
+    /// Not waiting any more.
+    Selesai,
+}
+
+/// A decision taken before on a field.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct KeputusanLaluView {
+    pub hasil: Hasil,
+    pub alasan: String,
+    pub tingkat: i16,
+    pub putaran: i32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PerubahanView {
+    pub perubahan: Perubahan,
+    /// This level decides it (an earlier level of the round has not rejected it).
+    pub terbuka: bool,
+    /// Decisions on this field before: earlier levels, earlier rounds.
+    pub sebelumnya: Vec<KeputusanLaluView>,
+    /// Re-sent round: the PNS changed this field since the last round.
+    pub diubah_lagi: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TinjauanView {
+    pub item: String,
+    pub nip: String,
+    pub nama: String,
+    pub instansi: String,
+    pub putaran: i32,
+    pub tingkat: i16,
+    pub status: StatusItem,
+    pub dikirim: String,
+    pub klaim: KlaimView,
+    pub perubahan: Vec<PerubahanView>,
+    /// Names of coded values and units in the changes, keyed `list:code` / `unor:<id>`.
+    pub label: BTreeMap<String, String>,
+    pub dokumen: Vec<Dokumen>,
+    pub tanda: Vec<Tanda>,
+    /// The NIP the record gets when the birth date or gender change is accepted.
+    pub nip_baru: Option<String>,
+}
+
+impl TinjauanView {
+    /// The sections with changes, in form order.
+    pub fn bagian(&self) -> Vec<Bagian> {
+        Bagian::ALL.iter().copied().filter(|b| self.perubahan.iter().any(|p| p.perubahan.bagian == *b)).collect()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HasilMassal {
+    pub diputus: usize,
+    /// Skipped: decided meanwhile, claimed by someone else, or with "[?]" flags.
+    pub dilewati: usize,
+}
+
+#[server(endpoint = "verifikasi/antrian", input = server_fn::codec::Json)]
+pub async fn queue(filter: FilterView, setelah: Option<String>) -> Result<AntrianView, AppError> {
+    use crate::auth::{refuse, require, state};
+    use domain::Capability;
+
+    let (user, _) = require(Capability::Verifikasi)?;
+    let state = state()?;
+    let setelah = setelah.map(|k| verification::Kursor::decode(&k)).transpose().map_err(refuse)?;
+    let filter = verification::Filter {
+        cari: filter.cari.chars().take(100).collect(),
+        unor_path: None,
+        usia_min: filter.usia_min,
+        usia_max: filter.usia_max,
+        ada_dokumen: filter.ada_dokumen,
+        ada_tanda: filter.ada_tanda,
+    };
+    let page = state.verification.queue(&user, &filter, setelah, 50).await?;
+    Ok(AntrianView {
+        tingkat: user.active.role.tingkat().unwrap_or_default(),
+        scope: super::session::scope_label(&state, &user.active).await?,
+        items: page
+            .items
+            .into_iter()
+            .map(|i| ItemAntrianView {
+                id: i.id.to_string(),
+                nip: i.nip,
+                nama: i.nama,
+                putaran: i.putaran,
+                dikirim: super::formulir::server::wib(i.dikirim),
+                jumlah_perubahan: i.jumlah_perubahan,
+                ada_dokumen: i.ada_dokumen,
+                ada_tanda: i.ada_tanda,
+                klaim_nama: i.klaim_nama,
+            })
+            .collect(),
+        berikut: page.berikut.map(|k| k.encode()),
+    })
+}
+
+#[server(endpoint = "verifikasi/buka")]
+pub async fn open_item(item: String) -> Result<TinjauanView, AppError> {
+    use crate::auth::{require, state};
+    use domain::Capability;
+
+    let (user, auth) = require(Capability::Verifikasi)?;
+    let state = state()?;
+    let tinjauan = state.verification.review(&user, server::item_id(&item)?, &auth.ip).await?;
+    server::tinjauan_view(&state, tinjauan).await
+}
+
+#[server(endpoint = "verifikasi/klaim")]
+pub async fn renew_claim(item: String) -> Result<KlaimView, AppError> {
+    use crate::auth::{require, state};
+    use domain::Capability;
+
+    let (user, _) = require(Capability::Verifikasi)?;
+    let klaim = state()?.verification.claim(&user, server::item_id(&item)?).await?;
+    Ok(server::klaim_view(klaim))
+}
+
+#[server(endpoint = "verifikasi/lepas")]
+pub async fn release_claim(item: String) -> Result<(), AppError> {
+    use crate::auth::{require, state};
+    use domain::Capability;
+
+    let (user, _) = require(Capability::Verifikasi)?;
+    Ok(state()?.verification.release(&user, server::item_id(&item)?).await?)
+}
+
+#[server(endpoint = "verifikasi/putus", input = server_fn::codec::Json)]
+pub async fn decide(putusan: Putusan) -> Result<HasilPutusan, AppError> {
+    use crate::auth::{require, state};
+    use domain::Capability;
+
+    let (user, _) = require(Capability::Verifikasi)?;
+    Ok(state()?.verification.decide(&user, &putusan).await?)
+}
+
+#[server(endpoint = "verifikasi/terima-semua", input = server_fn::codec::Json)]
+pub async fn accept_all(items: Vec<String>) -> Result<HasilMassal, AppError> {
+    use crate::auth::{refuse, require, state};
+    use domain::{Capability, ErrorCode};
+
+    let (user, _) = require(Capability::Verifikasi)?;
+    if items.len() > 100 {
+        return Err(refuse(ErrorCode::BadRequest));
+    }
+    let ids = items.iter().map(|i| server::item_id(i)).collect::<Result<Vec<_>, _>>()?;
+    let (diputus, dilewati) = state()?.verification.accept_clean(&user, &ids).await?;
+    Ok(HasilMassal { diputus, dilewati })
+}
+
+#[server(endpoint = "verifikasi/turun-status")]
+pub async fn turun_status(nip: String, catatan: String) -> Result<(), AppError> {
+    use crate::auth::{signed_in, state};
+
+    let (user, auth) = signed_in()?;
+    Ok(state()?.verification.turun_status(&user, nip.trim(), &catatan, &auth.ip).await?)
+}
+
+#[cfg(feature = "ssr")]
+mod server {
+    use std::collections::{BTreeMap, HashMap};
+
+    use domain::form::{Formulir, Kind};
+    use domain::ErrorCode;
+    use uuid::Uuid;
+    use verification::{Klaim, Tinjauan};
+
+    use super::*;
+    use crate::api::formulir::server::{nip_baru, unit_names, wib};
+    use crate::auth::{refuse, AppState};
+
+    pub fn item_id(item: &str) -> Result<Uuid, AppError> {
+        Uuid::parse_str(item).map_err(|_| refuse(ErrorCode::NotFound))
+    }
+
+    pub fn klaim_view(klaim: Klaim) -> KlaimView {
+        match klaim {
+            Klaim::Milik(sampai) => KlaimView::Milik { sampai: wib(sampai) },
+            Klaim::Orang(nama, sampai) => KlaimView::Orang { nama, sampai: wib(sampai) },
+            Klaim::Selesai => KlaimView::Selesai,
+        }
+    }
+
+    pub async fn tinjauan_view(state: &AppState, t: Tinjauan) -> Result<TinjauanView, AppError> {
+        let usulan = &t.usulan.usulan;
+        let p = &usulan.master.pns;
+        let forms = [&usulan.master_form, &usulan.isi];
+        let units = unit_names(state, &forms, p.instansi_id).await?;
+        let labels = state.reference.labels().await?;
+        let label = change_labels(&t.perubahan, &forms, &labels, &units);
+        let perubahan = t
+            .perubahan
+            .iter()
+            .map(|c| {
+                let key = verification::key_of(c);
+                PerubahanView {
+                    terbuka: t.terbuka.contains(&key),
+                    sebelumnya: t
+                        .keputusan
+                        .iter()
+                        .filter(|d| d.kunci == key)
+                        .map(|d| KeputusanLaluView {
+                            hasil: d.hasil,
+                            alasan: d.alasan.clone(),
+                            tingkat: d.tingkat,
+                            putaran: d.putaran,
+                        })
+                        .collect(),
+                    diubah_lagi: t.item.putaran > 1
+                        && !t.sebelumnya.iter().any(|s| verification::key_of(s) == key && s.baru == c.baru),
+                    perubahan: c.clone(),
+                }
+            })
+            .collect();
+        Ok(TinjauanView {
+            item: t.item.id.to_string(),
+            nip: t.item.nip.clone(),
+            nama: t.item.nama.clone(),
+            instansi: units.get(&p.instansi_id).cloned().unwrap_or_default(),
+            putaran: t.item.putaran,
+            tingkat: t.item.tingkat,
+            status: t.item.status,
+            dikirim: wib(t.item.dikirim),
+            klaim: klaim_view(t.klaim),
+            perubahan,
+            label,
+            nip_baru: nip_baru(&t.item.nip, &usulan.isi),
+            dokumen: t.usulan.dokumen,
+            tanda: t.usulan.tanda,
+        })
+    }
+
+    /// Names of the coded values the changes show (every list, drop-downs included).
+    fn change_labels(
+        changes: &[Perubahan],
+        forms: &[&Formulir],
+        labels: &reference::Labels,
+        units: &HashMap<Uuid, String>,
+    ) -> BTreeMap<String, String> {
+        let mut out = BTreeMap::new();
+        for c in changes {
+            let Some(spec) = c.bagian.fields().iter().find(|f| f.key == c.field) else { continue };
+            // The entry's kind of position decides which list a jabatan code is from.
+            let jenis_jabatan = forms
+                .iter()
+                .find_map(|f| {
+                    let mut found = None;
+                    f.visit_fields(c.bagian, |i, s, v, jenis| {
+                        if s.key == "id" && c.entri.as_deref() == Some(v) {
+                            found = Some(jenis.to_owned());
+                        }
+                        let _ = i;
+                    });
+                    found
+                })
+                .unwrap_or_default();
+            for value in [&c.lama, &c.baru] {
+                if value.is_empty() {
+                    continue;
+                }
+                if spec.kind == Kind::Unor {
+                    if let Some(name) = Uuid::parse_str(value).ok().and_then(|id| units.get(&id)) {
+                        out.insert(format!("unor:{value}"), name.clone());
+                    }
+                } else if let Some(list) = c.bagian.code_list(spec, &jenis_jabatan) {
+                    if let Some(name) = labels.name(list, value) {
+                        out.insert(format!("{}:{value}", list.code()), name.to_owned());
+                    }
+                }
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,174 @@
+//! Deciding a submission: per-field decisions, then pass on or return, in one transaction
+//! with personnel's move of the proposal (and, at the last level, the new master record).
+//! The request carries a key made in the browser: a retry, or an offline queue replaying it,
+//! gets the first answer and changes nothing. Two verifiers deciding at once: the item's row
+//! lock lets one through, the other is told it was decided meanwhile.
+
+use access::{CurrentUser, ServiceError};
+use domain::form::KunciField;
+use domain::verifikasi::{check_putusan, Hasil, HasilPutusan, Keputusan, Penolakan, Putusan, StatusItem, Tindakan};
+use domain::ErrorCode;
+use personnel::{Pelaku, Personnel};
+use sqlx::types::Json;
+use sqlx::PgConnection;
+use uuid::Uuid;
+
+use crate::item::{self, Item};
+use crate::rute;
+use crate::store::Verification;
+use crate::tinjauan::{earlier_decisions, open_changes};
+
+impl Verification {
+    pub async fn decide(&self, user: &CurrentUser, putusan: &Putusan) -> Result<HasilPutusan, ServiceError> {
+        let bad = |_| ServiceError::Refused(ErrorCode::BadRequest);
+        let item_id = Uuid::parse_str(&putusan.item).map_err(bad)?;
+        let kunci = Uuid::parse_str(&putusan.kunci).map_err(bad)?;
+        let mut tx = self.pool.begin().await?;
+        if let Some(answer) = answered(&mut tx, kunci, user).await? {
+            return Ok(answer);
+        }
+        let item = Item::load(&mut tx, user, item_id, true).await?;
+        // A retry that waited on the lock while its first attempt committed.
+        if let Some(answer) = answered(&mut tx, kunci, user).await? {
+            return Ok(answer);
+        }
+        if item.status != StatusItem::Menunggu {
+            return Err(ServiceError::Refused(ErrorCode::AlreadyDecided));
+        }
+        if item.claimed_by_other(user.account_id, time::OffsetDateTime::now_utc()) {
+            return Err(ServiceError::Refused(ErrorCode::ClaimedByOther));
+        }
+        let perubahan = Personnel::round_changes(&mut tx, item.usulan_id, item.putaran).await?;
+        let earlier = earlier_decisions(&mut tx, &item).await?;
+        let open = open_changes(&perubahan, &earlier, &item);
+        check_putusan(putusan, &open).map_err(ServiceError::Refused)?;
+
+        for k in &putusan.keputusan {
+            sqlx::query!(
+                "INSERT INTO verifikasi_keputusan (item_id, bagian, entri, field, hasil, alasan)
+                 VALUES ($1, $2, $3, $4, $5, $6)",
+                item.id,
+                k.kunci.bagian.slug(),
+                k.kunci.entri.clone().unwrap_or_default(),
+                k.kunci.field,
+                k.hasil.code(),
+                k.alasan.trim()
+            )
+            .execute(&mut *tx)
+            .await?;
+        }
+        // Every rejection of the round so far, this level's included.
+        let mut penolakan: Vec<Penolakan> = earlier
+            .iter()
+            .filter(|d| d.putaran == item.putaran && d.hasil == Hasil::Tolak)
+            .map(|d| Penolakan { kunci: d.kunci.clone(), alasan: d.alasan.clone(), tingkat: d.tingkat })
+            .collect();
+        penolakan.extend(putusan.keputusan.iter().filter(|k| k.hasil == Hasil::Tolak).map(|k| Penolakan {
+            kunci: k.kunci.clone(),
+            alasan: k.alasan.trim().to_owned(),
+            tingkat: item.tingkat,
+        }));
+
+        let kantor = rute::kantor(&mut tx, &item.jenis_instansi, item.tingkat).await?;
+        let oleh = user.account_id.to_string();
+        let by = Pelaku { oleh: &oleh, kantor: &kantor, tingkat: Some(item.tingkat) };
+        let catatan = putusan.catatan.trim();
+        let answer = match (putusan.tindakan, item.next_level()) {
+            (Tindakan::Kembalikan, _) => {
+                Personnel::return_to_pns(&mut tx, item.usulan_id, by, catatan, &penolakan).await?;
+                HasilPutusan { status: StatusItem::Dikembalikan, tingkat_berikut: None }
+            }
+            (Tindakan::Teruskan, Some(next)) => {
+                Personnel::pass_level(&mut tx, item.usulan_id, by).await?;
+                item::create(&mut tx, &item, next).await?;
+                HasilPutusan { status: StatusItem::Diteruskan, tingkat_berikut: Some(next) }
+            }
+            (Tindakan::Teruskan, None) => {
+                let rejected: Vec<KunciField> = penolakan.iter().map(|p| p.kunci.clone()).collect();
+                self.personnel.finalise(&mut tx, item.usulan_id, by, &rejected).await?;
+                HasilPutusan { status: StatusItem::Final, tingkat_berikut: None }
+            }
+        };
+        sqlx::query!(
+            "UPDATE verifikasi_item SET status = $2, diputus_oleh = $3, diputus_pada = now(),
+                    klaim_oleh = NULL, klaim_nama = NULL, klaim_sampai = NULL
+             WHERE id = $1",
+            item.id,
+            answer.status.code(),
+            user.account_id
+        )
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query!(
+            "INSERT INTO verifikasi_riwayat (kunci, item_id, tindakan, oleh, kantor, catatan, jawaban)
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            kunci,
+            item.id,
+            putusan.tindakan.code(),
+            user.account_id,
+            kantor,
+            catatan,
+            Json(&answer) as _
+        )
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(answer)
+    }
+}
+
+impl Verification {
+    /// Accepts every open change of each clean submission (no "[?]" flags) and passes it on,
+    /// each as its own decision. Returns (decided, skipped): one decided meanwhile or held by
+    /// another verifier is skipped, not an error.
+    pub async fn accept_clean(&self, user: &CurrentUser, ids: &[Uuid]) -> Result<(usize, usize), ServiceError> {
+        let (mut decided, mut skipped) = (0, 0);
+        for id in ids {
+            let mut conn = self.pool.acquire().await?;
+            let item = Item::load(&mut conn, user, *id, false).await?;
+            let now = time::OffsetDateTime::now_utc();
+            if item.ada_tanda || item.status != StatusItem::Menunggu || item.claimed_by_other(user.account_id, now) {
+                skipped += 1;
+                continue;
+            }
+            let perubahan = Personnel::round_changes(&mut conn, item.usulan_id, item.putaran).await?;
+            let earlier = earlier_decisions(&mut conn, &item).await?;
+            drop(conn);
+            let putusan = Putusan {
+                item: id.to_string(),
+                kunci: Uuid::new_v4().to_string(),
+                keputusan: open_changes(&perubahan, &earlier, &item)
+                    .into_iter()
+                    .map(|kunci| Keputusan { kunci, hasil: Hasil::Terima, alasan: String::new() })
+                    .collect(),
+                tindakan: Tindakan::Teruskan,
+                catatan: String::new(),
+            };
+            match self.decide(user, &putusan).await {
+                Ok(_) => decided += 1,
+                Err(ServiceError::Refused(ErrorCode::AlreadyDecided | ErrorCode::ClaimedByOther)) => skipped += 1,
+                Err(e) => return Err(e),
+            }
+        }
+        Ok((decided, skipped))
+    }
+}
+
+/// The first answer to `kunci`, if it was already used; a key used by someone else is refused.
+async fn answered(
+    conn: &mut PgConnection,
+    kunci: Uuid,
+    user: &CurrentUser,
+) -> Result<Option<HasilPutusan>, ServiceError> {
+    let row = sqlx::query!(
+        r#"SELECT oleh, jawaban AS "jawaban: Json<HasilPutusan>" FROM verifikasi_riwayat WHERE kunci = $1"#,
+        kunci
+    )
+    .fetch_optional(conn)
+    .await?;
+    match row {
+        Some(r) if r.oleh == user.account_id => Ok(Some(r.jawaban.0)),
+        Some(_) => Err(ServiceError::Refused(ErrorCode::BadRequest)),
+        None => Ok(None),
+    }
+}
