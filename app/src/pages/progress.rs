@@ -1,10 +1,12 @@
 //! `/pns/progres`: where the PNS's proposal stands ("PNS dapat mengawasi progress PUPNS-nya"):
-//! its status and each verification step with its date, who acted, and why it came back.
+//! its status and each verification step with its date, the office that acted, and why it
+//! came back (the rejected fields with their reasons).
 
+use domain::form::JenisPeristiwa;
 use domain::Msg;
 use leptos::prelude::*;
 
-use crate::api::formulir::{progress, ProgresView};
+use crate::api::formulir::{progress, PeristiwaView, ProgresView};
 use crate::i18n::{t, use_lang};
 use crate::pages::homes::guarded;
 
@@ -29,22 +31,48 @@ pub fn ProgressPage() -> impl IntoView {
                 } else {
                     view! {
                         <ol class="timeline" data-testid="timeline">
-                            {p.peristiwa.into_iter().map(|e| view! {
+                            {p.peristiwa.into_iter().map(|e| { let who = actor(&e); view! {
                                 <li class=format!("event {}", e.peristiwa.code())>
                                     <strong>{t(e.peristiwa.label())}</strong>
                                     {e.tingkat.map(|n| format!(" — {} {n}", t(Msg::VerifierLevel)))}
                                     <br/>
-                                    <span class="muted">{e.pada}" · "{e.oleh}</span>
+                                    <span class="muted">{e.pada}{who}</span>
                                     {(!e.catatan.is_empty()).then(|| view! { <p class="reason">{e.catatan}</p> })}
                                 </li>
-                            }).collect_view()}
+                            }}).collect_view()}
                         </ol>
                     }.into_any()
                 }}
+                {(!p.penolakan.is_empty()).then(|| view! {
+                    <h2>{t(Msg::RejectedChanges)}</h2>
+                    <ul class="rejected-list" data-testid="penolakan">
+                        {p.penolakan.iter().map(|r| {
+                            let field = r.kunci.bagian.fields().iter().find(|f| f.key == r.kunci.field)
+                                .map(|f| f.label(lang)).unwrap_or(r.kunci.field.as_str()).to_owned();
+                            view! {
+                                <li data-field=r.kunci.field.clone()>
+                                    <strong>{r.kunci.bagian.label(lang)}" — "{field}</strong>": "{r.alasan.clone()}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                })}
                 <p>
                     <a class="button" href="/pns/formulir">{t(Msg::OpenForm)}</a>
                 </p>
             </section>
         }
     })
+}
+
+/// Who acted on a step: the office for verifiers' steps (never the person), the PNS's own
+/// name for sending.
+fn actor(e: &PeristiwaView) -> String {
+    if !e.kantor.is_empty() {
+        format!(" · {}", e.kantor)
+    } else if e.peristiwa == JenisPeristiwa::Dikirim && !e.oleh.is_empty() {
+        format!(" · {}", e.oleh)
+    } else {
+        String::new()
+    }
 }

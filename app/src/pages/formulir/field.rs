@@ -29,14 +29,19 @@ pub fn Field(bagian: Bagian, entri: Option<usize>, spec: &'static FieldSpec) -> 
     let id = field_id(bagian, entri, spec.key);
     let error_id = format!("{id}-error");
     let error = Memo::new(move |_| st.error_at(bagian, entri, spec.key));
+    let ditolak = Memo::new(move |_| st.rejection(bagian, entri, spec.key));
+    let ditolak_id = format!("{id}-ditolak");
     view! {
-        <div class="field" class:invalid=move || error.get().is_some()>
+        <div class="field" class:invalid=move || error.get().is_some() class:ditolak=move || ditolak.with(Option::is_some)>
             <label for=id.clone()>
                 {spec.label(lang)}
                 {spec.required.then(|| view! { <span class="req" title=t(Msg::Required)>" *"</span> })}
             </label>
             <Input bagian entri spec id=id.clone() error_id=error_id.clone()/>
             <p class="error" id=error_id role="alert">{move || error.get().map(error_text)}</p>
+            {move || ditolak.get().map(|alasan| view! {
+                <p class="rejected-reason" data-testid=ditolak_id.clone()>{t(Msg::RejectedBecause)}" "{alasan}</p>
+            })}
             <Flag bagian entri key=spec.key id=format!("{id}-tanda")/>
         </div>
     }

@@ -55,6 +55,7 @@ fn Form(view: FormulirView, opsi: Opsi) -> impl IntoView {
             <Show when=move || !st.status.get().editable()>
                 <p class="notice" role="status" data-testid="locked">{t(Msg::LockedNotice)}</p>
             </Show>
+            <Rejected/>
             <Show when=move || st.restored.get()>
                 <p class="notice" role="status" data-testid="restored">{t(Msg::DraftRestored)}</p>
             </Show>
@@ -140,6 +141,36 @@ fn Section(bagian: Bagian) -> impl IntoView {
             </div>
         </form>
     }
+}
+
+/// A returned proposal: the rejected fields with the verifiers' reasons (each field shows its
+/// reason too).
+#[component]
+fn Rejected() -> impl IntoView {
+    let st = expect_context::<FormState>();
+    let lang = use_lang();
+    let penolakan = st.penolakan.get_value();
+    (!penolakan.is_empty()).then(|| {
+        view! {
+            <div class="notice" role="status" data-testid="penolakan">
+                <p>{t(Msg::RejectedNotice)}</p>
+                <ul class="rejected-list">
+                    {penolakan.into_iter().map(|r| {
+                        let k = r.kunci;
+                        let field = k.bagian.fields().iter().find(|f| f.key == k.field)
+                            .map(|f| f.label(lang).to_owned()).unwrap_or_else(|| k.field.clone());
+                        let entry = k.entri.as_deref().and_then(|id| st.entry_index(k.bagian, id))
+                            .map(|i| format!(" ({}{})", t(Msg::EntryLabel), i + 1)).unwrap_or_default();
+                        view! {
+                            <li data-field=k.field.clone()>
+                                <strong>{k.bagian.label(lang)}{entry}" — "{field}</strong>": "{r.alasan}
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </div>
+        }
+    })
 }
 
 /// A section-wide problem (an empty list that needs entries).

@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::time::Duration;
 
 use domain::form::{check_section, Bagian, Context, Dokumen, FieldError, Formulir, Simpan, StatusUsulan, Tanda};
+use domain::verifikasi::Penolakan;
 use domain::{DaftarKode, ErrorCode, Msg, Nip};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -72,6 +73,8 @@ pub struct FormState {
     /// "[?]" flags on fields.
     pub tanda: RwSignal<Vec<Tanda>>,
     pub dokumen: RwSignal<Vec<Dokumen>>,
+    /// A returned proposal: the fields the verifiers rejected, with their reasons.
+    pub penolakan: StoredValue<Vec<Penolakan>>,
     in_flight: StoredValue<bool>,
     pending_review: StoredValue<Option<Bagian>>,
     /// A save that failed in transit: resent as is (same key) before anything else.
@@ -106,6 +109,7 @@ impl FormState {
             restored: RwSignal::new(false),
             tanda: RwSignal::new(view.tanda),
             dokumen: RwSignal::new(view.dokumen),
+            penolakan: StoredValue::new(view.penolakan),
             in_flight: StoredValue::new(false),
             pending_review: StoredValue::new(None),
             retry: StoredValue::new(None),
@@ -153,6 +157,21 @@ impl FormState {
     pub fn flag(&self, bagian: Bagian, entri: Option<usize>, key: &str) -> Option<Tanda> {
         let entry_id = entri.map(|i| self.draf.with(|f| f.get_field(bagian, Some(i), "id")));
         self.tanda.with(|t| t.iter().find(|t| t.bagian == bagian && t.field == key && t.entri == entry_id).cloned())
+    }
+
+    /// The index of a list entry in the draft, by its id.
+    pub fn entry_index(&self, bagian: Bagian, id: &str) -> Option<usize> {
+        self.draf.with(|f| (0..f.entry_count(bagian)).find(|i| f.get_field(bagian, Some(*i), "id") == id))
+    }
+
+    /// The verifier's reason when this field was rejected on a returned proposal.
+    pub fn rejection(&self, bagian: Bagian, entri: Option<usize>, key: &str) -> Option<String> {
+        let entry_id = entri.map(|i| self.draf.with(|f| f.get_field(bagian, Some(i), "id")));
+        self.penolakan.with_value(|p| {
+            p.iter()
+                .find(|r| r.kunci.bagian == bagian && r.kunci.field == key && r.kunci.entri == entry_id)
+                .map(|r| r.alasan.clone())
+        })
     }
 
     /// Name of a coded value, if known.
