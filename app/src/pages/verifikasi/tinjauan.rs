@@ -134,7 +134,8 @@ fn Tinjauan(v: TinjauanView) -> impl IntoView {
             .into_iter()
             .filter_map(|k| {
                 let h = *hasil.get(&k)?;
-                let alasan = if h == Hasil::Tolak { alasan.get(&k).cloned().unwrap_or_default() } else { String::new() };
+                let alasan =
+                    if h == Hasil::Tolak { alasan.get(&k).cloned().unwrap_or_default() } else { String::new() };
                 Some(Keputusan { kunci: k, hasil: h, alasan: alasan.trim().to_owned() })
             })
             .collect();
