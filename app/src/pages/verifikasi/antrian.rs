@@ -181,7 +181,7 @@ fn Tabel(
                             data-testid="pilih-semua" prop:checked=all_selected
                             on:change=move |ev| {
                                 let on = event_target_checked(&ev);
-                                selected.set(if on { all_ids() } else { BTreeSet::new() });
+                                selected.set(if on { untrack(all_ids) } else { BTreeSet::new() });
                             }/>
                     </th>
                     <th scope="col">{t(Msg::Nip)}</th>

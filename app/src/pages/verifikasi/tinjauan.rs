@@ -65,11 +65,16 @@ struct Keadaan {
 }
 
 impl Keadaan {
-    /// Decisions may be taken: the caller holds the claim and has not decided yet.
-    fn editable(self) -> bool {
+    /// Still waiting for a decision at this level (the buttons show, maybe disabled).
+    fn open(self) -> bool {
         self.v.with_value(|v| v.status == StatusItem::Menunggu)
-            && self.klaim.with(|k| matches!(k, KlaimView::Milik { .. }))
+            && self.klaim.with(|k| !matches!(k, KlaimView::Selesai))
             && self.selesai.with(Option::is_none)
+    }
+
+    /// Decisions may be taken: still open, and the caller (not another verifier) holds the claim.
+    fn editable(self) -> bool {
+        self.open() && self.klaim.with(|k| matches!(k, KlaimView::Milik { .. }))
     }
 }
 
@@ -124,7 +129,7 @@ fn Tinjauan(v: TinjauanView) -> impl IntoView {
         problem.set(None);
     };
     let submit = move |tindakan: Tindakan| {
-        if busy.get_untracked() || !st.editable() {
+        if busy.get_untracked() || !untrack(|| st.editable()) {
             return;
         }
         let hasil = st.hasil.get_untracked();
@@ -211,20 +216,23 @@ fn Tinjauan(v: TinjauanView) -> impl IntoView {
             {sections.into_iter().map(|bagian| view! { <TabelBagian bagian st/> }).collect_view()}
 
             <div class="decision-actions">
-                <Show when=move || st.editable()>
-                    <button type="button" data-testid="terima-semua" on:click=accept_every>
+                <Show when=move || st.open()>
+                    <button type="button" data-testid="terima-semua" disabled=move || !st.editable()
+                        on:click=accept_every>
                         {t(Msg::AcceptAllChanges)}
                     </button>
                     <label for="catatan">{t(Msg::Note)}</label>
                     <textarea id="catatan" name="catatan" rows="3" maxlength=MAX_ALASAN.to_string()
-                        data-testid="catatan" prop:value=move || catatan.get()
+                        data-testid="catatan" disabled=move || !st.editable() prop:value=move || catatan.get()
                         on:input=move |ev| catatan.set(event_target_value(&ev))></textarea>
                     <div class="actions">
-                        <button type="button" class="primary" data-testid="teruskan" disabled=move || busy.get()
+                        <button type="button" class="primary" data-testid="teruskan"
+                            disabled=move || busy.get() || !st.editable()
                             on:click=move |_| submit(Tindakan::Teruskan)>
                             {t(Msg::PassOn)}
                         </button>
-                        <button type="button" class="danger" data-testid="kembalikan" disabled=move || busy.get()
+                        <button type="button" class="danger" data-testid="kembalikan"
+                            disabled=move || busy.get() || !st.editable()
                             on:click=move |_| submit(Tindakan::Kembalikan)>
                             {t(Msg::ReturnToPns)}
                         </button>
