@@ -50,6 +50,7 @@ test("a PNS registers, the L1 verifier approves, and the PNS signs in", async ({
   await signIn(page, "verif2.sleman");
   await expect(page).toHaveURL("/verifikasi");
   await waitForHydration(page);
+  await page.getByRole("tab", { name: "Pendaftaran" }).click();
   const row = page.getByRole("row", { name: new RegExp(nip) });
   await row.getByRole("button", { name: "Setujui" }).click();
   await expect(page.getByText("Pendaftaran disetujui.")).toBeVisible();

@@ -38,6 +38,8 @@ test("the L1 verifier is also a PNS and switches between the two roles", async (
   await page.getByRole("button", { name: "Ganti peran" }).click();
   await expect(page).toHaveURL("/verifikasi");
   await expect(page.getByTestId("home-verifikasi")).toBeVisible();
+  await waitForHydration(page);
+  await page.getByRole("tab", { name: "Pendaftaran" }).click();
   await expect(page.getByText("Pendaftaran menunggu verifikasi")).toBeVisible();
 });
 

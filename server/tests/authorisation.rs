@@ -30,7 +30,7 @@ use reqwest::Client;
 use server::demo::DEMO_PASSWORD;
 use uuid::Uuid;
 
-use Access::{AnyOf, Needs, Public, SignedIn};
+use Access::{AnyOf, Needs, Public, Roles, SignedIn};
 use Capability::{
     AdminBkn, AdminInstansi, AdminKanreg, ApproveRegistration, ExecutiveDashboard, HdsInbox, OwnRecord, Verifikasi,
 };
@@ -67,6 +67,18 @@ fn rows() -> Vec<Row> {
         fun("/api/beranda/verifikasi", Needs(Verifikasi), by!(no_args)),
         fun("/api/verifikasi/setujui-pendaftaran", Needs(ApproveRegistration), by!(waiting_in_scope))
             .outside(by!(waiting_outside_scope)),
+        fun("/api/verifikasi/antrian", Needs(Verifikasi), by!(queue_page)),
+        // Items waiting at the role's own level in its scope; outside: another unit or instansi.
+        fun("/api/verifikasi/buka", Needs(Verifikasi), by!(item_form)).outside(by!(item_form_outside)),
+        fun("/api/verifikasi/klaim", Needs(Verifikasi), by!(item_form)).outside(by!(item_form_outside)),
+        fun("/api/verifikasi/lepas", Needs(Verifikasi), by!(item_form)).outside(by!(item_form_outside)),
+        fun("/api/verifikasi/putus", Needs(Verifikasi), by!(decision)).outside(by!(decision_outside)),
+        fun("/api/verifikasi/terima-semua", Needs(Verifikasi), by!(accept_selected))
+            .outside(by!(accept_selected_outside))
+            .answers("\"diputus\":1"),
+        // Turun Status: the Kanreg's L3 of the PNS's region, and the admin BKN.
+        fun("/api/verifikasi/turun-status", Roles(&[Role::VerifikatorL3, Role::AdminBkn]), by!(reopen))
+            .outside(by!(reopen_outside)),
         fun("/api/beranda/hds", Needs(HdsInbox), by!(no_args)),
         fun("/api/beranda/admin-instansi", Needs(AdminInstansi), by!(no_args)),
         fun("/api/beranda/admin-kanreg", Needs(AdminKanreg), by!(no_args)),
@@ -91,6 +103,7 @@ fn rows() -> Vec<Row> {
         page("/pns/formulir", Needs(OwnRecord)),
         page("/pns/progres", Needs(OwnRecord)),
         page("/verifikasi", Needs(Verifikasi)),
+        page("/verifikasi/usulan/{id}", Needs(Verifikasi)).at(by!(review_page)),
         page("/hds", Needs(HdsInbox)),
         page("/admin/instansi", Needs(AdminInstansi)),
         page("/admin/kanreg", Needs(AdminKanreg)),
@@ -159,6 +172,8 @@ enum Access {
     Needs(Capability),
     /// The active role must have one of the capabilities.
     AnyOf(&'static [Capability]),
+    /// The active role must be one of these.
+    Roles(&'static [Role]),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -221,6 +236,11 @@ impl Row {
         Row { redirects: true, ..self }
     }
 
+    /// A page whose path takes an object: the setup gives the path (a `Call::Get`).
+    fn at(self, setup: Setup) -> Row {
+        Row { setup, ..self }
+    }
+
     fn answers(self, text: &'static str) -> Row {
         Row { answers: Some(text), ..self }
     }
@@ -232,7 +252,8 @@ fn allowed(access: Access, role: Option<Role>) -> bool {
         (Access::SignedIn, role) => role.is_some(),
         (Access::Needs(capability), Some(role)) => role.can(capability),
         (Access::AnyOf(capabilities), Some(role)) => capabilities.iter().any(|c| role.can(*c)),
-        (Access::Needs(_) | Access::AnyOf(_), None) => false,
+        (Access::Roles(roles), Some(role)) => roles.contains(&role),
+        (Access::Needs(_) | Access::AnyOf(_) | Access::Roles(_), None) => false,
     }
 }
 
@@ -321,6 +342,8 @@ struct World {
     kesehatan: Vec<Uuid>,
     /// NIPs already handed out, so each registration gets its own PNS.
     handed_out: Mutex<HashSet<String>>,
+    /// Work items rows may share (reads, and refused requests), per role and inside/outside.
+    items: tokio::sync::Mutex<std::collections::HashMap<(Option<Role>, bool), Uuid>>,
 }
 
 /// Where a PNS without an account is taken from.
@@ -357,7 +380,7 @@ impl World {
             units.iter().filter(|u| u.path.starts_with(&top.path)).map(|u| u.id).collect()
         };
         let (pendidikan, kesehatan) = (subtree("Dinas Pendidikan"), subtree("Dinas Kesehatan"));
-        World { app, services, pendidikan, kesehatan, handed_out: Mutex::default() }
+        World { app, services, pendidikan, kesehatan, handed_out: Mutex::default(), items: Default::default() }
     }
 
     /// A PNS without an account from `place`, not handed out before.
@@ -368,6 +391,7 @@ impl World {
                     (SELECT nomor_sk FROM riwayat_golongan g WHERE g.nip = p.nip ORDER BY tmt, tanggal_sk, id LIMIT 1),
                     nama, instansi_id, unor_id FROM pns p
              WHERE NOT EXISTS (SELECT 1 FROM account a WHERE a.nip = p.nip)
+               AND NOT EXISTS (SELECT 1 FROM usulan u WHERE u.nip = p.nip)
                AND EXISTS (SELECT 1 FROM riwayat_golongan g WHERE g.nip = p.nip) ORDER BY nip DESC",
         )
         .fetch_all(&self.app.pool)
@@ -443,6 +467,88 @@ impl World {
         personnel.flag_field(nip, Bagian::DataUtama, None, "nama", "Nama di SK berbeda").await.unwrap().id
     }
 
+    /// A proposal of a PNS from `place`, sent and waiting at `tingkat` (moved there directly:
+    /// the levels before it are not what the row is about).
+    async fn waiting_item(&self, place: Place, tingkat: i16) -> (Uuid, String) {
+        let nip = self.spare(place).await.nip;
+        let personnel = &self.services.personnel;
+        let alamat = format!("Jl. Uji {}", Uuid::new_v4().simple());
+        let usulan = personnel.fill_for_sending(&nip, move |form, _| form.data_utama.alamat = alamat).await.unwrap();
+        self.services.verification.send(&usulan, usulan.versi, "PNS").await.unwrap();
+        let id: Uuid = sqlx::query_scalar(
+            "UPDATE verifikasi_item SET tingkat = $2, tingkat_rute = '{1,2,3,4}' WHERE nip = $1 AND status = 'menunggu'
+             RETURNING id",
+        )
+        .bind(&nip)
+        .bind(tingkat)
+        .fetch_one(&self.app.pool)
+        .await
+        .unwrap();
+        (id, nip)
+    }
+
+    /// An item in the role's queue (for roles without one, any item: they are refused).
+    /// Fresh for a request that would decide it; shared otherwise.
+    async fn item_for(&self, role: Option<Role>) -> Uuid {
+        let tingkat = role.and_then(Role::tingkat).unwrap_or(1);
+        self.waiting_item(Place::DinasPendidikan, tingkat).await.0
+    }
+
+    async fn shared_item(&self, role: Option<Role>) -> Uuid {
+        let verifier = role.filter(|r| r.tingkat().is_some());
+        let mut items = self.items.lock().await;
+        if let Some(id) = items.get(&(verifier, true)) {
+            return *id;
+        }
+        let id = self.item_for(verifier).await;
+        items.insert((verifier, true), id);
+        id
+    }
+
+    /// A decision consumes its item: a fresh one where the role may decide.
+    async fn decidable_item(&self, role: Option<Role>) -> Uuid {
+        match role.and_then(Role::tingkat) {
+            Some(_) => self.item_for(role).await,
+            None => self.shared_item(role).await,
+        }
+    }
+
+    /// An item at the role's level outside its scope; none for the national L4 and for
+    /// roles refused anyway.
+    async fn item_outside(&self, role: Option<Role>) -> Option<Uuid> {
+        let place = match role? {
+            Role::VerifikatorL1 => Place::DinasKesehatan,
+            Role::VerifikatorL2 | Role::VerifikatorL3 => Place::Bps,
+            _ => return None,
+        };
+        let mut items = self.items.lock().await;
+        if let Some(id) = items.get(&(role, false)) {
+            return Some(*id);
+        }
+        let id = self.waiting_item(place, role?.tingkat()?).await.0;
+        items.insert((role, false), id);
+        Some(id)
+    }
+
+    /// Every change of the item's round accepted, passed on, with a fresh key.
+    async fn accept_everything(&self, item: Uuid) -> String {
+        let (usulan_id, putaran): (Uuid, i32) =
+            sqlx::query_as("SELECT usulan_id, putaran FROM verifikasi_item WHERE id = $1")
+                .bind(item)
+                .fetch_one(&self.app.pool)
+                .await
+                .unwrap();
+        let mut conn = self.app.pool.acquire().await.unwrap();
+        let changes = personnel::Personnel::round_changes(&mut conn, usulan_id, putaran).await.unwrap();
+        let keputusan: Vec<_> = changes
+            .iter()
+            .map(|c| serde_json::json!({ "kunci": verification::key_of(c), "hasil": "terima", "alasan": "" }))
+            .collect();
+        serde_json::json!({ "putusan": { "item": item, "kunci": Uuid::new_v4(), "keputusan": keputusan,
+            "tindakan": "teruskan", "catatan": "" } })
+        .to_string()
+    }
+
     /// The demo PNS's proposal version.
     async fn versi(&self) -> i32 {
         let snapshot = self.services.personnel.open_form(&self.app.demo.pns_nip).await.unwrap();
@@ -457,6 +563,7 @@ impl World {
                 ("POST", client.post(url(row.route)).header("content-type", "application/json").body(body))
             }
             Call::Page => ("GET", client.get(url(row.route)).header("accept", "text/html")),
+            Call::Get(path) if row.kind == Kind::Page => ("GET", client.get(url(&path)).header("accept", "text/html")),
             Call::Get(path) => ("GET", client.get(url(&path))),
             Call::Post(path, body) => ("POST", client.post(url(&path)).body(body)),
             Call::Delete(path) => ("DELETE", client.delete(url(&path))),
@@ -655,4 +762,59 @@ async fn health(_: &World, _: Option<Role>, _: &Client) -> Call {
 async fn own_credentials(world: &World, role: Option<Role>, _: &Client) -> Call {
     let login = role.map_or("admin.bkn".to_owned(), |r| world.app.login_for(r));
     form([("identifier", login), ("password", DEMO_PASSWORD.to_owned())])
+}
+
+async fn queue_page(_: &World, _: Option<Role>, _: &Client) -> Call {
+    Call::Json(serde_json::json!({ "filter": {}, "setelah": null }).to_string())
+}
+
+async fn item_form(world: &World, role: Option<Role>, _: &Client) -> Call {
+    form([("item", world.shared_item(role).await.to_string())])
+}
+
+async fn item_form_outside(world: &World, role: Option<Role>, _: &Client) -> Option<Call> {
+    Some(form([("item", world.item_outside(role).await?.to_string())]))
+}
+
+async fn decision(world: &World, role: Option<Role>, _: &Client) -> Call {
+    Call::Json(world.accept_everything(world.decidable_item(role).await).await)
+}
+
+async fn decision_outside(world: &World, role: Option<Role>, _: &Client) -> Option<Call> {
+    let item = world.item_outside(role).await?;
+    Some(Call::Json(world.accept_everything(item).await))
+}
+
+async fn accept_selected(world: &World, role: Option<Role>, _: &Client) -> Call {
+    Call::Json(serde_json::json!({ "items": [world.decidable_item(role).await] }).to_string())
+}
+
+async fn accept_selected_outside(world: &World, role: Option<Role>, _: &Client) -> Option<Call> {
+    Some(Call::Json(serde_json::json!({ "items": [world.item_outside(role).await?] }).to_string()))
+}
+
+/// A Kabupaten Sleman PNS (Kanreg I) whose proposal waits at L1.
+async fn reopen(world: &World, role: Option<Role>, _: &Client) -> Call {
+    let nip = match role {
+        Some(Role::VerifikatorL3 | Role::AdminBkn) => world.waiting_item(Place::DinasPendidikan, 1).await.1,
+        _ => sqlx::query_scalar("SELECT nip FROM verifikasi_item WHERE id = $1")
+            .bind(world.shared_item(role).await)
+            .fetch_one(&world.app.pool)
+            .await
+            .unwrap(),
+    };
+    form([("nip", nip), ("catatan", "PNS meminta perbaikan data".into())])
+}
+
+/// For the Kanreg I verifier, a BPS PNS (central: Direktorat Pengadaan dan KP).
+async fn reopen_outside(world: &World, role: Option<Role>, _: &Client) -> Option<Call> {
+    if role != Some(Role::VerifikatorL3) {
+        return None;
+    }
+    let nip = world.waiting_item(Place::Bps, 1).await.1;
+    Some(form([("nip", nip), ("catatan", "PNS meminta perbaikan data".into())]))
+}
+
+async fn review_page(world: &World, role: Option<Role>, _: &Client) -> Call {
+    Call::Get(format!("/verifikasi/usulan/{}", world.shared_item(role).await))
 }

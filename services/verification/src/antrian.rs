@@ -104,6 +104,9 @@ impl Verification {
                 q.push(" AND starts_with(unor_path, ").push_bind(path.clone()).push(")");
             }
         }
+        if let Some(own) = &user.nip {
+            q.push(" AND nip <> ").push_bind(own.clone());
+        }
         if let Some(path) = &filter.unor_path {
             q.push(" AND starts_with(unor_path, ").push_bind(path.clone()).push(")");
         }

@@ -65,7 +65,9 @@ impl Item {
             sqlx::query_as!(Row, "SELECT * FROM verifikasi_item WHERE id = $1", id).fetch_optional(conn).await?
         };
         let item = row.map(Row::into_item).transpose()?.ok_or(ServiceError::Refused(ErrorCode::NotFound))?;
-        if item.tingkat != tingkat || !user.active.covers(&item.lokasi()) {
+        // A verifier never decides their own proposal.
+        let own = user.nip.as_deref() == Some(item.nip.as_str());
+        if item.tingkat != tingkat || own || !user.active.covers(&item.lokasi()) {
             return Err(ServiceError::Refused(ErrorCode::NotFound));
         }
         Ok(item)

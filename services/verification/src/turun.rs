@@ -46,11 +46,15 @@ impl Verification {
         let in_scope = match (&lokasi, user.active.role) {
             (Some(_), Role::AdminBkn) => true,
             (Some(l), _) => user.active.covers(l),
-            (None, _) => false,
+            (None, _) => true,
         };
-        let Some(item) = item.filter(|_| in_scope) else {
+        // Someone else's PNS is not found; one of theirs with nothing waiting cannot be reopened.
+        let Some(item) = item else {
             return Err(ServiceError::Refused(ErrorCode::NotReturnable));
         };
+        if !in_scope {
+            return Err(ServiceError::Refused(ErrorCode::NotFound));
+        }
         let kantor = match user.active.role {
             Role::AdminBkn => "Admin BKN".to_owned(),
             _ => "Kantor Regional BKN".to_owned(),

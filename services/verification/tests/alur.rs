@@ -360,7 +360,7 @@ async fn turun_status_returns_a_sent_proposal_to_draft(pool: sqlx::PgPool) {
         .turun_status(&verifier(Role::VerifikatorL3, None, None, Some(2)), nip, "Salah kirim", "127.0.0.1")
         .await
         .unwrap_err();
-    assert!(matches!(err, access::ServiceError::Refused(ErrorCode::NotReturnable)), "{err:?}");
+    assert!(matches!(err, access::ServiceError::Refused(ErrorCode::NotFound)), "{err:?}");
     let err = w.verification.turun_status(&w.l3(), nip, " ", "127.0.0.1").await.unwrap_err();
     assert!(matches!(err, access::ServiceError::Refused(ErrorCode::ReasonRequired)), "{err:?}");
     w.verification.turun_status(&w.l3(), nip, "PNS meminta koreksi data keluarga", "127.0.0.1").await.unwrap();

@@ -1,0 +1,68 @@
+import { Page } from "@playwright/test";
+import { expect, signIn, sql, test, waitForHydration } from "./helpers";
+
+/** Signs `login` in and opens the queue, narrowed to `nip` when given. */
+async function openQueue(page: Page, login: string, nip?: string) {
+  await page.context().clearCookies();
+  await signIn(page, login);
+  await page.waitForURL("**/verifikasi");
+  await waitForHydration(page);
+  if (nip) {
+    await page.getByTestId("filter-antrian").locator("input").first().fill(nip);
+    await page.getByTestId("terapkan-filter").click();
+    await expect(page.getByTestId("item-antrian")).toHaveCount(1);
+  }
+  await expect(page.getByTestId("item-antrian").first()).toBeVisible();
+}
+
+/** Opens the first submission of the queue and accepts every change. */
+async function openFirstAndAcceptAll(page: Page): Promise<string> {
+  const row = page.getByTestId("item-antrian").first();
+  const nip = (await row.locator("a").first().innerText()).trim();
+  await row.locator("a").first().click();
+  await page.waitForURL("**/verifikasi/usulan/**");
+  await waitForHydration(page);
+  await expect(page.getByTestId("nip")).toHaveText(nip);
+  await expect(page.getByTestId("klaim")).toContainText("Anda");
+  await page.getByTestId("terima-semua").click();
+  return nip;
+}
+
+test("a proposal passes L1, L2 and L3 in the browser and becomes the master record", async ({ page }) => {
+  await openQueue(page, "verif1.sleman");
+  const nip = await openFirstAndAcceptAll(page);
+  const versi = Number(sql(`SELECT versi FROM pns WHERE nip = '${nip}'`));
+  await page.getByTestId("teruskan").click();
+  await expect(page.getByTestId("hasil-putusan")).toHaveAttribute("data-status", "diteruskan");
+  await expect(page.getByTestId("hasil-putusan")).toContainText("2");
+
+  for (const [login, status] of [
+    ["verif2.sleman", "diteruskan"],
+    ["verif3.kanreg1", "final"],
+  ]) {
+    await openQueue(page, login, nip);
+    await openFirstAndAcceptAll(page);
+    await page.getByTestId("teruskan").click();
+    await expect(page.getByTestId("hasil-putusan")).toHaveAttribute("data-status", status);
+  }
+  await expect(page.getByTestId("hasil-putusan")).toContainText("data master");
+  expect(sql(`SELECT status FROM usulan WHERE nip = '${nip}' ORDER BY dibuat DESC LIMIT 1`)).toBe("final");
+  expect(Number(sql(`SELECT versi FROM pns WHERE nip = '${nip}'`))).toBe(versi + 1);
+});
+
+test("a verifier returns a proposal with a reason the PNS will see", async ({ page }) => {
+  await openQueue(page, "verif1.sleman");
+  const nip = await openFirstAndAcceptAll(page);
+  // Returning without a rejection is refused in the page, before anything is sent.
+  await page.getByTestId("kembalikan").click();
+  await expect(page.getByTestId("putusan-error")).toContainText("tolak");
+  const row = page.locator("tr[data-testid^='keputusan-']").first();
+  await row.locator("input[value='tolak']").check();
+  await row.locator("input.alasan").fill("Tidak sesuai dengan dokumen pendukung");
+  await page.getByTestId("kembalikan").click();
+  await expect(page.getByTestId("hasil-putusan")).toHaveAttribute("data-status", "dikembalikan");
+  expect(sql(`SELECT status FROM usulan WHERE nip = '${nip}' AND status <> 'final'`)).toBe("dikembalikan");
+  expect(sql(`SELECT penolakan::text FROM usulan WHERE nip = '${nip}' AND status <> 'final'`)).toContain(
+    "Tidak sesuai dengan dokumen pendukung",
+  );
+});
