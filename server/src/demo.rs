@@ -1,12 +1,23 @@
 //! The demo world (`--demo`): two instansi with unor trees, ~200 consistent PNS master
-//! records, and one account per role. Seeding is idempotent: a second start changes nothing.
+//! records, one account per role (and an L1/L2/L3 verifier for each instansi), and about forty
+//! proposals at every stage of verification (`demo_usulan.rs`). Seeding is idempotent: a second
+//! start changes nothing.
 
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use access::{CurrentUser, Grant};
 use app::auth::AppState;
 use domain::Role;
 use identity::{NewAccount, Scope};
 use personnel::generator::{generate, GeneratorConfig, UnitTarget};
+use personnel::PnsWithHistory;
 use reference::{Instansi, Unor};
 use uuid::Uuid;
+
+#[path = "demo_usulan.rs"]
+mod usulan;
+use usulan::{Rencana, Tahap};
 
 /// Every demo account's password (printed in the README).
 pub const DEMO_PASSWORD: &str = "Demo2026pupns";
@@ -99,27 +110,51 @@ pub async fn seed(state: &AppState) -> anyhow::Result<DemoWorld> {
     )
     .await?;
     identity.ensure_grant(id, Role::Pns, sleman_scope.clone()).await?;
-    identity
-        .ensure_grant(
-            id,
-            Role::VerifikatorL1,
-            Scope {
-                instansi_id: Some(INSTANSI_SLEMAN),
-                unor_id: Some(dinas_pendidikan.id),
-                unor_path: Some(dinas_pendidikan.path.clone()),
-                ..Scope::default()
-            },
-        )
-        .await?;
+    let scope = Scope {
+        instansi_id: Some(INSTANSI_SLEMAN),
+        unor_id: Some(dinas_pendidikan.id),
+        unor_path: Some(dinas_pendidikan.path.clone()),
+        ..Scope::default()
+    };
+    let grant = identity.ensure_grant(id, Role::VerifikatorL1, scope.clone()).await?;
+    let mut verifiers: HashMap<&str, CurrentUser> = HashMap::new();
+    verifiers
+        .insert("verif1.sleman", acting_as(id, grant, "verif1.sleman", &verifier.pns.nama, Role::VerifikatorL1, scope));
 
     let bkpp = unit(&sleman_units, "Badan Kepegawaian, Pendidikan dan Pelatihan")?;
-    let staff: [(&str, &str, Role, Scope, Option<Uuid>); 8] = [
+    let dinkes = unit(&sleman_units, "Dinas Kesehatan")?;
+    let bps_diy = unit(&bps_units, "BPS Provinsi D.I. Yogyakarta")?;
+    let biro_sdm = unit(&bps_units, "Biro Sumber Daya Manusia")?;
+    let bps_scope = Scope { instansi_id: Some(INSTANSI_BPS), ..Scope::default() };
+    let subtree = |u: &Unor| Scope {
+        instansi_id: Some(u.instansi_id),
+        unor_id: Some(u.id),
+        unor_path: Some(u.path.clone()),
+        ..Scope::default()
+    };
+    let staff: [(&str, &str, Role, Scope, Option<Uuid>); 12] = [
+        ("verif1.dinkes", "Verifikator Dinas Kesehatan Sleman", Role::VerifikatorL1, subtree(&dinkes), Some(dinkes.id)),
         ("verif2.sleman", "Verifikator BKPP Sleman", Role::VerifikatorL2, sleman_scope.clone(), Some(bkpp.id)),
         (
             "verif3.kanreg1",
             "Verifikator Kanreg I Yogyakarta",
             Role::VerifikatorL3,
             Scope { kanreg_id: Some(1), ..Scope::default() },
+            None,
+        ),
+        (
+            "verif1.bps",
+            "Verifikator BPS Provinsi D.I. Yogyakarta",
+            Role::VerifikatorL1,
+            subtree(&bps_diy),
+            Some(bps_diy.id),
+        ),
+        ("verif2.bps", "Verifikator Biro SDM BPS", Role::VerifikatorL2, bps_scope, Some(biro_sdm.id)),
+        (
+            "verif3.pusat",
+            "Verifikator Direktorat Pengadaan dan Kepangkatan BKN",
+            Role::VerifikatorL3,
+            Scope { kanreg_id: Some(0), ..Scope::default() },
             None,
         ),
         ("verif4.bkn", "Verifikator Direktorat Status", Role::VerifikatorL4, Scope::default(), None),
@@ -147,7 +182,10 @@ pub async fn seed(state: &AppState) -> anyhow::Result<DemoWorld> {
     ];
     for (username, nama, role, scope, unor) in staff {
         let id = demo_account(identity, None, Some(username), nama, scope.instansi_id, unor).await?;
-        identity.ensure_grant(id, role, scope).await?;
+        let grant = identity.ensure_grant(id, role, scope.clone()).await?;
+        if role.tingkat().is_some() {
+            verifiers.insert(username, acting_as(id, grant, username, nama, role, scope));
+        }
     }
 
     // One registration waiting for approval, so the verifier's list is not empty.
@@ -161,6 +199,56 @@ pub async fn seed(state: &AppState) -> anyhow::Result<DemoWorld> {
         )
         .await?;
 
+    // Proposals at every stage, from PNS of three units: Dinas Pendidikan (verif1.sleman),
+    // Dinas Kesehatan (verif1.dinkes) and BPS Kabupaten Sleman under BPS D.I. Yogyakarta
+    // (verif1.bps). The demo PNS, the verifier's own record and the waiting registration start
+    // from a draft (the end-to-end journeys begin there), and so do the two lowest NIPs of Dinas
+    // Pendidikan without an account, which the registration journeys pick.
+    let chain = |l1: &str, l2: &str, l3: &str| -> anyhow::Result<usulan::Verifikator> {
+        let get = |u: &str| verifiers.get(u).cloned().ok_or_else(|| anyhow::anyhow!("demo verifier {u} missing"));
+        Ok(Arc::new([get(l1)?, get(l2)?, get(l3)?, get("verif4.bkn")?]))
+    };
+    let kept = [&pns.pns.nip, &verifier.pns.nip, &waiting.pns.nip];
+    let mut disdik: Vec<&PnsWithHistory> =
+        regional.iter().filter(|r| in_subtree(r.pns.unor_id) && !kept.contains(&&r.pns.nip)).collect();
+    let mut by_nip: Vec<&String> = disdik.iter().map(|r| &r.pns.nip).collect();
+    by_nip.sort();
+    let registering: Vec<String> = by_nip.into_iter().take(2).cloned().collect();
+    disdik.retain(|r| !registering.contains(&r.pns.nip));
+    let within =
+        |units: &[Unor], root: &Unor, u: Uuid| units.iter().any(|x| x.id == u && x.path.starts_with(&root.path));
+    let dinkes_pns = regional.iter().filter(|r| within(&sleman_units, &dinkes, r.pns.unor_id));
+    let bps_pns = central.iter().filter(|r| within(&bps_units, &bps_diy, r.pns.unor_id));
+    use Tahap::*;
+    let groups = [
+        (
+            disdik,
+            chain("verif1.sleman", "verif2.sleman", "verif3.kanreg1")?,
+            vec![L1, L1, L2, L1, L3, L1, Final, L1, Dikembalikan, L2, L1, L4, L1, L3, L2, L1, Final],
+        ),
+        (
+            dinkes_pns.collect(),
+            chain("verif1.dinkes", "verif2.sleman", "verif3.kanreg1")?,
+            vec![L1, L2, L3, L1, Final, L2, L1],
+        ),
+        (
+            bps_pns.collect(),
+            chain("verif1.bps", "verif2.bps", "verif3.pusat")?,
+            vec![L1, L2, L3, L1, L2, Final, L1, L3, L2, L1, Final, L3, L2, L1],
+        ),
+    ];
+    let mut rencana = Vec::new();
+    for (people, verifikator, stages) in groups {
+        anyhow::ensure!(people.len() >= stages.len(), "too few demo PNS for the proposals");
+        rencana.extend(people.iter().zip(stages).map(|(r, tahap)| Rencana {
+            nip: r.pns.nip.clone(),
+            nama: r.pns.nama.clone(),
+            tahap,
+            verifikator: verifikator.clone(),
+        }));
+    }
+    usulan::seed(state, rencana).await?;
+
     tracing::info!(
         inserted,
         pns_nip = %pns.pns.nip,
@@ -168,6 +256,27 @@ pub async fn seed(state: &AppState) -> anyhow::Result<DemoWorld> {
         "demo world ready: sign in with the NIP above or a demo username; password {DEMO_PASSWORD}"
     );
     Ok(DemoWorld { pns_nip: pns.pns.nip.clone(), verifier_nip: verifier.pns.nip.clone() })
+}
+
+/// A demo verifier acting in one grant, as a session would carry them.
+fn acting_as(account_id: Uuid, grant_id: Uuid, username: &str, nama: &str, role: Role, scope: Scope) -> CurrentUser {
+    let grant = Grant {
+        id: grant_id,
+        role,
+        instansi_id: scope.instansi_id,
+        unor_id: scope.unor_id,
+        unor_path: scope.unor_path,
+        kanreg_id: scope.kanreg_id,
+        hds_kategori: scope.hds_kategori,
+    };
+    CurrentUser {
+        account_id,
+        nama: nama.to_owned(),
+        nip: None,
+        username: Some(username.to_owned()),
+        active: grant.clone(),
+        grants: vec![grant],
+    }
 }
 
 async fn create_unor_trees(state: &AppState) -> anyhow::Result<()> {
