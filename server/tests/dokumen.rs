@@ -23,6 +23,8 @@ async fn form(app: &common::TestApp, client: &reqwest::Client) -> FormulirView {
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
 async fn the_owner_uploads_lists_downloads_and_removes(pool: sqlx::PgPool) {
     let app = common::spawn(pool).await;
+    // The demo world's own proposals carry documents of their own.
+    let demo = walk(&app.config.data_dir.join("dokumen"));
     let client = app.client_as(Role::Pns).await;
     let entry = form(&app, &client).await.draft().pendidikan[0].id.clone();
     let response =
@@ -41,7 +43,7 @@ async fn the_owner_uploads_lists_downloads_and_removes(pool: sqlx::PgPool) {
     // Stored once by content: the same file again adds a row, not a second file.
     upload(&app, &client, "bagian=riwayat-pendidikan&nama=salinan.pdf", PDF.to_vec()).await;
     let files = walk(&app.config.data_dir.join("dokumen"));
-    assert_eq!(files, 1, "one file for two uploads of the same bytes");
+    assert_eq!(files, demo + 1, "one file for two uploads of the same bytes");
 
     let response = client.delete(app.url(&format!("/api/pns/dokumen/{}", dokumen.id))).send().await.unwrap();
     assert_eq!(response.status(), 204);
@@ -79,7 +81,11 @@ async fn wrong_files_get_clear_refusals(pool: sqlx::PgPool) {
     let simpan = serde_json::json!({ "simpan": { "versi": versi, "isi": { "Stakeholder": {} }, "periksa": false,
         "kunci": uuid::Uuid::new_v4().to_string() } });
     assert_eq!(app.call_json(&client, "/api/pns/simpan-bagian", &simpan.to_string()).await.status(), 200);
-    let sent = sqlx::query("UPDATE usulan SET status = 'dikirim'").execute(&app.pool).await.unwrap();
+    let sent = sqlx::query("UPDATE usulan SET status = 'dikirim' WHERE nip = $1")
+        .bind(&app.demo.pns_nip)
+        .execute(&app.pool)
+        .await
+        .unwrap();
     assert_eq!(sent.rows_affected(), 1);
     let response = upload(&app, &client, "bagian=data-utama&nama=a.pdf", PDF.to_vec()).await;
     assert_eq!(response.json::<ErrorCode>().await.unwrap(), ErrorCode::ProposalLocked);
