@@ -92,6 +92,8 @@ messages! {
     RoleEksekutif => ("Pengguna Eksekutif", "Executive user"),
     HomePnsTitle => ("Data Saya", "My record"),
     HomePnsIntro => ("Di sini Anda memperbarui data kepegawaian dan memantau progres PUPNS Anda.", "Here you bring your personnel record up to date and follow your re-registration."),
+    NipChangedNotice => ("NIP Anda berubah setelah perbaikan tanggal lahir atau jenis kelamin diverifikasi:", "Your NIP changed after a corrected birth date or gender was verified:"),
+    NipChangedSignIn => ("Mulai sekarang masuk dengan NIP baru; NIP lama masih diterima untuk sementara.", "From now on sign in with the new NIP; the old one is still accepted for now."),
     RecordIntro => ("Data induk kepegawaian Anda (SAPK) sebagaimana tercatat saat ini. Perubahan diajukan melalui formulir pendataan ulang dan diverifikasi berjenjang.", "Your personnel master record (SAPK) as it stands. Changes are proposed through the re-registration form and verified level by level."),
     RecordSections => ("Bagian data", "Record sections"),
     TabDataUtama => ("Data Utama", "Main data"),

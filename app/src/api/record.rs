@@ -51,6 +51,8 @@ pub struct KeluargaRow {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PnsRecordView {
     pub nip: String,
+    /// The NIP before a verified birth-date or gender correction changed it.
+    pub nip_lama: Option<String>,
     pub nik: String,
     pub nama: String,
     pub gelar_depan: String,
@@ -99,7 +101,9 @@ pub async fn my_record() -> Result<PnsRecordView, AppError> {
     let p = &record.pns;
     let gender = domain::Gender::from_code(&p.jenis_kelamin)
         .ok_or_else(|| crate::auth::internal(domain::UnknownCode { kind: "Gender", code: p.jenis_kelamin.clone() }))?;
+    let nip_lama = state.personnel.former_nip(&p.nip).await?;
     Ok(PnsRecordView {
+        nip_lama,
         nip: p.nip.clone(),
         nik: p.nik.clone(),
         nama: p.nama.clone(),

@@ -38,6 +38,15 @@ fn RecordView(record: PnsRecordView) -> impl IntoView {
         <section class="panel" data-testid="home-pns">
             <h1>{t(Msg::HomePnsTitle)}</h1>
             <p>{t(Msg::RecordIntro)}</p>
+            {record.with_value(|r| r.nip_lama.clone().map(|lama| {
+                let baru = record.with_value(|r| r.nip.clone());
+                view! {
+                    <p class="notice" role="status" data-testid="nip-berubah">
+                        {t(Msg::NipChangedNotice)}" "<strong>{lama}</strong>" → "<strong>{baru}</strong>". "
+                        {t(Msg::NipChangedSignIn)}
+                    </p>
+                }
+            }))}
             <p class="actions">
                 <a class="button primary" href="/pns/formulir" data-testid="buka-formulir">{t(Msg::OpenForm)}</a>
                 " "

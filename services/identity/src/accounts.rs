@@ -195,3 +195,19 @@ impl Identity {
         Ok(id)
     }
 }
+
+impl Identity {
+    /// A verified birth-date or gender change gave the PNS `new` as their NIP: their account
+    /// follows on the caller's transaction, and every session of it ends (on every instance,
+    /// once the transaction commits), so nothing keeps acting under the old NIP.
+    pub async fn change_nip(conn: &mut sqlx::PgConnection, old: &str, new: &str) -> sqlx::Result<Option<Uuid>> {
+        let account = sqlx::query_scalar!("UPDATE account SET nip = $2 WHERE nip = $1 RETURNING id", old, new)
+            .fetch_optional(&mut *conn)
+            .await?;
+        if let Some(id) = account {
+            sqlx::query!("DELETE FROM session WHERE account_id = $1", id).execute(&mut *conn).await?;
+            crate::revocation::announce_on(conn, crate::revocation::Revoked::Account(id)).await?;
+        }
+        Ok(account)
+    }
+}

@@ -34,6 +34,13 @@ pub(crate) async fn announce(pool: &PgPool, cache: &SessionCache, revoked: Revok
     Ok(())
 }
 
+/// Tells every instance (this one too, through its own listener) when `conn`'s transaction
+/// commits: for changes made inside another service's transaction.
+pub(crate) async fn announce_on(conn: &mut sqlx::PgConnection, revoked: Revoked<'_>) -> sqlx::Result<()> {
+    sqlx::query!("SELECT pg_notify($1, $2)", CHANNEL, revoked.payload()).execute(conn).await?;
+    Ok(())
+}
+
 fn forget(cache: &SessionCache, revoked: &Revoked<'_>) {
     match revoked {
         Revoked::Session(hash) => cache.forget(hash),

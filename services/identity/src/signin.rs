@@ -44,10 +44,16 @@ impl Identity {
         if !throttle::hit(&self.pool, &format!("ip:signin:{ip}"), self.config.signin_per_minute_per_ip, 60).await? {
             return Err(ErrorCode::TooManyRequests.into());
         }
+        // A NIP changed by a verified birth-date or gender correction still signs in.
+        let current = match Nip::parse(identifier) {
+            Ok(_) => self.personnel.current_nip(identifier).await?,
+            Err(_) => None,
+        };
+        let login = current.as_deref().unwrap_or(identifier);
         let account = sqlx::query!(
             "SELECT id, nama, nip, username, password_hash, status, locked_until FROM account
              WHERE nip = $1 OR username = $1",
-            identifier
+            login
         )
         .fetch_optional(&self.pool)
         .await?;

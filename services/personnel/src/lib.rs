@@ -14,7 +14,7 @@ mod snapshot;
 mod store;
 pub mod usulan;
 
-pub use alur::Pelaku;
+pub use alur::{Final, Pelaku};
 pub use master_form::master_form;
 pub use model::{Anak, Pasangan, PnsMaster, PnsWithHistory};
 pub use snapshot::FormSnapshot;

@@ -85,7 +85,10 @@ impl Verification {
             }
             (Tindakan::Teruskan, None) => {
                 let rejected: Vec<KunciField> = penolakan.iter().map(|p| p.kunci.clone()).collect();
-                self.personnel.finalise(&mut tx, item.usulan_id, by, &rejected).await?;
+                let done = self.personnel.finalise(&mut tx, item.usulan_id, by, &rejected).await?;
+                if let Some(nip_baru) = &done.nip_baru {
+                    identity::Identity::change_nip(&mut tx, &item.nip, nip_baru).await?;
+                }
                 HasilPutusan { status: StatusItem::Final, tingkat_berikut: None }
             }
         };

@@ -187,6 +187,41 @@ async fn a_birth_date_change_also_goes_to_l4(pool: sqlx::PgPool) {
     }
     let l4 = w.l4();
     assert_eq!(w.accept(&l4, w.only_item(&l4).await).await.status, StatusItem::Final);
+
+    // The NIP follows the birth date: the record, its history and its proposal moved to the
+    // new NIP, and the old one is an alias.
+    let new_nip = w.personnel.current_nip(&nip).await.unwrap().expect("the old NIP is an alias");
+    assert_eq!(
+        new_nip,
+        domain::form::proposed_nip(&domain::Nip::parse(&nip).unwrap(), &usulan.isi.data_utama).unwrap().as_str()
+    );
+    assert!(w.personnel.master(&nip).await.unwrap().is_none());
+    let record = w.personnel.record(&new_nip).await.unwrap().unwrap();
+    assert_eq!(domain::dates::iso(record.pns.tanggal_lahir), usulan.isi.data_utama.tanggal_lahir);
+    assert_eq!(record.pns.nip, new_nip);
+    assert!(!record.golongan.is_empty(), "the history moved with the NIP");
+    assert_eq!(w.personnel.former_nip(&new_nip).await.unwrap().as_deref(), Some(nip.as_str()));
+    assert_eq!(w.personnel.timeline(&new_nip).await.unwrap().last().unwrap().peristiwa, JenisPeristiwa::Final);
+}
+
+#[sqlx::test(migrations = "../../migrations")]
+async fn a_nip_change_moves_the_account_and_ends_its_sessions(pool: sqlx::PgPool) {
+    let w = world(&pool).await;
+    let nip = w.nips[1].clone();
+    let account: Uuid = sqlx::query_scalar(
+        "INSERT INTO account (id, nip, nama, password_hash, status) VALUES (gen_random_uuid(), $1, 'Uji', 'x', 'aktif') RETURNING id",
+    )
+    .bind(&nip)
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    let new_nip = "199001022015012001";
+    let mut tx = pool.begin().await.unwrap();
+    assert_eq!(identity::Identity::change_nip(&mut tx, &nip, new_nip).await.unwrap(), Some(account));
+    tx.commit().await.unwrap();
+    let moved: String =
+        sqlx::query_scalar("SELECT nip FROM account WHERE id = $1").bind(account).fetch_one(&pool).await.unwrap();
+    assert_eq!(moved, new_nip);
 }
 
 #[sqlx::test(migrations = "../../migrations")]
