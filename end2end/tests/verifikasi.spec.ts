@@ -1,5 +1,5 @@
-import { Page } from "@playwright/test";
-import { expect, signIn, sql, test, waitForHydration } from "./helpers";
+import { expect, Page } from "@playwright/test";
+import { signIn, sql, test, waitForHydration } from "./helpers";
 
 /** Signs `login` in and opens the queue, narrowed to `nip` when given. */
 async function openQueue(page: Page, login: string, nip?: string) {
@@ -29,7 +29,7 @@ async function openFirstAndAcceptAll(page: Page): Promise<string> {
 }
 
 test("a proposal passes L1, L2 and L3 in the browser and becomes the master record", async ({ page }) => {
-  await openQueue(page, "verif1.sleman");
+  await openQueue(page, "verif1.dinkes");
   const nip = await openFirstAndAcceptAll(page);
   const versi = Number(sql(`SELECT versi FROM pns WHERE nip = '${nip}'`));
   await page.getByTestId("teruskan").click();
@@ -51,7 +51,7 @@ test("a proposal passes L1, L2 and L3 in the browser and becomes the master reco
 });
 
 test("a verifier returns a proposal with a reason the PNS will see", async ({ page }) => {
-  await openQueue(page, "verif1.sleman");
+  await openQueue(page, "verif1.dinkes");
   const nip = await openFirstAndAcceptAll(page);
   // Returning without a rejection is refused in the page, before anything is sent.
   await page.getByTestId("kembalikan").click();
@@ -65,4 +65,37 @@ test("a verifier returns a proposal with a reason the PNS will see", async ({ pa
   expect(sql(`SELECT penolakan::text FROM usulan WHERE nip = '${nip}' AND status <> 'final'`)).toContain(
     "Tidak sesuai dengan dokumen pendukung",
   );
+});
+
+test("the PNS sees the verified change in Data Saya once L3 approves", async ({ page }) => {
+  // The demo PNS of Dinas Kesehatan with an account whose proposal waits at L3.
+  const nip = sql(`SELECT v.nip FROM verifikasi_item v JOIN account a ON a.nip = v.nip
+                   WHERE v.status = 'menunggu' AND v.tingkat = 3 LIMIT 1`);
+  const alamat = sql(`SELECT c.baru FROM usulan_perubahan c JOIN usulan u ON u.id = c.usulan_id
+                      WHERE u.nip = '${nip}' AND u.status = 'dikirim' AND c.field = 'alamat'`);
+  expect(alamat).not.toBe("");
+  await openQueue(page, "verif3.kanreg1", nip);
+  await openFirstAndAcceptAll(page);
+  await page.getByTestId("teruskan").click();
+  await expect(page.getByTestId("hasil-putusan")).toHaveAttribute("data-status", "final");
+
+  await page.context().clearCookies();
+  await signIn(page, nip);
+  await page.waitForURL("**/pns");
+  await expect(page.getByTestId("home-pns")).toContainText(alamat);
+  await page.goto("/pns/progres");
+  await expect(page.getByTestId("timeline")).toContainText("Kantor Regional I");
+});
+
+test("a PNS whose proposal was returned sees the rejected field and the reason in the form", async ({ page }) => {
+  const nip = sql(`SELECT u.nip FROM usulan u JOIN account a ON a.nip = u.nip WHERE u.status = 'dikembalikan' LIMIT 1`);
+  const alasan = sql(`SELECT penolakan->0->>'alasan' FROM usulan WHERE nip = '${nip}' AND status = 'dikembalikan'`);
+  expect(alasan).not.toBe("");
+  await page.context().clearCookies();
+  await signIn(page, nip);
+  await page.waitForURL("**/pns");
+  await page.goto("/pns/formulir");
+  await waitForHydration(page);
+  await expect(page.getByTestId("penolakan")).toContainText(alasan);
+  await expect(page.locator(".ditolak").first()).toBeVisible();
 });

@@ -247,7 +247,22 @@ pub async fn seed(state: &AppState) -> anyhow::Result<DemoWorld> {
             verifikator: verifikator.clone(),
         }));
     }
+    // Two of these PNS get accounts, so a newcomer (and the end-to-end journeys) can see the
+    // PNS side of verification: a returned proposal with its reasons, and one waiting at L3
+    // that becomes the new master once verif3.kanreg1 approves it.
+    let with_account: Vec<&PnsWithHistory> = rencana
+        .iter()
+        .filter(|r| {
+            r.tahap == Dikembalikan || (r.tahap == L3 && r.verifikator[0].username.as_deref() == Some("verif1.dinkes"))
+        })
+        .filter_map(|r| regional.iter().find(|p| p.pns.nip == r.nip))
+        .collect();
     usulan::seed(state, rencana).await?;
+    for record in with_account {
+        let p = &record.pns;
+        let id = demo_account(identity, Some(&p.nip), None, &p.nama, Some(p.instansi_id), Some(p.unor_id)).await?;
+        identity.ensure_grant(id, Role::Pns, Scope { instansi_id: Some(p.instansi_id), ..Scope::default() }).await?;
+    }
 
     tracing::info!(
         inserted,

@@ -69,7 +69,7 @@ impl Verification {
             tingkat: item.tingkat,
         }));
 
-        let kantor = rute::kantor(&mut tx, &item.jenis_instansi, item.tingkat).await?;
+        let kantor = self.kantor(&mut tx, &item).await?;
         let oleh = user.account_id.to_string();
         let by = Pelaku { oleh: &oleh, kantor: &kantor, tingkat: Some(item.tingkat) };
         let catatan = putusan.catatan.trim();
@@ -154,6 +154,19 @@ impl Verification {
             }
         }
         Ok((decided, skipped))
+    }
+}
+
+impl Verification {
+    /// The office the PNS's timeline names for the item's level: the routing table's, and for
+    /// a regional instansi's L3 the Kanreg itself ("Kantor Regional I Yogyakarta").
+    async fn kantor(&self, conn: &mut PgConnection, item: &Item) -> Result<String, ServiceError> {
+        if item.tingkat == 3 && item.jenis_instansi == "daerah" {
+            if let Some(kanreg) = self.reference.kanreg(item.kanreg_id).await? {
+                return Ok(kanreg.nama);
+            }
+        }
+        Ok(rute::kantor(conn, &item.jenis_instansi, item.tingkat).await?)
     }
 }
 
