@@ -26,6 +26,11 @@ pub const DEMO_PASSWORD: &str = "Demo2026pupns";
 const INSTANSI_BPS: Uuid = Uuid::from_u128(0x5150_0000_0000_0000_0000_0000_0000_0001);
 const INSTANSI_SLEMAN: Uuid = Uuid::from_u128(0x5150_0000_0000_0000_0000_0000_0000_0002);
 const GENERATOR_SEED: u64 = 2015;
+/// Offices (reference's `kantor`, migration `…_kantor`): Kanreg I, the Direktorat Pengadaan dan
+/// Kepangkatan (L3 for central instansi) and the Direktorat Status (L4).
+const KANTOR_KANREG_I: i16 = 1;
+const KANTOR_PENGADAAN: i16 = 101;
+const KANTOR_STATUS: i16 = 100;
 
 pub struct DemoWorld {
     pub pns_nip: String,
@@ -139,7 +144,7 @@ pub async fn seed(state: &AppState) -> anyhow::Result<DemoWorld> {
             "verif3.kanreg1",
             "Verifikator Kanreg I Yogyakarta",
             Role::VerifikatorL3,
-            Scope { kanreg_id: Some(1), ..Scope::default() },
+            Scope { kanreg_id: Some(1), kantor_id: Some(KANTOR_KANREG_I), ..Scope::default() },
             None,
         ),
         (
@@ -154,16 +159,23 @@ pub async fn seed(state: &AppState) -> anyhow::Result<DemoWorld> {
             "verif3.pusat",
             "Verifikator Direktorat Pengadaan dan Kepangkatan BKN",
             Role::VerifikatorL3,
-            Scope { kanreg_id: Some(0), ..Scope::default() },
+            Scope { kanreg_id: Some(0), kantor_id: Some(KANTOR_PENGADAAN), ..Scope::default() },
             None,
         ),
-        ("verif4.bkn", "Verifikator Direktorat Status", Role::VerifikatorL4, Scope::default(), None),
+        (
+            "verif4.bkn",
+            "Verifikator Direktorat Status",
+            Role::VerifikatorL4,
+            Scope { kantor_id: Some(KANTOR_STATUS), ..Scope::default() },
+            None,
+        ),
         (
             "hds.kanreg1",
             "Petugas HDS Kanreg I",
             Role::PetugasHds,
             Scope {
                 kanreg_id: Some(1),
+                kantor_id: Some(KANTOR_KANREG_I),
                 hds_kategori: ["A", "B", "C", "D", "P"].map(String::from).to_vec(),
                 ..Scope::default()
             },
@@ -283,6 +295,7 @@ fn acting_as(account_id: Uuid, grant_id: Uuid, username: &str, nama: &str, role:
         unor_path: scope.unor_path,
         kanreg_id: scope.kanreg_id,
         hds_kategori: scope.hds_kategori,
+        kantor_id: scope.kantor_id,
     };
     CurrentUser {
         account_id,

@@ -89,6 +89,7 @@ mod tests {
             unor_path: path.map(str::to_owned),
             kanreg_id: kanreg,
             hds_kategori: vec![],
+            kantor_id: None,
         }
     }
 

@@ -18,6 +18,8 @@ pub struct Grant {
     pub unor_path: Option<String>,
     pub kanreg_id: Option<i16>,
     pub hds_kategori: Vec<String>,
+    /// The office (reference's `kantor`) an L3/L4 verifier or HDS officer works for.
+    pub kantor_id: Option<i16>,
 }
 
 /// The scope part of a new grant.
@@ -28,6 +30,7 @@ pub struct Scope {
     pub unor_path: Option<String>,
     pub kanreg_id: Option<i16>,
     pub hds_kategori: Vec<String>,
+    pub kantor_id: Option<i16>,
 }
 
 /// Who is behind a request, as every authorisation check sees it.
@@ -104,6 +107,7 @@ mod tests {
             unor_path: None,
             kanreg_id: None,
             hds_kategori: vec![],
+            kantor_id: None,
         };
         CurrentUser {
             account_id: Uuid::nil(),

@@ -86,8 +86,9 @@ impl Identity {
         }
         let id = Uuid::new_v4();
         sqlx::query!(
-            "INSERT INTO role_grant (id, account_id, role, instansi_id, unor_id, unor_path, kanreg_id, hds_kategori)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+            "INSERT INTO role_grant (id, account_id, role, instansi_id, unor_id, unor_path, kanreg_id, hds_kategori,
+                 kantor_id)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
             id,
             account_id,
             role.code(),
@@ -95,7 +96,8 @@ impl Identity {
             scope.unor_id,
             scope.unor_path,
             scope.kanreg_id,
-            &scope.hds_kategori
+            &scope.hds_kategori,
+            scope.kantor_id
         )
         .execute(&self.pool)
         .await?;

@@ -14,6 +14,8 @@ pub(crate) struct GrantRow {
     pub unor_path: Option<String>,
     pub kanreg_id: Option<i16>,
     pub hds_kategori: Vec<String>,
+    #[serde(default)]
+    pub kantor_id: Option<i16>,
 }
 
 impl GrantRow {
@@ -27,6 +29,7 @@ impl GrantRow {
             unor_path: self.unor_path,
             kanreg_id: self.kanreg_id,
             hds_kategori: self.hds_kategori,
+            kantor_id: self.kantor_id,
         })
     }
 }

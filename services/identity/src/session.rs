@@ -74,7 +74,7 @@ pub(crate) async fn resolve(
         r#"SELECT s.account_id, s.grant_id, s.expires_at, s.last_seen_at, a.nama, a.nip, a.username, a.status,
                   (SELECT coalesce(json_agg(json_build_object('id', g.id, 'role', g.role,
                        'instansi_id', g.instansi_id, 'unor_id', g.unor_id, 'unor_path', g.unor_path,
-                       'kanreg_id', g.kanreg_id, 'hds_kategori', g.hds_kategori)), '[]')
+                       'kanreg_id', g.kanreg_id, 'hds_kategori', g.hds_kategori, 'kantor_id', g.kantor_id)), '[]')
                    FROM role_grant g WHERE g.account_id = s.account_id) AS "grants!: Json<Vec<GrantRow>>"
            FROM session s JOIN account a ON a.id = s.account_id WHERE s.id_hash = $1"#,
         hash
@@ -122,7 +122,8 @@ fn check_limits(cached: Cached, limits: SessionLimits, now: OffsetDateTime) -> S
 pub(crate) async fn grants_of(pool: &PgPool, account_id: Uuid) -> sqlx::Result<Vec<Grant>> {
     let rows = sqlx::query_as!(
         GrantRow,
-        "SELECT id, role, instansi_id, unor_id, unor_path, kanreg_id, hds_kategori FROM role_grant WHERE account_id = $1",
+        "SELECT id, role, instansi_id, unor_id, unor_path, kanreg_id, hds_kategori, kantor_id
+         FROM role_grant WHERE account_id = $1",
         account_id
     )
     .fetch_all(pool)

@@ -94,6 +94,7 @@ mod tests {
                 unor_path: None,
                 kanreg_id: None,
                 hds_kategori: vec![],
+                kantor_id: None,
             },
             grants: vec![],
         }

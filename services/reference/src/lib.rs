@@ -39,6 +39,18 @@ pub struct Kanreg {
     pub nama: String,
 }
 
+/// An office that verifies or answers (table `kantor`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Kantor {
+    pub id: i16,
+    pub kode: String,
+    pub nama: String,
+    /// `kanreg`, `direktorat`, `biro` or `deputi`
+    pub jenis: String,
+    /// The region whose instansi it verifies (0: central instansi); none for national offices.
+    pub kanreg_id: Option<i16>,
+}
+
 /// A cached value and when it was loaded.
 type Cached<T> = (Instant, T);
 
@@ -163,6 +175,13 @@ impl Reference {
     pub async fn unor_subtree_ids(&self, instansi_id: Uuid, path: &str) -> sqlx::Result<Vec<Uuid>> {
         sqlx::query_scalar!("SELECT id FROM unor WHERE instansi_id = $1 AND path LIKE $2 || '%'", instansi_id, path)
             .fetch_all(&self.pool)
+            .await
+    }
+
+    /// An office (Kanreg, BKN directorate, bureau): where L3/L4 verifiers and HDS officers work.
+    pub async fn kantor(&self, id: i16) -> sqlx::Result<Option<Kantor>> {
+        sqlx::query_as!(Kantor, "SELECT id, kode, nama, jenis, kanreg_id FROM kantor WHERE id = $1", id)
+            .fetch_optional(&self.pool)
             .await
     }
 

@@ -69,7 +69,7 @@ impl Verification {
             tingkat: item.tingkat,
         }));
 
-        let kantor = self.kantor(&mut tx, &item).await?;
+        let kantor = self.kantor(&mut tx, &item, user).await?;
         let oleh = user.account_id.to_string();
         let by = Pelaku { oleh: &oleh, kantor: &kantor, tingkat: Some(item.tingkat) };
         let catatan = putusan.catatan.trim();
@@ -158,9 +158,15 @@ impl Verification {
 }
 
 impl Verification {
-    /// The office the PNS's timeline names for the item's level: the routing table's, and for
-    /// a regional instansi's L3 the Kanreg itself ("Kantor Regional I Yogyakarta").
-    async fn kantor(&self, conn: &mut PgConnection, item: &Item) -> Result<String, ServiceError> {
+    /// The office the PNS's timeline names for the item's level: the verifier's own office
+    /// (L3/L4 grants carry one), else for a regional instansi's L3 its Kanreg, else the
+    /// routing table's name for the level.
+    async fn kantor(&self, conn: &mut PgConnection, item: &Item, user: &CurrentUser) -> Result<String, ServiceError> {
+        if let Some(kantor) = user.active.kantor_id {
+            if let Some(kantor) = self.reference.kantor(kantor).await? {
+                return Ok(kantor.nama);
+            }
+        }
         if item.tingkat == 3 && item.jenis_instansi == "daerah" {
             if let Some(kanreg) = self.reference.kanreg(item.kanreg_id).await? {
                 return Ok(kanreg.nama);

@@ -62,6 +62,7 @@ fn verifier(role: Role, instansi: Option<Uuid>, path: Option<&str>, kanreg: Opti
         unor_path: path.map(str::to_owned),
         kanreg_id: kanreg,
         hds_kategori: vec![],
+        kantor_id: None,
     };
     CurrentUser {
         account_id: Uuid::new_v4(),
@@ -80,8 +81,12 @@ impl World {
     fn l2(&self) -> CurrentUser {
         verifier(Role::VerifikatorL2, Some(self.instansi), None, None)
     }
+    /// Of the Kanreg I office.
     fn l3(&self) -> CurrentUser {
-        verifier(Role::VerifikatorL3, None, None, Some(1))
+        let mut user = verifier(Role::VerifikatorL3, None, None, Some(1));
+        user.active.kantor_id = Some(1);
+        user.grants = vec![user.active.clone()];
+        user
     }
     fn l4(&self) -> CurrentUser {
         verifier(Role::VerifikatorL4, None, None, None)
@@ -144,8 +149,14 @@ async fn a_proposal_passes_l1_l2_l3_and_becomes_the_master(pool: sqlx::PgPool) {
     let master = w.personnel.master(&w.nips[0]).await.unwrap().unwrap();
     assert_eq!(master.alamat, "Jl. Kaliurang Km 5 No. 12, Sleman");
     assert_eq!(master.versi, versi_before + 1);
-    let steps: Vec<_> =
-        w.personnel.timeline(&w.nips[0]).await.unwrap().into_iter().map(|p| (p.peristiwa, p.tingkat)).collect();
+    let timeline = w.personnel.timeline(&w.nips[0]).await.unwrap();
+    // The PNS sees offices, not people: the routing table's for L1/L2, the verifier's own office at L3.
+    let offices: Vec<&str> = timeline.iter().map(|p| p.kantor.as_str()).collect();
+    assert_eq!(
+        offices,
+        ["", "SKPD/UPT", "BKD", "Kantor Regional I BKN Yogyakarta", "Kantor Regional I BKN Yogyakarta"]
+    );
+    let steps: Vec<_> = timeline.into_iter().map(|p| (p.peristiwa, p.tingkat)).collect();
     assert_eq!(
         steps,
         [
