@@ -1,0 +1,69 @@
+//! Verification through the real router: a birth-date change approved at L4 gives the PNS a
+//! new NIP; their open sessions end at once, and the old NIP still signs in.
+
+mod common;
+
+use app::api::session::SessionState;
+use domain::Role;
+use identity::{NewAccount, Scope};
+use server::demo::DEMO_PASSWORD;
+
+#[sqlx::test(migrator = "server::database::MIGRATOR")]
+async fn an_approved_birth_date_change_moves_the_account_to_the_new_nip(pool: sqlx::PgPool) {
+    let app = common::spawn(pool).await;
+    let services = server::app_state(&app.config, app.pool.clone()).unwrap();
+    // The demo's one proposal waiting at L4 is a birth-date change; its PNS gets an account.
+    let (item, nip): (uuid::Uuid, String) =
+        sqlx::query_as("SELECT id, nip FROM verifikasi_item WHERE tingkat = 4 AND status = 'menunggu'")
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    let master = services.personnel.master(&nip).await.unwrap().unwrap();
+    let account = NewAccount {
+        nip: Some(&nip),
+        username: None,
+        nama: &master.nama,
+        email: None,
+        password: DEMO_PASSWORD,
+        instansi_id: Some(master.instansi_id),
+        unor_id: Some(master.unor_id),
+        active: true,
+    };
+    let id = services.identity.ensure_account(account).await.unwrap();
+    services.identity.ensure_grant(id, Role::Pns, Scope::default()).await.unwrap();
+    let pns = common::client();
+    assert_eq!(app.sign_in(&pns, &nip, DEMO_PASSWORD).await.status(), 200);
+
+    // L4 accepts every change and approves.
+    let (usulan_id, putaran): (uuid::Uuid, i32) =
+        sqlx::query_as("SELECT usulan_id, putaran FROM verifikasi_item WHERE id = $1")
+            .bind(item)
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    let mut conn = app.pool.acquire().await.unwrap();
+    let changes = personnel::Personnel::round_changes(&mut conn, usulan_id, putaran).await.unwrap();
+    let keputusan: Vec<_> = changes
+        .iter()
+        .map(|c| serde_json::json!({ "kunci": verification::key_of(c), "hasil": "terima", "alasan": "" }))
+        .collect();
+    let body = serde_json::json!({ "putusan": { "item": item, "kunci": uuid::Uuid::new_v4(), "keputusan": keputusan,
+        "tindakan": "teruskan", "catatan": "" } });
+    let l4 = app.client_as(Role::VerifikatorL4).await;
+    let response = app.call_json(&l4, "/api/verifikasi/putus", &body.to_string()).await;
+    assert_eq!(response.status(), 200, "{}", response.text().await.unwrap());
+
+    let new_nip = services.personnel.current_nip(&nip).await.unwrap().expect("the old NIP is an alias");
+    // The session opened under the old NIP is over (the cache forgets it within its few seconds).
+    tokio::time::sleep(std::time::Duration::from_secs(6)).await;
+    assert!(matches!(app.session(&pns).await, SessionState::Anonymous | SessionState::Expired));
+    // The old NIP still signs in, to the account under the new one.
+    let again = common::client();
+    assert_eq!(app.sign_in(&again, &nip, DEMO_PASSWORD).await.status(), 200);
+    let SessionState::SignedIn(view) = app.session(&again).await else { panic!("signed in") };
+    assert_eq!(view.login, new_nip);
+    let record = app.call(&again, "/api/pns/data-saya", &[]).await;
+    assert_eq!(record.status(), 200);
+    let record: serde_json::Value = record.json().await.unwrap();
+    assert_eq!((record["nip"].as_str(), record["nip_lama"].as_str()), (Some(new_nip.as_str()), Some(nip.as_str())));
+}
