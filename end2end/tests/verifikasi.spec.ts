@@ -99,3 +99,37 @@ test("a PNS whose proposal was returned sees the rejected field and the reason i
   await expect(page.getByTestId("penolakan")).toContainText(alasan);
   await expect(page.locator(".ditolak").first()).toBeVisible();
 });
+
+test("L4 approves a birth-date change and the PNS gets the new NIP, the old one kept as an alias", async ({ page }) => {
+  await openQueue(page, "verif4.bkn");
+  const nip = await openFirstAndAcceptAll(page);
+  // The new NIP follows the corrected birth date.
+  await expect(page.getByTestId("nip-baru")).toBeVisible();
+  await page.getByTestId("teruskan").click();
+  await expect(page.getByTestId("hasil-putusan")).toHaveAttribute("data-status", "final");
+  const baru = sql(`SELECT nip FROM pns_nip_lama WHERE nip_lama = '${nip}'`);
+  expect(baru).toMatch(/^[0-9]{18}$/);
+  expect(baru).not.toBe(nip);
+  expect(sql(`SELECT count(*) FROM pns WHERE nip = '${nip}'`)).toBe("0");
+  expect(sql(`SELECT to_char(tanggal_lahir, 'YYYYMMDD') FROM pns WHERE nip = '${baru}'`)).toBe(baru.slice(0, 8));
+});
+
+test("an L2 verifier narrows the queue to one unit and sees exactly its waiting proposals", async ({ page }) => {
+  await openQueue(page, "verif2.sleman");
+  const select = page.getByTestId("filter-unor");
+  const option = select.locator("option", { hasText: "Dinas Kesehatan" }).first();
+  const unit = await option.getAttribute("value");
+  await select.selectOption(unit!);
+  await page.getByTestId("terapkan-filter").click();
+  const expected = Number(
+    sql(`SELECT count(*) FROM verifikasi_item WHERE tingkat = 2 AND status = 'menunggu'
+         AND starts_with(unor_path, (SELECT path FROM unor WHERE id = '${unit}'))`),
+  );
+  expect(expected).toBeGreaterThan(0);
+  await expect(page.getByTestId("item-antrian")).toHaveCount(Math.min(expected, 50));
+  const nip = (await page.getByTestId("item-antrian").first().locator("a").first().innerText()).trim();
+  expect(
+    sql(`SELECT count(*) FROM pns p JOIN unor u ON u.id = p.unor_id
+         WHERE p.nip = '${nip}' AND starts_with(u.path, (SELECT path FROM unor WHERE id = '${unit}'))`),
+  ).toBe("1");
+});

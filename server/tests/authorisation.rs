@@ -67,7 +67,9 @@ fn rows() -> Vec<Row> {
         fun("/api/beranda/verifikasi", Needs(Verifikasi), by!(no_args)),
         fun("/api/verifikasi/setujui-pendaftaran", Needs(ApproveRegistration), by!(waiting_in_scope))
             .outside(by!(waiting_outside_scope)),
-        fun("/api/verifikasi/antrian", Needs(Verifikasi), by!(queue_page)),
+        // Outside: narrowed to a unit of another instansi (L3/L4 have no unit filter at all).
+        fun("/api/verifikasi/antrian", Needs(Verifikasi), by!(queue_page)).outside(by!(queue_page_outside)),
+        fun("/api/verifikasi/unor", Needs(Verifikasi), by!(empty_json)),
         // Items waiting at the role's own level in its scope; outside: another unit or instansi.
         fun("/api/verifikasi/buka", Needs(Verifikasi), by!(item_form)).outside(by!(item_form_outside)),
         fun("/api/verifikasi/klaim", Needs(Verifikasi), by!(item_form)).outside(by!(item_form_outside)),
@@ -766,6 +768,19 @@ async fn own_credentials(world: &World, role: Option<Role>, _: &Client) -> Call 
 
 async fn queue_page(_: &World, _: Option<Role>, _: &Client) -> Call {
     Call::Json(serde_json::json!({ "filter": {}, "setelah": null }).to_string())
+}
+
+async fn queue_page_outside(world: &World, _: Option<Role>, _: &Client) -> Option<Call> {
+    let unit: Uuid = sqlx::query_scalar("SELECT id FROM unor WHERE instansi_id = $1 LIMIT 1")
+        .bind(INSTANSI_BPS)
+        .fetch_one(&world.app.pool)
+        .await
+        .unwrap();
+    Some(Call::Json(serde_json::json!({ "filter": { "unor": unit }, "setelah": null }).to_string()))
+}
+
+async fn empty_json(_: &World, _: Option<Role>, _: &Client) -> Call {
+    Call::Json("{}".into())
 }
 
 async fn item_form(world: &World, role: Option<Role>, _: &Client) -> Call {

@@ -67,3 +67,69 @@ async fn an_approved_birth_date_change_moves_the_account_to_the_new_nip(pool: sq
     let record: serde_json::Value = record.json().await.unwrap();
     assert_eq!((record["nip"].as_str(), record["nip_lama"].as_str()), (Some(new_nip.as_str()), Some(nip.as_str())));
 }
+
+/// Races over HTTP: one verifier's decision sent from two browsers at once, each retried with
+/// its own key, as a flaky network would. Exactly one key is applied; every request with that
+/// key gets the same answer, every request with the other is told it was decided meanwhile.
+#[sqlx::test(migrator = "server::database::MIGRATOR")]
+async fn parallel_decisions_on_one_item_are_applied_once(pool: sqlx::PgPool) {
+    let app = common::spawn(pool).await;
+    let browsers = [app.client_as(Role::VerifikatorL1).await, app.client_as(Role::VerifikatorL1).await];
+    let queue = app.call_json(&browsers[0], "/api/verifikasi/antrian", r#"{"filter":{},"setelah":null}"#).await;
+    assert_eq!(queue.status(), 200);
+    let queue: serde_json::Value = queue.json().await.unwrap();
+    let item: uuid::Uuid = queue["items"][0]["id"].as_str().expect("the demo L1 queue has work").parse().unwrap();
+    let (usulan_id, putaran): (uuid::Uuid, i32) =
+        sqlx::query_as("SELECT usulan_id, putaran FROM verifikasi_item WHERE id = $1")
+            .bind(item)
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    let mut conn = app.pool.acquire().await.unwrap();
+    let changes = personnel::Personnel::round_changes(&mut conn, usulan_id, putaran).await.unwrap();
+    drop(conn);
+    let keputusan: Vec<_> = changes
+        .iter()
+        .map(|c| serde_json::json!({ "kunci": verification::key_of(c), "hasil": "terima", "alasan": "" }))
+        .collect();
+    let keys = [uuid::Uuid::new_v4(), uuid::Uuid::new_v4()];
+    let body = |kunci: uuid::Uuid| {
+        serde_json::json!({ "putusan": { "item": item, "kunci": kunci, "keputusan": keputusan,
+            "tindakan": "teruskan", "catatan": "" } })
+        .to_string()
+    };
+
+    let requests = (0..8).map(|i| {
+        let (browser, kunci) = (&browsers[i % 2], keys[i / 4]);
+        let body = body(kunci);
+        let app = &app;
+        async move {
+            let response = app.call_json(browser, "/api/verifikasi/putus", &body).await;
+            (kunci, response.status().as_u16(), response.text().await.unwrap())
+        }
+    });
+    let answers = futures::future::join_all(requests).await;
+
+    let winner = answers.iter().find(|(_, status, _)| *status == 200).expect("one key applied").0;
+    for (kunci, status, text) in &answers {
+        if *kunci == winner {
+            assert_eq!(*status, 200, "{text}");
+        } else {
+            assert_eq!(*status, 409, "{text}");
+            assert!(text.contains("AlreadyDecided"), "{text}");
+        }
+    }
+    let first = &answers.iter().find(|(k, _, _)| *k == winner).unwrap().2;
+    assert!(answers.iter().filter(|(k, _, _)| *k == winner).all(|(_, _, text)| text == first), "{answers:?}");
+    let (riwayat, berikut): (i64, i64) = sqlx::query_as(
+        "SELECT (SELECT count(*) FROM verifikasi_riwayat WHERE item_id = $1),
+                (SELECT count(*) FROM verifikasi_item WHERE usulan_id = $2 AND putaran = $3 AND tingkat = 2)",
+    )
+    .bind(item)
+    .bind(usulan_id)
+    .bind(putaran)
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!((riwayat, berikut), (1, 1));
+}

@@ -25,6 +25,17 @@ pub struct FilterView {
     pub ada_dokumen: Option<bool>,
     #[serde(default)]
     pub ada_tanda: Option<bool>,
+    /// A unit (id) from `queue_units`: the queue of its subtree.
+    #[serde(default)]
+    pub unor: Option<String>,
+}
+
+/// A unit the queue can be narrowed to; `kedalaman` 1 is right below the scope's top.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct UnitFilterView {
+    pub id: String,
+    pub nama: String,
+    pub kedalaman: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -122,9 +133,16 @@ pub async fn queue(filter: FilterView, setelah: Option<String>) -> Result<Antria
     let (user, _) = require(Capability::Verifikasi)?;
     let state = state()?;
     let setelah = setelah.map(|k| verification::Kursor::decode(&k)).transpose().map_err(refuse)?;
+    let unor_path = match &filter.unor {
+        Some(id) => {
+            let id = uuid::Uuid::parse_str(id).map_err(|_| refuse(domain::ErrorCode::BadRequest))?;
+            Some(state.verification.unit_path(&user, id).await?)
+        }
+        None => None,
+    };
     let filter = verification::Filter {
         cari: filter.cari.chars().take(100).collect(),
-        unor_path: None,
+        unor_path,
         usia_min: filter.usia_min,
         usia_max: filter.usia_max,
         ada_dokumen: filter.ada_dokumen,
@@ -151,6 +169,20 @@ pub async fn queue(filter: FilterView, setelah: Option<String>) -> Result<Antria
             .collect(),
         berikut: page.berikut.map(|k| k.encode()),
     })
+}
+
+/// The units the verifier's queue can be narrowed to (none for L3 and L4, whose scope is a region).
+#[server(endpoint = "verifikasi/unor", input = server_fn::codec::Json)]
+pub async fn queue_units() -> Result<Vec<UnitFilterView>, AppError> {
+    use crate::auth::{require, state};
+    use domain::Capability;
+
+    let (user, _) = require(Capability::Verifikasi)?;
+    let units = state()?.verification.queue_units(&user).await?;
+    Ok(units
+        .into_iter()
+        .map(|u| UnitFilterView { id: u.id.to_string(), nama: u.nama, kedalaman: u.kedalaman })
+        .collect())
 }
 
 #[server(endpoint = "verifikasi/buka")]

@@ -70,6 +70,8 @@ pub fn status_of(code: ErrorCode) -> StatusCode {
         ErrorCode::Forbidden | ErrorCode::CsrfRejected | ErrorCode::RoleNotHeld => StatusCode::FORBIDDEN,
         ErrorCode::NotFound => StatusCode::NOT_FOUND,
         ErrorCode::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
+        // Someone else's work got there first: the client reloads rather than fixes its input.
+        ErrorCode::AlreadyDecided | ErrorCode::ClaimedByOther => StatusCode::CONFLICT,
         ErrorCode::DocumentTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
         ErrorCode::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         _ => StatusCode::BAD_REQUEST,

@@ -13,9 +13,11 @@ mod rute;
 mod store;
 mod tinjauan;
 mod turun;
+mod unit_filter;
 
 pub use antrian::{Antrian, Filter, ItemAntrian, Kursor};
 pub use item::Item;
 pub use klaim::Klaim;
 pub use store::Verification;
 pub use tinjauan::{key_of, KeputusanLalu, Tinjauan};
+pub use unit_filter::UnitFilter;

@@ -43,20 +43,27 @@ impl Verification {
         let open = open_changes(&perubahan, &earlier, &item);
         check_putusan(putusan, &open).map_err(ServiceError::Refused)?;
 
+        // One statement for the whole round: a proposal carries dozens of changes.
+        let (mut bagian, mut entri, mut field, mut hasil, mut alasan) = (vec![], vec![], vec![], vec![], vec![]);
         for k in &putusan.keputusan {
-            sqlx::query!(
-                "INSERT INTO verifikasi_keputusan (item_id, bagian, entri, field, hasil, alasan)
-                 VALUES ($1, $2, $3, $4, $5, $6)",
-                item.id,
-                k.kunci.bagian.slug(),
-                k.kunci.entri.clone().unwrap_or_default(),
-                k.kunci.field,
-                k.hasil.code(),
-                k.alasan.trim()
-            )
-            .execute(&mut *tx)
-            .await?;
+            bagian.push(k.kunci.bagian.slug().to_owned());
+            entri.push(k.kunci.entri.clone().unwrap_or_default());
+            field.push(k.kunci.field.clone());
+            hasil.push(k.hasil.code().to_owned());
+            alasan.push(k.alasan.trim().to_owned());
         }
+        sqlx::query!(
+            "INSERT INTO verifikasi_keputusan (item_id, bagian, entri, field, hasil, alasan)
+             SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[])",
+            item.id,
+            &bagian,
+            &entri,
+            &field,
+            &hasil,
+            &alasan
+        )
+        .execute(&mut *tx)
+        .await?;
         // Every rejection of the round so far, this level's included.
         let mut penolakan: Vec<Penolakan> = earlier
             .iter()

@@ -454,3 +454,34 @@ async fn the_queue_filters_searches_and_pages_with_a_cursor(pool: sqlx::PgPool) 
     let with_docs = Filter { ada_dokumen: Some(true), ..Filter::default() };
     assert!(w.verification.queue(&l1, &with_docs, None, 50).await.unwrap().items.is_empty());
 }
+
+#[sqlx::test(migrations = "../../migrations")]
+async fn the_queue_narrows_to_a_unit_in_the_scope_and_refuses_one_outside(pool: sqlx::PgPool) {
+    let w = world(&pool).await;
+    w.send(0, "Jl. Uji 0").await;
+    let l1_item = w.only_item(&w.l1()).await;
+    w.accept(&w.l1(), l1_item).await;
+    let l2 = w.l2();
+    // L2 sees both units of its instansi; L1 sees only what lies below its own unit (nothing);
+    // L3's scope is a region, so it has no unit list.
+    let units = w.verification.queue_units(&l2).await.unwrap();
+    let mut names: Vec<_> = units.iter().map(|u| (u.nama.as_str(), u.kedalaman)).collect();
+    names.sort();
+    assert_eq!(names, [("Dinas Lain", 1), ("Dinas Uji", 1)]);
+    assert!(w.verification.queue_units(&w.l1()).await.unwrap().is_empty());
+    assert!(w.verification.queue_units(&w.l3()).await.unwrap().is_empty());
+
+    let dinas_uji = units.iter().find(|u| u.nama == "Dinas Uji").unwrap().id;
+    let dinas_lain = units.iter().find(|u| u.nama == "Dinas Lain").unwrap().id;
+    let path = w.verification.unit_path(&l2, dinas_uji).await.unwrap();
+    let narrowed = Filter { unor_path: Some(path), ..Filter::default() };
+    assert_eq!(w.verification.queue(&l2, &narrowed, None, 50).await.unwrap().items.len(), 1);
+    let path = w.verification.unit_path(&l2, dinas_lain).await.unwrap();
+    let elsewhere = Filter { unor_path: Some(path), ..Filter::default() };
+    assert!(w.verification.queue(&l2, &elsewhere, None, 50).await.unwrap().items.is_empty());
+    // The L1 verifier of Dinas Uji cannot narrow to Dinas Lain, nor L3 to any unit.
+    for user in [w.l1(), w.l3()] {
+        let err = w.verification.unit_path(&user, dinas_lain).await.unwrap_err();
+        assert!(matches!(err, access::ServiceError::Refused(ErrorCode::NotFound)), "{err:?}");
+    }
+}

@@ -8,7 +8,7 @@ use domain::Msg;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::api::verifikasi::{accept_all, queue, AntrianView, FilterView, HasilMassal, ItemAntrianView};
+use crate::api::verifikasi::{accept_all, queue, queue_units, AntrianView, FilterView, HasilMassal, ItemAntrianView};
 use crate::i18n::{error_text, t};
 use crate::pages::errors::ErrorView;
 
@@ -41,6 +41,9 @@ pub fn Antrian() -> impl IntoView {
     let usia_max = RwSignal::new(String::new());
     let dokumen = RwSignal::new(String::new());
     let tanda = RwSignal::new(String::new());
+    let unor = RwSignal::new(String::new());
+    // L1/L2 narrow by unit; L3/L4 get an empty list and no select.
+    let units = Resource::new(|| (), |_| queue_units());
     let apply = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         filter.set(FilterView {
@@ -49,6 +52,7 @@ pub fn Antrian() -> impl IntoView {
             usia_max: age(&usia_max.get_untracked()),
             ada_dokumen: tri(&dokumen.get_untracked()),
             ada_tanda: tri(&tanda.get_untracked()),
+            unor: Some(unor.get_untracked()).filter(|id| !id.is_empty()),
         });
     };
     let tri_select = move |id: &'static str, label: Msg, value: RwSignal<String>| {
@@ -81,6 +85,25 @@ pub fn Antrian() -> impl IntoView {
                 <input type="number" id="usia_max" name="usia_max" min="0" max="150" inputmode="numeric"
                     prop:value=move || usia_max.get() on:input=move |ev| usia_max.set(event_target_value(&ev))/>
             </div>
+            <Transition fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let units = units.await.unwrap_or_default();
+                    (!units.is_empty()).then(|| view! {
+                        <div class="field">
+                            <label for="unor">{t(Msg::Unor)}</label>
+                            <select id="unor" name="unor" data-testid="filter-unor" prop:value=move || unor.get()
+                                on:change=move |ev| unor.set(event_target_value(&ev))>
+                                <option value="">{t(Msg::Any)}</option>
+                                {units.into_iter().map(|u| {
+                                    // Indented by depth: a unit's filter takes its whole subtree.
+                                    let label = format!("{}{}", "\u{a0}\u{a0}".repeat(u.kedalaman.saturating_sub(1)), u.nama);
+                                    view! { <option value=u.id>{label}</option> }
+                                }).collect_view()}
+                            </select>
+                        </div>
+                    })
+                })}
+            </Transition>
             {tri_select("ada_dokumen", Msg::HasDocuments, dokumen)}
             {tri_select("ada_tanda", Msg::HasFlags, tanda)}
             <button type="submit" class="primary" data-testid="terapkan-filter">{t(Msg::ApplyFilter)}</button>
