@@ -8,6 +8,26 @@ use domain::Role;
 use identity::{NewAccount, Scope};
 use server::demo::DEMO_PASSWORD;
 
+/// The body of `/api/verifikasi/putus` that accepts every change of `item`'s round and passes
+/// it on, under the idempotency key `kunci`.
+async fn accept_and_pass(app: &common::TestApp, item: uuid::Uuid, kunci: uuid::Uuid) -> String {
+    let (usulan_id, putaran): (uuid::Uuid, i32) =
+        sqlx::query_as("SELECT usulan_id, putaran FROM verifikasi_item WHERE id = $1")
+            .bind(item)
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    let mut conn = app.pool.acquire().await.unwrap();
+    let changes = personnel::Personnel::round_changes(&mut conn, usulan_id, putaran).await.unwrap();
+    let keputusan: Vec<_> = changes
+        .iter()
+        .map(|c| serde_json::json!({ "kunci": verification::key_of(c), "hasil": "terima", "alasan": "" }))
+        .collect();
+    serde_json::json!({ "putusan": { "item": item, "kunci": kunci, "keputusan": keputusan,
+        "tindakan": "teruskan", "catatan": "" } })
+    .to_string()
+}
+
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
 async fn an_approved_birth_date_change_moves_the_account_to_the_new_nip(pool: sqlx::PgPool) {
     let app = common::spawn(pool).await;
@@ -35,22 +55,9 @@ async fn an_approved_birth_date_change_moves_the_account_to_the_new_nip(pool: sq
     assert_eq!(app.sign_in(&pns, &nip, DEMO_PASSWORD).await.status(), 200);
 
     // L4 accepts every change and approves.
-    let (usulan_id, putaran): (uuid::Uuid, i32) =
-        sqlx::query_as("SELECT usulan_id, putaran FROM verifikasi_item WHERE id = $1")
-            .bind(item)
-            .fetch_one(&app.pool)
-            .await
-            .unwrap();
-    let mut conn = app.pool.acquire().await.unwrap();
-    let changes = personnel::Personnel::round_changes(&mut conn, usulan_id, putaran).await.unwrap();
-    let keputusan: Vec<_> = changes
-        .iter()
-        .map(|c| serde_json::json!({ "kunci": verification::key_of(c), "hasil": "terima", "alasan": "" }))
-        .collect();
-    let body = serde_json::json!({ "putusan": { "item": item, "kunci": uuid::Uuid::new_v4(), "keputusan": keputusan,
-        "tindakan": "teruskan", "catatan": "" } });
+    let body = accept_and_pass(&app, item, uuid::Uuid::new_v4()).await;
     let l4 = app.client_as(Role::VerifikatorL4).await;
-    let response = app.call_json(&l4, "/api/verifikasi/putus", &body.to_string()).await;
+    let response = app.call_json(&l4, "/api/verifikasi/putus", &body).await;
     assert_eq!(response.status(), 200, "{}", response.text().await.unwrap());
 
     let new_nip = services.personnel.current_nip(&nip).await.unwrap().expect("the old NIP is an alias");
@@ -85,26 +92,14 @@ async fn parallel_decisions_on_one_item_are_applied_once(pool: sqlx::PgPool) {
             .fetch_one(&app.pool)
             .await
             .unwrap();
-    let mut conn = app.pool.acquire().await.unwrap();
-    let changes = personnel::Personnel::round_changes(&mut conn, usulan_id, putaran).await.unwrap();
-    drop(conn);
-    let keputusan: Vec<_> = changes
-        .iter()
-        .map(|c| serde_json::json!({ "kunci": verification::key_of(c), "hasil": "terima", "alasan": "" }))
-        .collect();
     let keys = [uuid::Uuid::new_v4(), uuid::Uuid::new_v4()];
-    let body = |kunci: uuid::Uuid| {
-        serde_json::json!({ "putusan": { "item": item, "kunci": kunci, "keputusan": keputusan,
-            "tindakan": "teruskan", "catatan": "" } })
-        .to_string()
-    };
+    let bodies = [accept_and_pass(&app, item, keys[0]).await, accept_and_pass(&app, item, keys[1]).await];
 
     let requests = (0..8).map(|i| {
-        let (browser, kunci) = (&browsers[i % 2], keys[i / 4]);
-        let body = body(kunci);
+        let (browser, kunci, body) = (&browsers[i % 2], keys[i / 4], &bodies[i / 4]);
         let app = &app;
         async move {
-            let response = app.call_json(browser, "/api/verifikasi/putus", &body).await;
+            let response = app.call_json(browser, "/api/verifikasi/putus", body).await;
             (kunci, response.status().as_u16(), response.text().await.unwrap())
         }
     });
