@@ -5,7 +5,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-tools.sh
-cargo leptos build
+# `--split`: the lazy routes import a loader that only a split build writes (#14); then name the
+# main JS by its final content, as the release build does.
+cargo leptos build --split
+scripts/rehash-split.py target/site/pkg "${CARGO_TARGET_DIR:-target}/debug/hash.txt"
 export LEPTOS_SITE_ROOT=${LEPTOS_SITE_ROOT:-target/site}
 target_dir=${CARGO_TARGET_DIR:-target}
 exec "$target_dir/debug/server" --demo "$@"
