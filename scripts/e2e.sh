@@ -3,10 +3,8 @@
 # Playwright journeys in Debian's Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# `--split`: the lazy routes import a loader that only a split build writes (#14); then name the
-# main JS by its final content, as the release build does.
+# `--split`: the lazy routes import a loader that only a split build writes (#14).
 cargo leptos build --split
-scripts/rehash-split.py target/site/pkg "${CARGO_TARGET_DIR:-target}/debug/hash.txt"
 target_dir=${CARGO_TARGET_DIR:-target}
 db="sipupns_e2e_$$"
 admin_url=${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}

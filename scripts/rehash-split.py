@@ -1,11 +1,14 @@
 #!/usr/bin/env python3
-"""Renames the main JS and the split loader of a `--split --hash-files` build by their final content.
+"""Renames the main JS, the split loader and the main WASM of a `--split --hash-files` build by
+their final content.
 
-cargo-leptos 0.3.10 hashes the main JS before it rewrites the loader's name inside it, and the
-loader names the main JS in turn: a main JS could keep its name across releases while its content
-changed, which `immutable` caching cannot allow (#14). The two files name each other, so both get
-one hash of both contents as built; the rewritten files are a function of those contents, so a
-changed file always gets a new name. hash.txt (read by the server) and the .br/.gz files follow.
+cargo-leptos 0.3.10 (leptos#4180) hashes files before it writes the loader's hashed name into the
+main JS and into the main WASM's imports, and the loader names the main JS in turn: the main JS
+or WASM could keep its name across releases while its content changed, which `immutable` caching
+cannot allow (#14). So the three get one hash of their three contents as built, and the names are
+rewritten in them (in the WASM the name keeps its length, so the module stays valid). The result
+is a function of those contents: a changed file always gets a new name. The chunks name nothing
+and keep cargo-leptos' hashes. hash.txt (read by the server) and the .br/.gz files follow.
 
 Usage: rehash-split.py SITE_PKG_DIR HASH_TXT
 """
@@ -21,31 +24,31 @@ pkg, hash_txt = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])
 hashes = dict(line.split(": ", 1) for line in hash_txt.read_text().splitlines() if ": " in line)
 if "split" not in hashes:
     sys.exit(f"{hash_txt} names no split loader: not a --split build")
-
-if hashes["js"] == hashes["split"]:
+if hashes["js"] == hashes["split"] == hashes["wasm"]:
     sys.exit(0)  # already done: the build found nothing to rebuild
-main = next(pkg.glob(f"*.{hashes['js']}.js"))
-stem = main.name[: -len(f".{hashes['js']}.js")]
-loader = pkg / f"__wasm_split.{hashes['split']}.js"
-old = {main: main.read_bytes(), loader: loader.read_bytes()}
 
-digest = hashlib.md5(old[main] + old[loader]).digest()
+main_js = next(pkg.glob(f"*.{hashes['js']}.js"))
+stem = main_js.name[: -len(f".{hashes['js']}.js")]
+files = [main_js, pkg / f"__wasm_split.{hashes['split']}.js", pkg / f"{stem}.{hashes['wasm']}.wasm"]
+built = {path: path.read_bytes() for path in files}
+
+digest = hashlib.md5(b"".join(built.values())).digest()
 new_hash = base64.urlsafe_b64encode(digest).rstrip(b"=").decode()
-renames = {main.name: f"{stem}.{new_hash}.js", loader.name: f"__wasm_split.{new_hash}.js"}
+renames = {path.name: path.name.replace(hashes[key], new_hash) for path, key in zip(files, ("js", "split", "wasm"))}
 
-for path, body in old.items():
-    text = body.decode()
+for path, body in built.items():
     for old_name, new_name in renames.items():
-        text = text.replace(old_name, new_name)
+        assert len(old_name) == len(new_name)
+        body = body.replace(old_name.encode(), new_name.encode())
     target = pkg / renames[path.name]
     precompressed = pathlib.Path(f"{path}.br").exists()
     for suffix in ("", ".br", ".gz"):
         pathlib.Path(f"{path}{suffix}").unlink(missing_ok=True)
-    target.write_text(text)
+    target.write_bytes(body)
     if precompressed:
         subprocess.run(["brotli", "-q", "11", "-f", "-o", f"{target}.br", str(target)], check=True)
-        pathlib.Path(f"{target}.gz").write_bytes(gzip.compress(text.encode(), 9, mtime=0))
+        pathlib.Path(f"{target}.gz").write_bytes(gzip.compress(body, 9, mtime=0))
 
-hashes["js"], hashes["split"] = new_hash, new_hash
+hashes["js"] = hashes["split"] = hashes["wasm"] = new_hash
 hash_txt.write_text("".join(f"{k}: {v}\n" for k, v in hashes.items()))
-print(f"rehashed {main.name} and {loader.name} as {new_hash}")
+print(f"rehashed {', '.join(renames)} as {new_hash}")

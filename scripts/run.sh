@@ -5,10 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-tools.sh
-# `--split`: the lazy routes import a loader that only a split build writes (#14); then name the
-# main JS by its final content, as the release build does.
+# `--split`: the lazy routes import a loader that only a split build writes (#14).
 cargo leptos build --split
-scripts/rehash-split.py target/site/pkg "${CARGO_TARGET_DIR:-target}/debug/hash.txt"
 export LEPTOS_SITE_ROOT=${LEPTOS_SITE_ROOT:-target/site}
 target_dir=${CARGO_TARGET_DIR:-target}
 exec "$target_dir/debug/server" --demo "$@"
