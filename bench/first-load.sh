@@ -9,7 +9,7 @@ admin_url=${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}
 db="sipupns_firstload_$$"
 data_dir=$(mktemp -d)
 psql "$admin_url" -qc "CREATE DATABASE $db"
-DATABASE_URL="${admin_url%/*}/$db" SIPUPNS_DATA_DIR="$data_dir" LEPTOS_SITE_ROOT=target/site \
+DATABASE_URL="${admin_url%/*}/$db" SIPUPNS_DATA_DIR="$data_dir" LEPTOS_SITE_ROOT="${LEPTOS_SITE_ROOT:-target/site}" \
   LEPTOS_SITE_ADDR=127.0.0.1:3998 "$target_dir/release/server" --demo >"$data_dir/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; psql "$admin_url" -qc "DROP DATABASE IF EXISTS $db"; rm -rf "$data_dir"' EXIT

@@ -3,7 +3,8 @@
 # Playwright journeys in Debian's Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo leptos build
+# `--split`: the lazy routes import a loader that only a split build writes (#14).
+cargo leptos build --split
 target_dir=${CARGO_TARGET_DIR:-target}
 db="sipupns_e2e_$$"
 admin_url=${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}

@@ -5,7 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-tools.sh
-cargo leptos build
+# `--split`: the lazy routes import a loader that only a split build writes (#14).
+cargo leptos build --split
 export LEPTOS_SITE_ROOT=${LEPTOS_SITE_ROOT:-target/site}
 target_dir=${CARGO_TARGET_DIR:-target}
 exec "$target_dir/debug/server" --demo "$@"

@@ -15,7 +15,7 @@ mod pages;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::{path, SsrMode};
+use leptos_router::{path, Lazy, SsrMode};
 
 use crate::api::session::{current_session, SessionState};
 use crate::i18n::{provide_lang, t};
@@ -66,22 +66,24 @@ pub fn App() -> impl IntoView {
         <Title text=t(Msg::AppName)/>
         <Router>
             <layout::Shell>
+                // Signed-in pages are lazy: with `--split` each loads its own WASM chunk on first use,
+                // so the sign-in, registration and landing pages ship only what they need.
                 <Routes fallback=pages::errors::NotFound>
                     <Route path=path!("/") view=pages::landing::Landing ssr=SsrMode::Async/>
                     <Route path=path!("/masuk") view=pages::signin::SignIn ssr=SsrMode::Async/>
                     <Route path=path!("/daftar") view=pages::register::Register/>
                     <Route path=path!("/lupa-sandi") view=pages::reset::ForgotPassword/>
                     <Route path=path!("/reset-sandi") view=pages::reset::ResetPasswordPage/>
-                    <Route path=path!("/pns") view=pages::record::PnsHomePage ssr=SsrMode::Async/>
-                    <Route path=path!("/pns/formulir") view=pages::formulir::FormPage ssr=SsrMode::Async/>
-                    <Route path=path!("/pns/progres") view=pages::progress::ProgressPage ssr=SsrMode::Async/>
-                    <Route path=path!("/verifikasi") view=pages::homes::VerifierHomePage ssr=SsrMode::Async/>
-                    <Route path=path!("/verifikasi/usulan/:id") view=pages::verifikasi::tinjauan::ReviewPage ssr=SsrMode::Async/>
-                    <Route path=path!("/hds") view=pages::homes::HdsHomePage ssr=SsrMode::Async/>
-                    <Route path=path!("/admin/instansi") view=pages::homes::AdminInstansiHomePage ssr=SsrMode::Async/>
-                    <Route path=path!("/admin/kanreg") view=pages::homes::AdminKanregHomePage ssr=SsrMode::Async/>
-                    <Route path=path!("/admin/bkn") view=pages::homes::AdminBknHomePage ssr=SsrMode::Async/>
-                    <Route path=path!("/eksekutif") view=pages::homes::EksekutifHomePage ssr=SsrMode::Async/>
+                    <Route path=path!("/pns") view={Lazy::<pages::lazy::PnsHomeRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/pns/formulir") view={Lazy::<pages::formulir::FormRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/pns/progres") view={Lazy::<pages::lazy::ProgressRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/verifikasi") view={Lazy::<pages::lazy::VerifierRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/verifikasi/usulan/:id") view={Lazy::<pages::lazy::ReviewRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/hds") view={Lazy::<pages::lazy::HdsRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/instansi") view={Lazy::<pages::lazy::AdminInstansiRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/kanreg") view={Lazy::<pages::lazy::AdminKanregRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/bkn") view={Lazy::<pages::lazy::AdminBknRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/eksekutif") view={Lazy::<pages::lazy::EksekutifRoute>::new()} ssr=SsrMode::Async/>
                 </Routes>
             </layout::Shell>
         </Router>

@@ -2,6 +2,7 @@ pub mod errors;
 pub mod formulir;
 pub mod homes;
 pub mod landing;
+pub mod lazy;
 pub mod progress;
 pub mod record;
 pub mod register;

@@ -24,6 +24,22 @@ enum Tab {
     Tinjau,
 }
 
+/// The route, split into its own WASM chunk (`cargo leptos build --split`): `data` stays in
+/// the main module, `view` (the whole form) is loaded when the route is first opened.
+pub struct FormRoute;
+
+#[leptos_router::lazy_route]
+impl leptos_router::LazyRoute for FormRoute {
+    fn data() -> Self {
+        FormRoute
+    }
+
+    fn view(this: Self) -> AnyView {
+        let FormRoute = this;
+        view! { <FormPage/> }.into_any()
+    }
+}
+
 #[component]
 pub fn FormPage() -> impl IntoView {
     let both = || futures::future::try_join(load_form(), dropdown_lists());

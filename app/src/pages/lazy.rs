@@ -1,0 +1,33 @@
+//! Routes whose code is split into their own WASM chunk (#14, `cargo leptos build --split`).
+//! Each type's `view` is loaded on first use; `data` stays in the main module.
+
+use leptos::prelude::*;
+use leptos_router::{lazy_route, LazyRoute};
+
+macro_rules! lazy_page {
+    ($route:ident, $page:path) => {
+        pub struct $route;
+
+        #[lazy_route]
+        impl LazyRoute for $route {
+            fn data() -> Self {
+                $route
+            }
+
+            fn view(this: Self) -> AnyView {
+                let $route = this;
+                view! { <$page/> }.into_any()
+            }
+        }
+    };
+}
+
+lazy_page!(PnsHomeRoute, super::record::PnsHomePage);
+lazy_page!(ProgressRoute, super::progress::ProgressPage);
+lazy_page!(VerifierRoute, super::homes::VerifierHomePage);
+lazy_page!(ReviewRoute, super::verifikasi::tinjauan::ReviewPage);
+lazy_page!(HdsRoute, super::homes::HdsHomePage);
+lazy_page!(AdminInstansiRoute, super::homes::AdminInstansiHomePage);
+lazy_page!(AdminKanregRoute, super::homes::AdminKanregHomePage);
+lazy_page!(AdminBknRoute, super::homes::AdminBknHomePage);
+lazy_page!(EksekutifRoute, super::homes::EksekutifHomePage);

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# The browser bundle's budget (#14): builds only the front end in release mode with route
+# splitting, prints what each route downloads (raw and brotli), and fails when
+# - the sign-in page's WASM plus JS (main module, its JS and the split loader) > 250 KiB brotli, or
+# - any lazy route's own download (its chunks from the split manifest) > 200 KiB brotli.
+# `--measure-only` skips the build and measures target/site/pkg (or $SIPUPNS_PKG_DIR) as it is.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ "${1:-}" != "--measure-only" ]; then
+  tools="$HOME/.cache/sipupns-tools"
+  if [ ! -x "$tools/node_modules/.bin/wasm-opt" ]; then
+    mkdir -p "$tools" && (cd "$tools" && npm install --no-audit --no-fund binaryen@132 >/dev/null)
+  fi
+  export PATH="$tools/node_modules/.bin:$PATH"
+  rm -rf target/site/pkg
+  cargo leptos build --release --precompress --frontend-only --split
+fi
+exec python3 - "${SIPUPNS_PKG_DIR:-target/site/pkg}" <<'EOF'
+import json, pathlib, sys
+
+SIGN_IN_BUDGET, ROUTE_BUDGET = 250 * 1024, 200 * 1024
+pkg = pathlib.Path(sys.argv[1])
+def size(name):
+    f = pkg / name
+    return f.stat().st_size, (pkg / f"{name}.br").stat().st_size
+
+def one(pattern):
+    found = [p.name for p in pkg.glob(pattern) if not p.name.endswith((".br", ".gz"))]
+    if len(found) != 1:
+        sys.exit(f"expected one {pattern} in {pkg}, found {found} (a --split --precompress release build?)")
+    return found[0]
+
+def kib(n):
+    return f"{n / 1024:.1f} KiB"
+
+overruns = []
+def report(label, names, budget):
+    raw = sum(size(n)[0] for n in names)
+    br = sum(size(n)[1] for n in names)
+    print(f"{label:<28} {raw:>9} B raw {br:>9} B brotli ({kib(br)}; budget {kib(budget)})")
+    if br > budget:
+        overruns.append(f"{label}: {br} B brotli ({kib(br)}) > {kib(budget)}")
+
+manifest = json.loads((pkg / one("__wasm_split_manifest*.json")).read_text())
+report("sign-in (main wasm + js)", [one("sipupns.*.wasm"), one("sipupns.*.js"), one("__wasm_split.*.js")], SIGN_IN_BUDGET)
+for route, chunks in sorted(manifest.items()):
+    name = route.strip("_").rsplit("_", 1)[0].removesuffix("_route_view")
+    report(f"  + {name}", [f"{c}.wasm" for c in chunks], ROUTE_BUDGET)
+if overruns:
+    sys.exit("WASM budget exceeded: " + "; ".join(overruns))
+print("WASM budget met")
+EOF
