@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: formatting, clippy per package, unit and integration tests against a real
-# PostgreSQL, wasm-bindgen-test in headless Chromium, and the Playwright journeys.
+# PostgreSQL, wasm-bindgen-test in headless Chromium, the Playwright journeys, and the WASM
+# size budget.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 start=$(date +%s)
@@ -39,5 +40,9 @@ cargo test -p domain -p frontend --target wasm32-unknown-unknown
 
 step "Playwright end-to-end"
 scripts/e2e.sh
+
+# Last: its release front-end build replaces the debug site the journeys ran against.
+step "WASM budget (release front end, split)"
+scripts/wasm-budget.sh
 
 step "all tests passed"

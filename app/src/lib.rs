@@ -71,9 +71,9 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=pages::errors::NotFound>
                     <Route path=path!("/") view=pages::landing::Landing ssr=SsrMode::Async/>
                     <Route path=path!("/masuk") view=pages::signin::SignIn ssr=SsrMode::Async/>
-                    <Route path=path!("/daftar") view=pages::register::Register/>
-                    <Route path=path!("/lupa-sandi") view=pages::reset::ForgotPassword/>
-                    <Route path=path!("/reset-sandi") view=pages::reset::ResetPasswordPage/>
+                    <Route path=path!("/daftar") view={Lazy::<pages::lazy::RegisterRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/lupa-sandi") view={Lazy::<pages::lazy::ForgotPasswordRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/reset-sandi") view={Lazy::<pages::lazy::ResetPasswordRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/pns") view={Lazy::<pages::lazy::PnsHomeRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/pns/formulir") view={Lazy::<pages::formulir::FormRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/pns/progres") view={Lazy::<pages::lazy::ProgressRoute>::new()} ssr=SsrMode::Async/>

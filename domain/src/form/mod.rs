@@ -4,6 +4,7 @@
 
 pub mod diff;
 pub mod dokumen;
+mod fields_serde;
 pub mod merge;
 pub mod rules;
 pub mod sections;

@@ -95,11 +95,22 @@ pub trait Fields: Default + Clone {
 macro_rules! form_struct {
     ($(#[$meta:meta])* $name:ident { $($field:ident: $kind:expr, $req:ident, $id:literal, $en:literal;)+ }) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-        #[serde(default)]
-        // Empty fields are left out of the JSON (`default` fills them back in): a record is
-        // mostly blanks, and it travels on every load and is stored on every save.
-        pub struct $name { $(#[serde(skip_serializing_if = "String::is_empty")] pub $field: String,)+ }
+        #[derive(Debug, Clone, Default, PartialEq, Eq)]
+        pub struct $name { $(pub $field: String,)+ }
+
+        // Empty fields are left out of the JSON (and read back as empty): a record is mostly
+        // blanks, and it travels on every load and is stored on every save.
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                $crate::form::fields_serde::serialize(self, serializer)
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                $crate::form::fields_serde::deserialize(deserializer)
+            }
+        }
 
         impl $crate::form::spec::Fields for $name {
             const FIELDS: &'static [$crate::form::spec::FieldSpec] = &[$($crate::form::spec::FieldSpec {

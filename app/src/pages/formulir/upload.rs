@@ -60,7 +60,7 @@ pub fn Documents(bagian: Bagian, entri: Option<usize>) -> impl IntoView {
                     view! {
                         <li>
                             <a href=format!("/api/pns/dokumen/{}", d.id) download=d.nama_file.clone()>{d.nama_file.clone()}</a>
-                            " ("{format!("{:.0} KB", (d.ukuran as f64 / 1024.0).ceil())}") "
+                            " ("{kilobytes(d.ukuran)}" KB) "
                             {editable().then(|| view! {
                                 <button type="button" class="link" on:click=move |_| remove(id.clone())>{t(Msg::RemoveEntry)}</button>
                             })}
@@ -93,6 +93,11 @@ fn first_file(ev: &leptos::ev::Event) -> Option<BrowserFile> {
 #[cfg(not(feature = "hydrate"))]
 fn first_file(_: &leptos::ev::Event) -> Option<BrowserFile> {
     None
+}
+
+/// Whole KB, rounded up.
+fn kilobytes(bytes: i64) -> i64 {
+    (bytes + 1023) / 1024
 }
 
 #[cfg(feature = "hydrate")]
@@ -148,4 +153,18 @@ async fn delete(id: &str) -> Result<(), ErrorCode> {
 #[cfg(not(feature = "hydrate"))]
 async fn delete(_: &str) -> Result<(), ErrorCode> {
     Err(ErrorCode::Internal)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::kilobytes;
+
+    #[test]
+    fn sizes_round_up_to_whole_kilobytes() {
+        assert_eq!(kilobytes(0), 0);
+        assert_eq!(kilobytes(1), 1);
+        assert_eq!(kilobytes(1024), 1);
+        assert_eq!(kilobytes(1025), 2);
+        assert_eq!(kilobytes(2 * 1024 * 1024), 2048);
+    }
 }
