@@ -3,6 +3,8 @@
 # splitting, prints what each route downloads (raw and brotli), and fails when
 # - the sign-in page's WASM plus JS (main module, its JS and the split loader) > 250 KiB brotli, or
 # - any lazy route's own download (its chunks from the split manifest) > 200 KiB brotli.
+# A route still over budget is listed in OVER_BUDGET, held at its measured size so it cannot
+# grow, and reported on every run.
 # `--measure-only` skips the build and measures target/site/pkg (or $SIPUPNS_PKG_DIR) as it is.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,6 +21,9 @@ exec python3 - "${SIPUPNS_PKG_DIR:-target/site/pkg}" <<'EOF'
 import json, pathlib, sys
 
 SIGN_IN_BUDGET, ROUTE_BUDGET = 250 * 1024, 200 * 1024
+# Routes still over the 200 KiB budget, each held at what it measured so it cannot grow; every
+# run prints the overrun. Remove an entry once its route fits (docs/PERFORMANCE.md, #14).
+OVER_BUDGET = {"form": 210 * 1024}
 pkg = pathlib.Path(sys.argv[1])
 def size(name):
     f = pkg / name
@@ -33,19 +38,22 @@ def one(pattern):
 def kib(n):
     return f"{n / 1024:.1f} KiB"
 
-overruns = []
-def report(label, names, budget):
+overruns, held_over = [], []
+def report(label, names, budget, held=None):
     raw = sum(size(n)[0] for n in names)
     br = sum(size(n)[1] for n in names)
     print(f"{label:<28} {raw:>9} B raw {br:>9} B brotli ({kib(br)}; budget {kib(budget)})")
-    if br > budget:
-        overruns.append(f"{label}: {br} B brotli ({kib(br)}) > {kib(budget)}")
+    if br > budget and held is not None and br <= held:
+        print(f"  OVER BUDGET by {kib(br - budget)}: held at {kib(held)} until it fits (#14)")
+        held_over.append(label.strip(" +"))
+    elif br > budget:
+        overruns.append(f"{label}: {br} B brotli ({kib(br)}) > {kib(held or budget)}")
 
 manifest = json.loads((pkg / one("__wasm_split_manifest*.json")).read_text())
 report("sign-in (main wasm + js)", [one("sipupns.*.wasm"), one("sipupns.*.js"), one("__wasm_split.*.js")], SIGN_IN_BUDGET)
 for route, chunks in sorted(manifest.items()):
     name = route.strip("_").rsplit("_", 1)[0].removesuffix("_route_view")
-    report(f"  + {name}", [f"{c}.wasm" for c in chunks], ROUTE_BUDGET)
+    report(f"  + {name}", [f"{c}.wasm" for c in chunks], ROUTE_BUDGET, OVER_BUDGET.get(name))
 
 def data_section(path):
     """Bytes in a module's data section (id 11): the texts and tables it carries."""
@@ -68,5 +76,5 @@ def data_section(path):
 print(f"main module data section: {data_section(pkg / one('sipupns.*.wasm'))} B")
 if overruns:
     sys.exit("WASM budget exceeded: " + "; ".join(overruns))
-print("WASM budget met")
+print("WASM budget met" + (f", except {', '.join(held_over)} (held, see above)" if held_over else ""))
 EOF

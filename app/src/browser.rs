@@ -46,7 +46,10 @@ pub mod local {
             if !available() {
                 return None;
             }
-            gloo_storage::LocalStorage::get(key).ok()
+            // Decoded from bytes like server functions' answers (see `resource`): one copy of
+            // serde_json's decoder per type in the WASM (#14).
+            let text = gloo_storage::LocalStorage::raw().get_item(key).ok()??;
+            serde_json::from_slice(text.as_bytes()).ok()
         }
         #[cfg(not(feature = "hydrate"))]
         {

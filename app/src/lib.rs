@@ -11,6 +11,7 @@ pub mod error;
 pub mod i18n;
 mod layout;
 mod pages;
+mod resource;
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags, Title};
@@ -46,13 +47,13 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 }
 
 /// The session as the whole page sees it; loaded once per page.
-pub type SessionResource = Resource<Result<SessionState, error::AppError>>;
+pub type SessionResource = resource::AppResource<Result<SessionState, error::AppError>>;
 
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
     provide_lang();
-    let session: SessionResource = Resource::new(|| (), |_| current_session());
+    let session: SessionResource = resource::resource(|| (), |_| current_session());
     provide_context(session);
     // Effects run only in the browser, after hydration: end-to-end tests wait for this mark
     // before clicking.

@@ -20,7 +20,7 @@ where
     F: std::future::Future<Output = Result<T, AppError>> + Send + 'static,
     V: IntoView + 'static,
 {
-    let data = Resource::new(|| (), move |_| fetch());
+    let data = crate::resource::resource(|| (), move |_| fetch());
     view! {
         <Suspense fallback=|| view! { <p aria-busy="true">{t(Msg::Working)}</p> }>
             {move || Suspend::new(async move {

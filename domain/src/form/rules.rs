@@ -205,8 +205,8 @@ pub fn check_name(name: &str) -> Result<(), ErrorCode> {
 
 fn starts_with_title(name: &str) -> bool {
     const TITLES: &[&str] = &["dr.", "drs.", "dra.", "ir.", "prof.", "h.", "hj.", "dr ", "drs ", "ir ", "prof "];
-    let lower = name.to_lowercase();
-    TITLES.iter().any(|t| lower.starts_with(t))
+    // The titles are ASCII: comparing bytes keeps Unicode case tables out of the WASM (#14).
+    TITLES.iter().any(|t| name.get(..t.len()).is_some_and(|start| start.eq_ignore_ascii_case(t)))
 }
 
 /// Academic and religious titles: letters, dots, commas, spaces, parentheses, hyphens
@@ -488,4 +488,20 @@ fn anak(form: &Formulir, parent_birth: Date, cx: &Context, e: &mut Errors) {
             e.add("orang_tua", ErrorCode::ChildParentMissing);
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::check_name;
+    use crate::ErrorCode;
+
+    #[test]
+    fn a_name_may_not_start_with_a_title_in_any_case() {
+        for name in ["Dr. Budi Santoso", "DRS Budi", "hj. Siti Aminah", "Prof Ahmad", "IR. Joko"] {
+            assert_eq!(check_name(name), Err(ErrorCode::NameHasTitle), "{name}");
+        }
+        for name in ["Drajat Wibowo", "Irawan", "Hartono", "Ñoño Putri", "Ir"] {
+            assert_eq!(check_name(name), Ok(()), "{name}");
+        }
+    }
 }

@@ -33,7 +33,7 @@ pub fn Antrian() -> impl IntoView {
     // The filter applied (the form's inputs apply on submit) and a counter that reloads.
     let filter = RwSignal::new(FilterView::default());
     let reload = RwSignal::new(0u32);
-    let first = Resource::new(move || (filter.get(), reload.get()), |(f, _)| queue(f, None));
+    let first = crate::resource::resource(move || (filter.get(), reload.get()), |(f, _)| queue(f, None));
     let massal = RwSignal::new(None::<Result<HasilMassal, domain::ErrorCode>>);
 
     let cari = RwSignal::new(String::new());
@@ -43,7 +43,7 @@ pub fn Antrian() -> impl IntoView {
     let tanda = RwSignal::new(String::new());
     let unor = RwSignal::new(String::new());
     // L1/L2 narrow by unit; L3/L4 get an empty list and no select.
-    let units = Resource::new(|| (), |_| queue_units());
+    let units = crate::resource::resource(|| (), |_| queue_units());
     let apply = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         filter.set(FilterView {

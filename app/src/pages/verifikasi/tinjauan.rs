@@ -37,7 +37,7 @@ fn storage_key(item: &str) -> String {
 pub fn ReviewPage() -> impl IntoView {
     let params = use_params_map();
     let item = move || params.with(|p| p.get("id").unwrap_or_default());
-    let data = Resource::new(item, open_item);
+    let data = crate::resource::resource(item, open_item);
     view! {
         <Suspense fallback=|| view! { <p aria-busy="true">{t(Msg::Working)}</p> }>
             {move || Suspend::new(async move {
