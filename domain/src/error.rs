@@ -129,6 +129,7 @@ error_codes! {
     MasterChanged => ("Data master berubah sejak usulan ini dibuat. Periksa kembali bagian yang ditandai.", "The master record changed since this proposal was started. Check the marked sections again."),
     // Verification
     AlreadyDecided => ("Usulan ini sudah diputus atau dikirim ulang sejak Anda membukanya. Muat ulang antrian.", "This proposal was decided or re-sent since you opened it. Reload the queue."),
+    KeyReused => ("Kunci pengiriman ini sudah dipakai untuk keputusan lain. Muat ulang halaman lalu putuskan lagi.", "This submission key was already used for a different decision. Reload the page and decide again."),
     ClaimedByOther => ("Usulan ini sedang dibuka oleh verifikator lain. Coba lagi setelah klaimnya berakhir.", "Another verifier has this proposal open. Try again when their claim ends."),
     DecisionMissing => ("Setiap perubahan perlu keputusan: terima atau tolak.", "Every change needs a decision: accept or reject."),
     ReasonRequired => ("Penolakan perlu alasan.", "A rejection needs a reason."),

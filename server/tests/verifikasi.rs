@@ -127,4 +127,18 @@ async fn parallel_decisions_on_one_item_are_applied_once(pool: sqlx::PgPool) {
     .await
     .unwrap();
     assert_eq!((riwayat, berikut), (1, 1));
+
+    // The winning key again with another body (a note added): refused, nothing applied.
+    let mut other: serde_json::Value =
+        serde_json::from_str(&bodies[keys.iter().position(|k| *k == winner).unwrap()]).unwrap();
+    other["putusan"]["catatan"] = "catatan lain".into();
+    let reused = app.call_json(&browsers[0], "/api/verifikasi/putus", &other.to_string()).await;
+    assert_eq!(reused.status(), 422);
+    assert!(reused.text().await.unwrap().contains("KeyReused"));
+    let riwayat: i64 = sqlx::query_scalar("SELECT count(*) FROM verifikasi_riwayat WHERE item_id = $1")
+        .bind(item)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(riwayat, 1);
 }

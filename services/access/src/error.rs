@@ -73,6 +73,8 @@ pub fn status_of(code: ErrorCode) -> StatusCode {
         // Someone else's work got there first: the client reloads rather than fixes its input.
         ErrorCode::AlreadyDecided | ErrorCode::ClaimedByOther => StatusCode::CONFLICT,
         ErrorCode::DocumentTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+        // The same idempotency key with another body: the request itself is wrong.
+        ErrorCode::KeyReused => StatusCode::UNPROCESSABLE_ENTITY,
         ErrorCode::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         _ => StatusCode::BAD_REQUEST,
     }

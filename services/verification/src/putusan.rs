@@ -23,13 +23,14 @@ impl Verification {
         let bad = |_| ServiceError::Refused(ErrorCode::BadRequest);
         let item_id = Uuid::parse_str(&putusan.item).map_err(bad)?;
         let kunci = Uuid::parse_str(&putusan.kunci).map_err(bad)?;
+        let sidik = fingerprint(putusan);
         let mut tx = self.pool.begin().await?;
-        if let Some(answer) = answered(&mut tx, kunci, user).await? {
+        if let Some(answer) = answered(&mut tx, kunci, &sidik, user).await? {
             return Ok(answer);
         }
         let item = Item::load(&mut tx, user, item_id, true).await?;
         // A retry that waited on the lock while its first attempt committed.
-        if let Some(answer) = answered(&mut tx, kunci, user).await? {
+        if let Some(answer) = answered(&mut tx, kunci, &sidik, user).await? {
             return Ok(answer);
         }
         if item.status != StatusItem::Menunggu {
@@ -110,15 +111,16 @@ impl Verification {
         .execute(&mut *tx)
         .await?;
         sqlx::query!(
-            "INSERT INTO verifikasi_riwayat (kunci, item_id, tindakan, oleh, kantor, catatan, jawaban)
-             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            "INSERT INTO verifikasi_riwayat (kunci, item_id, tindakan, oleh, kantor, catatan, jawaban, sidik)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
             kunci,
             item.id,
             putusan.tindakan.code(),
             user.account_id,
             kantor,
             catatan,
-            Json(&answer) as _
+            Json(&answer) as _,
+            &sidik[..]
         )
         .execute(&mut *tx)
         .await?;
@@ -183,21 +185,34 @@ impl Verification {
     }
 }
 
-/// The first answer to `kunci`, if it was already used; a key used by someone else is refused.
+/// The first answer to `kunci`, if it was already used. A key used by someone else, or
+/// reused for a different decision, is refused.
 async fn answered(
     conn: &mut PgConnection,
     kunci: Uuid,
+    sidik: &[u8; 32],
     user: &CurrentUser,
 ) -> Result<Option<HasilPutusan>, ServiceError> {
     let row = sqlx::query!(
-        r#"SELECT oleh, jawaban AS "jawaban: Json<HasilPutusan>" FROM verifikasi_riwayat WHERE kunci = $1"#,
+        r#"SELECT oleh, sidik, jawaban AS "jawaban: Json<HasilPutusan>" FROM verifikasi_riwayat WHERE kunci = $1"#,
         kunci
     )
     .fetch_optional(conn)
     .await?;
     match row {
-        Some(r) if r.oleh == user.account_id => Ok(Some(r.jawaban.0)),
-        Some(_) => Err(ServiceError::Refused(ErrorCode::BadRequest)),
+        Some(r) if r.oleh != user.account_id => Err(ServiceError::Refused(ErrorCode::BadRequest)),
+        Some(r) if r.sidik.as_deref().is_some_and(|first| first != sidik) => {
+            Err(ServiceError::Refused(ErrorCode::KeyReused))
+        }
+        Some(r) => Ok(Some(r.jawaban.0)),
         None => Ok(None),
     }
+}
+
+/// SHA-256 of the decision as its fields stand (serde_json writes them in a fixed order), so
+/// a replay can be told from a different decision under the same key.
+fn fingerprint(putusan: &Putusan) -> [u8; 32] {
+    use sha2::{Digest, Sha256};
+    let body = serde_json::to_vec(putusan).expect("a decision always serialises");
+    Sha256::digest(body).into()
 }

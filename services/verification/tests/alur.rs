@@ -355,6 +355,11 @@ async fn claims_keep_a_second_verifier_out_and_a_retried_decision_applies_once(p
     // A new key on a decided item is told so.
     let err = w.verification.decide(&a, &accept_all(Uuid::new_v4())).await.unwrap_err();
     assert!(matches!(err, access::ServiceError::Refused(ErrorCode::AlreadyDecided)), "{err:?}");
+    // The same key with another body is refused, not answered with the first decision.
+    let other = Putusan { catatan: "catatan lain".into(), ..putusan.clone() };
+    let err = w.verification.decide(&a, &other).await.unwrap_err();
+    assert!(matches!(err, access::ServiceError::Refused(ErrorCode::KeyReused)), "{err:?}");
+    assert_eq!(w.verification.decide(&a, &putusan).await.unwrap(), answers[0]);
 }
 
 #[sqlx::test(migrations = "../../migrations")]
