@@ -112,22 +112,11 @@ fn Form(view: FormulirView, opsi: Opsi) -> impl IntoView {
             <div role="tabpanel" class="tabpanel">
                 {move || match tab.get() {
                     Tab::Bagian(b) => view! { <Section bagian=b/> }.into_any(),
-                    Tab::Tinjau => view! {
-                        <Suspense fallback=|| view! { <p role="status">{t(Msg::Working)}</p> }>
-                            {Suspend::new(review_tab())}
-                        </Suspense>
-                    }.into_any(),
+                    Tab::Tinjau => view! { <review::Review/> }.into_any(),
                 }}
             </div>
         </section>
     }
-}
-
-/// "Tinjau & Kirim" (the diff and sending) is its own WASM chunk, fetched when the tab is
-/// first opened: the form's first load stays within its budget (#14).
-#[lazy]
-fn review_tab() -> AnyView {
-    view! { <review::Review/> }.into_any()
 }
 
 #[component]
