@@ -8,6 +8,9 @@ async function openQueue(page: Page, login: string, nip?: string) {
   await page.waitForURL("**/verifikasi");
   await waitForHydration(page);
   if (nip) {
+    // The queue is a lazy route: its filter works once its chunks have arrived and hydrated,
+    // which can be after <body data-hydrated> (the app shell) is set.
+    await page.waitForLoadState("networkidle");
     await page.getByTestId("filter-antrian").locator("input").first().fill(nip);
     await page.getByTestId("terapkan-filter").click();
     await expect(page.getByTestId("item-antrian")).toHaveCount(1);
