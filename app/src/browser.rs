@@ -46,10 +46,8 @@ pub mod local {
             if !available() {
                 return None;
             }
-            // Decoded from bytes like server functions' answers (see `resource`): one copy of
-            // serde_json's decoder per type in the WASM (#14).
             let text = gloo_storage::LocalStorage::raw().get_item(key).ok()??;
-            serde_json::from_slice(text.as_bytes()).ok()
+            crate::resource::from_json(&text).ok()
         }
         #[cfg(not(feature = "hydrate"))]
         {

@@ -24,8 +24,14 @@ impl<T: DeserializeOwned> Decoder<T> for JsonCodec {
     type Encoded = str;
 
     fn decode(text: &str) -> Result<T, serde_json::Error> {
-        serde_json::from_slice(text.as_bytes())
+        from_json(text)
     }
+}
+
+/// JSON text decoded as bytes: what the app uses wherever it reads JSON it holds as text
+/// (resources, the local draft), so each type's decoder is compiled once.
+pub(crate) fn from_json<T: DeserializeOwned>(text: &str) -> Result<T, serde_json::Error> {
+    serde_json::from_slice(text.as_bytes())
 }
 
 pub type AppResource<T> = Resource<T, JsonCodec>;
