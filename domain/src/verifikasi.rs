@@ -85,6 +85,10 @@ pub struct Putusan {
     pub tindakan: Tindakan,
     #[serde(default)]
     pub catatan: String,
+    /// The checkout it was decided under, when decided offline: if a supervisor released it
+    /// meanwhile, the decision comes back as a conflict instead of landing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pinjam: Option<String>,
 }
 
 /// A rejected field as the PNS sees it on a returned proposal.
@@ -144,7 +148,7 @@ mod tests {
     }
 
     fn putusan(keputusan: Vec<Keputusan>, tindakan: Tindakan) -> Putusan {
-        Putusan { item: "i".into(), kunci: "k".into(), keputusan, tindakan, catatan: String::new() }
+        Putusan { item: "i".into(), kunci: "k".into(), keputusan, tindakan, catatan: String::new(), pinjam: None }
     }
 
     fn terima(field: &str) -> Keputusan {

@@ -159,6 +159,7 @@ async fn one(state: &AppState, r: &Rencana, i: usize) -> anyhow::Result<bool> {
             keputusan,
             tindakan: Tindakan::Kembalikan,
             catatan: "Mohon perbaiki alamat sesuai KTP, lalu kirim kembali.".into(),
+            pinjam: None,
         };
         state.verification.decide(l1, &putusan).await?;
     }

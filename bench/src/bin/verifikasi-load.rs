@@ -88,6 +88,7 @@ async fn main() -> anyhow::Result<()> {
                     keputusan,
                     tindakan: Tindakan::Teruskan,
                     catatan: String::new(),
+                    pinjam: None,
                 };
                 let body = serde_json::json!({ "putusan": putusan }).to_string();
                 let sent = Instant::now();

@@ -62,8 +62,9 @@ pub struct ItemAntrian {
     pub jumlah_perubahan: i32,
     pub ada_dokumen: bool,
     pub ada_tanda: bool,
-    /// Who has it open, while their claim lasts.
+    /// Who has it open (or took it offline), and until when, while their claim lasts.
     pub klaim_nama: Option<String>,
+    pub klaim_sampai: Option<OffsetDateTime>,
 }
 
 /// A page of the queue and where the next one starts (none: this is the last).
@@ -87,23 +88,12 @@ impl Verification {
         let limit = limit.clamp(1, MAX_HALAMAN);
         let mut q = QueryBuilder::<Postgres>::new(
             "SELECT id, nip, nama, putaran, dikirim, jumlah_perubahan, ada_dokumen, ada_tanda,
-                    CASE WHEN klaim_sampai > now() THEN klaim_nama END AS klaim_nama
+                    CASE WHEN klaim_sampai > now() THEN klaim_nama END AS klaim_nama,
+                    CASE WHEN klaim_sampai > now() THEN klaim_sampai END AS klaim_sampai
              FROM verifikasi_item WHERE status = 'menunggu' AND tingkat = ",
         );
         q.push_bind(tingkat);
-        match &cakupan {
-            Cakupan::Nasional => {}
-            Cakupan::Kanreg(kanreg) => {
-                q.push(" AND kanreg_id = ").push_bind(*kanreg);
-            }
-            Cakupan::Instansi(instansi) => {
-                q.push(" AND instansi_id = ").push_bind(*instansi);
-            }
-            Cakupan::Unor { instansi_id, path } => {
-                q.push(" AND instansi_id = ").push_bind(*instansi_id);
-                q.push(" AND starts_with(unor_path, ").push_bind(path.clone()).push(")");
-            }
-        }
+        push_scope(&mut q, "", &cakupan);
         if let Some(own) = &user.nip {
             q.push(" AND nip <> ").push_bind(own.clone());
         }
@@ -145,6 +135,23 @@ impl Verification {
             None
         };
         Ok(Antrian { items, berikut })
+    }
+}
+
+/// Narrows a query over `verifikasi_item` (aliased `alias`, or unaliased with "") to a scope.
+pub(crate) fn push_scope(q: &mut QueryBuilder<'_, Postgres>, alias: &str, cakupan: &Cakupan) {
+    match cakupan {
+        Cakupan::Nasional => {}
+        Cakupan::Kanreg(kanreg) => {
+            q.push(format!(" AND {alias}kanreg_id = ")).push_bind(*kanreg);
+        }
+        Cakupan::Instansi(instansi) => {
+            q.push(format!(" AND {alias}instansi_id = ")).push_bind(*instansi);
+        }
+        Cakupan::Unor { instansi_id, path } => {
+            q.push(format!(" AND {alias}instansi_id = ")).push_bind(*instansi_id);
+            q.push(format!(" AND starts_with({alias}unor_path, ")).push_bind(path.clone()).push(")");
+        }
     }
 }
 

@@ -57,6 +57,36 @@ impl Item {
         lock: bool,
     ) -> Result<Item, ServiceError> {
         let tingkat = user.active.role.tingkat().ok_or(ServiceError::Refused(ErrorCode::Forbidden))?;
+        let item = Item::fetch(conn, id, lock).await?;
+        // A verifier never decides their own proposal.
+        let own = user.nip.as_deref() == Some(item.nip.as_str());
+        if item.tingkat != tingkat || own || !user.active.covers(&item.lokasi()) {
+            return Err(ServiceError::Refused(ErrorCode::NotFound));
+        }
+        Ok(item)
+    }
+
+    /// The item, if `user` supervises it: an L2 or higher verifier whose scope covers its PNS,
+    /// at the item's level or above (an L2 oversees L1's and L2's work, not L3's).
+    pub(crate) async fn load_for_supervisor(
+        conn: &mut PgConnection,
+        user: &CurrentUser,
+        id: Uuid,
+        lock: bool,
+    ) -> Result<Item, ServiceError> {
+        let tingkat = user.active.role.tingkat().ok_or(ServiceError::Refused(ErrorCode::Forbidden))?;
+        if tingkat < 2 {
+            return Err(ServiceError::Refused(ErrorCode::Forbidden));
+        }
+        let item = Item::fetch(conn, id, lock).await?;
+        let own = user.nip.as_deref() == Some(item.nip.as_str());
+        if item.tingkat > tingkat || own || !user.active.covers(&item.lokasi()) {
+            return Err(ServiceError::Refused(ErrorCode::NotFound));
+        }
+        Ok(item)
+    }
+
+    async fn fetch(conn: &mut PgConnection, id: Uuid, lock: bool) -> Result<Item, ServiceError> {
         let row = if lock {
             sqlx::query_as!(Row, "SELECT * FROM verifikasi_item WHERE id = $1 FOR UPDATE", id)
                 .fetch_optional(conn)
@@ -64,13 +94,7 @@ impl Item {
         } else {
             sqlx::query_as!(Row, "SELECT * FROM verifikasi_item WHERE id = $1", id).fetch_optional(conn).await?
         };
-        let item = row.map(Row::into_item).transpose()?.ok_or(ServiceError::Refused(ErrorCode::NotFound))?;
-        // A verifier never decides their own proposal.
-        let own = user.nip.as_deref() == Some(item.nip.as_str());
-        if item.tingkat != tingkat || own || !user.active.covers(&item.lokasi()) {
-            return Err(ServiceError::Refused(ErrorCode::NotFound));
-        }
-        Ok(item)
+        row.map(Row::into_item).transpose()?.ok_or(ServiceError::Refused(ErrorCode::NotFound))
     }
 }
 

@@ -21,7 +21,8 @@ pub enum Klaim {
 }
 
 impl Verification {
-    /// Claims (or renews the caller's claim on) a waiting item in the caller's scope.
+    /// Claims (or renews the caller's claim on) a waiting item in the caller's scope. Renewing
+    /// never shortens the caller's own 24-hour checkout.
     pub async fn claim(&self, user: &CurrentUser, item_id: Uuid) -> Result<Klaim, ServiceError> {
         let mut conn = self.pool.acquire().await?;
         let item = Item::load(&mut conn, user, item_id, false).await?;
@@ -30,7 +31,8 @@ impl Verification {
         }
         let taken = sqlx::query_scalar!(
             "UPDATE verifikasi_item SET klaim_oleh = $2, klaim_nama = $3,
-                    klaim_sampai = now() + make_interval(mins => $4)
+                    klaim_sampai = GREATEST(CASE WHEN klaim_oleh = $2 THEN klaim_sampai END,
+                                            now() + make_interval(mins => $4))
              WHERE id = $1 AND status = 'menunggu'
                AND (klaim_oleh IS NULL OR klaim_oleh = $2 OR klaim_sampai <= now())
              RETURNING klaim_sampai AS \"sampai!\"",
@@ -55,13 +57,16 @@ impl Verification {
         }
     }
 
-    /// Gives up the caller's claim (the page was closed, or the verifier stepped back).
+    /// Gives up the caller's claim (the page was closed, or the verifier stepped back). An item
+    /// taken offline stays held: closing its page online does not end the checkout.
     pub async fn release(&self, user: &CurrentUser, item_id: Uuid) -> Result<(), ServiceError> {
         let mut conn = self.pool.acquire().await?;
         Item::load(&mut conn, user, item_id, false).await?;
         sqlx::query!(
             "UPDATE verifikasi_item SET klaim_oleh = NULL, klaim_nama = NULL, klaim_sampai = NULL
-             WHERE id = $1 AND klaim_oleh = $2",
+             WHERE id = $1 AND klaim_oleh = $2
+               AND NOT EXISTS (SELECT 1 FROM verifikasi_pinjam
+                               WHERE item_id = $1 AND selesai IS NULL AND sampai > now())",
             item_id,
             user.account_id
         )

@@ -14,6 +14,7 @@ use sqlx::PgConnection;
 use uuid::Uuid;
 
 use crate::item::{self, Item};
+use crate::pinjam;
 use crate::rute;
 use crate::store::Verification;
 use crate::tinjauan::{earlier_decisions, open_changes};
@@ -32,6 +33,9 @@ impl Verification {
         // A retry that waited on the lock while its first attempt committed.
         if let Some(answer) = answered(&mut tx, kunci, &sidik, user).await? {
             return Ok(answer);
+        }
+        if let Some(pinjam) = &putusan.pinjam {
+            pinjam::check_decision(&mut tx, user, item.id, pinjam).await?;
         }
         if item.status != StatusItem::Menunggu {
             return Err(ServiceError::Refused(ErrorCode::AlreadyDecided));
@@ -110,6 +114,7 @@ impl Verification {
         )
         .execute(&mut *tx)
         .await?;
+        pinjam::end_decided(&mut tx, item.id).await?;
         sqlx::query!(
             "INSERT INTO verifikasi_riwayat (kunci, item_id, tindakan, oleh, kantor, catatan, jawaban, sidik)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
@@ -155,6 +160,7 @@ impl Verification {
                     .collect(),
                 tindakan: Tindakan::Teruskan,
                 catatan: String::new(),
+                pinjam: None,
             };
             match self.decide(user, &putusan).await {
                 Ok(_) => decided += 1,

@@ -51,6 +51,25 @@ impl Verification {
     pub async fn review(&self, user: &CurrentUser, item_id: Uuid, ip: &str) -> Result<Tinjauan, ServiceError> {
         let mut conn = self.pool.acquire().await?;
         let item = Item::load(&mut conn, user, item_id, false).await?;
+        drop(conn);
+        let klaim = match item.status {
+            StatusItem::Menunggu => self.claim(user, item_id).await?,
+            _ => Klaim::Selesai,
+        };
+        self.tinjauan(user, item, klaim, ip, "usulan").await
+    }
+
+    /// Everything the review page shows of `item` (already checked against the caller's
+    /// level and scope), with the claim as it stands. Audited: it reads personal data.
+    pub(crate) async fn tinjauan(
+        &self,
+        user: &CurrentUser,
+        item: Item,
+        klaim: Klaim,
+        ip: &str,
+        what: &str,
+    ) -> Result<Tinjauan, ServiceError> {
+        let mut conn = self.pool.acquire().await?;
         let perubahan = Personnel::round_changes(&mut conn, item.usulan_id, item.putaran).await?;
         let keputusan = earlier_decisions(&mut conn, &item).await?;
         let terbuka = open_changes(&perubahan, &keputusan, &item);
@@ -65,11 +84,7 @@ impl Verification {
             .await?
             .filter(|s| s.usulan.id == Some(item.usulan_id))
             .ok_or(ServiceError::Refused(ErrorCode::AlreadyDecided))?;
-        let klaim = match item.status {
-            StatusItem::Menunggu => self.claim(user, item_id).await?,
-            _ => Klaim::Selesai,
-        };
-        access::audit::personal_data_read(&self.pool, user, &item.nip, ip, "usulan").await?;
+        access::audit::personal_data_read(&self.pool, user, &item.nip, ip, what).await?;
         Ok(Tinjauan { item, klaim, perubahan, terbuka, keputusan, sebelumnya, usulan })
     }
 }

@@ -121,6 +121,7 @@ impl World {
                 .collect(),
             tindakan: Tindakan::Teruskan,
             catatan: String::new(),
+            pinjam: None,
         };
         self.verification.decide(user, &putusan).await.unwrap()
     }
@@ -257,6 +258,7 @@ async fn a_returned_proposal_carries_its_reasons_and_starts_again_at_l1(pool: sq
         keputusan: keputusan.clone(),
         tindakan: Tindakan::Kembalikan,
         catatan: String::new(),
+        pinjam: None,
     };
     assert!(w.verification.decide(&l1, &putusan).await.is_err());
     keputusan.push(Keputusan { kunci: alamat.clone(), hasil: Hasil::Tolak, alasan: "  ".into() });
@@ -309,6 +311,7 @@ async fn verifiers_outside_the_scope_or_level_see_and_decide_nothing(pool: sqlx:
             keputusan: vec![],
             tindakan: Tindakan::Teruskan,
             catatan: String::new(),
+            pinjam: None,
         };
         let err = w.verification.decide(user, &putusan).await.unwrap_err();
         assert!(matches!(err, access::ServiceError::Refused(ErrorCode::NotFound)), "{err:?}");
@@ -337,6 +340,7 @@ async fn claims_keep_a_second_verifier_out_and_a_retried_decision_applies_once(p
             .collect(),
         tindakan: Tindakan::Teruskan,
         catatan: String::new(),
+        pinjam: None,
     };
     let err = w.verification.decide(&b, &accept_all(Uuid::new_v4())).await.unwrap_err();
     assert!(matches!(err, access::ServiceError::Refused(ErrorCode::ClaimedByOther)), "{err:?}");
@@ -384,6 +388,7 @@ async fn two_verifiers_deciding_at_once_exactly_one_wins(pool: sqlx::PgPool) {
                 .collect(),
             tindakan: Tindakan::Teruskan,
             catatan: String::new(),
+            pinjam: None,
         };
         async move { verification.decide(user, &putusan).await }
     }))

@@ -155,6 +155,7 @@ fn Tinjauan(v: TinjauanView) -> impl IntoView {
             keputusan,
             tindakan,
             catatan: catatan.get_untracked().trim().to_owned(),
+            pinjam: None,
         };
         if let Err(code) = open.with_value(|o| check_putusan(&putusan, o)) {
             problem.set(Some(code));
