@@ -270,6 +270,12 @@ pub async fn seed(state: &AppState) -> anyhow::Result<DemoWorld> {
         .filter_map(|r| regional.iter().find(|p| p.pns.nip == r.nip))
         .collect();
     usulan::seed(state, rencana).await?;
+    // verif1.sleman has two submissions offline, so verif2.sleman's "Dibawa luring" tab has
+    // work in it (once: a restart with --demo finds them there).
+    let sleman = chain("verif1.sleman", "verif2.sleman", "verif3.kanreg1")?;
+    if state.verification.checkouts(&sleman[1]).await?.is_empty() {
+        state.verification.checkout(&sleman[0], &verification::Filter::default(), 2, "127.0.0.1").await?;
+    }
     for record in with_account {
         let p = &record.pns;
         let id = demo_account(identity, Some(&p.nip), None, &p.nama, Some(p.instansi_id), Some(p.unor_id)).await?;

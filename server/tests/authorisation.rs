@@ -42,6 +42,9 @@ macro_rules! by {
     };
 }
 
+/// Verifiers who oversee others' offline checkouts.
+const SUPERVISORS: &[Role] = &[Role::VerifikatorL2, Role::VerifikatorL3, Role::VerifikatorL4];
+
 /// The table. Rows run in this order for each role: the last two end or replace the
 /// session the others use.
 fn rows() -> Vec<Row> {
@@ -78,6 +81,15 @@ fn rows() -> Vec<Row> {
         fun("/api/verifikasi/terima-semua", Needs(Verifikasi), by!(accept_selected))
             .outside(by!(accept_selected_outside))
             .answers("\"diputus\":1"),
+        // Offline work: any verifier takes from, and gives back to, their own queue; L2+ oversee
+        // and release the checkouts in their scope.
+        fun("/api/verifikasi/bawa-luring", Needs(Verifikasi), by!(take_offline))
+            .outside(by!(take_offline_outside))
+            .answers("\"pinjam\""),
+        fun("/api/verifikasi/kembalikan-luring", Needs(Verifikasi), by!(give_back)).answers("1"),
+        fun("/api/verifikasi/pinjaman", Roles(SUPERVISORS), by!(no_args)),
+        fun("/api/verifikasi/lepas-pinjaman", Roles(SUPERVISORS), by!(release_checkout))
+            .outside(by!(release_checkout_outside)),
         // Turun Status: the Kanreg's L3 of the PNS's region, and the admin BKN.
         fun("/api/verifikasi/turun-status", Roles(&[Role::VerifikatorL3, Role::AdminBkn]), by!(reopen))
             .outside(by!(reopen_outside)),
@@ -532,6 +544,23 @@ impl World {
         Some(id)
     }
 
+    /// Marks `item` as taken offline by `account` (unless it already is).
+    async fn checked_out(&self, item: Uuid, account: Uuid) {
+        sqlx::query(
+            "WITH k AS (UPDATE verifikasi_item SET klaim_oleh = $2, klaim_nama = 'Verifikator Luring',
+                                klaim_sampai = now() + interval '1 day'
+                        WHERE id = $1 RETURNING id)
+             INSERT INTO verifikasi_pinjam (id, item_id, oleh, oleh_nama, sampai)
+             SELECT gen_random_uuid(), id, $2, 'Verifikator Luring', now() + interval '1 day' FROM k
+             ON CONFLICT DO NOTHING",
+        )
+        .bind(item)
+        .bind(account)
+        .execute(&self.app.pool)
+        .await
+        .unwrap();
+    }
+
     /// Every change of the item's round accepted, passed on, with a fresh key.
     async fn accept_everything(&self, item: Uuid) -> String {
         let (usulan_id, putaran): (Uuid, i32) =
@@ -806,6 +835,51 @@ async fn accept_selected(world: &World, role: Option<Role>, _: &Client) -> Call 
 
 async fn accept_selected_outside(world: &World, role: Option<Role>, _: &Client) -> Option<Call> {
     Some(Call::Json(serde_json::json!({ "items": [world.item_outside(role).await?] }).to_string()))
+}
+
+/// The role's shared item (free, or claimed by this very account), found by its NIP, taken offline.
+async fn take_offline(world: &World, role: Option<Role>, _: &Client) -> Call {
+    let item = world.shared_item(role).await;
+    let nip: String = sqlx::query_scalar("SELECT nip FROM verifikasi_item WHERE id = $1")
+        .bind(item)
+        .fetch_one(&world.app.pool)
+        .await
+        .unwrap();
+    Call::Json(serde_json::json!({ "filter": { "cari": nip }, "jumlah": 1 }).to_string())
+}
+
+async fn take_offline_outside(world: &World, role: Option<Role>, client: &Client) -> Option<Call> {
+    let Some(Call::Json(body)) = queue_page_outside(world, role, client).await else { return None };
+    let mut body: serde_json::Value = serde_json::from_str(&body).unwrap();
+    body["jumlah"] = 1.into();
+    Some(Call::Json(body.to_string()))
+}
+
+/// An item the client's own account has offline (for verifiers), given back.
+async fn give_back(world: &World, role: Option<Role>, client: &Client) -> Call {
+    let item = world.shared_item(role).await;
+    if let SessionState::SignedIn(view) = world.app.session(client).await {
+        let account: Uuid = sqlx::query_scalar("SELECT id FROM account WHERE username = $1 OR nip = $1")
+            .bind(&view.login)
+            .fetch_one(&world.app.pool)
+            .await
+            .unwrap();
+        world.checked_out(item, account).await;
+    }
+    Call::Json(serde_json::json!({ "items": [item] }).to_string())
+}
+
+/// The role's shared item, offline with another verifier.
+async fn release_checkout(world: &World, role: Option<Role>, _: &Client) -> Call {
+    let item = world.shared_item(role).await;
+    world.checked_out(item, Uuid::new_v4()).await;
+    form([("item", item.to_string()), ("alasan", "Verifikator tidak dapat dihubungi".into())])
+}
+
+async fn release_checkout_outside(world: &World, role: Option<Role>, _: &Client) -> Option<Call> {
+    let item = world.item_outside(role).await?;
+    world.checked_out(item, Uuid::new_v4()).await;
+    Some(form([("item", item.to_string()), ("alasan", "Verifikator tidak dapat dihubungi".into())]))
 }
 
 /// A Kabupaten Sleman PNS (Kanreg I) whose proposal waits at L1.

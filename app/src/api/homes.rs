@@ -23,6 +23,8 @@ pub struct VerifierHomeView {
     pub scope: String,
     /// Only L1/L2 approve registrations; None for L3/L4.
     pub waiting: Option<Vec<WaitingView>>,
+    /// L2 and up oversee the offline checkouts in their scope.
+    pub pengawas: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -52,7 +54,8 @@ pub async fn verifier_home() -> Result<VerifierHomeView, AppError> {
     } else {
         None
     };
-    Ok(VerifierHomeView { scope, waiting })
+    let pengawas = user.active.role.tingkat().is_some_and(|t| t >= 2);
+    Ok(VerifierHomeView { scope, waiting, pengawas })
 }
 
 #[server(endpoint = "verifikasi/setujui-pendaftaran")]

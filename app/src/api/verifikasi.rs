@@ -48,8 +48,9 @@ pub struct ItemAntrianView {
     pub jumlah_perubahan: i32,
     pub ada_dokumen: bool,
     pub ada_tanda: bool,
-    /// Who has it open, while their claim lasts.
+    /// Who has it open (or took it offline), and until when (WIB), while their claim lasts.
     pub klaim_nama: Option<String>,
+    pub klaim_sampai: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -118,6 +119,26 @@ impl TinjauanView {
     }
 }
 
+/// A submission taken offline: the checkout, until when (WIB), and what its review page shows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PaketLuringView {
+    pub pinjam: String,
+    pub sampai: String,
+    pub tinjauan: TinjauanView,
+}
+
+/// An active offline checkout, as a supervisor (L2+) sees it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PinjamanView {
+    pub item: String,
+    pub nip: String,
+    pub nama: String,
+    pub tingkat: i16,
+    pub oleh_nama: String,
+    pub dipinjam: String,
+    pub sampai: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct HasilMassal {
     pub diputus: usize,
@@ -133,21 +154,7 @@ pub async fn queue(filter: FilterView, setelah: Option<String>) -> Result<Antria
     let (user, _) = require(Capability::Verifikasi)?;
     let state = state()?;
     let setelah = setelah.map(|k| verification::Kursor::decode(&k)).transpose().map_err(refuse)?;
-    let unor_path = match &filter.unor {
-        Some(id) => {
-            let id = uuid::Uuid::parse_str(id).map_err(|_| refuse(domain::ErrorCode::BadRequest))?;
-            Some(state.verification.unit_path(&user, id).await?)
-        }
-        None => None,
-    };
-    let filter = verification::Filter {
-        cari: filter.cari.chars().take(100).collect(),
-        unor_path,
-        usia_min: filter.usia_min,
-        usia_max: filter.usia_max,
-        ada_dokumen: filter.ada_dokumen,
-        ada_tanda: filter.ada_tanda,
-    };
+    let filter = server::filter(&state, &user, filter).await?;
     let page = state.verification.queue(&user, &filter, setelah, 50).await?;
     Ok(AntrianView {
         tingkat: user.active.role.tingkat().unwrap_or_default(),
@@ -165,6 +172,7 @@ pub async fn queue(filter: FilterView, setelah: Option<String>) -> Result<Antria
                 ada_dokumen: i.ada_dokumen,
                 ada_tanda: i.ada_tanda,
                 klaim_nama: i.klaim_nama,
+                klaim_sampai: i.klaim_sampai.map(super::formulir::server::wib),
             })
             .collect(),
         berikut: page.berikut.map(|k| k.encode()),
@@ -238,6 +246,76 @@ pub async fn accept_all(items: Vec<String>) -> Result<HasilMassal, AppError> {
     Ok(HasilMassal { diputus, dilewati })
 }
 
+/// Takes up to `jumlah` (1 to 50) submissions of the queue offline for 24 hours.
+#[server(endpoint = "verifikasi/bawa-luring", input = server_fn::codec::Json)]
+pub async fn take_offline(filter: FilterView, jumlah: u32) -> Result<Vec<PaketLuringView>, AppError> {
+    use crate::auth::{require, state};
+    use domain::Capability;
+
+    let (user, auth) = require(Capability::Verifikasi)?;
+    let state = state()?;
+    let filter = server::filter(&state, &user, filter).await?;
+    let taken = state.verification.checkout(&user, &filter, i64::from(jumlah), &auth.ip).await?;
+    let mut out = Vec::with_capacity(taken.len());
+    for p in taken {
+        out.push(PaketLuringView {
+            pinjam: p.id.to_string(),
+            sampai: super::formulir::server::wib(p.sampai),
+            tinjauan: server::tinjauan_view(&state, p.tinjauan).await?,
+        });
+    }
+    Ok(out)
+}
+
+/// Gives back the caller's offline checkouts of these items. Answers how many were given back.
+#[server(endpoint = "verifikasi/kembalikan-luring", input = server_fn::codec::Json)]
+pub async fn return_offline(items: Vec<String>) -> Result<u64, AppError> {
+    use crate::auth::{refuse, require, state};
+    use domain::{Capability, ErrorCode};
+
+    let (user, _) = require(Capability::Verifikasi)?;
+    if items.len() > verification::MAX_PINJAM as usize {
+        return Err(refuse(ErrorCode::BadRequest));
+    }
+    let ids = items.iter().map(|i| server::item_id(i)).collect::<Result<Vec<_>, _>>()?;
+    Ok(state()?.verification.return_checkouts(&user, &ids).await?)
+}
+
+/// The offline checkouts an L2+ verifier oversees.
+#[server(endpoint = "verifikasi/pinjaman")]
+pub async fn checkouts() -> Result<Vec<PinjamanView>, AppError> {
+    use crate::auth::{require, state};
+    use domain::Capability;
+
+    let (user, _) = require(Capability::Verifikasi)?;
+    let wib = super::formulir::server::wib;
+    Ok(state()?
+        .verification
+        .checkouts(&user)
+        .await?
+        .into_iter()
+        .map(|p| PinjamanView {
+            item: p.item_id.to_string(),
+            nip: p.nip,
+            nama: p.nama,
+            tingkat: p.tingkat,
+            oleh_nama: p.oleh_nama,
+            dipinjam: wib(p.dipinjam),
+            sampai: wib(p.sampai),
+        })
+        .collect())
+}
+
+/// Ends another verifier's offline checkout (L2+ of the scope), with the reason.
+#[server(endpoint = "verifikasi/lepas-pinjaman")]
+pub async fn release_checkout(item: String, alasan: String) -> Result<(), AppError> {
+    use crate::auth::{require, state};
+    use domain::Capability;
+
+    let (user, auth) = require(Capability::Verifikasi)?;
+    Ok(state()?.verification.release_checkout(&user, server::item_id(&item)?, &alasan, &auth.ip).await?)
+}
+
 #[server(endpoint = "verifikasi/turun-status")]
 pub async fn turun_status(nip: String, catatan: String) -> Result<(), AppError> {
     use crate::auth::{signed_in, state};
@@ -261,6 +339,29 @@ mod server {
 
     pub fn item_id(item: &str) -> Result<Uuid, AppError> {
         Uuid::parse_str(item).map_err(|_| refuse(ErrorCode::NotFound))
+    }
+
+    /// The queue filter as the service takes it; a unit outside the caller's scope is not found.
+    pub async fn filter(
+        state: &AppState,
+        user: &access::CurrentUser,
+        filter: FilterView,
+    ) -> Result<verification::Filter, AppError> {
+        let unor_path = match &filter.unor {
+            Some(id) => {
+                let id = Uuid::parse_str(id).map_err(|_| refuse(ErrorCode::BadRequest))?;
+                Some(state.verification.unit_path(user, id).await?)
+            }
+            None => None,
+        };
+        Ok(verification::Filter {
+            cari: filter.cari.chars().take(100).collect(),
+            unor_path,
+            usia_min: filter.usia_min,
+            usia_max: filter.usia_max,
+            ada_dokumen: filter.ada_dokumen,
+            ada_tanda: filter.ada_tanda,
+        })
     }
 
     pub fn klaim_view(klaim: Klaim) -> KlaimView {

@@ -9,6 +9,7 @@ use crate::error::AppError;
 use crate::i18n::{scope_text, t};
 use crate::pages::errors::ErrorView;
 use crate::pages::verifikasi::antrian::Antrian;
+use crate::pages::verifikasi::pinjaman::Pinjaman;
 
 /// Loads `fetch` and renders `ok` with its value, or the error view.
 pub(crate) fn guarded<T, F, V>(
@@ -38,11 +39,11 @@ where
 #[component]
 pub fn VerifierHomePage() -> impl IntoView {
     guarded(verifier_home, |home: VerifierHomeView| {
-        let pendaftaran = RwSignal::new(false);
-        let tab = move |id: &'static str, label: Msg, mine: bool| {
+        let open = RwSignal::new("tab-antrian");
+        let tab = move |id: &'static str, label: Msg| {
             view! {
-                <button type="button" role="tab" id=id aria-selected=move || (pendaftaran.get() == mine).to_string()
-                    class:active=move || pendaftaran.get() == mine on:click=move |_| pendaftaran.set(mine)>
+                <button type="button" role="tab" id=id aria-selected=move || (open.get() == id).to_string()
+                    class:active=move || open.get() == id on:click=move |_| open.set(id)>
                     {t(label)}
                 </button>
             }
@@ -54,15 +55,25 @@ pub fn VerifierHomePage() -> impl IntoView {
                 <p>{t(Msg::HomeVerifikasiIntro)}</p>
                 <p><strong>{t(Msg::Scope)}": "</strong>{scope_text(&home.scope)}</p>
                 <div class="tabs" role="tablist" aria-label=t(Msg::HomeVerifikasiTitle)>
-                    {tab("tab-antrian", Msg::TabQueue, false)}
-                    {has_registrations.then(|| tab("tab-pendaftaran", Msg::TabRegistrations, true))}
+                    {tab("tab-antrian", Msg::TabQueue)}
+                    {has_registrations.then(|| tab("tab-pendaftaran", Msg::TabRegistrations))}
+                    {home.pengawas.then(|| tab("tab-pinjaman", Msg::TabCheckouts))}
                 </div>
-                <div role="tabpanel" class="tabpanel" aria-labelledby="tab-antrian" hidden=move || pendaftaran.get()>
+                <div role="tabpanel" class="tabpanel" aria-labelledby="tab-antrian" hidden=move || open.get() != "tab-antrian">
                     <Antrian/>
                 </div>
                 {home.waiting.map(|waiting| view! {
-                    <div role="tabpanel" class="tabpanel" aria-labelledby="tab-pendaftaran" hidden=move || !pendaftaran.get()>
+                    <div role="tabpanel" class="tabpanel" aria-labelledby="tab-pendaftaran"
+                        hidden=move || open.get() != "tab-pendaftaran">
                         <WaitingRegistrations waiting/>
+                    </div>
+                })}
+                {home.pengawas.then(|| view! {
+                    <div role="tabpanel" class="tabpanel" aria-labelledby="tab-pinjaman" hidden=move || open.get() != "tab-pinjaman">
+                        // Loaded when first opened: most visits never look at it.
+                        <Show when=move || open.get() == "tab-pinjaman">
+                            <Pinjaman/>
+                        </Show>
                     </div>
                 })}
             </section>

@@ -279,7 +279,10 @@ fn Baris(item: ItemAntrianView, selected: RwSignal<BTreeSet<String>>) -> impl In
             <td>
                 <a href=href>{item.nama}</a>
                 {item.klaim_nama.map(|nama| view! {
-                    <br/><small class="claim" data-testid="dibuka-oleh">{t(Msg::OpenedBy)}" "{nama}</small>
+                    <br/><small class="claim" data-testid="dibuka-oleh">
+                        {t(Msg::OpenedBy)}" "{nama}
+                        {item.klaim_sampai.map(|sampai| format!(" {} {sampai}", t(Msg::Until)))}
+                    </small>
                 })}
             </td>
             <td>{item.putaran}</td>

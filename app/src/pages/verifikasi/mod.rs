@@ -1,5 +1,7 @@
 //! The verifiers' pages: the queue of proposals at their level (`antrian`) and the review of
-//! one proposal, field by field (`tinjauan`).
+//! one proposal, field by field (`tinjauan`), and for L2 and up the offline checkouts in
+//! their scope (`pinjaman`).
 
 pub mod antrian;
+pub mod pinjaman;
 pub mod tinjauan;

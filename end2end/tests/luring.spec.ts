@@ -1,0 +1,85 @@
+import { expect, Page } from "@playwright/test";
+import { signIn, sql, test, waitForHydration } from "./helpers";
+
+/** Signs `login` in and waits for the verifier's home (a lazy route) to have hydrated. */
+async function verifierHome(page: Page, login: string) {
+  await page.context().clearCookies();
+  await signIn(page, login);
+  await page.waitForURL("**/verifikasi");
+  await waitForHydration(page);
+  await page.waitForLoadState("networkidle");
+}
+
+/** A server function called from the page, as the app's own code calls it (same origin,
+ * the session cookie, JSON in and out). */
+async function callJson(page: Page, path: string, body: unknown): Promise<{ status: number; text: string }> {
+  return page.evaluate(
+    async ([path, body]) => {
+      const response = await fetch(path as string, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify(body),
+      });
+      return { status: response.status, text: await response.text() };
+    },
+    [path, body] as const,
+  );
+}
+
+test("an L2 verifier sees who took a submission offline, releases it, and the offline decision comes back as a conflict", async ({
+  page,
+}) => {
+  // The newest free submission in verif1.dinkes's queue (the other journeys take the oldest).
+  const nip = sql(`SELECT v.nip FROM verifikasi_item v, role_grant g JOIN account a ON a.id = g.account_id
+                   WHERE a.username = 'verif1.dinkes' AND v.status = 'menunggu' AND v.tingkat = 1
+                     AND v.klaim_oleh IS NULL AND starts_with(v.unor_path, g.unor_path)
+                   ORDER BY v.dikirim DESC LIMIT 1`);
+  expect(nip).toMatch(/^\d{18}$/);
+
+  await verifierHome(page, "verif1.dinkes");
+  const taken = await callJson(page, "/api/verifikasi/bawa-luring", { filter: { cari: nip }, jumlah: 1 });
+  expect(taken.status).toBe(200);
+  const [paket] = JSON.parse(taken.text);
+  const item: string = paket.tinjauan.item;
+  expect(paket.tinjauan.nip).toBe(nip);
+  expect(paket.sampai).toContain("WIB");
+  // The queue says who holds it and until when.
+  await page.getByTestId("filter-antrian").locator("input").first().fill(nip);
+  await page.getByTestId("terapkan-filter").click();
+  await expect(page.getByTestId("item-antrian")).toHaveCount(1);
+  await expect(page.getByTestId("dibuka-oleh")).toContainText("Verifikator Dinas Kesehatan Sleman sampai");
+
+  await verifierHome(page, "verif2.sleman");
+  await page.getByRole("tab", { name: "Dibawa luring" }).click();
+  const row = page.locator(`[data-testid="pinjaman-baris"][data-item="${item}"]`);
+  await expect(row.getByTestId("pinjaman-oleh")).toHaveText("Verifikator Dinas Kesehatan Sleman");
+  await row.getByTestId("lepas-pinjaman").click();
+  await row.getByTestId("alasan-lepas").fill("Verifikator sedang cuti; pekerjaan dialihkan");
+  await row.getByTestId("konfirmasi-lepas").click();
+  await expect(page.getByTestId("pinjaman-dilepas")).toBeVisible();
+  await expect(row).toHaveCount(0);
+  expect(sql(`SELECT akhir FROM verifikasi_pinjam WHERE id = '${paket.pinjam}'`)).toBe("dilepas");
+  expect(sql(`SELECT klaim_oleh IS NULL FROM verifikasi_item WHERE id = '${item}'`)).toBe("t");
+
+  // The decision the offline page kept, sent later: a conflict, and nothing applied.
+  await verifierHome(page, "verif1.dinkes");
+  const putusan = {
+    item,
+    kunci: crypto.randomUUID(),
+    keputusan: paket.tinjauan.perubahan
+      .filter((p: { terbuka: boolean }) => p.terbuka)
+      .map((p: { perubahan: { bagian: string; entri: string | null; field: string } }) => ({
+        kunci: { bagian: p.perubahan.bagian, entri: p.perubahan.entri, field: p.perubahan.field },
+        hasil: "terima",
+        alasan: "",
+      })),
+    tindakan: "teruskan",
+    catatan: "",
+    pinjam: paket.pinjam,
+  };
+  const answer = await callJson(page, "/api/verifikasi/putus", { putusan });
+  expect(answer.status).toBe(409);
+  expect(answer.text).toContain("CheckoutReleased");
+  expect(sql(`SELECT count(*) FROM verifikasi_riwayat WHERE item_id = '${item}'`)).toBe("0");
+  expect(sql(`SELECT status FROM verifikasi_item WHERE id = '${item}'`)).toBe("menunggu");
+});
