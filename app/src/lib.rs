@@ -10,6 +10,7 @@ pub mod browser;
 pub mod error;
 pub mod i18n;
 mod layout;
+pub mod luring;
 mod pages;
 mod resource;
 

@@ -1,0 +1,90 @@
+//! The verifier's offline work: submissions taken offline (with their review data) and the
+//! decisions made on them while offline, waiting to be sent. Everything personal lives only
+//! in IndexedDB (`simpan`), never in the HTTP cache. Each waiting decision keeps the exact
+//! request it will send, key included, so a resend is the same request and the server applies
+//! it once.
+
+use domain::verifikasi::Putusan;
+use domain::ErrorCode;
+use serde::{Deserialize, Serialize};
+
+use crate::api::verifikasi::TinjauanView;
+
+#[cfg(feature = "hydrate")]
+pub mod simpan;
+
+/// A submission taken offline: the checkout and what its review page shows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct UsulanLuring {
+    pub item: String,
+    pub pinjam: String,
+    /// When the checkout ends (WIB, as the server wrote it).
+    pub sampai: String,
+    /// The login of the verifier who took it: another account signing in on this browser
+    /// neither sees nor sends it.
+    pub akun: String,
+    pub tinjauan: TinjauanView,
+}
+
+/// Where a waiting decision stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "jenis", content = "kode")]
+pub enum StatusTertunda {
+    /// Not sent yet, or sending failed for want of a network: it goes again.
+    Menunggu,
+    /// The server refused it because the submission changed meanwhile (decided by someone
+    /// else, released, held by another): the verifier resolves it.
+    Konflik(ErrorCode),
+    /// Refused for another reason; shown, kept until the verifier discards it.
+    Galat(ErrorCode),
+    /// The session ended: it waits for the same verifier to sign in again.
+    PerluMasuk,
+}
+
+/// A decision made offline, waiting to be sent.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PutusanTertunda {
+    /// The decision's idempotency key (`putusan.kunci`), also the record's key.
+    pub kunci: String,
+    /// Order of making: decisions are sent oldest first.
+    pub urutan: f64,
+    pub akun: String,
+    pub item: String,
+    pub putusan: Putusan,
+    pub status: StatusTertunda,
+    /// When it was made (milliseconds since the epoch).
+    pub dibuat: f64,
+}
+
+impl StatusTertunda {
+    /// What an answer to sending a decision makes of it; `None` means it landed.
+    pub fn after(answer: Result<(), ErrorCode>) -> Option<StatusTertunda> {
+        match answer {
+            Ok(()) => None,
+            Err(code @ (ErrorCode::AlreadyDecided | ErrorCode::ClaimedByOther | ErrorCode::CheckoutReleased)) => {
+                Some(StatusTertunda::Konflik(code))
+            }
+            Err(ErrorCode::NotSignedIn | ErrorCode::SessionExpired) => Some(StatusTertunda::PerluMasuk),
+            Err(ErrorCode::Offline | ErrorCode::Internal | ErrorCode::TooManyRequests) => {
+                Some(StatusTertunda::Menunggu)
+            }
+            Err(code) => Some(StatusTertunda::Galat(code)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn answers_sort_into_landed_conflict_retry_sign_in_and_error() {
+        assert_eq!(StatusTertunda::after(Ok(())), None);
+        for code in [ErrorCode::AlreadyDecided, ErrorCode::ClaimedByOther, ErrorCode::CheckoutReleased] {
+            assert_eq!(StatusTertunda::after(Err(code)), Some(StatusTertunda::Konflik(code)));
+        }
+        assert_eq!(StatusTertunda::after(Err(ErrorCode::SessionExpired)), Some(StatusTertunda::PerluMasuk));
+        assert_eq!(StatusTertunda::after(Err(ErrorCode::Offline)), Some(StatusTertunda::Menunggu));
+        assert_eq!(StatusTertunda::after(Err(ErrorCode::KeyReused)), Some(StatusTertunda::Galat(ErrorCode::KeyReused)));
+    }
+}
