@@ -18,6 +18,9 @@ impl FromServerFnError for AppError {
             ServerFnErrorErr::Args(_) | ServerFnErrorErr::Deserialization(_) | ServerFnErrorErr::MissingArg(_) => {
                 ErrorCode::BadRequest
             }
+            // The request never got an answer (no network, connection dropped): the offline
+            // queue tells this from a refusal and sends again later.
+            ServerFnErrorErr::Request(_) => ErrorCode::Offline,
             _ => ErrorCode::Internal,
         };
         // On the server this runs inside the request, before the function body: set the

@@ -88,6 +88,7 @@ fn rows() -> Vec<Row> {
             .answers("\"pinjam\""),
         fun("/api/verifikasi/kembalikan-luring", Needs(Verifikasi), by!(give_back)).answers("1"),
         fun("/api/verifikasi/pinjaman", Roles(SUPERVISORS), by!(no_args)),
+        fun("/api/verifikasi/luring-akun", Needs(Verifikasi), by!(no_args)),
         fun("/api/verifikasi/lepas-pinjaman", Roles(SUPERVISORS), by!(release_checkout))
             .outside(by!(release_checkout_outside)),
         // Turun Status: the Kanreg's L3 of the PNS's region, and the admin BKN.
@@ -118,6 +119,7 @@ fn rows() -> Vec<Row> {
         page("/pns/progres", Needs(OwnRecord)),
         page("/verifikasi", Needs(Verifikasi)),
         page("/verifikasi/usulan/{id}", Needs(Verifikasi)).at(by!(review_page)),
+        page("/verifikasi/luring", Needs(Verifikasi)),
         page("/hds", Needs(HdsInbox)),
         page("/admin/instansi", Needs(AdminInstansi)),
         page("/admin/kanreg", Needs(AdminKanreg)),

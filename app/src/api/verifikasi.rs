@@ -246,6 +246,17 @@ pub async fn accept_all(items: Vec<String>) -> Result<HasilMassal, AppError> {
     Ok(HasilMassal { diputus, dilewati })
 }
 
+/// The login whose offline work this browser shows (only verifiers have any): decisions kept
+/// under another login wait for that one.
+#[server(endpoint = "verifikasi/luring-akun")]
+pub async fn offline_owner() -> Result<String, AppError> {
+    use crate::auth::require;
+    use domain::Capability;
+
+    let (user, _) = require(Capability::Verifikasi)?;
+    Ok(user.nip.or(user.username).unwrap_or_default())
+}
+
 /// Takes up to `jumlah` (1 to 50) submissions of the queue offline for 24 hours.
 #[server(endpoint = "verifikasi/bawa-luring", input = server_fn::codec::Json)]
 pub async fn take_offline(filter: FilterView, jumlah: u32) -> Result<Vec<PaketLuringView>, AppError> {

@@ -12,6 +12,77 @@ use crate::api::verifikasi::TinjauanView;
 
 #[cfg(feature = "hydrate")]
 pub mod simpan;
+#[cfg(feature = "hydrate")]
+mod sinkron;
+
+/// Queues a decision made offline.
+pub async fn antrekan(akun: &str, putusan: Putusan) -> Result<(), ErrorCode> {
+    #[cfg(feature = "hydrate")]
+    {
+        let s = simpan::Simpanan::buka().await?;
+        let result = s.antrekan(akun, putusan).await.map(|_| ());
+        s.tutup();
+        result
+    }
+    #[cfg(not(feature = "hydrate"))]
+    server_build((akun, putusan))
+}
+
+/// Keeps a submission taken offline.
+pub async fn simpan_usulan(usulan: UsulanLuring) -> Result<(), ErrorCode> {
+    #[cfg(feature = "hydrate")]
+    {
+        let s = simpan::Simpanan::buka().await?;
+        let result = s.simpan_usulan(&usulan).await;
+        s.tutup();
+        result
+    }
+    #[cfg(not(feature = "hydrate"))]
+    server_build(usulan)
+}
+
+/// `akun`'s submissions offline and waiting decisions (oldest first).
+pub async fn isi(akun: &str) -> Result<(Vec<UsulanLuring>, Vec<PutusanTertunda>), ErrorCode> {
+    #[cfg(feature = "hydrate")]
+    {
+        let s = simpan::Simpanan::buka().await?;
+        let usulan = s.daftar_usulan(akun).await;
+        let putusan = s.tertunda().await;
+        s.tutup();
+        let mut putusan = putusan?;
+        putusan.retain(|p| p.akun == akun);
+        Ok((usulan?, putusan))
+    }
+    #[cfg(not(feature = "hydrate"))]
+    server_build(akun)
+}
+
+/// Forgets a submission and its waiting decision (landed, or discarded by the verifier).
+pub async fn lupakan(item: &str) -> Result<(), ErrorCode> {
+    #[cfg(feature = "hydrate")]
+    {
+        let s = simpan::Simpanan::buka().await?;
+        let result = s.lupakan(item).await;
+        s.tutup();
+        result
+    }
+    #[cfg(not(feature = "hydrate"))]
+    server_build(item)
+}
+
+/// Sends `akun`'s waiting decisions; answers how many landed.
+pub async fn kirim(akun: &str) -> Result<usize, ErrorCode> {
+    #[cfg(feature = "hydrate")]
+    return sinkron::kirim(akun).await.map(|r| r.terkirim);
+    #[cfg(not(feature = "hydrate"))]
+    server_build(akun)
+}
+
+/// The server renders the offline pages empty; their work happens in the browser only.
+#[cfg(not(feature = "hydrate"))]
+fn server_build<T, A>(_: A) -> Result<T, ErrorCode> {
+    Err(ErrorCode::Internal)
+}
 
 /// A submission taken offline: the checkout and what its review page shows.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

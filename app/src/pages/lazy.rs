@@ -30,6 +30,7 @@ lazy_page!(PnsHomeRoute, super::record::PnsHomePage);
 lazy_page!(ProgressRoute, super::progress::ProgressPage);
 lazy_page!(VerifierRoute, super::homes::VerifierHomePage);
 lazy_page!(ReviewRoute, super::verifikasi::tinjauan::ReviewPage);
+lazy_page!(OfflineRoute, super::verifikasi::luring::OfflinePage);
 lazy_page!(HdsRoute, super::homes::HdsHomePage);
 lazy_page!(AdminInstansiRoute, super::homes::AdminInstansiHomePage);
 lazy_page!(AdminKanregRoute, super::homes::AdminKanregHomePage);

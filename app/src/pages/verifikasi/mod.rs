@@ -3,5 +3,7 @@
 //! their scope (`pinjaman`).
 
 pub mod antrian;
+pub mod bawa;
+pub mod luring;
 pub mod pinjaman;
 pub mod tinjauan;

@@ -96,8 +96,17 @@ fn renew_loop(item: String, klaim: RwSignal<KlaimView>) {
     });
 }
 
+/// A submission reviewed offline: its checkout, whose login keeps the decision, and what to
+/// do once the decision is queued (the page moves on to the list).
+#[derive(Clone)]
+pub struct Luring {
+    pub pinjam: String,
+    pub akun: String,
+    pub tersimpan: Callback<Result<(), ErrorCode>>,
+}
+
 #[component]
-fn Tinjauan(v: TinjauanView) -> impl IntoView {
+pub fn Tinjauan(v: TinjauanView, #[prop(optional)] luring: Option<Luring>) -> impl IntoView {
     let lang = use_lang();
     let item = v.item.clone();
     let open: Vec<KunciField> = v.perubahan.iter().filter(|p| p.terbuka).map(|p| kunci_of(&p.perubahan)).collect();
@@ -108,10 +117,12 @@ fn Tinjauan(v: TinjauanView) -> impl IntoView {
         selesai: RwSignal::new(None),
         v: StoredValue::new(v.clone()),
     };
-    {
+    // Online, the page keeps its 15-minute claim; offline, the 24-hour checkout holds it.
+    if luring.is_none() {
         let item = item.clone();
         Effect::new(move |_| renew_loop(item.clone(), st.klaim));
     }
+    let luring = StoredValue::new(luring);
     let catatan = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<ErrorCode>);
     let busy = RwSignal::new(false);
@@ -144,6 +155,32 @@ fn Tinjauan(v: TinjauanView) -> impl IntoView {
                 Some(Keputusan { kunci: k, hasil: h, alasan: alasan.trim().to_owned() })
             })
             .collect();
+        if let Some(luring) = luring.get_value() {
+            let putusan = Putusan {
+                item: item.get_value(),
+                kunci: browser::random_uuid(),
+                keputusan,
+                tindakan,
+                catatan: catatan.get_untracked().trim().to_owned(),
+                pinjam: Some(luring.pinjam.clone()),
+            };
+            if let Err(code) = open.with_value(|o| check_putusan(&putusan, o)) {
+                problem.set(Some(code));
+                return;
+            }
+            problem.set(None);
+            busy.set(true);
+            spawn_local(async move {
+                let saved = crate::luring::antrekan(&luring.akun, putusan).await;
+                busy.set(false);
+                match saved {
+                    Ok(()) => st.klaim.set(KlaimView::Selesai),
+                    Err(code) => problem.set(Some(code)),
+                }
+                luring.tersimpan.run(saved);
+            });
+            return;
+        }
         let key = kunci.get_value().unwrap_or_else(|| {
             let stored: Option<String> = item.with_value(|i| browser::local::get(&storage_key(i)));
             stored.filter(|k| !k.is_empty()).unwrap_or_else(browser::random_uuid)
@@ -180,7 +217,9 @@ fn Tinjauan(v: TinjauanView) -> impl IntoView {
     let sections = v.bagian();
     view! {
         <section class="panel" data-testid="tinjauan">
-            <p><a href="/verifikasi">"← "{t(Msg::BackToQueue)}</a></p>
+            {luring.with_value(Option::is_none).then(|| view! {
+                <p><a href="/verifikasi">"← "{t(Msg::BackToQueue)}</a></p>
+            })}
             <h1>{t(Msg::ReviewTitle)}</h1>
             <dl class="facts">
                 <dt>{t(Msg::Nama)}</dt><dd data-testid="nama">{v.nama.clone()}</dd>

@@ -1,0 +1,217 @@
+//! `/verifikasi/luring`: the verifier's offline work. Lists the submissions taken offline
+//! (from IndexedDB, never from the server), opens one for review, keeps each decision in
+//! the browser's queue, and sends the queue when the network is there: on opening, when the
+//! browser comes back online, and on "Kirim sekarang". Conflicts stay listed with the
+//! server's reason until the verifier discards them or opens the submission online.
+
+use std::collections::BTreeMap;
+
+use domain::{ErrorCode, Msg};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::tinjauan::{Luring, Tinjauan};
+use crate::api::verifikasi::offline_owner;
+use crate::i18n::{error_text, t};
+use crate::luring::{self, PutusanTertunda, StatusTertunda, UsulanLuring};
+
+/// What the page shows: the submissions and their waiting decisions, by item.
+#[derive(Clone, Default)]
+struct Isi {
+    usulan: Vec<UsulanLuring>,
+    putusan: BTreeMap<String, PutusanTertunda>,
+}
+
+#[component]
+pub fn OfflinePage() -> impl IntoView {
+    crate::pages::homes::guarded(offline_owner, |akun: String| view! { <Kerja akun/> })
+}
+
+#[component]
+fn Kerja(akun: String) -> impl IntoView {
+    let akun = RwSignal::new(Some(akun));
+    let isi = RwSignal::new(Isi::default());
+    let dipilih = RwSignal::new(None::<String>);
+    let online = RwSignal::new(true);
+    let sending = RwSignal::new(false);
+    let problem = RwSignal::new(None::<ErrorCode>);
+    let terkirim = RwSignal::new(None::<usize>);
+
+    let muat = move || {
+        let Some(login) = akun.get_untracked() else { return };
+        spawn_local(async move {
+            match luring::isi(&login).await {
+                Ok((usulan, putusan)) => {
+                    isi.set(Isi { usulan, putusan: putusan.into_iter().map(|p| (p.item.clone(), p)).collect() })
+                }
+                Err(code) => problem.set(Some(code)),
+            }
+        });
+    };
+    let kirim = move || {
+        let Some(login) = akun.get_untracked() else { return };
+        if sending.get_untracked() {
+            return;
+        }
+        sending.set(true);
+        spawn_local(async move {
+            let result = luring::kirim(&login).await;
+            sending.set(false);
+            match result {
+                Ok(n) => {
+                    terkirim.set(Some(n));
+                    problem.set(None);
+                }
+                Err(code) => problem.set(Some(code)),
+            }
+            muat();
+        });
+    };
+    // Browser only: the network's state, what is stored, the first send.
+    Effect::new(move |_| {
+        online.set(on_line());
+        muat();
+        kirim();
+    });
+    watch_network(online, kirim);
+
+    let waiting = move || isi.with(|i| i.putusan.values().filter(|p| p.status == StatusTertunda::Menunggu).count());
+    let conflicts = move || isi.with(|i| i.putusan.values().filter(|p| p.status != StatusTertunda::Menunggu).count());
+    let tersimpan = Callback::new(move |saved: Result<(), ErrorCode>| {
+        if saved.is_ok() {
+            dipilih.set(None);
+        }
+        muat();
+        if online.get_untracked() {
+            kirim();
+        }
+    });
+
+    view! {
+        <section class="panel" data-testid="luring">
+            <p><a href="/verifikasi">"← "{t(Msg::BackToQueue)}</a></p>
+            <h1>{t(Msg::OfflineTitle)}</h1>
+            <p>{t(Msg::OfflineIntro)}</p>
+            <div class="notice" role="status" data-testid="indikator" data-online=move || online.get().to_string()>
+                <strong data-testid="status-jaringan">
+                    {move || t(if online.get() { Msg::Online } else { Msg::OfflineNow })}
+                </strong>
+                " · "{t(Msg::PendingDecisions)}": "<strong data-testid="jumlah-tertunda">{waiting}</strong>
+                " · "{t(Msg::Conflicts)}": "<strong data-testid="jumlah-konflik">{conflicts}</strong>
+                " "
+                <button type="button" data-testid="kirim-sekarang" disabled=move || sending.get() || !online.get()
+                    on:click=move |_| kirim()>
+                    {t(Msg::SendNow)}
+                </button>
+            </div>
+            {move || terkirim.get().filter(|n| *n > 0).map(|n| view! {
+                <p class="success" role="status" data-testid="terkirim">{format!("{n} {}", t(Msg::DecisionsSent))}</p>
+            })}
+            {move || problem.get().map(|code| view! { <p class="error" role="alert">{error_text(code)}</p> })}
+            {move || match dipilih.get().and_then(|item| isi.with(|i| i.usulan.iter().find(|u| u.item == item).cloned())) {
+                Some(u) => {
+                    let luring = Luring { pinjam: u.pinjam.clone(), akun: u.akun.clone(), tersimpan };
+                    view! {
+                        <p><button type="button" on:click=move |_| dipilih.set(None)>"← "{t(Msg::OfflineList)}</button></p>
+                        <Tinjauan v=u.tinjauan luring/>
+                    }.into_any()
+                }
+                None => view! { <Daftar isi dipilih muat=Callback::new(move |()| muat())/> }.into_any(),
+            }}
+        </section>
+    }
+}
+
+/// The submissions offline, each with where its decision stands.
+#[component]
+fn Daftar(isi: RwSignal<Isi>, dipilih: RwSignal<Option<String>>, muat: Callback<()>) -> impl IntoView {
+    let buang = move |item: String| {
+        spawn_local(async move {
+            let _ = luring::lupakan(&item).await;
+            muat.run(());
+        });
+    };
+    view! {
+        <Show when=move || isi.with(|i| !i.usulan.is_empty() || !i.putusan.is_empty())
+            fallback=|| view! { <p class="muted" data-testid="luring-kosong">{t(Msg::OfflineEmpty)}</p> }>
+            <table class="list" data-testid="daftar-luring">
+                <thead><tr>
+                    <th scope="col">{t(Msg::Nip)}</th>
+                    <th scope="col">{t(Msg::Nama)}</th>
+                    <th scope="col">{t(Msg::Until)}</th>
+                    <th scope="col">{t(Msg::DecisionState)}</th>
+                </tr></thead>
+                <tbody>
+                    {move || isi.get().usulan.into_iter().map(|u| {
+                        let item = u.item.clone();
+                        let status = isi.with(|i| i.putusan.get(&u.item).map(|p| p.status));
+                        let open = item.clone();
+                        let discard = item.clone();
+                        view! {
+                            <tr data-testid="usulan-luring" data-item=item.clone()
+                                data-status=status.map_or("belum", kode_status)>
+                                <td>{u.tinjauan.nip.clone()}</td>
+                                <td>{u.tinjauan.nama.clone()}</td>
+                                <td>{u.sampai.clone()}</td>
+                                <td>{match status {
+                                    None => view! {
+                                        <button type="button" class="primary" data-testid="putuskan-luring"
+                                            on:click=move |_| dipilih.set(Some(open.clone()))>
+                                            {t(Msg::DecideOffline)}
+                                        </button>
+                                    }.into_any(),
+                                    Some(StatusTertunda::Menunggu) => view! { <span>{t(Msg::WaitingToSend)}</span> }.into_any(),
+                                    Some(StatusTertunda::PerluMasuk) => view! { <span>{t(Msg::SignInToSend)}</span> }.into_any(),
+                                    Some(StatusTertunda::Konflik(code) | StatusTertunda::Galat(code)) => view! {
+                                        <p class="error" data-testid="konflik">{error_text(code)}</p>
+                                        <button type="button" data-testid="buang-putusan"
+                                            on:click=move |_| buang(discard.clone())>
+                                            {t(Msg::DiscardDecision)}
+                                        </button>
+                                        " "
+                                        <a class="button" href=format!("/verifikasi/usulan/{item}")>{t(Msg::OpenOnline)}</a>
+                                    }.into_any(),
+                                }}</td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </Show>
+    }
+}
+
+fn kode_status(status: StatusTertunda) -> &'static str {
+    match status {
+        StatusTertunda::Menunggu => "menunggu",
+        StatusTertunda::Konflik(_) => "konflik",
+        StatusTertunda::Galat(_) => "galat",
+        StatusTertunda::PerluMasuk => "perlu-masuk",
+    }
+}
+
+/// Whether the browser believes it has a network.
+fn on_line() -> bool {
+    #[cfg(feature = "hydrate")]
+    return window().navigator().on_line();
+    #[cfg(not(feature = "hydrate"))]
+    true
+}
+
+/// Follows the browser's online/offline events; coming back online sends the queue.
+fn watch_network(online: RwSignal<bool>, kirim: impl Fn() + Clone + 'static) {
+    #[cfg(feature = "hydrate")]
+    {
+        let up = window_event_listener_untyped("online", move |_| {
+            online.set(true);
+            kirim();
+        });
+        let down = window_event_listener_untyped("offline", move |_| online.set(false));
+        on_cleanup(move || {
+            up.remove();
+            down.remove();
+        });
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = (online, kirim);
+}
