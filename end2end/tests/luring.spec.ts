@@ -83,3 +83,75 @@ test("an L2 verifier sees who took a submission offline, releases it, and the of
   expect(sql(`SELECT count(*) FROM verifikasi_riwayat WHERE item_id = '${item}'`)).toBe("0");
   expect(sql(`SELECT status FROM verifikasi_item WHERE id = '${item}'`)).toBe("menunggu");
 });
+
+/** No network, from the page's and from the server's side (playwright#2311: `setOffline`
+ * alone does not cut every request). */
+async function goOffline(page: Page) {
+  await page.context().setOffline(true);
+  await page.context().route("**/*", (route) => route.abort("internetdisconnected"));
+  expect(await page.evaluate(() => fetch("/healthz").then(() => "up", () => "down"))).toBe("down");
+}
+
+async function goOnline(page: Page) {
+  await page.context().unrouteAll({ behavior: "wait" });
+  await page.context().setOffline(false);
+}
+
+test("a verifier takes five submissions offline, decides three without a network, and each arrives exactly once", async ({
+  page,
+}) => {
+  await verifierHome(page, "verif1.bps");
+  await page.getByTestId("jumlah-luring").fill("5");
+  await page.getByTestId("bawa-luring").click();
+  await expect(page.getByTestId("siap-luring")).toContainText("5 usulan");
+  expect(sql(`SELECT count(*) FROM verifikasi_pinjam p JOIN account a ON a.id = p.oleh
+              WHERE a.username = 'verif1.bps' AND p.selesai IS NULL`)).toBe("5");
+
+  await page.getByTestId("buka-luring").click();
+  await page.waitForURL("**/verifikasi/luring");
+  await waitForHydration(page);
+  await page.waitForLoadState("networkidle");
+  await expect(page.getByTestId("usulan-luring")).toHaveCount(5);
+  await expect(page.getByTestId("status-jaringan")).toHaveText("Online");
+
+  await goOffline(page);
+  await expect(page.getByTestId("status-jaringan")).toContainText("Luring");
+  for (let decided = 1; decided <= 3; decided++) {
+    await page.locator('[data-testid="usulan-luring"][data-status="belum"]').first().getByTestId("putuskan-luring").click();
+    await page.getByTestId("terima-semua").click();
+    await page.getByTestId("teruskan").click();
+    await expect(page.getByTestId("jumlah-tertunda")).toHaveText(String(decided));
+  }
+  const items = await page
+    .locator('[data-testid="usulan-luring"][data-status="menunggu"]')
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-item")));
+  expect(items).toHaveLength(3);
+  const inItems = items.map((i) => `'${i}'`).join(",");
+  expect(sql(`SELECT count(*) FROM verifikasi_riwayat WHERE item_id IN (${inItems})`)).toBe("0");
+
+  // Back online, the first answer is lost on the way: the decision landed, the page saw a
+  // network failure and keeps it waiting. Sending again with the same key changes nothing more.
+  let dropped = 0;
+  await page.route(
+    "**/api/verifikasi/putus",
+    async (route) => {
+      await route.fetch();
+      dropped++;
+      await route.abort("connectionreset");
+    },
+    { times: 1 },
+  );
+  await goOnline(page);
+  await expect.poll(() => dropped).toBe(1);
+  await expect(page.getByTestId("jumlah-tertunda")).toHaveText("3");
+  await page.getByTestId("kirim-sekarang").click();
+  await expect(page.getByTestId("jumlah-tertunda")).toHaveText("0");
+  await expect(page.getByTestId("terkirim")).toContainText("3");
+  await expect(page.getByTestId("usulan-luring")).toHaveCount(2);
+
+  // Exactly once each, with the keys made in the browser.
+  expect(sql(`SELECT count(*) FROM verifikasi_riwayat WHERE item_id IN (${inItems})`)).toBe("3");
+  expect(sql(`SELECT count(DISTINCT item_id) FROM verifikasi_riwayat WHERE item_id IN (${inItems})`)).toBe("3");
+  expect(sql(`SELECT count(*) FROM verifikasi_item WHERE id IN (${inItems}) AND status = 'diteruskan'`)).toBe("3");
+  expect(sql(`SELECT count(*) FROM verifikasi_pinjam WHERE item_id IN (${inItems}) AND akhir = 'diputus'`)).toBe("3");
+});
