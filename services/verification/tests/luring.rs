@@ -2,100 +2,27 @@
 //! it, giving items back, a supervisor's release turning the offline decision into a conflict,
 //! and the per-verifier limit under parallel requests.
 
-use access::{CurrentUser, Grant, ServiceError};
+mod common;
+
+use access::{CurrentUser, ServiceError};
+use common::{verifier, World};
 use domain::verifikasi::{Hasil, Keputusan, Putusan, StatusItem, Tindakan};
 use domain::{ErrorCode, Role};
-use personnel::generator::{generate, GeneratorConfig, UnitTarget};
-use personnel::Personnel;
 use time::{Duration, OffsetDateTime};
 use uuid::Uuid;
-use verification::{Filter, Klaim, Pinjaman, Verification, MAX_PINJAM};
+use verification::{Filter, Klaim, Pinjaman, MAX_PINJAM};
 
-struct World {
-    verification: Verification,
-    personnel: Personnel,
-    nips: Vec<String>,
-    instansi: Uuid,
-    unit_path: String,
-}
-
+/// `count` PNS in Dinas Uji, each with a sent proposal waiting at L1.
 async fn world(pool: &sqlx::PgPool, count: usize) -> World {
-    let reference = reference::Reference::new(pool.clone());
-    let personnel = Personnel::new(pool.clone(), reference.clone());
-    let instansi = reference::Instansi {
-        id: Uuid::new_v4(),
-        kode: "LUR".into(),
-        nama: "Pemerintah Kabupaten Luring".into(),
-        jenis: "daerah".into(),
-        kanreg_id: 1,
-    };
-    assert!(reference.create_instansi(&instansi, Some("34")).await.unwrap());
-    let unit = reference.create_unor(instansi.id, None, "Dinas Luring", "SKPD").await.unwrap();
-    let target = UnitTarget {
-        instansi_id: instansi.id,
-        unor_id: unit.id,
-        region_code: "340401".into(),
-        jenis_pegawai: "2".into(),
-    };
-    let records = generate(&GeneratorConfig { seed: 11 }, std::slice::from_ref(&target), count);
-    for r in &records {
-        personnel.insert_master(r).await.unwrap();
-    }
-    let w = World {
-        verification: Verification::new(pool.clone(), personnel.clone(), reference),
-        personnel,
-        nips: records.iter().map(|r| r.pns.nip.clone()).collect(),
-        instansi: instansi.id,
-        unit_path: unit.path,
-    };
+    let w = common::world_of(pool, 11, count).await;
     for i in 0..count {
-        w.send(i).await;
+        w.send(i, &format!("Jl. Luring No. {i}")).await;
     }
     w
 }
 
-fn verifier(role: Role, instansi: Option<Uuid>, path: Option<&str>) -> CurrentUser {
-    let grant = Grant {
-        id: Uuid::new_v4(),
-        role,
-        instansi_id: instansi,
-        unor_id: None,
-        unor_path: path.map(str::to_owned),
-        kanreg_id: None,
-        hds_kategori: vec![],
-        kantor_id: None,
-    };
-    CurrentUser {
-        account_id: Uuid::new_v4(),
-        nama: format!("Verifikator {}", Uuid::new_v4().simple()),
-        nip: None,
-        username: None,
-        active: grant.clone(),
-        grants: vec![grant],
-    }
-}
-
-impl World {
-    fn l1(&self) -> CurrentUser {
-        verifier(Role::VerifikatorL1, Some(self.instansi), Some(&self.unit_path))
-    }
-    fn l2(&self) -> CurrentUser {
-        verifier(Role::VerifikatorL2, Some(self.instansi), None)
-    }
-
-    async fn send(&self, i: usize) {
-        let alamat = format!("Jl. Luring No. {i}");
-        let usulan = self
-            .personnel
-            .fill_for_sending(&self.nips[i], move |form, _| form.data_utama.alamat = alamat)
-            .await
-            .unwrap();
-        self.verification.send(&usulan, usulan.versi, "PNS").await.unwrap();
-    }
-
-    async fn take(&self, user: &CurrentUser, n: i64) -> Result<Vec<Pinjaman>, ServiceError> {
-        self.verification.checkout(user, &Filter::default(), n, "127.0.0.1").await
-    }
+async fn take(w: &World, user: &CurrentUser, n: i64) -> Result<Vec<Pinjaman>, ServiceError> {
+    w.verification.checkout(user, &Filter::default(), n, "127.0.0.1").await
 }
 
 /// Accepts every open change of a checked-out item, as the offline page would send it.
@@ -130,7 +57,7 @@ async fn akhir(pool: &sqlx::PgPool, id: Uuid) -> Option<String> {
 async fn a_checkout_holds_items_for_24_hours_and_others_see_who_has_them(pool: sqlx::PgPool) {
     let w = world(&pool, 3).await;
     let (a, b) = (w.l1(), w.l1());
-    let taken = w.take(&a, 2).await.unwrap();
+    let taken = take(&w, &a, 2).await.unwrap();
     assert_eq!(taken.len(), 2);
     let day = OffsetDateTime::now_utc() + Duration::hours(23);
     for p in &taken {
@@ -152,9 +79,9 @@ async fn a_checkout_holds_items_for_24_hours_and_others_see_who_has_them(pool: s
     let held: Vec<_> = queue.items.iter().filter(|i| i.klaim_nama.as_deref() == Some(a.nama.as_str())).collect();
     assert_eq!(held.len(), 2);
     assert!(held.iter().all(|i| i.klaim_sampai.is_some_and(|t| t > day)));
-    let third = w.take(&b, 5).await.unwrap();
+    let third = take(&w, &b, 5).await.unwrap();
     assert_eq!(third.len(), 1);
-    refused(w.take(&b, 5).await, ErrorCode::NothingToCheckout);
+    refused(take(&w, &b, 5).await, ErrorCode::NothingToCheckout);
     let seen = w.verification.review(&b, taken[0].tinjauan.item.id, "127.0.0.1").await.unwrap();
     assert!(matches!(seen.klaim, Klaim::Orang(ref nama, t) if *nama == a.nama && t > day));
 
@@ -180,7 +107,7 @@ async fn a_checkout_holds_items_for_24_hours_and_others_see_who_has_them(pool: s
 async fn a_supervisor_release_turns_the_offline_decision_into_a_conflict(pool: sqlx::PgPool) {
     let w = world(&pool, 1).await;
     let a = w.l1();
-    let taken = w.take(&a, 1).await.unwrap();
+    let taken = take(&w, &a, 1).await.unwrap();
     let item = taken[0].tinjauan.item.id;
 
     // L2 of the instansi sees the checkout; an L1 colleague and another instansi's L2 cannot act.
@@ -193,7 +120,7 @@ async fn a_supervisor_release_turns_the_offline_decision_into_a_conflict(pool: s
         w.verification.release_checkout(&w.l1(), item, "Tidak bisa dihubungi", "127.0.0.1").await,
         ErrorCode::Forbidden,
     );
-    let stranger = verifier(Role::VerifikatorL2, Some(Uuid::new_v4()), None);
+    let stranger = verifier(Role::VerifikatorL2, Some(Uuid::new_v4()), None, None);
     refused(
         w.verification.release_checkout(&stranger, item, "Tidak bisa dihubungi", "127.0.0.1").await,
         ErrorCode::NotFound,
@@ -229,7 +156,7 @@ async fn a_supervisor_release_turns_the_offline_decision_into_a_conflict(pool: s
 async fn a_decision_on_an_expired_checkout_lands_unless_someone_took_the_item(pool: sqlx::PgPool) {
     let w = world(&pool, 2).await;
     let a = w.l1();
-    let taken = w.take(&a, 2).await.unwrap();
+    let taken = take(&w, &a, 2).await.unwrap();
     sqlx::query("UPDATE verifikasi_pinjam SET sampai = now() - interval '1 minute'").execute(&pool).await.unwrap();
     sqlx::query("UPDATE verifikasi_item SET klaim_sampai = now() - interval '1 minute'").execute(&pool).await.unwrap();
     // Nobody touched the first: the decision lands.
@@ -240,7 +167,7 @@ async fn a_decision_on_an_expired_checkout_lands_unless_someone_took_the_item(po
     refused(w.verification.decide(&a, &accept(&taken[1])).await, ErrorCode::ClaimedByOther);
     // And an expired checkout no longer blocks a new one.
     w.verification.release(&b, taken[1].tinjauan.item.id).await.unwrap();
-    assert_eq!(w.take(&b, 1).await.unwrap().len(), 1);
+    assert_eq!(take(&w, &b, 1).await.unwrap().len(), 1);
     assert_eq!(akhir(&pool, taken[1].id).await.as_deref(), Some("kedaluwarsa"));
 }
 
@@ -266,7 +193,7 @@ async fn parallel_checkouts_never_pass_the_limit_or_share_an_item(pool: sqlx::Pg
     .execute(&pool)
     .await
     .unwrap();
-    let tries = futures::future::join_all((0..4).map(|_| w.take(&a, 1))).await;
+    let tries = futures::future::join_all((0..4).map(|_| take(&w, &a, 1))).await;
     let ok = tries.iter().filter(|r| r.is_ok()).count();
     assert_eq!(ok, 2, "{tries:?}");
     for r in tries.into_iter().filter(|r| r.is_err()) {
@@ -281,7 +208,7 @@ async fn parallel_checkouts_never_pass_the_limit_or_share_an_item(pool: sqlx::Pg
 
     // Two other verifiers racing for the remaining two: each item goes to exactly one.
     let (b, c) = (w.l1(), w.l1());
-    let (rb, rc) = tokio::join!(w.take(&b, 2), w.take(&c, 2));
+    let (rb, rc) = tokio::join!(take(&w, &b, 2), take(&w, &c, 2));
     let got = rb.map(|v| v.len()).unwrap_or(0) + rc.map(|v| v.len()).unwrap_or(0);
     assert_eq!(got, 2);
     let shared: i64 = sqlx::query_scalar(
@@ -291,6 +218,6 @@ async fn parallel_checkouts_never_pass_the_limit_or_share_an_item(pool: sqlx::Pg
     .await
     .unwrap();
     assert_eq!(shared, 0);
-    refused(w.take(&b, 0).await, ErrorCode::BadRequest);
-    refused(w.take(&b, MAX_PINJAM + 1).await, ErrorCode::BadRequest);
+    refused(take(&w, &b, 0).await, ErrorCode::BadRequest);
+    refused(take(&w, &b, MAX_PINJAM + 1).await, ErrorCode::BadRequest);
 }
