@@ -276,7 +276,7 @@ messages! {
     // Offline work
     TakeOffline => ("Bawa luring", "Take offline"),
     TakeOfflineCount => ("Jumlah usulan yang dibawa (1–50)", "Submissions to take (1–50)"),
-    TakeOfflineHint => ("Usulan teratas antrian (sesuai saringan) disimpan di peramban ini selama 24 jam untuk diputus tanpa koneksi. Verifikator lain melihat usulan itu sedang Anda bawa.", "The top of the queue (as filtered) is kept in this browser for 24 hours, to be decided without a connection. Other verifiers see that you have them."),
+    TakeOfflineHint => ("Usulan teratas antrian Anda disimpan di peramban ini selama 24 jam untuk diputus tanpa koneksi. Verifikator lain melihat usulan itu sedang Anda bawa.", "The top of your queue is kept in this browser for 24 hours, to be decided without a connection. Other verifiers see that you have them."),
     TakenOffline => ("usulan siap diputus luring.", "submissions ready to decide offline."),
     SavingOffline => ("Menyimpan di peramban", "Saving in the browser"),
     OpenOfflineWork => ("Buka kerja luring", "Open offline work"),
@@ -289,7 +289,7 @@ messages! {
     SendNow => ("Kirim sekarang", "Send now"),
     DecisionsSent => ("keputusan terkirim.", "decisions sent."),
     OfflineList => ("Daftar kerja luring", "Offline work list"),
-    OfflineEmpty => ("Belum ada usulan yang dibawa luring. Pilih \"Bawa luring\" di antrian.", "No submission is taken offline. Choose \"Take offline\" in the queue."),
+    OfflineEmpty => ("Belum ada usulan yang dibawa luring. Pilih jumlahnya lalu \"Bawa luring\".", "No submission is taken offline. Choose how many, then \"Take offline\"."),
     DecisionState => ("Keadaan", "State"),
     DecideOffline => ("Putuskan", "Decide"),
     WaitingToSend => ("Menunggu dikirim", "Waiting to be sent"),

@@ -40,8 +40,10 @@ test("an L2 verifier sees who took a submission offline, releases it, and the of
   const taken = await callJson(page, "/api/verifikasi/bawa-luring", { filter: { cari: nip }, jumlah: 1 });
   expect(taken.status).toBe(200);
   const [paket] = JSON.parse(taken.text);
-  const item: string = paket.tinjauan.item;
-  expect(paket.tinjauan.nip).toBe(nip);
+  // The review data travels as JSON text, which the browser keeps as it is.
+  const tinjauan = JSON.parse(paket.tinjauan);
+  const item: string = paket.item;
+  expect(tinjauan.nip).toBe(nip);
   expect(paket.sampai).toContain("WIB");
   // The queue says who holds it and until when.
   await page.getByTestId("filter-antrian").locator("input").first().fill(nip);
@@ -66,7 +68,7 @@ test("an L2 verifier sees who took a submission offline, releases it, and the of
   const putusan = {
     item,
     kunci: crypto.randomUUID(),
-    keputusan: paket.tinjauan.perubahan
+    keputusan: tinjauan.perubahan
       .filter((p: { terbuka: boolean }) => p.terbuka)
       .map((p: { perubahan: { bagian: string; entri: string | null; field: string } }) => ({
         kunci: { bagian: p.perubahan.bagian, entri: p.perubahan.entri, field: p.perubahan.field },
@@ -101,16 +103,16 @@ test("a verifier takes five submissions offline, decides three without a network
   page,
 }) => {
   await verifierHome(page, "verif1.bps");
+  await page.getByTestId("buka-luring").click();
+  await page.waitForURL("**/verifikasi/luring");
+  await waitForHydration(page);
+  await page.waitForLoadState("networkidle");
+  await expect(page.getByTestId("luring-kosong")).toBeVisible();
   await page.getByTestId("jumlah-luring").fill("5");
   await page.getByTestId("bawa-luring").click();
   await expect(page.getByTestId("siap-luring")).toContainText("5 usulan");
   expect(sql(`SELECT count(*) FROM verifikasi_pinjam p JOIN account a ON a.id = p.oleh
               WHERE a.username = 'verif1.bps' AND p.selesai IS NULL`)).toBe("5");
-
-  await page.getByTestId("buka-luring").click();
-  await page.waitForURL("**/verifikasi/luring");
-  await waitForHydration(page);
-  await page.waitForLoadState("networkidle");
   await expect(page.getByTestId("usulan-luring")).toHaveCount(5);
   await expect(page.getByTestId("status-jaringan")).toHaveText("Online");
 

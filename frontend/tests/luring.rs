@@ -39,7 +39,7 @@ fn usulan(item: &str, akun: &str) -> UsulanLuring {
         pinjam: format!("pinjam-{item}"),
         sampai: "2026-12-04 10:00 WIB".into(),
         akun: akun.into(),
-        tinjauan: TinjauanView {
+        tinjauan: serde_json::to_string(&TinjauanView {
             item: item.into(),
             nip: "199001012015031001".into(),
             nama: "Budi".into(),
@@ -54,7 +54,8 @@ fn usulan(item: &str, akun: &str) -> UsulanLuring {
             dokumen: vec![],
             tanda: vec![],
             nip_baru: None,
-        },
+        })
+        .unwrap(),
     }
 }
 
@@ -101,6 +102,7 @@ async fn a_status_persists_and_forgetting_clears_the_decision_and_the_submission
     simpan.simpan_usulan(&usulan("b", "verif1")).await.unwrap();
     simpan.simpan_usulan(&usulan("c", "verif2")).await.unwrap();
     assert_eq!(simpan.usulan("a").await.unwrap(), Some(usulan("a", "verif1")));
+    assert_eq!(simpan.usulan("a").await.unwrap().unwrap().tinjauan().unwrap().nama, "Budi");
     assert_eq!(simpan.daftar_usulan("verif1").await.unwrap().len(), 2);
     let a = simpan.antrekan("verif1", putusan("a")).await.unwrap();
     simpan.antrekan("verif1", putusan("b")).await.unwrap();

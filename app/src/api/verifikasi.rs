@@ -119,12 +119,14 @@ impl TinjauanView {
     }
 }
 
-/// A submission taken offline: the checkout, until when (WIB), and what its review page shows.
+/// A submission taken offline: the checkout, until when (WIB), and what its review page shows
+/// as JSON text (`TinjauanView`), which the browser keeps as it is.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaketLuringView {
+    pub item: String,
     pub pinjam: String,
     pub sampai: String,
-    pub tinjauan: TinjauanView,
+    pub tinjauan: String,
 }
 
 /// An active offline checkout, as a supervisor (L2+) sees it.
@@ -269,10 +271,12 @@ pub async fn take_offline(filter: FilterView, jumlah: u32) -> Result<Vec<PaketLu
     let taken = state.verification.checkout(&user, &filter, i64::from(jumlah), &auth.ip).await?;
     let mut out = Vec::with_capacity(taken.len());
     for p in taken {
+        let view = server::tinjauan_view(&state, p.tinjauan).await?;
         out.push(PaketLuringView {
+            item: view.item.clone(),
             pinjam: p.id.to_string(),
             sampai: super::formulir::server::wib(p.sampai),
-            tinjauan: server::tinjauan_view(&state, p.tinjauan).await?,
+            tinjauan: serde_json::to_string(&view).map_err(crate::auth::internal)?,
         });
     }
     Ok(out)

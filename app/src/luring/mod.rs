@@ -94,7 +94,14 @@ pub struct UsulanLuring {
     /// The login of the verifier who took it: another account signing in on this browser
     /// neither sees nor sends it.
     pub akun: String,
-    pub tinjauan: TinjauanView,
+    /// The review data as the server wrote it (`TinjauanView` as JSON), kept as text.
+    pub tinjauan: String,
+}
+
+impl UsulanLuring {
+    pub fn tinjauan(&self) -> Option<TinjauanView> {
+        crate::resource::from_json(&self.tinjauan).ok()
+    }
 }
 
 /// Where a waiting decision stands.

@@ -1,6 +1,7 @@
-//! The offline store in IndexedDB (database `sipupns-luring`), through `idb`. Records are
-//! plain JS objects (serde-wasm-bindgen, JSON-compatible), so DevTools, the service worker and
-//! the end-to-end tests can read them.
+//! The offline store in IndexedDB (database `sipupns-luring`), through `idb`. Each record is a
+//! plain JS object with its key and index fields, and the whole value as JSON text in `isi`
+//! (serde_json, which the WASM already carries for server functions: a second serialiser would
+//! cost the verifier's download, #14). DevTools and the end-to-end tests can read them.
 //!
 //! Stores (version 1; the builder deletes any store it is not given, so every change of this
 //! list bumps the version and lists them all):
@@ -73,7 +74,8 @@ impl Simpanan {
     pub async fn simpan_usulan(&self, usulan: &UsulanLuring) -> Result<(), ErrorCode> {
         let tx = self.tx(&[USULAN], TransactionMode::ReadWrite)?;
         let store = tx.object_store(USULAN).map_err(internal)?;
-        let put = store.put(&to_js(usulan)?, None).map_err(|e| code_of(&e, Some(&tx)))?;
+        let fields = [("item", JsValue::from_str(&usulan.item)), ("akun", JsValue::from_str(&usulan.akun))];
+        let put = store.put(&to_js(usulan, &fields)?, None).map_err(|e| code_of(&e, Some(&tx)))?;
         put.await.map_err(|e| code_of(&e, Some(&tx)))?;
         finish(tx).await
     }
@@ -102,7 +104,8 @@ impl Simpanan {
         let meta = tx.object_store(META).map_err(internal)?;
         let last = meta.get(JsValue::from_str("urutan")).map_err(internal)?.await.map_err(internal)?;
         let urutan = last.map(from_js::<Meta>).transpose()?.map_or(0.0, |m| m.nilai) + 1.0;
-        let put = meta.put(&to_js(&Meta { nama: "urutan".into(), nilai: urutan })?, None).map_err(internal)?;
+        let counter = Meta { nama: "urutan".into(), nilai: urutan };
+        let put = meta.put(&to_js(&counter, &[("nama", JsValue::from_str("urutan"))])?, None).map_err(internal)?;
         put.await.map_err(|e| code_of(&e, Some(&tx)))?;
         let tertunda = PutusanTertunda {
             kunci: putusan.kunci.clone(),
@@ -115,7 +118,7 @@ impl Simpanan {
         };
         let store = tx.object_store(PUTUSAN).map_err(internal)?;
         // `add`, not `put`: the same key or a second decision on the item fails here.
-        let add = store.add(&to_js(&tertunda)?, None).map_err(|e| code_of(&e, Some(&tx)))?;
+        let add = store.add(&to_js(&tertunda, &fields_of(&tertunda))?, None).map_err(|e| code_of(&e, Some(&tx)))?;
         add.await.map_err(|e| code_of(&e, Some(&tx)))?;
         finish(tx).await?;
         Ok(tertunda)
@@ -138,7 +141,11 @@ impl Simpanan {
             return Err(ErrorCode::NotFound);
         };
         tertunda.status = status;
-        store.put(&to_js(&tertunda)?, None).map_err(internal)?.await.map_err(|e| code_of(&e, Some(&tx)))?;
+        store
+            .put(&to_js(&tertunda, &fields_of(&tertunda))?, None)
+            .map_err(internal)?
+            .await
+            .map_err(|e| code_of(&e, Some(&tx)))?;
         finish(tx).await
     }
 
@@ -220,10 +227,27 @@ fn internal(error: idb::Error) -> ErrorCode {
     code_of(&error, None)
 }
 
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, ErrorCode> {
-    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|_| ErrorCode::Internal)
+/// The key and index fields of a waiting decision.
+fn fields_of(p: &PutusanTertunda) -> [(&'static str, JsValue); 4] {
+    [
+        ("kunci", JsValue::from_str(&p.kunci)),
+        ("urutan", JsValue::from_f64(p.urutan)),
+        ("item", JsValue::from_str(&p.item)),
+        ("akun", JsValue::from_str(&p.akun)),
+    ]
+}
+
+/// A record: `fields` (what keys and indexes read) plus the value as JSON in `isi`.
+fn to_js<T: Serialize>(value: &T, fields: &[(&str, JsValue)]) -> Result<JsValue, ErrorCode> {
+    let record = js_sys::Object::new();
+    let json = serde_json::to_string(value).map_err(|_| ErrorCode::Internal)?;
+    for (name, field) in fields.iter().chain([&("isi", JsValue::from_str(&json))]) {
+        js_sys::Reflect::set(&record, &JsValue::from_str(name), field).map_err(|_| ErrorCode::Internal)?;
+    }
+    Ok(record.into())
 }
 
 fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, ErrorCode> {
-    serde_wasm_bindgen::from_value(value).map_err(|_| ErrorCode::Internal)
+    let json = js_sys::Reflect::get(&value, &JsValue::from_str("isi")).ok().and_then(|v| v.as_string());
+    json.and_then(|json| crate::resource::from_json(&json).ok()).ok_or(ErrorCode::Internal)
 }

@@ -108,7 +108,7 @@ pub fn Antrian() -> impl IntoView {
             {tri_select("ada_tanda", Msg::HasFlags, tanda)}
             <button type="submit" class="primary" data-testid="terapkan-filter">{t(Msg::ApplyFilter)}</button>
         </form>
-        <super::bawa::BawaLuring filter/>
+        <p><a class="button" href="/verifikasi/luring" data-testid="buka-luring">{t(Msg::OpenOfflineWork)}</a></p>
         {move || massal.get().map(|result| match result {
             Ok(h) => view! {
                 <p class="success" role="status" data-testid="hasil-massal">

@@ -1,4 +1,4 @@
-//! "Bawa luring" on the queue: takes the top of the (filtered) queue offline for 24 hours and
+//! "Bawa luring" on the offline page: takes the top of the queue offline for 24 hours and
 //! keeps each submission in this browser, one by one with progress. If the browser's storage
 //! runs out, the submissions not kept are given back at once, so none stays held for nothing.
 
@@ -6,15 +6,13 @@ use domain::{ErrorCode, Msg};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::api::session::SessionState;
 use crate::api::verifikasi::{return_offline, take_offline, FilterView};
 use crate::i18n::{error_text, t};
 use crate::luring::{self, UsulanLuring};
-use crate::SessionResource;
 
 #[component]
-pub fn BawaLuring(filter: RwSignal<FilterView>) -> impl IntoView {
-    let session = expect_context::<SessionResource>();
+pub fn BawaLuring(akun: String, diambil: Callback<()>) -> impl IntoView {
+    let akun = StoredValue::new(akun);
     let jumlah = RwSignal::new("5".to_owned());
     let busy = RwSignal::new(false);
     // (kept, taken) while saving; the count kept when done.
@@ -32,13 +30,14 @@ pub fn BawaLuring(filter: RwSignal<FilterView>) -> impl IntoView {
         problem.set(None);
         done.set(None);
         spawn_local(async move {
-            let outcome = bawa(session, filter.get_untracked(), n, progress).await;
+            let outcome = bawa(akun.get_value(), n, progress).await;
             busy.set(false);
             progress.set(None);
             match outcome {
                 Ok(kept) => done.set(Some(kept)),
                 Err(code) => problem.set(Some(code)),
             }
+            diambil.run(());
         });
     };
     view! {
@@ -50,7 +49,6 @@ pub fn BawaLuring(filter: RwSignal<FilterView>) -> impl IntoView {
                     on:input=move |ev| jumlah.set(event_target_value(&ev))/>
             </div>
             <button type="submit" data-testid="bawa-luring" disabled=move || busy.get()>{t(Msg::TakeOffline)}</button>
-            <a class="button" href="/verifikasi/luring" data-testid="buka-luring">{t(Msg::OpenOfflineWork)}</a>
             <p class="hint">{t(Msg::TakeOfflineHint)}</p>
         </form>
         {move || progress.get().map(|(kept, taken)| view! {
@@ -67,27 +65,14 @@ pub fn BawaLuring(filter: RwSignal<FilterView>) -> impl IntoView {
 }
 
 /// Takes `n` offline and keeps each; answers how many were kept.
-async fn bawa(
-    session: SessionResource,
-    filter: FilterView,
-    n: u32,
-    progress: RwSignal<Option<(usize, usize)>>,
-) -> Result<usize, ErrorCode> {
-    let Ok(SessionState::SignedIn(view)) = session.await else {
-        return Err(ErrorCode::NotSignedIn);
-    };
-    let paket = take_offline(filter, n).await.map_err(|e| e.0)?;
+async fn bawa(akun: String, n: u32, progress: RwSignal<Option<(usize, usize)>>) -> Result<usize, ErrorCode> {
+    let paket = take_offline(FilterView::default(), n).await.map_err(|e| e.0)?;
     let taken = paket.len();
-    let mut items: Vec<String> = paket.iter().map(|p| p.tinjauan.item.clone()).collect();
+    let mut items: Vec<String> = paket.iter().map(|p| p.item.clone()).collect();
     for (kept, p) in paket.into_iter().enumerate() {
         progress.set(Some((kept, taken)));
-        let usulan = UsulanLuring {
-            item: p.tinjauan.item.clone(),
-            pinjam: p.pinjam,
-            sampai: p.sampai,
-            akun: view.login.clone(),
-            tinjauan: p.tinjauan,
-        };
+        let usulan =
+            UsulanLuring { item: p.item, pinjam: p.pinjam, sampai: p.sampai, akun: akun.clone(), tinjauan: p.tinjauan };
         if let Err(code) = luring::simpan_usulan(usulan).await {
             // Give back what could not be kept: it would otherwise sit held for a day.
             let rest = items.split_off(kept);

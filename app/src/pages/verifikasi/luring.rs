@@ -77,15 +77,24 @@ fn Kerja(akun: String) -> impl IntoView {
 
     let waiting = move || isi.with(|i| i.putusan.values().filter(|p| p.status == StatusTertunda::Menunggu).count());
     let conflicts = move || isi.with(|i| i.putusan.values().filter(|p| p.status != StatusTertunda::Menunggu).count());
-    let tersimpan = Callback::new(move |saved: Result<(), ErrorCode>| {
-        if saved.is_ok() {
-            dipilih.set(None);
-        }
-        muat();
-        if online.get_untracked() {
-            kirim();
-        }
+    // A decision finished offline: queued in this browser, then sent if the network is there.
+    let simpan = Callback::new(move |putusan: domain::verifikasi::Putusan| {
+        let Some(login) = akun.get_untracked() else { return };
+        spawn_local(async move {
+            match luring::antrekan(&login, putusan).await {
+                Ok(()) => {
+                    dipilih.set(None);
+                    problem.set(None);
+                }
+                Err(code) => problem.set(Some(code)),
+            }
+            muat();
+            if online.get_untracked() {
+                kirim();
+            }
+        });
     });
+    let diambil = Callback::new(move |()| muat());
 
     view! {
         <section class="panel" data-testid="luring">
@@ -104,16 +113,20 @@ fn Kerja(akun: String) -> impl IntoView {
                     {t(Msg::SendNow)}
                 </button>
             </div>
+            {move || akun.get().map(|akun| view! { <super::bawa::BawaLuring akun diambil/> })}
             {move || terkirim.get().filter(|n| *n > 0).map(|n| view! {
                 <p class="success" role="status" data-testid="terkirim">{format!("{n} {}", t(Msg::DecisionsSent))}</p>
             })}
             {move || problem.get().map(|code| view! { <p class="error" role="alert">{error_text(code)}</p> })}
             {move || match dipilih.get().and_then(|item| isi.with(|i| i.usulan.iter().find(|u| u.item == item).cloned())) {
                 Some(u) => {
-                    let luring = Luring { pinjam: u.pinjam.clone(), akun: u.akun.clone(), tersimpan };
+                    let luring = Luring { pinjam: u.pinjam.clone(), simpan };
                     view! {
                         <p><button type="button" on:click=move |_| dipilih.set(None)>"← "{t(Msg::OfflineList)}</button></p>
-                        <Tinjauan v=u.tinjauan luring/>
+                        {match u.tinjauan() {
+                            Some(v) => view! { <Tinjauan v luring/> }.into_any(),
+                            None => view! { <p class="error" role="alert">{error_text(ErrorCode::Internal)}</p> }.into_any(),
+                        }}
                     }.into_any()
                 }
                 None => view! { <Daftar isi dipilih muat=Callback::new(move |()| muat())/> }.into_any(),
@@ -144,14 +157,15 @@ fn Daftar(isi: RwSignal<Isi>, dipilih: RwSignal<Option<String>>, muat: Callback<
                 <tbody>
                     {move || isi.get().usulan.into_iter().map(|u| {
                         let item = u.item.clone();
+                        let (nip, nama) = u.tinjauan().map(|v| (v.nip, v.nama)).unwrap_or_default();
                         let status = isi.with(|i| i.putusan.get(&u.item).map(|p| p.status));
                         let open = item.clone();
                         let discard = item.clone();
                         view! {
                             <tr data-testid="usulan-luring" data-item=item.clone()
                                 data-status=status.map_or("belum", kode_status)>
-                                <td>{u.tinjauan.nip.clone()}</td>
-                                <td>{u.tinjauan.nama.clone()}</td>
+                                <td>{nip}</td>
+                                <td>{nama}</td>
                                 <td>{u.sampai.clone()}</td>
                                 <td>{match status {
                                     None => view! {

@@ -7,3 +7,16 @@ pub mod bawa;
 pub mod luring;
 pub mod pinjaman;
 pub mod tinjauan;
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+/// `/verifikasi/usulan/:id` (one submission online) and `/verifikasi/luring` (offline work),
+/// one lazy route between them.
+#[component]
+pub fn ReviewPages() -> impl IntoView {
+    match use_location().pathname.get_untracked().as_str() {
+        "/verifikasi/luring" => view! { <luring::OfflinePage/> }.into_any(),
+        _ => view! { <tinjauan::ReviewPage/> }.into_any(),
+    }
+}

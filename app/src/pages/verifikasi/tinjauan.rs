@@ -96,13 +96,12 @@ fn renew_loop(item: String, klaim: RwSignal<KlaimView>) {
     });
 }
 
-/// A submission reviewed offline: its checkout, whose login keeps the decision, and what to
-/// do once the decision is queued (the page moves on to the list).
+/// A submission reviewed offline: its checkout, and where the finished decision goes (the
+/// offline page queues it in the browser; nothing is sent from here).
 #[derive(Clone)]
 pub struct Luring {
     pub pinjam: String,
-    pub akun: String,
-    pub tersimpan: Callback<Result<(), ErrorCode>>,
+    pub simpan: Callback<Putusan>,
 }
 
 #[component]
@@ -169,16 +168,7 @@ pub fn Tinjauan(v: TinjauanView, #[prop(optional)] luring: Option<Luring>) -> im
                 return;
             }
             problem.set(None);
-            busy.set(true);
-            spawn_local(async move {
-                let saved = crate::luring::antrekan(&luring.akun, putusan).await;
-                busy.set(false);
-                match saved {
-                    Ok(()) => st.klaim.set(KlaimView::Selesai),
-                    Err(code) => problem.set(Some(code)),
-                }
-                luring.tersimpan.run(saved);
-            });
+            luring.simpan.run(putusan);
             return;
         }
         let key = kunci.get_value().unwrap_or_else(|| {
