@@ -274,7 +274,7 @@ pub async fn seed(state: &AppState) -> anyhow::Result<DemoWorld> {
     // work in it (once: a restart with --demo finds them there).
     let sleman = chain("verif1.sleman", "verif2.sleman", "verif3.kanreg1")?;
     if state.verification.checkouts(&sleman[1]).await?.is_empty() {
-        state.verification.checkout(&sleman[0], &verification::Filter::default(), 2, "127.0.0.1").await?;
+        state.verification.hold_only(&sleman[0], &verification::Filter::default(), 2).await?;
     }
     for record in with_account {
         let p = &record.pns;

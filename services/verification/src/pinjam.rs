@@ -53,6 +53,30 @@ impl Verification {
         jumlah: i64,
         ip: &str,
     ) -> Result<Vec<Pinjaman>, ServiceError> {
+        let taken = self.hold(user, filter, jumlah).await?;
+        let mut out = Vec::with_capacity(taken.len());
+        for (id, item_id, sampai) in taken {
+            let mut conn = self.pool.acquire().await?;
+            let item = Item::load(&mut conn, user, item_id, false).await?;
+            drop(conn);
+            let tinjauan = self.tinjauan(user, item, Klaim::Milik(sampai), ip, "usulan-luring").await?;
+            out.push(Pinjaman { id, sampai, tinjauan });
+        }
+        Ok(out)
+    }
+
+    /// Only the checkout, no data read (the demo seed's): answers how many items it holds.
+    pub async fn hold_only(&self, user: &CurrentUser, filter: &Filter, jumlah: i64) -> Result<usize, ServiceError> {
+        Ok(self.hold(user, filter, jumlah).await?.len())
+    }
+
+    /// The checkouts themselves, in one transaction: (checkout id, item id, until).
+    async fn hold(
+        &self,
+        user: &CurrentUser,
+        filter: &Filter,
+        jumlah: i64,
+    ) -> Result<Vec<(Uuid, Uuid, OffsetDateTime)>, ServiceError> {
         if !(1..=MAX_PINJAM).contains(&jumlah) {
             return Err(ServiceError::Refused(ErrorCode::BadRequest));
         }
@@ -93,16 +117,7 @@ impl Verification {
             return Err(ServiceError::Refused(ErrorCode::NothingToCheckout));
         }
         tx.commit().await?;
-
-        let mut out = Vec::with_capacity(taken.len());
-        for (id, item_id, sampai) in taken {
-            let mut conn = self.pool.acquire().await?;
-            let item = Item::load(&mut conn, user, item_id, false).await?;
-            drop(conn);
-            let tinjauan = self.tinjauan(user, item, Klaim::Milik(sampai), ip, "usulan-luring").await?;
-            out.push(Pinjaman { id, sampai, tinjauan });
-        }
-        Ok(out)
+        Ok(taken)
     }
 
     /// Gives back the caller's checkouts of these items (decided nothing offline, or changed
