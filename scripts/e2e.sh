@@ -24,5 +24,8 @@ cleanup() {
 trap cleanup EXIT
 for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 1; done
 curl -sf "http://127.0.0.1:$port/healthz" >/dev/null || { cat "$log"; exit 1; }
+# The verifier's service worker fetches for itself: this makes those fetches visible to
+# `context.route`, which the offline journeys use to cut the network (playwright#2311).
+export PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS=1
 (cd end2end && SIPUPNS_URL="http://127.0.0.1:$port" SIPUPNS_E2E_DATABASE_URL="$db_url" SIPUPNS_DATA_DIR="$data_dir" \
   npx playwright test) || { tail -50 "$log"; exit 1; }

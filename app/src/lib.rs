@@ -13,6 +13,7 @@ mod layout;
 pub mod luring;
 mod pages;
 mod resource;
+pub mod rilis;
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags, Title};
@@ -26,6 +27,7 @@ use domain::Msg;
 /// The HTML document around the app (server only).
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let lang = provide_lang();
+    let build = use_context::<rilis::BuildId>().map(|b| b.0).unwrap_or_default();
     view! {
         <!DOCTYPE html>
         <html lang=lang.code()>
@@ -34,6 +36,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 <link rel="icon" href="/favicon.ico" sizes="32x32"/>
+                // The release, for the verifier's service worker (`rilis`).
+                <meta name=rilis::BUILD_META content=build/>
                 // Named with the release's content hash (`hash-files`), like the WASM and JS.
                 <HashedStylesheet id="leptos" options=options.clone()/>
                 <AutoReload options=options.clone()/>

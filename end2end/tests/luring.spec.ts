@@ -86,8 +86,26 @@ test("an L2 verifier sees who took a submission offline, releases it, and the of
   expect(sql(`SELECT status FROM verifikasi_item WHERE id = '${item}'`)).toBe("menunggu");
 });
 
+/** Waits until the verifier's service worker has kept this release and controls the page. */
+async function workerReady(page: Page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+}
+
+/** The release the page names, and the worker caches the browser holds. */
+async function releaseState(page: Page): Promise<{ meta: string; caches: string[]; worker: string }> {
+  return page.evaluate(async () => ({
+    meta: document.querySelector('meta[name="sipupns-build"]')?.getAttribute("content") ?? "",
+    caches: (await caches.keys()).filter((k) => k.startsWith("sipupns-")),
+    worker: navigator.serviceWorker.controller?.scriptURL ?? "",
+  }));
+}
+
 /** No network, from the page's and from the server's side (playwright#2311: `setOffline`
- * alone does not cut every request). */
+ * alone does not cut every request; scripts/e2e.sh lets `context.route` see the worker's
+ * own fetches). */
 async function goOffline(page: Page) {
   await page.context().setOffline(true);
   await page.context().route("**/*", (route) => route.abort("internetdisconnected"));
@@ -108,6 +126,7 @@ test("a verifier takes five submissions offline, decides three without a network
   await waitForHydration(page);
   await page.waitForLoadState("networkidle");
   await expect(page.getByTestId("luring-kosong")).toBeVisible();
+  await workerReady(page);
   await page.getByTestId("jumlah-luring").fill("5");
   await page.getByTestId("bawa-luring").click();
   await expect(page.getByTestId("siap-luring")).toContainText("5 usulan");
@@ -128,6 +147,20 @@ test("a verifier takes five submissions offline, decides three without a network
     .locator('[data-testid="usulan-luring"][data-status="menunggu"]')
     .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-item")));
   expect(items).toHaveLength(3);
+
+  // A reload with no network: the worker answers with the shell of this release, the page
+  // hydrates from it and reads the work back from the browser's store.
+  await page.reload();
+  await waitForHydration(page);
+  await expect(page.getByTestId("status-jaringan")).toContainText("Luring");
+  await expect(page.getByTestId("jumlah-tertunda")).toHaveText("3");
+  await expect(page.getByTestId("usulan-luring")).toHaveCount(5);
+  await expect(page.locator('[data-testid="usulan-luring"][data-status="menunggu"]')).toHaveCount(3);
+  // Another verifier page, with no network, lands on the offline page.
+  await page.goto("/verifikasi");
+  await page.waitForURL("**/verifikasi/luring");
+  await waitForHydration(page);
+  await expect(page.getByTestId("jumlah-tertunda")).toHaveText("3");
   const inItems = items.map((i) => `'${i}'`).join(",");
   expect(sql(`SELECT count(*) FROM verifikasi_riwayat WHERE item_id IN (${inItems})`)).toBe("0");
 
@@ -156,4 +189,59 @@ test("a verifier takes five submissions offline, decides three without a network
   expect(sql(`SELECT count(DISTINCT item_id) FROM verifikasi_riwayat WHERE item_id IN (${inItems})`)).toBe("3");
   expect(sql(`SELECT count(*) FROM verifikasi_item WHERE id IN (${inItems}) AND status = 'diteruskan'`)).toBe("3");
   expect(sql(`SELECT count(*) FROM verifikasi_pinjam WHERE item_id IN (${inItems}) AND akhir = 'diputus'`)).toBe("3");
+});
+
+test("after a new release the verifier's pages are all of that release, never a mix of old and new files", async ({
+  page,
+  context,
+}) => {
+  await verifierHome(page, "verif1.dinkes");
+  await page.goto("/verifikasi/luring");
+  await waitForHydration(page);
+  await workerReady(page);
+  const before = await releaseState(page);
+  expect(before.meta).not.toBe("");
+  expect(before.caches).toEqual([`sipupns-${before.meta}`]);
+  expect(before.worker).toContain(`build=${before.meta}`);
+  const files: { build: string; aset: string[] } = await (await page.request.get("/sw/aset.json")).json();
+  expect(files.build).toBe(before.meta);
+  expect(files.aset.some((f) => f.endsWith(".wasm"))).toBe(true);
+
+  // The server now reports release B2 (its pages, their header and its file list), as a
+  // restarted server of a new build would.
+  await context.route("**/verifikasi/luring", async (route) => {
+    const answer = await route.fetch();
+    const body = (await answer.text()).replace(`content="${before.meta}"`, 'content="B2"');
+    await route.fulfill({ response: answer, body, headers: { ...answer.headers(), "x-sipupns-build": "B2" } });
+  });
+  await context.route("**/sw/aset.json", async (route) => {
+    const answer = await route.fetch();
+    await route.fulfill({ response: answer, json: { ...(await answer.json()), build: "B2" } });
+  });
+  await page.reload();
+  await waitForHydration(page);
+  // The page of B2 installed B2's worker, which waits for the verifier's word.
+  await expect(page.getByTestId("versi-baru")).toBeVisible();
+  expect((await releaseState(page)).meta).toBe("B2");
+  await page.getByTestId("pakai-versi-baru").click();
+  await page.waitForFunction(() => navigator.serviceWorker.controller?.scriptURL.includes("build=B2"));
+  await waitForHydration(page);
+  const after = await releaseState(page);
+  expect(after).toEqual({ meta: "B2", caches: ["sipupns-B2"], worker: expect.stringContaining("build=B2") });
+  await expect(page.getByTestId("versi-baru")).toHaveCount(0);
+
+  // With no network, the page still loads, entirely from B2's files.
+  await context.unrouteAll({ behavior: "wait" });
+  const fromPkg: string[] = [];
+  page.on("request", (r) => {
+    if (new URL(r.url()).pathname.startsWith("/pkg/")) fromPkg.push(new URL(r.url()).pathname);
+  });
+  await goOffline(page);
+  await page.reload();
+  await waitForHydration(page);
+  await expect(page.getByTestId("status-jaringan")).toContainText("Luring");
+  expect((await releaseState(page)).meta).toBe("B2");
+  expect(fromPkg.length).toBeGreaterThan(0);
+  for (const file of fromPkg) expect(files.aset).toContain(file);
+  await goOnline(page);
 });

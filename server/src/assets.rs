@@ -6,10 +6,16 @@
 //!   so browsers keep it a year without asking again (`immutable`). HTML is never cached
 //!   (`headers::not_stored`), so a page always names the WASM and JS of its own release.
 //! - plain names (development builds): the browser revalidates each use (`no-cache`).
+//!
+//! The verifier's service worker (`/sw.js`, built into the binary from `public/sw.js`) and
+//! its list of files (`/sw/aset.json`) are asked again on every use: they name the release.
 
-use axum::http::header::{CACHE_CONTROL, VARY};
+use std::sync::Arc;
+
+use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE, VARY};
 use axum::http::HeaderValue;
-use axum::Router;
+use axum::routing::get;
+use axum::{Json, Router};
 use leptos::config::LeptosOptions;
 use tower_http::services::{ServeDir, ServeFile};
 use tower_http::set_header::SetResponseHeaderLayer;
@@ -18,6 +24,9 @@ const HASHED: &str = "public, max-age=31536000, immutable";
 const REVALIDATE: &str = "no-cache";
 /// The icon's name never changes: a day, then the browser asks again.
 const ICON: &str = "public, max-age=86400";
+/// The service worker: one script for every release (the page names its release in the
+/// script's URL, `/sw.js?build=…`, and a new URL is what makes the browser install anew).
+const SERVICE_WORKER: &str = include_str!("../../public/sw.js");
 
 /// Whether the build hashed the asset names: cargo-leptos writes the hashes (`hash.txt`) beside
 /// the server binary it builds. A binary started by hand needs no `--hash-files` then.
@@ -25,7 +34,7 @@ pub fn built_with_hashes(hash_file: &str) -> bool {
     std::env::current_exe().ok().and_then(|exe| exe.parent().map(|dir| dir.join(hash_file))).is_some_and(|f| f.exists())
 }
 
-pub fn router(options: &LeptosOptions) -> Router {
+pub fn router(options: &LeptosOptions, rilis: Arc<crate::rilis::Rilis>) -> Router {
     let site_root = std::path::Path::new(&*options.site_root);
     let pkg = ServeDir::new(site_root.join(&*options.site_pkg_dir)).precompressed_br().precompressed_gzip();
     let caching = if options.hash_files { HASHED } else { REVALIDATE };
@@ -40,5 +49,11 @@ pub fn router(options: &LeptosOptions) -> Router {
                 .route_service("/favicon.ico", ServeFile::new(site_root.join("favicon.ico")))
                 .route_service("/favicon.svg", ServeFile::new(site_root.join("favicon.svg")))
                 .layer(SetResponseHeaderLayer::overriding(CACHE_CONTROL, HeaderValue::from_static(ICON))),
+        )
+        .merge(
+            Router::new()
+                .route("/sw.js", get(|| async { ([(CONTENT_TYPE, "text/javascript; charset=utf-8")], SERVICE_WORKER) }))
+                .route("/sw/aset.json", get(move || async move { Json(rilis.clone()) }))
+                .layer(SetResponseHeaderLayer::overriding(CACHE_CONTROL, HeaderValue::from_static(REVALIDATE))),
         )
 }

@@ -56,6 +56,11 @@ pub struct Config {
     #[arg(long, env = "LEPTOS_HASH_FILES", value_parser = BoolishValueParser::new())]
     pub hash_files: bool,
 
+    /// The release's id, as pages, their service worker and `/sw/aset.json` report it
+    /// (default: a digest of the built front-end files, so each build has its own).
+    #[arg(long, env = "SIPUPNS_BUILD_ID")]
+    pub build_id: Option<String>,
+
     /// Public address of the site, used in emailed links.
     #[arg(long, env = "SIPUPNS_PUBLIC_URL")]
     pub public_url: Option<String>,

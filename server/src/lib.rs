@@ -9,6 +9,7 @@ pub mod demo;
 pub mod embedded_pg;
 pub mod headers;
 pub mod middleware;
+pub mod rilis;
 mod routes;
 mod tracing_layer;
 

@@ -1,11 +1,14 @@
 //! The router: server functions, pages, static files, the services' plain routes, and the
 //! layers around them (client address, session, CSRF, security headers, request tracing).
 
+use std::sync::Arc;
+
 use access::Refusal;
 use app::auth::AppState;
+use app::rilis::{BuildId, BUILD_HEADER};
 use app::{shell, App};
 use axum::extract::{Path, Query};
-use axum::http::{header, HeaderValue};
+use axum::http::{header, HeaderName, HeaderValue};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::Router;
@@ -13,11 +16,13 @@ use domain::{ErrorCode, Lang};
 use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use sqlx::PgPool;
+use tower_http::set_header::SetResponseHeaderLayer;
 
 use identity::mail::{Mailer, SmtpSettings};
 
 use crate::client_addr::{self, TrustedProxies};
 use crate::config::Config;
+use crate::rilis::Rilis;
 use crate::{headers, middleware};
 
 pub fn app_state(config: &Config, pool: PgPool) -> anyhow::Result<AppState> {
@@ -50,11 +55,21 @@ pub fn app_state(config: &Config, pool: PgPool) -> anyhow::Result<AppState> {
 
 pub fn router(config: &Config, state: AppState) -> Router {
     let options = config.leptos_options();
+    let rilis = Arc::new(
+        Rilis::read(std::path::Path::new(&*options.site_root), &options.site_pkg_dir, config.build_id.as_deref())
+            .unwrap_or_else(|error| {
+                tracing::error!(%error, "the built front end could not be read: nothing is kept for offline work");
+                Rilis { build: "tanpa-aset".to_owned(), aset: Vec::new() }
+            }),
+    );
+    tracing::info!(build = %rilis.build, files = rilis.aset.len(), "release");
     let routes = generate_route_list(App);
     let context = {
         let state = state.clone();
+        let build = BuildId(rilis.build.clone());
         move || {
             provide_context(state.clone());
+            provide_context(build.clone());
             headers::provide_nonce();
         }
     };
@@ -84,7 +99,11 @@ pub fn router(config: &Config, state: AppState) -> Router {
         .layer(axum::middleware::from_fn_with_state(state, middleware::session))
         .layer(axum::middleware::from_fn_with_state(TrustedProxies::new(&config.trusted_proxies), client_addr::layer));
     let pages = headers::not_stored(pages);
-    crate::tracing_layer::traced(headers::secured(crate::assets::router(&options).merge(pages), config))
+    let build = HeaderValue::from_str(&rilis.build).unwrap_or_else(|_| HeaderValue::from_static("tidak-sah"));
+    let site = crate::assets::router(&options, rilis)
+        .merge(pages)
+        .layer(SetResponseHeaderLayer::overriding(HeaderName::from_static(BUILD_HEADER), build));
+    crate::tracing_layer::traced(headers::secured(site, config))
 }
 
 #[derive(serde::Deserialize)]

@@ -108,6 +108,9 @@ fn rows() -> Vec<Row> {
         plain("/daftar/slip", Public, by!(slip)).outside(by!(slip_wrong_code)),
         plain("/bahasa/{lang}", Public, by!(language)).redirects(),
         plain("/healthz", Public, by!(health)),
+        // The verifier's service worker and its file list name the release, nothing more.
+        plain("/sw.js", Public, by!(service_worker)),
+        plain("/sw/aset.json", Public, by!(release_files)),
         // Pages.
         page("/", Public).redirects(), // a signed-in user is sent home
         page("/masuk", Public),
@@ -119,7 +122,9 @@ fn rows() -> Vec<Row> {
         page("/pns/progres", Needs(OwnRecord)),
         page("/verifikasi", Needs(Verifikasi)),
         page("/verifikasi/usulan/{id}", Needs(Verifikasi)).at(by!(review_page)),
-        page("/verifikasi/luring", Needs(Verifikasi)),
+        // The offline page is an anonymous shell (its worker keeps it for use with no network):
+        // whose work it shows is asked of `/api/verifikasi/luring-akun` and the browser's store.
+        page("/verifikasi/luring", Public),
         page("/hds", Needs(HdsInbox)),
         page("/admin/instansi", Needs(AdminInstansi)),
         page("/admin/kanreg", Needs(AdminKanreg)),
@@ -789,6 +794,14 @@ async fn language(_: &World, _: Option<Role>, _: &Client) -> Call {
 
 async fn health(_: &World, _: Option<Role>, _: &Client) -> Call {
     Call::Get("/healthz".into())
+}
+
+async fn service_worker(_: &World, _: Option<Role>, _: &Client) -> Call {
+    Call::Get("/sw.js?build=B1".into())
+}
+
+async fn release_files(_: &World, _: Option<Role>, _: &Client) -> Call {
+    Call::Get("/sw/aset.json".into())
 }
 
 /// The client's own login (nobody signs in as the Admin BKN).

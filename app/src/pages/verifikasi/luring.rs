@@ -3,6 +3,10 @@
 //! the browser's queue, and sends the queue when the network is there: on opening, when the
 //! browser comes back online, and on "Kirim sekarang". Conflicts stay listed with the
 //! server's reason until the verifier discards them or opens the submission online.
+//!
+//! The server renders this page the same for everyone (the service worker keeps it, fetched
+//! without cookies, as the shell that loads with no network): whose work it shows is found in
+//! the browser, from the session, or with no network from the store.
 
 use std::collections::BTreeMap;
 
@@ -22,9 +26,67 @@ struct Isi {
     putusan: BTreeMap<String, PutusanTertunda>,
 }
 
+/// Whose offline work the page shows.
+#[derive(Clone, PartialEq)]
+enum Pemilik {
+    Mencari,
+    Akun(String),
+    /// Signed out or the session ended: the work waits for the same verifier.
+    PerluMasuk,
+    /// No network and nobody has worked offline in this browser.
+    Kosong,
+    Galat(ErrorCode),
+}
+
 #[component]
 pub fn OfflinePage() -> impl IntoView {
-    crate::pages::homes::guarded(offline_owner, |akun: String| view! { <Kerja akun/> })
+    let pemilik = RwSignal::new(Pemilik::Mencari);
+    let versi_baru = RwSignal::new(false);
+    // Browser only: the worker that keeps this page for offline use, and the owner.
+    Effect::new(move |_| {
+        crate::rilis::pasang_pekerja(versi_baru);
+        spawn_local(async move { pemilik.set(cari_pemilik().await) });
+    });
+    view! {
+        {move || versi_baru.get().then(|| view! {
+            <p class="notice" role="status" data-testid="versi-baru">
+                {t(Msg::NewVersionReady)}" "
+                <button type="button" class="primary" data-testid="pakai-versi-baru"
+                    on:click=|_| crate::rilis::pakai_versi_baru()>
+                    {t(Msg::ReloadNow)}
+                </button>
+            </p>
+        })}
+        {move || match pemilik.get() {
+            Pemilik::Mencari => view! { <p aria-busy="true">{t(Msg::Working)}</p> }.into_any(),
+            Pemilik::Akun(akun) => view! { <Kerja akun/> }.into_any(),
+            Pemilik::PerluMasuk => view! {
+                <section class="panel" data-testid="luring-perlu-masuk">
+                    <p class="notice">{t(Msg::OfflineSignedOut)}</p>
+                    <p><a class="button primary" href="/masuk">{t(Msg::SignIn)}</a></p>
+                </section>
+            }.into_any(),
+            Pemilik::Kosong => view! { <p class="notice" data-testid="luring-tanpa-pemilik">{t(Msg::OfflineNoOwner)}</p> }.into_any(),
+            Pemilik::Galat(code) => view! { <p class="error" role="alert">{error_text(code)}</p> }.into_any(),
+        }}
+    }
+}
+
+/// The signed-in verifier (remembered for later), or with no network the one remembered.
+async fn cari_pemilik() -> Pemilik {
+    match offline_owner().await.map_err(|e| e.0) {
+        Ok(akun) => match luring::ingat_pemilik(&akun).await {
+            Ok(()) => Pemilik::Akun(akun),
+            Err(code) => Pemilik::Galat(code),
+        },
+        Err(ErrorCode::Offline) => match luring::pemilik().await {
+            Ok(Some(akun)) => Pemilik::Akun(akun),
+            Ok(None) => Pemilik::Kosong,
+            Err(code) => Pemilik::Galat(code),
+        },
+        Err(ErrorCode::NotSignedIn | ErrorCode::SessionExpired) => Pemilik::PerluMasuk,
+        Err(code) => Pemilik::Galat(code),
+    }
 }
 
 #[component]
