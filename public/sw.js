@@ -65,7 +65,7 @@ self.addEventListener("fetch", (event) => {
     }
     return;
   }
-  if (url.pathname.startsWith("/pkg/") || url.pathname.startsWith("/favicon.")) {
+  if (url.pathname.startsWith("/pkg/") || url.pathname.startsWith("/favicon.") || url.pathname === "/sw/daftar.js") {
     event.respondWith(asset(event));
   }
   // Everything else (/api, documents, slips, language switches) goes to the network as if

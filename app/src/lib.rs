@@ -37,7 +37,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 <link rel="icon" href="/favicon.ico" sizes="32x32"/>
                 // The release, for the verifier's service worker (`rilis`).
-                <meta name=rilis::BUILD_META content=build/>
+                <meta name=rilis::BUILD_META content=build.clone()/>
+                <script src=format!("{}?build={build}", rilis::PAGE_SCRIPT) defer></script>
                 // Named with the release's content hash (`hash-files`), like the WASM and JS.
                 <HashedStylesheet id="leptos" options=options.clone()/>
                 <AutoReload options=options.clone()/>

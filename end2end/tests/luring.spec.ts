@@ -103,6 +103,28 @@ async function releaseState(page: Page): Promise<{ meta: string; caches: string[
   }));
 }
 
+/** The records of one store of the browser's offline database, as kept. */
+async function kept(page: Page, store: string): Promise<{ key: string; isi: string }[]> {
+  return page.evaluate(
+    (store) =>
+      new Promise<{ key: string; isi: string }[]>((resolve, reject) => {
+        const open = indexedDB.open("sipupns-luring");
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const all = db.transaction(store).objectStore(store).getAll();
+          all.onerror = () => reject(all.error);
+          all.onsuccess = () => {
+            db.close();
+            const key = (r: Record<string, unknown>) => String(r.kunci ?? r.item ?? r.nama);
+            resolve(all.result.map((r) => ({ key: key(r), isi: String(r.isi) })));
+          };
+        };
+      }),
+    store,
+  );
+}
+
 /** No network, from the page's and from the server's side (playwright#2311: `setOffline`
  * alone does not cut every request; scripts/e2e.sh lets `context.route` see the worker's
  * own fetches). */
@@ -134,9 +156,25 @@ test("a verifier takes five submissions offline, decides three without a network
               WHERE a.username = 'verif1.bps' AND p.selesai IS NULL`)).toBe("5");
   await expect(page.getByTestId("usulan-luring")).toHaveCount(5);
   await expect(page.getByTestId("status-jaringan")).toHaveText("Online");
+  // Each submission's documents came along, as files in the browser's store.
+  const usulan = await kept(page, "usulan");
+  const documents = usulan.flatMap((u) =>
+    (JSON.parse(JSON.parse(u.isi).tinjauan).dokumen as { id: string }[]).map((d) => `${u.key}/${d.id}`),
+  );
+  expect(documents.length).toBeGreaterThan(0);
+  expect((await kept(page, "dokumen")).map((d) => d.key).sort()).toEqual([...documents].sort());
 
   await goOffline(page);
   await expect(page.getByTestId("status-jaringan")).toContainText("Luring");
+  // A scan opens with no network: the copy kept in the browser is saved to disk.
+  const withScan = documents[0].split("/")[0];
+  await page.locator(`[data-testid="usulan-luring"][data-item="${withScan}"]`).getByTestId("putuskan-luring").click();
+  const download = page.waitForEvent("download");
+  await page.getByTestId("dokumen-luring").first().click();
+  const scan = await (await download).createReadStream();
+  const bytes = Buffer.concat(await scan.toArray());
+  expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
+  await page.getByRole("button", { name: "Daftar kerja luring" }).click();
   for (let decided = 1; decided <= 3; decided++) {
     await page.locator('[data-testid="usulan-luring"][data-status="belum"]').first().getByTestId("putuskan-luring").click();
     await page.getByTestId("terima-semua").click();
@@ -183,6 +221,13 @@ test("a verifier takes five submissions offline, decides three without a network
   await expect(page.getByTestId("jumlah-tertunda")).toHaveText("0");
   await expect(page.getByTestId("terkirim")).toContainText("3");
   await expect(page.getByTestId("usulan-luring")).toHaveCount(2);
+
+  // What landed is forgotten by the browser, documents included; the rest stays.
+  const left = (await kept(page, "dokumen")).map((d) => d.key.split("/")[0]);
+  for (const item of items) expect(left).not.toContain(item);
+  expect((await kept(page, "usulan")).map((u) => u.key).sort()).toEqual(
+    usulan.map((u) => u.key).filter((k) => !items.includes(k)).sort(),
+  );
 
   // Exactly once each, with the keys made in the browser.
   expect(sql(`SELECT count(*) FROM verifikasi_riwayat WHERE item_id IN (${inItems})`)).toBe("3");
@@ -232,7 +277,7 @@ test("after a new release the verifier's pages are all of that release, never a 
   await expect
     .poll(() => releaseState(page))
     .toEqual({ meta: "B2", caches: ["sipupns-B2"], worker: expect.stringContaining("build=B2") });
-  await expect(page.getByTestId("versi-baru")).toHaveCount(0);
+  await expect(page.getByTestId("versi-baru")).toBeHidden();
 
   // With no network, the page still loads, entirely from B2's files.
   await context.unrouteAll({ behavior: "wait" });

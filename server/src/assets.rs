@@ -9,6 +9,7 @@
 //!
 //! The verifier's service worker (`/sw.js`, built into the binary from `public/sw.js`) and
 //! its list of files (`/sw/aset.json`) are asked again on every use: they name the release.
+//! The worker's page side (`/sw/daftar.js?build=…`) carries the release in its URL.
 
 use std::sync::Arc;
 
@@ -27,6 +28,10 @@ const ICON: &str = "public, max-age=86400";
 /// The service worker: one script for every release (the page names its release in the
 /// script's URL, `/sw.js?build=…`, and a new URL is what makes the browser install anew).
 const SERVICE_WORKER: &str = include_str!("../../public/sw.js");
+/// Its page side, which every page loads from the shell with the release in its URL.
+const PAGE_SCRIPT: &str = include_str!("../../public/sw-daftar.js");
+const JAVASCRIPT: &str = "text/javascript; charset=utf-8";
+const _: () = assert!(matches!(app::rilis::PAGE_SCRIPT.as_bytes(), b"/sw/daftar.js"));
 
 /// Whether the build hashed the asset names: cargo-leptos writes the hashes (`hash.txt`) beside
 /// the server binary it builds. A binary started by hand needs no `--hash-files` then.
@@ -52,8 +57,15 @@ pub fn router(options: &LeptosOptions, rilis: Arc<crate::rilis::Rilis>) -> Route
         )
         .merge(
             Router::new()
-                .route("/sw.js", get(|| async { ([(CONTENT_TYPE, "text/javascript; charset=utf-8")], SERVICE_WORKER) }))
+                .route("/sw.js", get(|| async { ([(CONTENT_TYPE, JAVASCRIPT)], SERVICE_WORKER) }))
                 .route("/sw/aset.json", get(move || async move { Json(rilis.clone()) }))
                 .layer(SetResponseHeaderLayer::overriding(CACHE_CONTROL, HeaderValue::from_static(REVALIDATE))),
+        )
+        .merge(
+            Router::new()
+                // `app::rilis::PAGE_SCRIPT`, written out so the authorisation test finds it.
+                .route("/sw/daftar.js", get(|| async { ([(CONTENT_TYPE, JAVASCRIPT)], PAGE_SCRIPT) }))
+                // Its URL names the release, like a hashed file's name.
+                .layer(SetResponseHeaderLayer::overriding(CACHE_CONTROL, HeaderValue::from_static(HASHED))),
         )
 }

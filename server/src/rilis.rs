@@ -14,7 +14,8 @@ use sha2::{Digest, Sha256};
 pub struct Rilis {
     pub build: String,
     /// Every file of the front end, as paths of this site: the WASM (split chunks included:
-    /// the split loader fetches them by name), the JS, the CSS and the icons.
+    /// the split loader fetches them by name), the JS, the CSS, the icons and the worker's
+    /// page side.
     pub aset: Vec<String>,
 }
 
@@ -52,7 +53,13 @@ impl Rilis {
             }
         };
         let prefix = format!("/{}", pkg_dir.trim_matches('/'));
-        let aset = files.iter().map(|name| format!("{prefix}/{name}")).chain(ICONS.map(str::to_owned)).collect();
+        let page_script = format!("{}?build={build}", app::rilis::PAGE_SCRIPT);
+        let aset = files
+            .iter()
+            .map(|name| format!("{prefix}/{name}"))
+            .chain(ICONS.map(str::to_owned))
+            .chain([page_script])
+            .collect();
         Ok(Rilis { build, aset })
     }
 }
@@ -70,12 +77,13 @@ mod tests {
         std::fs::write(pkg.join("sipupns.wasm.br"), b"x").unwrap();
         std::fs::write(pkg.join("sipupns.js"), b"js").unwrap();
         let first = Rilis::read(&dir, "pkg", None).unwrap();
-        assert_eq!(first.aset, ["/pkg/sipupns.js", "/pkg/sipupns.wasm", "/favicon.svg", "/favicon.ico"]);
+        let page_script = format!("/sw/daftar.js?build={}", first.build);
+        assert_eq!(first.aset, ["/pkg/sipupns.js", "/pkg/sipupns.wasm", "/favicon.svg", "/favicon.ico", &page_script]);
         assert_eq!(first.build, Rilis::read(&dir, "pkg", None).unwrap().build);
         std::fs::write(pkg.join("sipupns.wasm"), b"two").unwrap();
         assert_ne!(first.build, Rilis::read(&dir, "pkg", None).unwrap().build);
         assert_eq!(Rilis::read(&dir, "pkg", Some("B2")).unwrap().build, "B2");
         std::fs::remove_dir_all(&dir).unwrap();
-        assert!(Rilis::read(&dir, "pkg", None).unwrap().aset.len() == ICONS.len());
+        assert_eq!(Rilis::read(&dir, "pkg", None).unwrap().aset.len(), ICONS.len() + 1);
     }
 }

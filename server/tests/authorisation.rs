@@ -111,6 +111,7 @@ fn rows() -> Vec<Row> {
         // The verifier's service worker and its file list name the release, nothing more.
         plain("/sw.js", Public, by!(service_worker)),
         plain("/sw/aset.json", Public, by!(release_files)),
+        plain("/sw/daftar.js", Public, by!(worker_page_script)),
         // Pages.
         page("/", Public).redirects(), // a signed-in user is sent home
         page("/masuk", Public),
@@ -798,6 +799,10 @@ async fn health(_: &World, _: Option<Role>, _: &Client) -> Call {
 
 async fn service_worker(_: &World, _: Option<Role>, _: &Client) -> Call {
     Call::Get("/sw.js?build=B1".into())
+}
+
+async fn worker_page_script(_: &World, _: Option<Role>, _: &Client) -> Call {
+    Call::Get("/sw/daftar.js?build=B1".into())
 }
 
 async fn release_files(_: &World, _: Option<Role>, _: &Client) -> Call {

@@ -70,6 +70,48 @@ pub async fn lupakan(item: &str) -> Result<(), ErrorCode> {
     server_build(item)
 }
 
+/// Downloads a document of a submission taken offline and keeps it in the browser. A
+/// document removed meanwhile is skipped (the review shows it as not available offline).
+pub async fn bawa_dokumen(item: &str, dokumen: &domain::form::Dokumen) -> Result<(), ErrorCode> {
+    #[cfg(feature = "hydrate")]
+    {
+        let Some(berkas) = unduh(&dokumen.id).await? else { return Ok(()) };
+        let s = simpan::Simpanan::buka().await?;
+        let result = s.simpan_dokumen(item, &dokumen.id, &berkas).await;
+        s.tutup();
+        result
+    }
+    #[cfg(not(feature = "hydrate"))]
+    server_build((item, dokumen))
+}
+
+/// The documents kept for `item`, as document id → a `blob:` URL for the page's links
+/// (freed with `lepas_berkas`).
+pub async fn berkas(item: &str) -> Result<std::collections::BTreeMap<String, String>, ErrorCode> {
+    #[cfg(feature = "hydrate")]
+    {
+        let s = simpan::Simpanan::buka().await?;
+        let result = s.berkas(item).await;
+        s.tutup();
+        Ok(result?
+            .into_iter()
+            .filter_map(|(id, blob)| web_sys::Url::create_object_url_with_blob(&blob).ok().map(|url| (id, url)))
+            .collect())
+    }
+    #[cfg(not(feature = "hydrate"))]
+    server_build(item)
+}
+
+/// Frees the `blob:` URLs of `berkas` once the review is closed.
+pub fn lepas_berkas(urls: impl IntoIterator<Item = String>) {
+    #[cfg(feature = "hydrate")]
+    for url in urls {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = urls.into_iter().count();
+}
+
 /// Remembers `akun` as the verifier whose offline work this browser shows with no network.
 pub async fn ingat_pemilik(akun: &str) -> Result<(), ErrorCode> {
     #[cfg(feature = "hydrate")]
@@ -102,6 +144,27 @@ pub async fn kirim(akun: &str) -> Result<usize, ErrorCode> {
     return sinkron::kirim(akun).await.map(|r| r.terkirim);
     #[cfg(not(feature = "hydrate"))]
     server_build(akun)
+}
+
+/// A document's file as the server sends it (`None`: removed meanwhile). The bytes stay a
+/// JavaScript `Blob`, never copied into the WASM's memory.
+#[cfg(feature = "hydrate")]
+async fn unduh(id: &str) -> Result<Option<web_sys::Blob>, ErrorCode> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    let answer = JsFuture::from(leptos::prelude::window().fetch_with_str(&format!("/api/pns/dokumen/{id}")))
+        .await
+        .map_err(|_| ErrorCode::Offline)?;
+    let answer: web_sys::Response = answer.dyn_into().map_err(|_| ErrorCode::Internal)?;
+    match answer.status() {
+        200 => {}
+        404 => return Ok(None),
+        401 => return Err(ErrorCode::SessionExpired),
+        _ => return Err(ErrorCode::Internal),
+    }
+    let blob = answer.blob().map_err(|_| ErrorCode::Internal)?;
+    let blob = JsFuture::from(blob).await.map_err(|_| ErrorCode::Offline)?;
+    blob.dyn_into().map(Some).map_err(|_| ErrorCode::Internal)
 }
 
 /// The server renders the offline pages empty; their work happens in the browser only.

@@ -126,6 +126,36 @@ impl Simpanan {
         Ok(tertunda)
     }
 
+    /// Keeps a document file of a submission taken offline (the file as a `Blob`: its bytes
+    /// never pass through the WASM).
+    pub async fn simpan_dokumen(&self, item: &str, id: &str, berkas: &web_sys::Blob) -> Result<(), ErrorCode> {
+        let tx = self.tx(&[DOKUMEN], TransactionMode::ReadWrite)?;
+        let store = tx.object_store(DOKUMEN).map_err(internal)?;
+        let fields = [
+            ("kunci", JsValue::from_str(&format!("{item}/{id}"))),
+            ("item", JsValue::from_str(item)),
+            ("berkas", berkas.into()),
+        ];
+        let put = store.put(&to_js(&id, &fields)?, None).map_err(|e| code_of(&e, Some(&tx)))?;
+        put.await.map_err(|e| code_of(&e, Some(&tx)))?;
+        finish(tx).await
+    }
+
+    /// The document files kept for `item`, by document id.
+    pub async fn berkas(&self, item: &str) -> Result<Vec<(String, web_sys::Blob)>, ErrorCode> {
+        let tx = self.tx(&[DOKUMEN], TransactionMode::ReadOnly)?;
+        let store = tx.object_store(DOKUMEN).map_err(internal)?;
+        let all = store.get_all(Some(Query::from(range_of(item)?)), None).map_err(internal)?.await.map_err(internal)?;
+        all.into_iter()
+            .map(|record| {
+                let id: String = from_js(record.clone())?;
+                let blob =
+                    js_sys::Reflect::get(&record, &JsValue::from_str("berkas")).map_err(|_| ErrorCode::Internal)?;
+                Ok((id, blob.into()))
+            })
+            .collect()
+    }
+
     /// Remembers `akun` as the verifier whose work this browser shows with no network.
     pub async fn ingat_pemilik(&self, akun: &str) -> Result<(), ErrorCode> {
         let tx = self.tx(&[META], TransactionMode::ReadWrite)?;
@@ -184,21 +214,20 @@ impl Simpanan {
         }
         let usulan = tx.object_store(USULAN).map_err(internal)?;
         usulan.delete(JsValue::from_str(item)).map_err(internal)?.await.map_err(internal)?;
-        let range = KeyRange::bound(
-            &JsValue::from_str(&format!("{item}/")),
-            &JsValue::from_str(&format!("{item}/\u{ffff}")),
-            None,
-            None,
-        )
-        .map_err(internal)?;
         let dokumen = tx.object_store(DOKUMEN).map_err(internal)?;
-        dokumen.delete(Query::from(range)).map_err(internal)?.await.map_err(internal)?;
+        dokumen.delete(Query::from(range_of(item)?)).map_err(internal)?.await.map_err(internal)?;
         finish(tx).await
     }
 
     fn tx(&self, stores: &[&str], mode: TransactionMode) -> Result<Transaction, ErrorCode> {
         self.db.transaction(stores, mode).map_err(|e| code_of(&e, None))
     }
+}
+
+/// The keys of one submission's documents (`"<item>/…"`).
+fn range_of(item: &str) -> Result<KeyRange, ErrorCode> {
+    let (from, to) = (JsValue::from_str(&format!("{item}/")), JsValue::from_str(&format!("{item}/\u{ffff}")));
+    KeyRange::bound(&from, &to, None, None).map_err(internal)
 }
 
 /// Waits for a transaction to commit; an abort is the storage's refusal (a full disk shows

@@ -1,5 +1,5 @@
 //! "Bawa luring" on the offline page: takes the top of the queue offline for 24 hours and
-//! keeps each submission in this browser, one by one with progress. If the browser's storage
+//! keeps each submission in this browser with its documents' files, one by one with progress. If the browser's storage
 //! runs out, the submissions not kept are given back at once, so none stays held for nothing.
 
 use domain::{ErrorCode, Msg};
@@ -73,12 +73,23 @@ async fn bawa(akun: String, n: u32, progress: RwSignal<Option<(usize, usize)>>) 
         progress.set(Some((kept, taken)));
         let usulan =
             UsulanLuring { item: p.item, pinjam: p.pinjam, sampai: p.sampai, akun: akun.clone(), tinjauan: p.tinjauan };
-        if let Err(code) = luring::simpan_usulan(usulan).await {
-            // Give back what could not be kept: it would otherwise sit held for a day.
+        if let Err(code) = simpan(&usulan).await {
+            // Give back what could not be kept (this one included): it would otherwise sit
+            // held for a day.
+            let _ = luring::lupakan(&usulan.item).await;
             let rest = items.split_off(kept);
             let _ = return_offline(rest).await;
             return Err(code);
         }
     }
     Ok(taken)
+}
+
+/// Keeps one submission and its documents' files.
+async fn simpan(usulan: &UsulanLuring) -> Result<(), ErrorCode> {
+    luring::simpan_usulan(usulan.clone()).await?;
+    for dokumen in usulan.tinjauan().map(|v| v.dokumen).unwrap_or_default() {
+        luring::bawa_dokumen(&usulan.item, &dokumen).await?;
+    }
+    Ok(())
 }

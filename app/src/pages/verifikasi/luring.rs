@@ -41,22 +41,14 @@ enum Pemilik {
 #[component]
 pub fn OfflinePage() -> impl IntoView {
     let pemilik = RwSignal::new(Pemilik::Mencari);
-    let versi_baru = RwSignal::new(false);
-    // Browser only: the worker that keeps this page for offline use, and the owner.
-    Effect::new(move |_| {
-        crate::rilis::pasang_pekerja(versi_baru);
-        spawn_local(async move { pemilik.set(cari_pemilik().await) });
-    });
+    // Browser only: whose work to show.
+    Effect::new(move |_| spawn_local(async move { pemilik.set(cari_pemilik().await) }));
     view! {
-        {move || versi_baru.get().then(|| view! {
-            <p class="notice" role="status" data-testid="versi-baru">
-                {t(Msg::NewVersionReady)}" "
-                <button type="button" class="primary" data-testid="pakai-versi-baru"
-                    on:click=|_| crate::rilis::pakai_versi_baru()>
-                    {t(Msg::ReloadNow)}
-                </button>
-            </p>
-        })}
+        // Shown by `public/sw-daftar.js` once the worker of a newer release waits.
+        <p class="notice" role="status" data-testid="versi-baru" hidden>
+            {t(Msg::NewVersionReady)}" "
+            <button type="button" class="primary" data-testid="pakai-versi-baru">{t(Msg::ReloadNow)}</button>
+        </p>
         {move || match pemilik.get() {
             Pemilik::Mencari => view! { <p aria-busy="true">{t(Msg::Working)}</p> }.into_any(),
             Pemilik::Akun(akun) => view! { <Kerja akun/> }.into_any(),
@@ -98,6 +90,22 @@ fn Kerja(akun: String) -> impl IntoView {
     let sending = RwSignal::new(false);
     let problem = RwSignal::new(None::<ErrorCode>);
     let terkirim = RwSignal::new(None::<usize>);
+    // The open submission's documents kept in the browser (id → `blob:` URL).
+    let berkas = RwSignal::new(BTreeMap::<String, String>::new());
+    let tutup = move || {
+        dipilih.set(None);
+        luring::lepas_berkas(berkas.get_untracked().into_values());
+        berkas.set(BTreeMap::new());
+    };
+    let pilih = Callback::new(move |item: String| {
+        spawn_local(async move {
+            match luring::berkas(&item).await {
+                Ok(urls) => berkas.set(urls),
+                Err(code) => problem.set(Some(code)),
+            }
+            dipilih.set(Some(item));
+        });
+    });
 
     let muat = move || {
         let Some(login) = akun.get_untracked() else { return };
@@ -145,7 +153,7 @@ fn Kerja(akun: String) -> impl IntoView {
         spawn_local(async move {
             match luring::antrekan(&login, putusan).await {
                 Ok(()) => {
-                    dipilih.set(None);
+                    tutup();
                     problem.set(None);
                 }
                 Err(code) => problem.set(Some(code)),
@@ -182,16 +190,16 @@ fn Kerja(akun: String) -> impl IntoView {
             {move || problem.get().map(|code| view! { <p class="error" role="alert">{error_text(code)}</p> })}
             {move || match dipilih.get().and_then(|item| isi.with(|i| i.usulan.iter().find(|u| u.item == item).cloned())) {
                 Some(u) => {
-                    let luring = Luring { pinjam: u.pinjam.clone(), simpan };
+                    let luring = Luring { pinjam: u.pinjam.clone(), simpan, berkas: berkas.get_untracked() };
                     view! {
-                        <p><button type="button" on:click=move |_| dipilih.set(None)>"← "{t(Msg::OfflineList)}</button></p>
+                        <p><button type="button" on:click=move |_| tutup()>"← "{t(Msg::OfflineList)}</button></p>
                         {match u.tinjauan() {
                             Some(v) => view! { <Tinjauan v luring/> }.into_any(),
                             None => view! { <p class="error" role="alert">{error_text(ErrorCode::Internal)}</p> }.into_any(),
                         }}
                     }.into_any()
                 }
-                None => view! { <Daftar isi dipilih muat=Callback::new(move |()| muat())/> }.into_any(),
+                None => view! { <Daftar isi pilih muat=Callback::new(move |()| muat())/> }.into_any(),
             }}
         </section>
     }
@@ -199,7 +207,7 @@ fn Kerja(akun: String) -> impl IntoView {
 
 /// The submissions offline, each with where its decision stands.
 #[component]
-fn Daftar(isi: RwSignal<Isi>, dipilih: RwSignal<Option<String>>, muat: Callback<()>) -> impl IntoView {
+fn Daftar(isi: RwSignal<Isi>, pilih: Callback<String>, muat: Callback<()>) -> impl IntoView {
     let buang = move |item: String| {
         spawn_local(async move {
             let _ = luring::lupakan(&item).await;
@@ -232,7 +240,7 @@ fn Daftar(isi: RwSignal<Isi>, dipilih: RwSignal<Option<String>>, muat: Callback<
                                 <td>{match status {
                                     None => view! {
                                         <button type="button" class="primary" data-testid="putuskan-luring"
-                                            on:click=move |_| dipilih.set(Some(open.clone()))>
+                                            on:click=move |_| pilih.run(open.clone())>
                                             {t(Msg::DecideOffline)}
                                         </button>
                                     }.into_any(),

@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 use std::time::Duration;
 
-use domain::form::{Aksi, Bagian, FieldSpec, Kind, KunciField, Perubahan};
+use domain::form::{Aksi, Bagian, Dokumen, FieldSpec, Kind, KunciField, Perubahan};
 use domain::verifikasi::{
     check_putusan, Hasil, HasilPutusan, Keputusan, Putusan, StatusItem, Tindakan, ALASAN_UMUM, MAX_ALASAN,
 };
@@ -62,6 +62,8 @@ struct Keadaan {
     hasil: RwSignal<BTreeMap<KunciField, Hasil>>,
     alasan: RwSignal<BTreeMap<KunciField, String>>,
     selesai: RwSignal<Option<HasilPutusan>>,
+    /// Offline only: the documents kept in the browser (id → `blob:` URL).
+    berkas: StoredValue<Option<BTreeMap<String, String>>>,
 }
 
 impl Keadaan {
@@ -102,6 +104,28 @@ fn renew_loop(item: String, klaim: RwSignal<KlaimView>) {
 pub struct Luring {
     pub pinjam: String,
     pub simpan: Callback<Putusan>,
+    /// The documents kept in the browser: id → a `blob:` URL of the file.
+    pub berkas: BTreeMap<String, String>,
+}
+
+/// A document of the submission: from the server, or offline the copy kept in the browser
+/// (saved to disk: a PDF opened from a `blob:` URL would run under this page's policy).
+#[component]
+fn TautanDokumen(d: Dokumen, st: Keadaan) -> impl IntoView {
+    match st.berkas.with_value(|b| b.as_ref().map(|b| b.get(&d.id).cloned())) {
+        None => view! {
+            <a class="doc" href=format!("/api/pns/dokumen/{}", d.id) target="_blank" rel="noopener">{d.nama_file}</a>
+        }
+        .into_any(),
+        Some(Some(url)) => view! {
+            <a class="doc" href=url download=d.nama_file.clone() data-testid="dokumen-luring">{d.nama_file.clone()}</a>
+        }
+        .into_any(),
+        Some(None) => view! {
+            <span class="doc muted">{d.nama_file}" ("{t(Msg::DocumentNotOffline)}")"</span>
+        }
+        .into_any(),
+    }
 }
 
 #[component]
@@ -115,6 +139,7 @@ pub fn Tinjauan(v: TinjauanView, #[prop(optional)] luring: Option<Luring>) -> im
         alasan: RwSignal::new(BTreeMap::new()),
         selesai: RwSignal::new(None),
         v: StoredValue::new(v.clone()),
+        berkas: StoredValue::new(luring.as_ref().map(|l| l.berkas.clone())),
     };
     // Online, the page keeps its 15-minute claim; offline, the 24-hour checkout holds it.
     if luring.is_none() {
@@ -375,12 +400,7 @@ fn TabelBagian(bagian: Bagian, st: Keadaan) -> impl IntoView {
                                     <tr class="docs">
                                         <td colspan=columns.to_string()>
                                             <strong>{t(Msg::Documents)}": "</strong>
-                                            {dokumen.into_iter().map(|d| view! {
-                                                <a class="doc" href=format!("/api/pns/dokumen/{}", d.id) target="_blank" rel="noopener">
-                                                    {d.nama_file}
-                                                </a>
-                                                " "
-                                            }).collect_view()}
+                                            {dokumen.into_iter().map(|d| view! { <TautanDokumen d st/>" " }).collect_view()}
                                         </td>
                                     </tr>
                                 })}
