@@ -2,7 +2,8 @@
 // the offline page as an anonymous shell, so the verifier's pages load with no network.
 // It never keeps personal data: the shell is fetched without cookies, every other page and
 // every /api answer goes to the network untouched, and the offline work itself lives in
-// IndexedDB (app/src/luring). The server embeds this file (server/src/assets.rs).
+// IndexedDB (app/src/luring). At sign-out it clears what that work no longer needs. The
+// server embeds this file (server/src/assets.rs).
 //
 // One script serves every release: the page registers `/sw.js?build=<its release>`, and a
 // new script URL is what makes the browser install a new worker. A new worker waits until
@@ -13,6 +14,8 @@ const BUILD = new URL(self.location.href).searchParams.get("build") || "";
 const CACHE = `sipupns-${BUILD}`;
 const SHELL = "/verifikasi/luring";
 const BUILD_HEADER = "x-sipupns-build";
+const SIGN_OUT = "/api/keluar";
+const STORE = "sipupns-luring";
 
 // Pages that loaded HTML of another release than this worker's: their files come from the
 // network, so old HTML never meets new files nor new HTML old ones.
@@ -56,9 +59,13 @@ self.addEventListener("message", (event) => {
 
 self.addEventListener("fetch", (event) => {
   const request = event.request;
-  if (request.method !== "GET") return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
+  if (request.method === "POST" && url.pathname === SIGN_OUT) {
+    event.respondWith(signOut(request));
+    return;
+  }
+  if (request.method !== "GET") return;
   if (request.mode === "navigate") {
     if (url.pathname === "/verifikasi" || url.pathname.startsWith("/verifikasi/")) {
       event.respondWith(navigate(event, url));
@@ -97,4 +104,65 @@ async function asset(event) {
     if (kept) return kept;
   }
   return fetch(event.request);
+}
+
+/** Signing out from a verifier's page: first what was taken offline and has no waiting
+ * decision goes back to the queue (while the session still exists) and leaves this browser,
+ * and every document file is dropped; waiting decisions, with their submissions, stay until
+ * the same verifier signs in again. Then the sign-out itself. */
+async function signOut(request) {
+  try {
+    await forgetOfflineWork();
+  } catch (error) {
+    console.warn("SIPUPNS: offline work not cleared at sign-out", error);
+  }
+  return fetch(request);
+}
+
+async function forgetOfflineWork() {
+  const db = await openStore();
+  if (!db) return;
+  try {
+    const read = db.transaction(["putusan", "usulan"], "readonly");
+    const [waiting, taken] = await Promise.all([
+      done(read.objectStore("putusan").getAll()),
+      done(read.objectStore("usulan").getAllKeys()),
+    ]);
+    const keep = new Set(waiting.map((p) => p.item));
+    const items = taken.map(String).filter((item) => !keep.has(item));
+    if (items.length > 0) {
+      // Only the caller's own checkouts are given back; the server ignores the rest.
+      await fetch("/api/verifikasi/kembalikan-luring", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ items }),
+      });
+    }
+    const write = db.transaction(["usulan", "dokumen"], "readwrite");
+    for (const item of items) write.objectStore("usulan").delete(item);
+    write.objectStore("dokumen").clear();
+    await new Promise((resolve, reject) => {
+      write.oncomplete = resolve;
+      write.onabort = write.onerror = () => reject(write.error);
+    });
+  } finally {
+    db.close();
+  }
+}
+
+/** The offline store if this browser has one (never creates it: the app owns its schema). */
+function openStore() {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open(STORE);
+    open.onupgradeneeded = () => open.transaction.abort();
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => (open.error && open.error.name === "AbortError" ? resolve(null) : reject(open.error));
+  });
+}
+
+function done(request) {
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
 }

@@ -4,7 +4,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # `--split`: the lazy routes import a loader that only a split build writes (#14).
-cargo leptos build --split
+# Arguments go to Playwright (scripts/bench-luring.sh passes its own config); E2E_PROFILE=release
+# builds and runs the release build instead of the debug one.
+profile=${E2E_PROFILE:-debug}
+if [ "$profile" = release ]; then cargo leptos build --split --release; else cargo leptos build --split; fi
 target_dir=${CARGO_TARGET_DIR:-target}
 db="sipupns_e2e_$$"
 admin_url=${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}
@@ -14,7 +17,7 @@ log=$(mktemp)
 data_dir=$(mktemp -d)
 db_url="${admin_url%/*}/$db"
 DATABASE_URL="$db_url" SIPUPNS_DATA_DIR="$data_dir" LEPTOS_SITE_ROOT=target/site LEPTOS_SITE_ADDR="127.0.0.1:$port" \
-  SIPUPNS_SIGNIN_PER_MINUTE=1000 "$target_dir/debug/server" --demo >"$log" 2>&1 &
+  SIPUPNS_SIGNIN_PER_MINUTE=1000 "$target_dir/$profile/server" --demo >"$log" 2>&1 &
 server=$!
 cleanup() {
   kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true
@@ -28,4 +31,4 @@ curl -sf "http://127.0.0.1:$port/healthz" >/dev/null || { cat "$log"; exit 1; }
 # `context.route`, which the offline journeys use to cut the network (playwright#2311).
 export PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS=1
 (cd end2end && SIPUPNS_URL="http://127.0.0.1:$port" SIPUPNS_E2E_DATABASE_URL="$db_url" SIPUPNS_DATA_DIR="$data_dir" \
-  npx playwright test) || { tail -50 "$log"; exit 1; }
+  npx playwright test "$@") || { tail -50 "$log"; exit 1; }

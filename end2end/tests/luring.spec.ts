@@ -234,6 +234,32 @@ test("a verifier takes five submissions offline, decides three without a network
   expect(sql(`SELECT count(DISTINCT item_id) FROM verifikasi_riwayat WHERE item_id IN (${inItems})`)).toBe("3");
   expect(sql(`SELECT count(*) FROM verifikasi_item WHERE id IN (${inItems}) AND status = 'diteruskan'`)).toBe("3");
   expect(sql(`SELECT count(*) FROM verifikasi_pinjam WHERE item_id IN (${inItems}) AND akhir = 'diputus'`)).toBe("3");
+
+  // Signing out with one decision still waiting (it could not leave): the submission without
+  // a decision goes back to the queue and leaves the browser, every document file goes, and
+  // the waiting decision stays for the same verifier.
+  const [waiting, untouched] = (await kept(page, "usulan")).map((u) => u.key);
+  await page.route("**/api/verifikasi/putus", (route) => route.abort("internetdisconnected"));
+  await page.locator(`[data-testid="usulan-luring"][data-item="${waiting}"]`).getByTestId("putuskan-luring").click();
+  await page.getByTestId("terima-semua").click();
+  await page.getByTestId("teruskan").click();
+  await expect(page.getByTestId("jumlah-tertunda")).toHaveText("1");
+  await page.unrouteAll({ behavior: "wait" });
+  await page.getByRole("button", { name: "Keluar" }).click();
+  await page.waitForURL("**/masuk");
+  expect(sql(`SELECT akhir FROM verifikasi_pinjam WHERE item_id = '${untouched}'`)).toBe("dikembalikan");
+  expect(sql(`SELECT count(*) FROM verifikasi_pinjam WHERE item_id = '${waiting}' AND selesai IS NULL`)).toBe("1");
+  expect((await kept(page, "usulan")).map((u) => u.key)).toEqual([waiting]);
+  expect(await kept(page, "dokumen")).toEqual([]);
+  expect(await kept(page, "putusan")).toHaveLength(1);
+
+  // Signed in again, the offline page sends it.
+  await verifierHome(page, "verif1.bps");
+  await page.goto("/verifikasi/luring");
+  await waitForHydration(page);
+  await expect(page.getByTestId("terkirim")).toContainText("1");
+  await expect(page.getByTestId("jumlah-tertunda")).toHaveText("0");
+  expect(sql(`SELECT count(*) FROM verifikasi_riwayat WHERE item_id = '${waiting}'`)).toBe("1");
 });
 
 test("after a new release the verifier's pages are all of that release, never a mix of old and new files", async ({
