@@ -293,7 +293,6 @@ messages! {
     DecisionState => ("Keadaan", "State"),
     NewVersionReady => ("Versi baru SIPUPNS siap. Keputusan yang menunggu tetap tersimpan.", "A new version of SIPUPNS is ready. Waiting decisions stay kept."),
     ReloadNow => ("Muat ulang", "Reload"),
-    DocumentNotOffline => ("tidak tersedia luring", "not available offline"),
     OfflineSignedOut => ("Sesi Anda berakhir. Kerja luring di peramban ini tetap tersimpan sampai Anda masuk kembali dengan akun yang sama.", "Your session has ended. The offline work in this browser stays kept until you sign in again with the same account."),
     OfflineNoOwner => ("Belum ada kerja luring di peramban ini. Buka halaman ini sekali saat online untuk membawa usulan.", "There is no offline work in this browser yet. Open this page once while online to take submissions."),
     DecideOffline => ("Putuskan", "Decide"),

@@ -170,7 +170,7 @@ test("a verifier takes five submissions offline, decides three without a network
   const withScan = documents[0].split("/")[0];
   await page.locator(`[data-testid="usulan-luring"][data-item="${withScan}"]`).getByTestId("putuskan-luring").click();
   const download = page.waitForEvent("download");
-  await page.getByTestId("dokumen-luring").first().click();
+  await page.locator("a.doc[download]").first().click();
   const scan = await (await download).createReadStream();
   const bytes = Buffer.concat(await scan.toArray());
   expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
@@ -245,6 +245,9 @@ test("a verifier takes five submissions offline, decides three without a network
   await page.getByTestId("teruskan").click();
   await expect(page.getByTestId("jumlah-tertunda")).toHaveText("1");
   await page.unrouteAll({ behavior: "wait" });
+  // (The page was last loaded offline, from the anonymous shell: the queue has the user menu.)
+  await page.goto("/verifikasi");
+  await waitForHydration(page);
   await page.getByRole("button", { name: "Keluar" }).click();
   await page.waitForURL("**/masuk");
   expect(sql(`SELECT akhir FROM verifikasi_pinjam WHERE item_id = '${untouched}'`)).toBe("dikembalikan");

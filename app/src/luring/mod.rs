@@ -112,32 +112,6 @@ pub fn lepas_berkas(urls: impl IntoIterator<Item = String>) {
     let _ = urls.into_iter().count();
 }
 
-/// Remembers `akun` as the verifier whose offline work this browser shows with no network.
-pub async fn ingat_pemilik(akun: &str) -> Result<(), ErrorCode> {
-    #[cfg(feature = "hydrate")]
-    {
-        let s = simpan::Simpanan::buka().await?;
-        let result = s.ingat_pemilik(akun).await;
-        s.tutup();
-        result
-    }
-    #[cfg(not(feature = "hydrate"))]
-    server_build(akun)
-}
-
-/// The verifier who last worked offline in this browser, if any.
-pub async fn pemilik() -> Result<Option<String>, ErrorCode> {
-    #[cfg(feature = "hydrate")]
-    {
-        let s = simpan::Simpanan::buka().await?;
-        let result = s.pemilik().await;
-        s.tutup();
-        result
-    }
-    #[cfg(not(feature = "hydrate"))]
-    server_build(())
-}
-
 /// Sends `akun`'s waiting decisions; answers how many landed.
 pub async fn kirim(akun: &str) -> Result<usize, ErrorCode> {
     #[cfg(feature = "hydrate")]

@@ -9,8 +9,7 @@
 //!   `item` (unique: one waiting decision per submission).
 //! - `usulan`: submissions taken offline, key `item`.
 //! - `dokumen`: document files, key `"<item>/<dokumen id>"`, so one item's range goes at once.
-//! - `meta`: key `nama`; holds the order counter and the verifier whose work this browser
-//!   shows when the network is gone (`pemilik`).
+//! - `meta`: key `nama`; holds the order counter.
 
 use domain::verifikasi::Putusan;
 use domain::ErrorCode;
@@ -29,7 +28,6 @@ const PUTUSAN: &str = "putusan";
 const USULAN: &str = "usulan";
 const DOKUMEN: &str = "dokumen";
 const META: &str = "meta";
-const PEMILIK: &str = "pemilik";
 
 /// An open connection to the offline store.
 pub struct Simpanan {
@@ -154,22 +152,6 @@ impl Simpanan {
                 Ok((id, blob.into()))
             })
             .collect()
-    }
-
-    /// Remembers `akun` as the verifier whose work this browser shows with no network.
-    pub async fn ingat_pemilik(&self, akun: &str) -> Result<(), ErrorCode> {
-        let tx = self.tx(&[META], TransactionMode::ReadWrite)?;
-        let meta = tx.object_store(META).map_err(internal)?;
-        let put = meta.put(&to_js(&akun, &[("nama", JsValue::from_str(PEMILIK))])?, None).map_err(internal)?;
-        put.await.map_err(|e| code_of(&e, Some(&tx)))?;
-        finish(tx).await
-    }
-
-    pub async fn pemilik(&self) -> Result<Option<String>, ErrorCode> {
-        let tx = self.tx(&[META], TransactionMode::ReadOnly)?;
-        let meta = tx.object_store(META).map_err(internal)?;
-        let found = meta.get(JsValue::from_str(PEMILIK)).map_err(internal)?.await.map_err(internal)?;
-        found.map(from_js).transpose()
     }
 
     /// Every waiting decision, oldest first.

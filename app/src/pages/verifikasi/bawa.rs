@@ -64,9 +64,7 @@ pub fn BawaLuring(akun: String, diambil: Callback<()>) -> impl IntoView {
     }
 }
 
-/// Takes `n` offline and keeps each; answers how many were kept. Loaded on first use (its own
-/// WASM chunk with `--split`): most visits to the offline page only decide and send.
-#[leptos::lazy]
+/// Takes `n` offline and keeps each; answers how many were kept.
 async fn bawa(akun: String, n: u32, progress: RwSignal<Option<(usize, usize)>>) -> Result<usize, ErrorCode> {
     let paket = take_offline(FilterView::default(), n).await.map_err(|e| e.0)?;
     let taken = paket.len();

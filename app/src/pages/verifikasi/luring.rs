@@ -26,21 +26,16 @@ struct Isi {
     putusan: BTreeMap<String, PutusanTertunda>,
 }
 
-/// Whose offline work the page shows.
-#[derive(Clone, PartialEq)]
-enum Pemilik {
-    Mencari,
-    Akun(String),
-    /// Signed out or the session ended: the work waits for the same verifier.
-    PerluMasuk,
-    /// No network and nobody has worked offline in this browser.
-    Kosong,
-    Galat(ErrorCode),
-}
+/// Whose offline work the page shows (a login), or what to say instead and whether signing
+/// in helps.
+type Pemilik = Result<String, (&'static str, bool)>;
+
+/// Where the browser remembers the verifier whose work it shows with no network.
+const PEMILIK: &str = "sipupns-luring-pemilik";
 
 #[component]
 pub fn OfflinePage() -> impl IntoView {
-    let pemilik = RwSignal::new(Pemilik::Mencari);
+    let pemilik = RwSignal::new(Err((t(Msg::Working), false)));
     // Browser only: whose work to show.
     Effect::new(move |_| spawn_local(async move { pemilik.set(cari_pemilik().await) }));
     view! {
@@ -50,16 +45,12 @@ pub fn OfflinePage() -> impl IntoView {
             <button type="button" class="primary" data-testid="pakai-versi-baru">{t(Msg::ReloadNow)}</button>
         </p>
         {move || match pemilik.get() {
-            Pemilik::Mencari => view! { <p aria-busy="true">{t(Msg::Working)}</p> }.into_any(),
-            Pemilik::Akun(akun) => view! { <Kerja akun/> }.into_any(),
-            Pemilik::PerluMasuk => view! {
-                <section class="panel" data-testid="luring-perlu-masuk">
-                    <p class="notice">{t(Msg::OfflineSignedOut)}</p>
-                    <p><a class="button primary" href="/masuk">{t(Msg::SignIn)}</a></p>
-                </section>
+            Ok(akun) => view! { <Kerja akun/> }.into_any(),
+            Err((text, masuk)) => view! {
+                <p class="notice" role="status" data-testid="luring-pesan">
+                    {text}" "<a class="button primary" href="/masuk" hidden=!masuk>{t(Msg::SignIn)}</a>
+                </p>
             }.into_any(),
-            Pemilik::Kosong => view! { <p class="notice" data-testid="luring-tanpa-pemilik">{t(Msg::OfflineNoOwner)}</p> }.into_any(),
-            Pemilik::Galat(code) => view! { <p class="error" role="alert">{error_text(code)}</p> }.into_any(),
         }}
     }
 }
@@ -67,17 +58,13 @@ pub fn OfflinePage() -> impl IntoView {
 /// The signed-in verifier (remembered for later), or with no network the one remembered.
 async fn cari_pemilik() -> Pemilik {
     match offline_owner().await.map_err(|e| e.0) {
-        Ok(akun) => match luring::ingat_pemilik(&akun).await {
-            Ok(()) => Pemilik::Akun(akun),
-            Err(code) => Pemilik::Galat(code),
-        },
-        Err(ErrorCode::Offline) => match luring::pemilik().await {
-            Ok(Some(akun)) => Pemilik::Akun(akun),
-            Ok(None) => Pemilik::Kosong,
-            Err(code) => Pemilik::Galat(code),
-        },
-        Err(ErrorCode::NotSignedIn | ErrorCode::SessionExpired) => Pemilik::PerluMasuk,
-        Err(code) => Pemilik::Galat(code),
+        Ok(akun) => {
+            crate::browser::local::set(PEMILIK, &akun);
+            Ok(akun)
+        }
+        Err(ErrorCode::Offline) => crate::browser::local::get(PEMILIK).ok_or((t(Msg::OfflineNoOwner), false)),
+        Err(ErrorCode::NotSignedIn | ErrorCode::SessionExpired) => Err((t(Msg::OfflineSignedOut), true)),
+        Err(code) => Err((error_text(code), false)),
     }
 }
 
@@ -244,8 +231,6 @@ fn Daftar(isi: RwSignal<Isi>, pilih: Callback<String>, muat: Callback<()>) -> im
                                             {t(Msg::DecideOffline)}
                                         </button>
                                     }.into_any(),
-                                    Some(StatusTertunda::Menunggu) => view! { <span>{t(Msg::WaitingToSend)}</span> }.into_any(),
-                                    Some(StatusTertunda::PerluMasuk) => view! { <span>{t(Msg::SignInToSend)}</span> }.into_any(),
                                     Some(StatusTertunda::Konflik(code) | StatusTertunda::Galat(code)) => view! {
                                         <p class="error" data-testid="konflik">{error_text(code)}</p>
                                         <button type="button" data-testid="buang-putusan"
@@ -254,6 +239,9 @@ fn Daftar(isi: RwSignal<Isi>, pilih: Callback<String>, muat: Callback<()>) -> im
                                         </button>
                                         " "
                                         <a class="button" href=format!("/verifikasi/usulan/{item}")>{t(Msg::OpenOnline)}</a>
+                                    }.into_any(),
+                                    Some(waiting) => view! {
+                                        <span>{t(if waiting == StatusTertunda::PerluMasuk { Msg::SignInToSend } else { Msg::WaitingToSend })}</span>
                                     }.into_any(),
                                 }}</td>
                             </tr>

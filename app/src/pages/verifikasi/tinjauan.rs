@@ -108,24 +108,14 @@ pub struct Luring {
     pub berkas: BTreeMap<String, String>,
 }
 
-/// A document of the submission: from the server, or offline the copy kept in the browser
-/// (saved to disk: a PDF opened from a `blob:` URL would run under this page's policy).
+/// A document of the submission: from the server, or offline the copy kept in the browser,
+/// saved to disk (a PDF opened from a `blob:` URL would run under this page's policy).
 #[component]
 fn TautanDokumen(d: Dokumen, st: Keadaan) -> impl IntoView {
-    match st.berkas.with_value(|b| b.as_ref().map(|b| b.get(&d.id).cloned())) {
-        None => view! {
-            <a class="doc" href=format!("/api/pns/dokumen/{}", d.id) target="_blank" rel="noopener">{d.nama_file}</a>
-        }
-        .into_any(),
-        Some(Some(url)) => view! {
-            <a class="doc" href=url download=d.nama_file.clone() data-testid="dokumen-luring">{d.nama_file.clone()}</a>
-        }
-        .into_any(),
-        Some(None) => view! {
-            <span class="doc muted">{d.nama_file}" ("{t(Msg::DocumentNotOffline)}")"</span>
-        }
-        .into_any(),
-    }
+    let kept = st.berkas.with_value(|b| b.as_ref().and_then(|b| b.get(&d.id).cloned()));
+    let download = kept.is_some().then(|| d.nama_file.clone());
+    let href = kept.unwrap_or_else(|| format!("/api/pns/dokumen/{}", d.id));
+    view! { <a class="doc" href=href download=download target="_blank" rel="noopener">{d.nama_file}</a> }
 }
 
 #[component]
