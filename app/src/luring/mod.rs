@@ -85,9 +85,9 @@ pub async fn bawa_dokumen(item: &str, dokumen: &domain::form::Dokumen) -> Result
     server_build((item, dokumen))
 }
 
-/// The documents kept for `item`, as document id → a `blob:` URL for the page's links
-/// (freed with `lepas_berkas`).
-pub async fn berkas(item: &str) -> Result<std::collections::BTreeMap<String, String>, ErrorCode> {
+/// The documents kept for `item`, as (document id, a `blob:` URL for the page's links),
+/// freed with `lepas_berkas`.
+pub async fn berkas(item: &str) -> Result<Vec<(String, String)>, ErrorCode> {
     #[cfg(feature = "hydrate")]
     {
         let s = simpan::Simpanan::buka().await?;

@@ -78,11 +78,11 @@ fn Kerja(akun: String) -> impl IntoView {
     let problem = RwSignal::new(None::<ErrorCode>);
     let terkirim = RwSignal::new(None::<usize>);
     // The open submission's documents kept in the browser (id → `blob:` URL).
-    let berkas = RwSignal::new(BTreeMap::<String, String>::new());
+    let berkas = RwSignal::new(Vec::<(String, String)>::new());
     let tutup = move || {
         dipilih.set(None);
-        luring::lepas_berkas(berkas.get_untracked().into_values());
-        berkas.set(BTreeMap::new());
+        luring::lepas_berkas(berkas.get_untracked().into_iter().map(|(_, url)| url));
+        berkas.set(Vec::new());
     };
     let pilih = Callback::new(move |item: String| {
         spawn_local(async move {

@@ -63,7 +63,7 @@ struct Keadaan {
     alasan: RwSignal<BTreeMap<KunciField, String>>,
     selesai: RwSignal<Option<HasilPutusan>>,
     /// Offline only: the documents kept in the browser (id → `blob:` URL).
-    berkas: StoredValue<Option<BTreeMap<String, String>>>,
+    berkas: StoredValue<Option<Vec<(String, String)>>>,
 }
 
 impl Keadaan {
@@ -104,15 +104,15 @@ fn renew_loop(item: String, klaim: RwSignal<KlaimView>) {
 pub struct Luring {
     pub pinjam: String,
     pub simpan: Callback<Putusan>,
-    /// The documents kept in the browser: id → a `blob:` URL of the file.
-    pub berkas: BTreeMap<String, String>,
+    /// The documents kept in the browser: (id, a `blob:` URL of the file).
+    pub berkas: Vec<(String, String)>,
 }
 
 /// A document of the submission: from the server, or offline the copy kept in the browser,
 /// saved to disk (a PDF opened from a `blob:` URL would run under this page's policy).
 #[component]
 fn TautanDokumen(d: Dokumen, st: Keadaan) -> impl IntoView {
-    let kept = st.berkas.with_value(|b| b.as_ref().and_then(|b| b.get(&d.id).cloned()));
+    let kept = st.berkas.with_value(|b| b.iter().flatten().find(|(id, _)| *id == d.id).map(|(_, url)| url.clone()));
     let download = kept.is_some().then(|| d.nama_file.clone());
     let href = kept.unwrap_or_else(|| format!("/api/pns/dokumen/{}", d.id));
     view! { <a class="doc" href=href download=download target="_blank" rel="noopener">{d.nama_file}</a> }
