@@ -4,8 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # `--split`: the lazy routes import a loader that only a split build writes (#14).
-# Arguments go to Playwright (scripts/bench-luring.sh passes its own config); E2E_PROFILE=release
-# builds and runs the release build instead of the debug one.
+# Arguments go to Playwright (a spec, `-g`); E2E_PROFILE=release builds and runs the release
+# build instead of the debug one.
 profile=${E2E_PROFILE:-debug}
 if [ "$profile" = release ]; then cargo leptos build --split --release; else cargo leptos build --split; fi
 target_dir=${CARGO_TARGET_DIR:-target}

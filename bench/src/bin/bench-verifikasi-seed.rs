@@ -17,6 +17,7 @@
 use std::sync::Arc;
 
 use clap::Parser;
+use domain::form::Bagian;
 use domain::Role;
 use identity::{NewAccount, Scope};
 use personnel::generator::{generate, GeneratorConfig, UnitTarget};
@@ -37,6 +38,9 @@ struct Args {
     /// L1 verifier accounts of Dinas Pendidikan, each signed in once.
     #[arg(long, default_value_t = 50)]
     verifiers: usize,
+    /// A scanned document of this many KiB attached to each proposal (0: none).
+    #[arg(long, default_value_t = 0)]
+    scan_kib: usize,
     /// The deep page's cursor: after this many waiting rows of the queue.
     #[arg(long, default_value_t = 500_000)]
     deep: i64,
@@ -97,7 +101,7 @@ async fn main() -> anyhow::Result<()> {
     let nips = Arc::new(nips);
     let mut lanes = tokio::task::JoinSet::new();
     for lane in 0..LANES {
-        let (state, nips) = (state.clone(), nips.clone());
+        let (state, nips, scan_kib) = (state.clone(), nips.clone(), args.scan_kib);
         lanes.spawn(async move {
             let (mut sent, mut refused) = (0usize, 0usize);
             for (i, nip) in nips.iter().enumerate().skip(lane).step_by(LANES) {
@@ -120,6 +124,12 @@ async fn main() -> anyhow::Result<()> {
                     }
                     Err(e) => return Err(anyhow::anyhow!("filling {nip}: {e:?}")),
                 };
+                if scan_kib > 0 {
+                    let scan = scan(nip, scan_kib);
+                    let uploaded =
+                        state.personnel.upload_document(nip, Bagian::DataUtama, None, "ktp.pdf", &scan).await;
+                    uploaded.map_err(|e| anyhow::anyhow!("scan of {nip}: {e:?}"))?;
+                }
                 let nama = usulan.master.pns.nama.clone();
                 state.verification.send(&usulan, usulan.versi, &nama).await.map_err(|e| anyhow::anyhow!("{e:?}"))?;
                 sent += 1;
@@ -224,3 +234,12 @@ SELECT gen_random_uuid(), gen_random_uuid(), 1 + (g % 10 = 0)::int, 2, ARRAY[1, 
        now() - interval '56 days' * b.r5
 FROM baris b, units, depan, belakang
 "#;
+
+/// A document of `kib` KiB that reads as a PDF, different for each NIP (files are stored by
+/// their content's hash).
+fn scan(nip: &str, kib: usize) -> Vec<u8> {
+    let mut bytes = format!("%PDF-1.4\n% scan of {nip}\n").into_bytes();
+    bytes.resize(kib * 1024 - 6, b'.');
+    bytes.extend_from_slice(b"\n%%EOF");
+    bytes
+}
