@@ -38,7 +38,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="icon" href="/favicon.ico" sizes="32x32"/>
                 // The release, for the verifier's service worker (`rilis`).
                 <meta name=rilis::BUILD_META content=build.clone()/>
-                <script src=format!("{}?build={build}", rilis::PAGE_SCRIPT) defer></script>
+                <script src=format!("{}?build={build}", rilis::PAGE_SCRIPT) nonce=leptos::nonce::use_nonce() defer></script>
                 // Named with the release's content hash (`hash-files`), like the WASM and JS.
                 <HashedStylesheet id="leptos" options=options.clone()/>
                 <AutoReload options=options.clone()/>
