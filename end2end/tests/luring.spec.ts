@@ -323,3 +323,49 @@ test("after a new release the verifier's pages are all of that release, never a 
   for (const file of fromPkg) expect(files.aset).toContain(file);
   await goOnline(page);
 });
+
+test("a submission released while its decision waits offline comes back as a conflict the verifier sees and resolves", async ({
+  page,
+  browser,
+}) => {
+  // (After the five-offline journey, verif1.bps has the submission given back at sign-out free.)
+  await verifierHome(page, "verif1.bps");
+  await page.goto("/verifikasi/luring");
+  await waitForHydration(page);
+  await workerReady(page);
+  await page.getByTestId("jumlah-luring").fill("1");
+  await page.getByTestId("bawa-luring").click();
+  await expect(page.getByTestId("siap-luring")).toContainText("1 usulan");
+  const row = page.locator('[data-testid="usulan-luring"][data-status="belum"]');
+  const item = (await row.getAttribute("data-item")) as string;
+
+  await goOffline(page);
+  await row.getByTestId("putuskan-luring").click();
+  await page.getByTestId("terima-semua").click();
+  await page.getByTestId("teruskan").click();
+  await expect(page.getByTestId("jumlah-tertunda")).toHaveText("1");
+
+  // Meanwhile the L2 verifier of BPS releases it (another browser, with a network).
+  const supervisor = await browser.newPage();
+  await verifierHome(supervisor, "verif2.bps");
+  await supervisor.getByRole("tab", { name: "Dibawa luring" }).click();
+  const held = supervisor.locator(`[data-testid="pinjaman-baris"][data-item="${item}"]`);
+  await held.getByTestId("lepas-pinjaman").click();
+  await held.getByTestId("alasan-lepas").fill("Dialihkan ke verifikator lain");
+  await held.getByTestId("konfirmasi-lepas").click();
+  await expect(supervisor.getByTestId("pinjaman-dilepas")).toBeVisible();
+  await supervisor.close();
+
+  // Back online, the decision is refused as a conflict: shown with the reason, nothing applied.
+  await goOnline(page);
+  const conflict = page.locator(`[data-testid="usulan-luring"][data-item="${item}"]`);
+  await expect(conflict).toHaveAttribute("data-status", "konflik");
+  await expect(conflict.getByTestId("konflik")).toContainText("dilepas oleh verifikator lain");
+  await expect(page.getByTestId("jumlah-konflik")).toHaveText("1");
+  expect(sql(`SELECT count(*) FROM verifikasi_riwayat WHERE item_id = '${item}'`)).toBe("0");
+  // The verifier discards it: the browser forgets the submission; it is back in the queue.
+  await conflict.getByTestId("buang-putusan").click();
+  await expect(conflict).toHaveCount(0);
+  await expect(page.getByTestId("jumlah-konflik")).toHaveText("0");
+  expect(sql(`SELECT status FROM verifikasi_item WHERE id = '${item}'`)).toBe("menunggu");
+});
