@@ -94,6 +94,14 @@ async function workerReady(page: Page) {
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 }
 
+/** Signs `login` in and opens the offline page once its worker controls it. */
+async function offlinePage(page: Page, login: string) {
+  await verifierHome(page, login);
+  await page.goto("/verifikasi/luring");
+  await waitForHydration(page);
+  await workerReady(page);
+}
+
 /** The release the page names, and the worker caches the browser holds. */
 async function releaseState(page: Page): Promise<{ meta: string; caches: string[]; worker: string }> {
   return page.evaluate(async () => ({
@@ -269,10 +277,7 @@ test("after a new release the verifier's pages are all of that release, never a 
   page,
   context,
 }) => {
-  await verifierHome(page, "verif1.dinkes");
-  await page.goto("/verifikasi/luring");
-  await waitForHydration(page);
-  await workerReady(page);
+  await offlinePage(page, "verif1.dinkes");
   const before = await releaseState(page);
   expect(before.meta).not.toBe("");
   expect(before.caches).toEqual([`sipupns-${before.meta}`]);
@@ -329,10 +334,7 @@ test("a submission released while its decision waits offline comes back as a con
   browser,
 }) => {
   // (After the five-offline journey, verif1.bps has the submission given back at sign-out free.)
-  await verifierHome(page, "verif1.bps");
-  await page.goto("/verifikasi/luring");
-  await waitForHydration(page);
-  await workerReady(page);
+  await offlinePage(page, "verif1.bps");
   await page.getByTestId("jumlah-luring").fill("1");
   await page.getByTestId("bawa-luring").click();
   await expect(page.getByTestId("siap-luring")).toContainText("1 usulan");

@@ -71,7 +71,7 @@ pub async fn lupakan(item: &str) -> Result<(), ErrorCode> {
 }
 
 /// Downloads a document of a submission taken offline and keeps it in the browser. A
-/// document removed meanwhile is skipped (the review shows it as not available offline).
+/// document removed meanwhile is skipped (its link then asks the server).
 pub async fn bawa_dokumen(item: &str, dokumen: &domain::form::Dokumen) -> Result<(), ErrorCode> {
     #[cfg(feature = "hydrate")]
     {
@@ -109,7 +109,7 @@ pub fn lepas_berkas(urls: impl IntoIterator<Item = String>) {
         let _ = web_sys::Url::revoke_object_url(&url);
     }
     #[cfg(not(feature = "hydrate"))]
-    let _ = urls.into_iter().count();
+    drop(urls);
 }
 
 /// Sends `akun`'s waiting decisions; answers how many landed.
