@@ -7,10 +7,11 @@ async function openQueue(page: Page, login: string, nip?: string) {
   await signIn(page, login);
   await page.waitForURL("**/verifikasi");
   await waitForHydration(page);
+  // The queue is a lazy route: its filter works once its chunks have arrived and hydrated,
+  // which can be after <body data-hydrated> (the app shell) is set. A choice made before
+  // that is reset by hydration, and the click would submit the unhydrated form.
+  await page.waitForLoadState("networkidle");
   if (nip) {
-    // The queue is a lazy route: its filter works once its chunks have arrived and hydrated,
-    // which can be after <body data-hydrated> (the app shell) is set.
-    await page.waitForLoadState("networkidle");
     await page.getByTestId("filter-antrian").locator("input").first().fill(nip);
     await page.getByTestId("terapkan-filter").click();
     await expect(page.getByTestId("item-antrian")).toHaveCount(1);
