@@ -14,6 +14,9 @@ pub struct AppState {
     pub personnel: personnel::Personnel,
     pub reference: reference::Reference,
     pub verification: verification::Verification,
+    pub helpdesk: helpdesk::Helpdesk,
+    /// This instance's fan-out of help-desk events to its live streams.
+    pub hds_siaran: helpdesk::Siaran,
     /// Mark cookies `Secure` (set when served over TLS).
     pub secure_cookies: bool,
     /// The site's public address, for links in emails.

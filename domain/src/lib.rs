@@ -5,6 +5,7 @@ pub mod account;
 pub mod dates;
 pub mod error;
 pub mod form;
+pub mod hds;
 pub mod i18n;
 pub mod kode;
 pub mod masking;

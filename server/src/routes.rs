@@ -45,6 +45,9 @@ pub fn app_state(config: &Config, pool: PgPool) -> anyhow::Result<AppState> {
     identity.listen_for_revocations();
     Ok(AppState {
         verification: verification::Verification::new(pool.clone(), personnel.clone(), reference.clone()),
+        helpdesk: helpdesk::Helpdesk::new(pool.clone(), reference.clone()),
+        // One listener per instance wakes its live streams (LISTEN/NOTIFY over the event table).
+        hds_siaran: helpdesk::Siaran::start(pool.clone()),
         identity,
         personnel,
         reference,
@@ -91,6 +94,7 @@ pub fn router(config: &Config, state: AppState) -> Router {
         // Each service's own plain-HTTP routes.
         .merge(identity::http::router(state.identity.clone()))
         .merge(personnel::http::router(state.personnel.clone()))
+        .merge(helpdesk::http::router(state.hds_siaran.clone()))
         .fallback(leptos_axum::file_and_error_handler_with_context(context, shell))
         .with_state(options.clone());
     let site = middleware::Site::new(config.secure_cookies, config.public_url.as_deref());

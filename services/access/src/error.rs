@@ -69,9 +69,12 @@ pub fn status_of(code: ErrorCode) -> StatusCode {
         ErrorCode::NotSignedIn | ErrorCode::SessionExpired => StatusCode::UNAUTHORIZED,
         ErrorCode::Forbidden | ErrorCode::CsrfRejected | ErrorCode::RoleNotHeld => StatusCode::FORBIDDEN,
         ErrorCode::NotFound => StatusCode::NOT_FOUND,
-        ErrorCode::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
+        ErrorCode::TooManyRequests | ErrorCode::TicketTooMany => StatusCode::TOO_MANY_REQUESTS,
         // Someone else's work got there first: the client reloads rather than fixes its input.
-        ErrorCode::AlreadyDecided | ErrorCode::ClaimedByOther | ErrorCode::CheckoutReleased => StatusCode::CONFLICT,
+        ErrorCode::AlreadyDecided
+        | ErrorCode::ClaimedByOther
+        | ErrorCode::CheckoutReleased
+        | ErrorCode::TicketNewerMessage => StatusCode::CONFLICT,
         ErrorCode::DocumentTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
         // The same idempotency key with another body: the request itself is wrong.
         ErrorCode::KeyReused => StatusCode::UNPROCESSABLE_ENTITY,

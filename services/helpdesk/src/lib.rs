@@ -1,3 +1,22 @@
-//! HDS tickets, messages, assignments and SLA data (filled by the helpdesk issue).
-//! Empty until its issue: the crate exists so the workspace, CI and the architecture have its
-//! place; its handle joins `AppState` with its first table.
+//! Helpdesk service (HDS): tickets a PNS raises, routed by category to the office that answers
+//! (`rute.rs`), their conversation and statuses (`tiket.rs` for the PNS, `kotak.rs` for the
+//! officers' inbox, `jangkauan.rs` for which tickets an officer may see), and the event log the
+//! live inbox follows (`peristiwa.rs`), served as server-sent events by its own router
+//! (`http.rs`). PNS, instansi, offices and accounts are other services' rows, referred to by
+//! value.
+
+mod jangkauan;
+mod kotak;
+pub mod peristiwa;
+mod rute;
+mod store;
+mod tiket;
+
+pub mod http;
+
+pub use jangkauan::Jangkauan;
+pub use kotak::FilterKotak;
+pub use peristiwa::{Peristiwa, Siaran, CHANNEL};
+pub use rute::Penerima;
+pub use store::Helpdesk;
+pub use tiket::{Pemohon, TiketBaru, MAX_TIKET_PER_JAM};

@@ -122,6 +122,21 @@ impl Reference {
             .await
     }
 
+    /// The province (Kemendagri code) of a regional instansi; `None` for a central one.
+    pub async fn instansi_provinsi(&self, id: Uuid) -> sqlx::Result<Option<String>> {
+        let kode = sqlx::query_scalar!("SELECT provinsi_kode FROM instansi WHERE id = $1", id)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(kode.flatten())
+    }
+
+    /// Every instansi, by name (the help desk's "moved to" picker).
+    pub async fn all_instansi(&self) -> sqlx::Result<Vec<Instansi>> {
+        sqlx::query_as!(Instansi, "SELECT id, kode, nama, jenis, kanreg_id FROM instansi ORDER BY nama")
+            .fetch_all(&self.pool)
+            .await
+    }
+
     pub async fn unor(&self, id: Uuid) -> sqlx::Result<Option<Unor>> {
         sqlx::query_as!(Unor, "SELECT id, instansi_id, parent_id, nama, jenis, path FROM unor WHERE id = $1", id)
             .fetch_optional(&self.pool)

@@ -1,0 +1,247 @@
+//! The help desk's shared vocabulary: the 2015 ticket categories (A–R), ticket statuses, and
+//! the rules a new ticket and a message must pass. The server checks the same rules the page
+//! shows.
+
+use crate::kode::coded;
+use crate::{ErrorCode, Lang};
+
+coded! {
+    /// The 2015 HDS categories; the routing table (`hds_rute`) says which office answers each.
+    pub enum Kategori {
+        BedaNama = "A",
+        BedaInstansi = "B",
+        DataPensiun = "C",
+        DataDiberhentikan = "D",
+        TidakAdaDiDatabase = "E",
+        UnorTidakAda = "F",
+        PendidikanTidakAda = "G",
+        JftTidakAda = "H",
+        JfuTidakAda = "I",
+        LokasiTidakAda = "J",
+        SekolahTidakAda = "K",
+        UnitKesehatanTidakAda = "L",
+        BidangSpesialisTidakAda = "M",
+        MataPelajaranTidakAda = "N",
+        DiklatFungsionalTidakAda = "O",
+        TurunStatus = "P",
+        PendaftaranMenunggu = "Q",
+        TambahVerifikatorL1 = "R",
+    }
+}
+
+impl Kategori {
+    pub fn nama(self, lang: Lang) -> &'static str {
+        use Kategori::*;
+        let (id, en) = match self {
+            BedaNama => ("Beda nama dengan data master", "Name differs from the master"),
+            BedaInstansi => ("Beda instansi (pindah instansi)", "Agency differs (transfer)"),
+            DataPensiun => ("Data tercatat pensiun", "Record marked retired"),
+            DataDiberhentikan => ("Data tercatat diberhentikan", "Record marked dismissed"),
+            TidakAdaDiDatabase => ("Data tidak ada dalam database", "Record not in the database"),
+            UnorTidakAda => ("Unit organisasi tidak ditemukan", "Unit not found"),
+            PendidikanTidakAda => ("Pendidikan tidak ditemukan", "Education not found"),
+            JftTidakAda => ("Jabatan fungsional tertentu tidak ditemukan", "Functional position (JFT) not found"),
+            JfuTidakAda => ("Jabatan fungsional umum tidak ditemukan", "General position (JFU) not found"),
+            LokasiTidakAda => ("Lokasi tidak ditemukan", "Location not found"),
+            SekolahTidakAda => ("Sekolah tidak ditemukan", "School not found"),
+            UnitKesehatanTidakAda => ("Unit kesehatan tidak ditemukan", "Health facility not found"),
+            BidangSpesialisTidakAda => ("Bidang spesialis tidak ditemukan", "Specialism not found"),
+            MataPelajaranTidakAda => ("Mata pelajaran tidak ditemukan", "School subject not found"),
+            DiklatFungsionalTidakAda => ("Diklat fungsional tidak ditemukan", "Functional training not found"),
+            TurunStatus => ("Turun status (buka kunci usulan)", "Unlock a sent proposal"),
+            PendaftaranMenunggu => ("Pendaftaran menunggu verifikasi", "Registration waiting for approval"),
+            TambahVerifikatorL1 => ("Tambah verifikator level 1", "Add a level-1 verifier"),
+        };
+        match lang {
+            Lang::Id => id,
+            Lang::En => en,
+        }
+    }
+}
+
+coded! {
+    /// Where a ticket stands.
+    pub enum StatusTiket {
+        /// Raised, nobody has opened it.
+        Baru = "baru",
+        /// An officer is working on it.
+        Dibuka = "dibuka",
+        /// The officer asked the PNS something.
+        MenungguPns = "menunggu_pns",
+        /// Solved; the PNS may still reply (it reopens) or close it.
+        Selesai = "selesai",
+        Ditutup = "ditutup",
+    }
+}
+
+impl StatusTiket {
+    pub fn nama(self, lang: Lang) -> &'static str {
+        let (id, en) = match self {
+            StatusTiket::Baru => ("Baru", "New"),
+            StatusTiket::Dibuka => ("Dibuka", "Open"),
+            StatusTiket::MenungguPns => ("Menunggu PNS", "Waiting for the PNS"),
+            StatusTiket::Selesai => ("Selesai", "Solved"),
+            StatusTiket::Ditutup => ("Ditutup", "Closed"),
+        };
+        match lang {
+            Lang::Id => id,
+            Lang::En => en,
+        }
+    }
+
+    /// Still needs an officer (counts for the inbox and the SLA clocks).
+    pub fn aktif(self) -> bool {
+        matches!(self, StatusTiket::Baru | StatusTiket::Dibuka | StatusTiket::MenungguPns)
+    }
+}
+
+pub const SUBJEK_MIN: usize = 5;
+pub const SUBJEK_MAX: usize = 150;
+pub const URAIAN_MIN: usize = 10;
+pub const PESAN_MAX: usize = 4000;
+
+/// A subject: 5–150 characters of one line.
+pub fn check_subjek(subjek: &str) -> Result<(), ErrorCode> {
+    let n = subjek.trim().chars().count();
+    if n == 0 {
+        Err(ErrorCode::FieldRequired)
+    } else if n < SUBJEK_MIN {
+        Err(ErrorCode::TicketSubjectShort)
+    } else if n > SUBJEK_MAX {
+        Err(ErrorCode::TextTooLong)
+    } else if subjek.chars().any(char::is_control) {
+        Err(ErrorCode::TextCharacters)
+    } else {
+        Ok(())
+    }
+}
+
+/// A description of the problem: at least 10 characters, at most 4,000.
+pub fn check_uraian(uraian: &str) -> Result<(), ErrorCode> {
+    let n = uraian.trim().chars().count();
+    if n == 0 {
+        Err(ErrorCode::FieldRequired)
+    } else if n < URAIAN_MIN {
+        Err(ErrorCode::TicketDescriptionShort)
+    } else {
+        check_pesan(uraian)
+    }
+}
+
+/// A message in a ticket's conversation: 1–4,000 characters; shown as text, never HTML.
+pub fn check_pesan(isi: &str) -> Result<(), ErrorCode> {
+    let n = isi.trim().chars().count();
+    if n == 0 {
+        Err(ErrorCode::FieldRequired)
+    } else if n > PESAN_MAX {
+        Err(ErrorCode::TextTooLong)
+    } else if isi.chars().any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t') {
+        Err(ErrorCode::TextCharacters)
+    } else {
+        Ok(())
+    }
+}
+
+/// The rating a PNS gives a solved ticket: 1–5.
+pub fn check_nilai(nilai: i16) -> Result<(), ErrorCode> {
+    if (1..=5).contains(&nilai) {
+        Ok(())
+    } else {
+        Err(ErrorCode::BadRequest)
+    }
+}
+
+/// A ticket in a list (the PNS's own, or an officer's inbox).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct TiketRingkas {
+    pub id: String,
+    pub nomor: String,
+    pub kategori: Kategori,
+    pub subjek: String,
+    pub status: StatusTiket,
+    pub nip: String,
+    pub nama: String,
+    /// The officer who took it.
+    pub petugas: Option<String>,
+    /// Raised at, WIB (`YYYY-MM-DD HH:MM`).
+    pub dibuat: String,
+    /// Minutes since it was raised (for an open ticket) or until it was solved.
+    pub umur_menit: i64,
+    /// Past its SLA: no first answer, or not solved, in time.
+    pub terlambat: bool,
+    /// Messages the reader has not read yet.
+    pub belum_dibaca: i64,
+}
+
+/// Who wrote a message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Dari {
+    Pns,
+    Petugas,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Pesan {
+    pub id: i64,
+    pub dari: Dari,
+    pub nama: String,
+    pub isi: String,
+    /// An officers' note: never sent to the PNS.
+    pub internal: bool,
+    pub waktu: String,
+}
+
+/// One ticket with its conversation, as its reader may see it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct TiketDetail {
+    pub ringkas: TiketRingkas,
+    pub uraian: String,
+    /// Who answers it: the office or the instansi's BKD/admin, by name.
+    pub penerima: String,
+    pub pesan: Vec<Pesan>,
+    pub nilai: Option<i16>,
+}
+
+/// What the live stream says happened; the page then asks for what changed.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Kabar {
+    pub nomor: i64,
+    pub tiket_id: String,
+    pub jenis: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_category_has_a_code_from_a_to_r_and_two_names() {
+        let codes: String = Kategori::ALL.iter().map(|k| k.code()).collect();
+        assert_eq!(codes, "ABCDEFGHIJKLMNOPQR");
+        for k in Kategori::ALL {
+            assert_ne!(k.nama(Lang::Id), k.nama(Lang::En));
+        }
+    }
+
+    #[test]
+    fn subjects_descriptions_and_messages_are_checked() {
+        assert_eq!(check_subjek("  "), Err(ErrorCode::FieldRequired));
+        assert_eq!(check_subjek("Nama"), Err(ErrorCode::TicketSubjectShort));
+        assert_eq!(check_subjek(&"x".repeat(151)), Err(ErrorCode::TextTooLong));
+        assert_eq!(check_subjek("Nama\nsalah"), Err(ErrorCode::TextCharacters));
+        assert_eq!(check_subjek("Nama saya salah"), Ok(()));
+        assert_eq!(check_uraian("pendek"), Err(ErrorCode::TicketDescriptionShort));
+        assert_eq!(check_uraian("Nama di SK berbeda.\nMohon dibetulkan."), Ok(()));
+        assert_eq!(check_pesan(&"é".repeat(4000)), Ok(()));
+        assert_eq!(check_pesan(&"é".repeat(4001)), Err(ErrorCode::TextTooLong));
+        assert_eq!(check_pesan("a\u{0}b"), Err(ErrorCode::TextCharacters));
+        assert_eq!(check_nilai(0), Err(ErrorCode::BadRequest));
+        assert_eq!(check_nilai(5), Ok(()));
+    }
+
+    #[test]
+    fn only_open_statuses_need_an_officer() {
+        assert!(StatusTiket::Baru.aktif() && StatusTiket::MenungguPns.aktif());
+        assert!(!StatusTiket::Selesai.aktif() && !StatusTiket::Ditutup.aktif());
+    }
+}

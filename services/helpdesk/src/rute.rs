@@ -1,0 +1,96 @@
+//! Routing: which office answers a ticket, from the routing table `hds_rute` (category × the
+//! kind of instansi, and for B whether the destination is in another province).
+
+use access::ServiceError;
+use domain::hds::Kategori;
+use domain::ErrorCode;
+use uuid::Uuid;
+
+use crate::store::Helpdesk;
+
+/// Who answers a ticket.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Penerima {
+    /// A Kanreg or a national office.
+    Kantor(i16),
+    /// The instansi's BKD/Ropeg (its HDS officers).
+    Bkd(Uuid),
+    /// The instansi's PUPNS admin.
+    AdminInstansi(Uuid),
+}
+
+impl Penerima {
+    /// Stored form: (penerima, kantor_id, penerima_instansi_id).
+    pub(crate) fn columns(self) -> (&'static str, Option<i16>, Option<Uuid>) {
+        match self {
+            Penerima::Kantor(k) => ("kantor", Some(k), None),
+            Penerima::Bkd(i) => ("bkd", None, Some(i)),
+            Penerima::AdminInstansi(i) => ("admin_instansi", None, Some(i)),
+        }
+    }
+
+    pub(crate) fn from_columns(penerima: &str, kantor: Option<i16>, instansi: Option<Uuid>) -> Option<Penerima> {
+        match (penerima, kantor, instansi) {
+            ("kantor", Some(k), None) => Some(Penerima::Kantor(k)),
+            ("bkd", None, Some(i)) => Some(Penerima::Bkd(i)),
+            ("admin_instansi", None, Some(i)) => Some(Penerima::AdminInstansi(i)),
+            _ => None,
+        }
+    }
+}
+
+impl Helpdesk {
+    /// The answering office of a `kategori` ticket from a PNS of `instansi_id`. For B
+    /// (beda instansi) the instansi the PNS moved to decides, and is required.
+    pub async fn route(
+        &self,
+        kategori: Kategori,
+        instansi_id: Uuid,
+        tujuan: Option<Uuid>,
+    ) -> Result<Penerima, ServiceError> {
+        let (instansi, antar_provinsi) = if kategori == Kategori::BedaInstansi {
+            let tujuan = tujuan.ok_or(ErrorCode::TicketDestinationRequired)?;
+            let asal = self.reference.instansi_provinsi(instansi_id).await?;
+            let ke = self.reference.instansi_provinsi(tujuan).await?;
+            (tujuan, Some(asal != ke))
+        } else {
+            (instansi_id, None)
+        };
+        let target = self.reference.instansi(instansi).await?.ok_or(ErrorCode::TicketDestinationRequired)?;
+        let rule = sqlx::query!(
+            r#"SELECT penerima, kantor_id FROM hds_rute
+               WHERE kategori = $1 AND jenis_instansi = $2
+                 AND (antar_provinsi IS NULL OR antar_provinsi = $3)
+               ORDER BY antar_provinsi NULLS LAST LIMIT 1"#,
+            kategori.code(),
+            target.jenis,
+            antar_provinsi
+        )
+        .fetch_optional(&self.pool)
+        .await?
+        .ok_or_else(|| ServiceError::Internal(format!("no hds_rute for {} {}", kategori.code(), target.jenis)))?;
+        Ok(match (rule.penerima.as_str(), rule.kantor_id) {
+            // A Kanreg's office id is its region's id (reference's `kantor`).
+            ("kanreg", _) if target.kanreg_id > 0 => Penerima::Kantor(target.kanreg_id),
+            ("kantor", Some(k)) => Penerima::Kantor(k),
+            ("bkd", _) => Penerima::Bkd(target.id),
+            ("admin_instansi", _) => Penerima::AdminInstansi(target.id),
+            (other, _) => return Err(ServiceError::Internal(format!("hds_rute {other} for {}", target.kode))),
+        })
+    }
+
+    /// The answering office's name, for the PNS and the receipt.
+    pub async fn penerima_name(&self, penerima: Penerima) -> Result<String, ServiceError> {
+        Ok(match penerima {
+            Penerima::Kantor(k) => self.reference.kantor(k).await?.map(|k| k.nama).unwrap_or_default(),
+            Penerima::Bkd(i) => {
+                let nama = self.reference.instansi(i).await?.map(|i| i.nama).unwrap_or_default();
+                format!("BKD/Ropeg {nama}")
+            }
+            Penerima::AdminInstansi(i) => {
+                let nama = self.reference.instansi(i).await?.map(|i| i.nama).unwrap_or_default();
+                format!("Admin PUPNS {nama}")
+            }
+        })
+    }
+}

@@ -1,0 +1,266 @@
+//! The help desk against a real database: routing of every category, who sees which ticket,
+//! the conversation and its statuses, SLA clocks, the rate limit under parallel requests, and
+//! the event log's replay when events commit out of order.
+
+use access::{CurrentUser, Grant};
+use domain::hds::{Kategori, StatusTiket};
+use domain::{ErrorCode, Role};
+use helpdesk::{FilterKotak, Helpdesk, Pemohon, Penerima, TiketBaru, MAX_TIKET_PER_JAM};
+use reference::{Instansi, Reference};
+use sqlx::PgPool;
+use uuid::Uuid;
+
+const SLEMAN: Uuid = Uuid::from_u128(1);
+const BANTUL: Uuid = Uuid::from_u128(2);
+const SURABAYA: Uuid = Uuid::from_u128(3);
+const BPS: Uuid = Uuid::from_u128(4);
+
+async fn world(pool: &PgPool) -> Helpdesk {
+    let reference = Reference::new(pool.clone());
+    for (id, kode, jenis, provinsi, kanreg) in [
+        (SLEMAN, "SLEMAN", "daerah", Some("34"), 1),
+        (BANTUL, "BANTUL", "daerah", Some("34"), 1),
+        (SURABAYA, "SURABAYA", "daerah", Some("35"), 2),
+        (BPS, "BPS", "pusat", None, 0),
+    ] {
+        let instansi = Instansi {
+            id,
+            kode: kode.into(),
+            nama: format!("Instansi {kode}"),
+            jenis: jenis.into(),
+            kanreg_id: kanreg,
+        };
+        reference.create_instansi(&instansi, provinsi).await.unwrap();
+    }
+    Helpdesk::new(pool.clone(), reference)
+}
+
+fn pns(nip: &str, instansi_id: Uuid) -> Pemohon {
+    Pemohon { akun_id: Uuid::new_v4(), nip: nip.into(), nama: format!("PNS {nip}"), instansi_id }
+}
+
+fn officer(role: Role, kantor_id: Option<i16>, instansi_id: Option<Uuid>, kategori: &[&str]) -> CurrentUser {
+    let grant = Grant {
+        id: Uuid::new_v4(),
+        role,
+        instansi_id,
+        unor_id: None,
+        unor_path: None,
+        kanreg_id: None,
+        hds_kategori: kategori.iter().map(|k| k.to_string()).collect(),
+        kantor_id,
+    };
+    CurrentUser {
+        account_id: Uuid::new_v4(),
+        nama: format!("Petugas {role:?}"),
+        nip: None,
+        username: Some("petugas".into()),
+        active: grant.clone(),
+        grants: vec![grant],
+    }
+}
+
+fn ticket(kategori: Kategori) -> TiketBaru {
+    TiketBaru {
+        kategori,
+        subjek: "Nama saya berbeda".into(),
+        uraian: "Nama di SK CPNS berbeda dengan data master.".into(),
+        instansi_tujuan: None,
+        tanda_id: None,
+    }
+}
+
+fn id_of(t: &domain::hds::TiketRingkas) -> Uuid {
+    t.id.parse().unwrap()
+}
+
+#[sqlx::test(migrations = "../../migrations")]
+async fn every_category_is_routed_to_its_office(pool: PgPool) {
+    let hds = world(&pool).await;
+    use Kategori::*;
+    for k in Kategori::ALL.iter().copied().filter(|k| *k != BedaInstansi) {
+        let daerah = hds.route(k, SLEMAN, None).await.unwrap();
+        let pusat = hds.route(k, BPS, None).await.unwrap();
+        let (want_daerah, want_pusat) = match k {
+            BedaNama | DataDiberhentikan => (Penerima::Kantor(1), Penerima::Kantor(104)),
+            DataPensiun => (Penerima::Kantor(1), Penerima::Kantor(102)),
+            TurunStatus => (Penerima::Kantor(1), Penerima::Kantor(101)),
+            UnorTidakAda | SekolahTidakAda | UnitKesehatanTidakAda | TambahVerifikatorL1 => {
+                (Penerima::AdminInstansi(SLEMAN), Penerima::AdminInstansi(BPS))
+            }
+            PendaftaranMenunggu => (Penerima::Bkd(SLEMAN), Penerima::Bkd(BPS)),
+            _ => (Penerima::Kantor(104), Penerima::Kantor(104)),
+        };
+        assert_eq!((daerah, pusat), (want_daerah, want_pusat), "category {}", k.code());
+    }
+    // Beda instansi: the instansi moved to decides.
+    assert_eq!(hds.route(BedaInstansi, SLEMAN, Some(BANTUL)).await.unwrap(), Penerima::Bkd(BANTUL));
+    assert_eq!(hds.route(BedaInstansi, SLEMAN, Some(SURABAYA)).await.unwrap(), Penerima::Kantor(2));
+    assert_eq!(hds.route(BedaInstansi, SLEMAN, Some(BPS)).await.unwrap(), Penerima::Kantor(101));
+    let missing = hds.route(BedaInstansi, SLEMAN, None).await.unwrap_err();
+    assert_eq!(missing.code(), ErrorCode::TicketDestinationRequired);
+}
+
+#[sqlx::test(migrations = "../../migrations")]
+async fn a_pns_sees_only_their_own_and_an_officer_only_their_office_and_categories(pool: PgPool) {
+    let hds = world(&pool).await;
+    let ani = pns("198501012010012001", SLEMAN);
+    let budi = pns("198601012010011002", SURABAYA);
+    let a_ani = hds.raise(&ani, &ticket(Kategori::BedaNama)).await.unwrap();
+    let c_ani = hds.raise(&ani, &ticket(Kategori::DataPensiun)).await.unwrap();
+    let f_ani = hds.raise(&ani, &ticket(Kategori::UnorTidakAda)).await.unwrap();
+    let a_budi = hds.raise(&budi, &ticket(Kategori::BedaNama)).await.unwrap();
+    assert!(a_ani.nomor.starts_with("HDS-") && a_ani.nomor.len() == 15, "{}", a_ani.nomor);
+
+    let own: Vec<String> = hds.own_tickets(&ani).await.unwrap().into_iter().map(|t| t.id).collect();
+    assert_eq!(own.len(), 3);
+    assert!(!own.contains(&a_budi.id));
+    let err = hds.own_ticket(&ani, id_of(&a_budi)).await.unwrap_err();
+    assert_eq!(err.code(), ErrorCode::NotFound);
+
+    let kanreg1 = officer(Role::PetugasHds, Some(1), None, &["A", "B"]);
+    let inbox: Vec<String> =
+        hds.inbox(&kanreg1, &FilterKotak::default()).await.unwrap().into_iter().map(|t| t.id).collect();
+    assert_eq!(inbox, [a_ani.id.clone()]);
+    for other in [&c_ani, &f_ani, &a_budi] {
+        let err = hds.open_as_officer(&kanreg1, id_of(other), "127.0.0.1").await.unwrap_err();
+        assert_eq!(err.code(), ErrorCode::NotFound);
+    }
+    let admin = officer(Role::AdminInstansi, None, Some(SLEMAN), &[]);
+    let inbox: Vec<String> =
+        hds.inbox(&admin, &FilterKotak::default()).await.unwrap().into_iter().map(|t| t.id).collect();
+    assert_eq!(inbox, [f_ani.id.clone()]);
+    for role in [Role::Pns, Role::VerifikatorL2, Role::AdminBkn] {
+        let err = hds.inbox(&officer(role, Some(1), Some(SLEMAN), &["A"]), &FilterKotak::default()).await.unwrap_err();
+        assert_eq!(err.code(), ErrorCode::Forbidden);
+    }
+
+    // An officer's read of a ticket is audited.
+    hds.open_as_officer(&kanreg1, id_of(&a_ani), "127.0.0.1").await.unwrap();
+    let audited: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM audit_log WHERE action = 'data_read' AND subject = $1 AND account_id = $2",
+    )
+    .bind(&ani.nip)
+    .bind(kanreg1.account_id)
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(audited, 1);
+}
+
+#[sqlx::test(migrations = "../../migrations")]
+async fn a_conversation_moves_the_status_and_hides_notes_from_the_pns(pool: PgPool) {
+    let hds = world(&pool).await;
+    let ani = pns("198501012010012001", SLEMAN);
+    let t = hds.raise(&ani, &ticket(Kategori::BedaNama)).await.unwrap();
+    let id = id_of(&t);
+    assert_eq!(t.status, StatusTiket::Baru);
+    let petugas = officer(Role::PetugasHds, Some(1), None, &["A"]);
+
+    hds.claim(&petugas, id).await.unwrap();
+    hds.reply_as_officer(&petugas, id, "Cek dulu SK CPNS-nya.", true, None, None).await.unwrap();
+    let q = hds
+        .reply_as_officer(&petugas, id, "Mohon unggah SK CPNS.", false, None, Some(StatusTiket::MenungguPns))
+        .await
+        .unwrap();
+    let seen_by_pns = hds.own_ticket(&ani, id).await.unwrap();
+    assert_eq!(seen_by_pns.ringkas.status, StatusTiket::MenungguPns);
+    assert_eq!(seen_by_pns.ringkas.petugas.as_deref(), Some(petugas.nama.as_str()));
+    let texts: Vec<&str> = seen_by_pns.pesan.iter().map(|p| p.isi.as_str()).collect();
+    assert_eq!(texts, ["Mohon unggah SK CPNS."], "the internal note stays with the officers");
+
+    // The PNS answers what they saw: the ticket is back with the officer.
+    let a = hds.reply_as_pns(&ani, id, "Sudah saya unggah.", Some(q.id)).await.unwrap();
+    assert_eq!(hds.own_ticket(&ani, id).await.unwrap().ringkas.status, StatusTiket::Dibuka);
+    // An officer reply written before the PNS's answer arrived is refused, then sent once read.
+    let stale = hds.reply_as_officer(&petugas, id, "Terima kasih.", false, Some(q.id), None).await.unwrap_err();
+    assert_eq!(stale.code(), ErrorCode::TicketNewerMessage);
+    hds.reply_as_officer(&petugas, id, "Nama sudah dibetulkan.", false, Some(a.id), Some(StatusTiket::Selesai))
+        .await
+        .unwrap();
+    let officer_view = hds.open_as_officer(&petugas, id, "127.0.0.1").await.unwrap();
+    assert_eq!(officer_view.pesan.len(), 4);
+    assert_eq!(officer_view.ringkas.status, StatusTiket::Selesai);
+
+    hds.close_as_pns(&ani, id, Some(5)).await.unwrap();
+    let closed = hds.own_ticket(&ani, id).await.unwrap();
+    assert_eq!((closed.ringkas.status, closed.nilai), (StatusTiket::Ditutup, Some(5)));
+    let err = hds.reply_as_pns(&ani, id, "Satu lagi.", None).await.unwrap_err();
+    assert_eq!(err.code(), ErrorCode::TicketClosed);
+    assert!(hds.inbox(&petugas, &FilterKotak::default()).await.unwrap().is_empty(), "closed tickets leave the inbox");
+    let all = FilterKotak { semua: true, ..FilterKotak::default() };
+    assert_eq!(hds.inbox(&petugas, &all).await.unwrap().len(), 1);
+}
+
+#[sqlx::test(migrations = "../../migrations")]
+async fn overdue_tickets_are_marked_and_come_first(pool: PgPool) {
+    let hds = world(&pool).await;
+    let ani = pns("198501012010012001", SLEMAN);
+    let fresh = hds.raise(&ani, &ticket(Kategori::BedaNama)).await.unwrap();
+    let old = hds.raise(&ani, &ticket(Kategori::DataPensiun)).await.unwrap();
+    // C must be answered within 24 hours: this one waited 30.
+    sqlx::query("UPDATE hds_tiket SET dibuat = now() - interval '30 hours' WHERE id = $1")
+        .bind(id_of(&old))
+        .execute(&pool)
+        .await
+        .unwrap();
+    let petugas = officer(Role::PetugasHds, Some(1), None, &["A", "C"]);
+    let inbox = hds.inbox(&petugas, &FilterKotak::default()).await.unwrap();
+    assert_eq!(
+        inbox.iter().map(|t| (t.id.clone(), t.terlambat)).collect::<Vec<_>>(),
+        [(old.id.clone(), true), (fresh.id.clone(), false)]
+    );
+    assert!(inbox[0].umur_menit >= 30 * 60);
+    let overdue = FilterKotak { terlambat: true, ..FilterKotak::default() };
+    assert_eq!(hds.inbox(&petugas, &overdue).await.unwrap().len(), 1);
+    // An answer stops the first clock; the resolve clock (240 h for C) is still running.
+    hds.reply_as_officer(&petugas, id_of(&old), "Sedang kami periksa.", false, None, None).await.unwrap();
+    assert!(!hds.inbox(&petugas, &overdue).await.unwrap().iter().any(|t| t.id == old.id));
+}
+
+#[sqlx::test(migrations = "../../migrations")]
+async fn tickets_raised_in_parallel_stop_at_the_hourly_limit(pool: PgPool) {
+    let hds = world(&pool).await;
+    let ani = pns("198501012010012001", SLEMAN);
+    let tries = (0..12).map(|_| {
+        let (hds, ani) = (hds.clone(), ani.clone());
+        tokio::spawn(async move { hds.raise(&ani, &ticket(Kategori::BedaNama)).await })
+    });
+    let results: Vec<_> = futures::future::join_all(tries).await.into_iter().map(|r| r.unwrap()).collect();
+    let ok = results.iter().filter(|r| r.is_ok()).count();
+    assert_eq!(ok as i64, MAX_TIKET_PER_JAM);
+    assert!(results.iter().filter_map(|r| r.as_ref().err()).all(|e| e.code() == ErrorCode::TicketTooMany));
+}
+
+#[sqlx::test(migrations = "../../migrations")]
+async fn events_committed_out_of_order_are_both_delivered(pool: PgPool) {
+    let hds = world(&pool).await;
+    let ani = pns("198501012010012001", SLEMAN);
+    let t = hds.raise(&ani, &ticket(Kategori::BedaNama)).await.unwrap();
+    helpdesk::peristiwa::number(&pool).await.unwrap();
+    let start = helpdesk::peristiwa::latest(&pool).await.unwrap();
+
+    // Two writers: the first takes the lower id and commits last.
+    let insert = "INSERT INTO hds_peristiwa (tiket_id, jenis, nip, kategori, kantor_id, penerima)
+                  VALUES ($1, $2, $3, 'A', 1, 'kantor') RETURNING id";
+    let mut slow = pool.begin().await.unwrap();
+    let slow_id: i64 =
+        sqlx::query_scalar(insert).bind(id_of(&t)).bind("pesan").bind(&ani.nip).fetch_one(&mut *slow).await.unwrap();
+    let mut fast = pool.begin().await.unwrap();
+    let fast_id: i64 =
+        sqlx::query_scalar(insert).bind(id_of(&t)).bind("status").bind(&ani.nip).fetch_one(&mut *fast).await.unwrap();
+    assert!(slow_id < fast_id);
+    fast.commit().await.unwrap();
+
+    // A reader now sees only the committed one, and moves past it.
+    helpdesk::peristiwa::number(&pool).await.unwrap();
+    let first = helpdesk::peristiwa::after(&pool, start, 100).await.unwrap();
+    assert_eq!(first.iter().map(|p| p.jenis.as_str()).collect::<Vec<_>>(), ["status"]);
+    let seen = first[0].nomor;
+
+    // The late one still arrives after the number the reader resumes from.
+    slow.commit().await.unwrap();
+    helpdesk::peristiwa::number(&pool).await.unwrap();
+    let second = helpdesk::peristiwa::after(&pool, seen, 100).await.unwrap();
+    assert_eq!(second.iter().map(|p| p.jenis.as_str()).collect::<Vec<_>>(), ["pesan"]);
+}
