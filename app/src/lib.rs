@@ -10,6 +10,7 @@ pub mod browser;
 pub mod error;
 pub mod i18n;
 mod layout;
+mod live;
 pub mod luring;
 mod pages;
 mod resource;
@@ -89,7 +90,10 @@ pub fn App() -> impl IntoView {
                     // a lazy route of its own cut the shared code into more, worse-compressing chunks (#14).
                     <Route path=path!("/verifikasi/luring") view={Lazy::<pages::lazy::ReviewRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/verifikasi/usulan/:id") view={Lazy::<pages::lazy::ReviewRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/pns/bantuan") view={Lazy::<pages::lazy::HelpRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/pns/bantuan/:id") view={Lazy::<pages::lazy::HelpRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/hds") view={Lazy::<pages::lazy::HdsRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/hds/tiket/:id") view={Lazy::<pages::lazy::HdsRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/admin/instansi") view={Lazy::<pages::lazy::AdminInstansiRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/admin/kanreg") view={Lazy::<pages::lazy::AdminKanregRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/admin/bkn") view={Lazy::<pages::lazy::AdminBknRoute>::new()} ssr=SsrMode::Async/>

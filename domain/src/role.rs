@@ -115,7 +115,8 @@ impl Role {
             Role::VerifikatorL1 | Role::VerifikatorL2 => &[Verifikasi, ApproveRegistration],
             Role::VerifikatorL3 | Role::VerifikatorL4 => &[Verifikasi],
             Role::PetugasHds => &[HdsInbox],
-            Role::AdminInstansi => &[AdminInstansi],
+            // The instansi admin answers the tickets routed to them (F, K, L, R).
+            Role::AdminInstansi => &[AdminInstansi, HdsInbox],
             Role::AdminKanreg => &[AdminKanreg],
             Role::AdminBkn => &[AdminBkn],
             Role::Eksekutif => &[ExecutiveDashboard],

@@ -15,6 +15,8 @@ use personnel::PnsWithHistory;
 use reference::{Instansi, Unor};
 use uuid::Uuid;
 
+#[path = "demo_hds.rs"]
+mod hds;
 #[path = "demo_usulan.rs"]
 mod usulan;
 use usulan::{Rencana, Tahap};
@@ -103,6 +105,7 @@ pub async fn seed(state: &AppState) -> anyhow::Result<DemoWorld> {
         demo_account(identity, Some(&pns.pns.nip), None, &pns.pns.nama, Some(INSTANSI_SLEMAN), Some(pns.pns.unor_id))
             .await?;
     identity.ensure_grant(id, Role::Pns, sleman_scope.clone()).await?;
+    let pns_account = id;
 
     // Verifier L1 of Dinas Pendidikan who is also a PNS there (two roles, one person).
     let id = demo_account(
@@ -195,9 +198,7 @@ pub async fn seed(state: &AppState) -> anyhow::Result<DemoWorld> {
     for (username, nama, role, scope, unor) in staff {
         let id = demo_account(identity, None, Some(username), nama, scope.instansi_id, unor).await?;
         let grant = identity.ensure_grant(id, role, scope.clone()).await?;
-        if role.tingkat().is_some() {
-            verifiers.insert(username, acting_as(id, grant, username, nama, role, scope));
-        }
+        verifiers.insert(username, acting_as(id, grant, username, nama, role, scope));
     }
 
     // One registration waiting for approval, so the verifier's list is not empty.
@@ -281,6 +282,12 @@ pub async fn seed(state: &AppState) -> anyhow::Result<DemoWorld> {
         let id = demo_account(identity, Some(&p.nip), None, &p.nama, Some(p.instansi_id), Some(p.unor_id)).await?;
         identity.ensure_grant(id, Role::Pns, Scope { instansi_id: Some(p.instansi_id), ..Scope::default() }).await?;
     }
+
+    // About sixty help-desk tickets: hds.kanreg1 and admin.sleman open inboxes with work in them.
+    let staff = |u: &str| verifiers.get(u).cloned().ok_or_else(|| anyhow::anyhow!("demo account {u} missing"));
+    let askers: Vec<&PnsWithHistory> =
+        regional.iter().chain(central.iter()).filter(|r| !kept.contains(&&r.pns.nip)).collect();
+    hds::seed(state, &askers, (pns, pns_account), &staff("hds.kanreg1")?, &staff("admin.sleman")?).await?;
 
     tracing::info!(
         inserted,

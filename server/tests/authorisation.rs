@@ -94,7 +94,19 @@ fn rows() -> Vec<Row> {
         // Turun Status: the Kanreg's L3 of the PNS's region, and the admin BKN.
         fun("/api/verifikasi/turun-status", Roles(&[Role::VerifikatorL3, Role::AdminBkn]), by!(reopen))
             .outside(by!(reopen_outside)),
-        fun("/api/beranda/hds", Needs(HdsInbox), by!(no_args)),
+        // Help desk: a PNS's own tickets (another PNS's is outside); officers' tickets of their
+        // office and categories (another office's, or another instansi's, is outside).
+        fun("/api/hds/saya/daftar", Needs(OwnRecord), by!(no_args)),
+        fun("/api/hds/saya/buat", Needs(OwnRecord), by!(new_ticket)).answers("HDS-"),
+        fun("/api/hds/saya/instansi", Needs(OwnRecord), by!(no_args)),
+        fun("/api/hds/saya/tiket", Needs(OwnRecord), by!(ticket_in_reach)).outside(by!(ticket_outside)),
+        fun("/api/hds/saya/balas", Needs(OwnRecord), by!(reply_in_reach)).outside(by!(reply_outside)),
+        fun("/api/hds/saya/tutup", Needs(OwnRecord), by!(ticket_in_reach)).outside(by!(ticket_outside)),
+        fun("/api/hds/kotak/daftar", Needs(HdsInbox), by!(empty_inbox_filter)),
+        fun("/api/hds/kotak/tiket", Needs(HdsInbox), by!(ticket_in_reach)).outside(by!(ticket_outside)),
+        fun("/api/hds/kotak/ambil", Needs(HdsInbox), by!(ticket_in_reach)).outside(by!(ticket_outside)),
+        fun("/api/hds/kotak/balas", Needs(HdsInbox), by!(reply_in_reach)).outside(by!(reply_outside)),
+        fun("/api/hds/kotak/status", Needs(HdsInbox), by!(status_in_reach)).outside(by!(status_outside)),
         fun("/api/beranda/admin-instansi", Needs(AdminInstansi), by!(no_args)),
         fun("/api/beranda/admin-kanreg", Needs(AdminKanreg), by!(no_args)),
         fun("/api/beranda/admin-bkn", Needs(AdminBkn), by!(no_args)),
@@ -104,6 +116,8 @@ fn rows() -> Vec<Row> {
         // Download: the owner, and verifiers whose scope covers the PNS.
         plain("/api/pns/dokumen/{id}", AnyOf(&[OwnRecord, Verifikasi]), by!(download)).outside(by!(download_outside)),
         plain("/api/pns/dokumen/{id}", Needs(OwnRecord), by!(remove)).outside(by!(remove_other_pns)),
+        // The live stream: a PNS gets their own tickets' events, an officer those within reach.
+        plain("/api/hds/peristiwa", AnyOf(&[OwnRecord, HdsInbox]), by!(event_stream)),
         // The slip is for whoever holds the number and the code.
         plain("/daftar/slip", Public, by!(slip)).outside(by!(slip_wrong_code)),
         plain("/bahasa/{lang}", Public, by!(language)).redirects(),
@@ -126,7 +140,10 @@ fn rows() -> Vec<Row> {
         // The offline page is an anonymous shell (its worker keeps it for use with no network):
         // whose work it shows is asked of `/api/verifikasi/luring-akun` and the browser's store.
         page("/verifikasi/luring", Public),
+        page("/pns/bantuan", Needs(OwnRecord)),
+        page("/pns/bantuan/{id}", Needs(OwnRecord)).at(by!(own_ticket_page)),
         page("/hds", Needs(HdsInbox)),
+        page("/hds/tiket/{id}", Needs(HdsInbox)).at(by!(officer_ticket_page)),
         page("/admin/instansi", Needs(AdminInstansi)),
         page("/admin/kanreg", Needs(AdminKanreg)),
         page("/admin/bkn", Needs(AdminBkn)),
@@ -366,6 +383,8 @@ struct World {
     handed_out: Mutex<HashSet<String>>,
     /// Work items rows may share (reads, and refused requests), per role and inside/outside.
     items: tokio::sync::Mutex<std::collections::HashMap<(Option<Role>, bool), Uuid>>,
+    /// Help-desk tickets rows share, likewise.
+    tickets: tokio::sync::Mutex<std::collections::HashMap<(Option<Role>, bool), Uuid>>,
 }
 
 /// Where a PNS without an account is taken from.
@@ -402,7 +421,15 @@ impl World {
             units.iter().filter(|u| u.path.starts_with(&top.path)).map(|u| u.id).collect()
         };
         let (pendidikan, kesehatan) = (subtree("Dinas Pendidikan"), subtree("Dinas Kesehatan"));
-        World { app, services, pendidikan, kesehatan, handed_out: Mutex::default(), items: Default::default() }
+        World {
+            app,
+            services,
+            pendidikan,
+            kesehatan,
+            handed_out: Mutex::default(),
+            items: Default::default(),
+            tickets: Default::default(),
+        }
     }
 
     /// A PNS without an account from `place`, not handed out before.
@@ -610,7 +637,11 @@ impl World {
         let response = request.send().await.unwrap();
         let location = response.headers().get("location").and_then(|l| l.to_str().ok()).unwrap_or_default();
         let (status, location) = (response.status().as_u16(), location.to_owned());
-        let answer = Answer { status, location, body: response.text().await.unwrap_or_default() };
+        // An event stream never ends: its status and headers are the answer.
+        let stream =
+            response.headers().get("content-type").is_some_and(|t| t.as_bytes().starts_with(b"text/event-stream"));
+        let body = if stream { String::new() } else { response.text().await.unwrap_or_default() };
+        let answer = Answer { status, location, body };
         (format!("{method} {}", row.route), answer)
     }
 }
@@ -926,4 +957,89 @@ async fn reopen_outside(world: &World, role: Option<Role>, _: &Client) -> Option
 
 async fn review_page(world: &World, role: Option<Role>, _: &Client) -> Call {
     Call::Get(format!("/verifikasi/usulan/{}", world.shared_item(role).await))
+}
+
+// ---------------------------------------------------------------------------------------
+// Help desk.
+
+impl World {
+    /// A ticket the role reaches (inside) or does not (outside), one per role and side:
+    /// the PNS's own or another PNS's; for the Kanreg I officer a Sleman PNS's A (beda nama)
+    /// or E (Deputi SINKA's); for the Sleman admin an F from Sleman or from BPS.
+    async fn ticket(&self, role: Option<Role>, inside: bool) -> Uuid {
+        let mut tickets = self.tickets.lock().await;
+        if let Some(id) = tickets.get(&(role, inside)) {
+            return *id;
+        }
+        let (nip, instansi_id) = match (role, inside) {
+            (Some(Role::Pns), true) => (self.app.demo.pns_nip.clone(), INSTANSI_SLEMAN),
+            (Some(Role::Pns), false) => (self.app.demo.verifier_nip.clone(), INSTANSI_SLEMAN),
+            (Some(Role::AdminInstansi), false) => (self.spare(Place::Bps).await.nip, INSTANSI_BPS),
+            _ => (self.spare(Place::DinasKesehatan).await.nip, INSTANSI_SLEMAN),
+        };
+        let kategori = match (role, inside) {
+            (Some(Role::AdminInstansi), _) => domain::hds::Kategori::UnorTidakAda,
+            (Some(Role::PetugasHds), false) => domain::hds::Kategori::TidakAdaDiDatabase,
+            _ => domain::hds::Kategori::BedaNama,
+        };
+        let pemohon = helpdesk::Pemohon { akun_id: Uuid::new_v4(), nip, nama: "PNS Uji".into(), instansi_id };
+        let baru = helpdesk::TiketBaru {
+            kategori,
+            subjek: "Nama berbeda".into(),
+            uraian: "Nama saya berbeda dengan SK CPNS.".into(),
+            instansi_tujuan: None,
+            tanda_id: None,
+        };
+        let id = self.services.helpdesk.raise(&pemohon, &baru).await.unwrap().id.parse().unwrap();
+        tickets.insert((role, inside), id);
+        id
+    }
+}
+
+async fn new_ticket(_: &World, _: Option<Role>, _: &Client) -> Call {
+    let tiket =
+        serde_json::json!({"kategori": "A", "subjek": "Nama berbeda", "uraian": "Nama saya berbeda dengan SK CPNS."});
+    Call::Json(serde_json::json!({ "tiket": tiket }).to_string())
+}
+
+async fn empty_inbox_filter(_: &World, _: Option<Role>, _: &Client) -> Call {
+    Call::Json(r#"{"filter":{}}"#.into())
+}
+
+async fn ticket_in_reach(world: &World, role: Option<Role>, _: &Client) -> Call {
+    form([("id", world.ticket(role, true).await.to_string())])
+}
+
+async fn ticket_outside(world: &World, role: Option<Role>, _: &Client) -> Option<Call> {
+    Some(form([("id", world.ticket(role, false).await.to_string())]))
+}
+
+async fn reply_in_reach(world: &World, role: Option<Role>, _: &Client) -> Call {
+    let id = world.ticket(role, true).await.to_string();
+    form([("id", id), ("isi", "Mohon dibantu.".into()), ("internal", "false".into())])
+}
+
+async fn reply_outside(world: &World, role: Option<Role>, _: &Client) -> Option<Call> {
+    let id = world.ticket(role, false).await.to_string();
+    Some(form([("id", id), ("isi", "Mohon dibantu.".into()), ("internal", "false".into())]))
+}
+
+async fn status_in_reach(world: &World, role: Option<Role>, _: &Client) -> Call {
+    form([("id", world.ticket(role, true).await.to_string()), ("status", "selesai".into())])
+}
+
+async fn status_outside(world: &World, role: Option<Role>, _: &Client) -> Option<Call> {
+    Some(form([("id", world.ticket(role, false).await.to_string()), ("status", "selesai".into())]))
+}
+
+async fn event_stream(_: &World, _: Option<Role>, _: &Client) -> Call {
+    Call::Get("/api/hds/peristiwa".into())
+}
+
+async fn own_ticket_page(world: &World, role: Option<Role>, _: &Client) -> Call {
+    Call::Get(format!("/pns/bantuan/{}", world.ticket(role, true).await))
+}
+
+async fn officer_ticket_page(world: &World, role: Option<Role>, _: &Client) -> Call {
+    Call::Get(format!("/hds/tiket/{}", world.ticket(role, true).await))
 }

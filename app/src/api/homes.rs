@@ -73,11 +73,6 @@ async fn staff_home(capability: Capability) -> Result<StaffHomeView, AppError> {
     Ok(StaffHomeView { scope: super::session::scope_label(&state, &user.active).await? })
 }
 
-#[server(endpoint = "beranda/hds")]
-pub async fn hds_home() -> Result<StaffHomeView, AppError> {
-    staff_home(Capability::HdsInbox).await
-}
-
 #[server(endpoint = "beranda/admin-instansi")]
 pub async fn admin_instansi_home() -> Result<StaffHomeView, AppError> {
     staff_home(Capability::AdminInstansi).await

@@ -128,11 +128,6 @@ fn staff_page(title: Msg, intro: Msg, testid: &'static str, home: StaffHomeView)
 }
 
 #[component]
-pub fn HdsHomePage() -> impl IntoView {
-    guarded(hds_home, |h| staff_page(Msg::HomeHdsTitle, Msg::HomeHdsIntro, "home-hds", h))
-}
-
-#[component]
 pub fn AdminInstansiHomePage() -> impl IntoView {
     guarded(admin_instansi_home, |h| {
         staff_page(Msg::HomeAdminInstansiTitle, Msg::HomeAdminIntro, "home-admin-instansi", h)

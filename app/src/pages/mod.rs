@@ -1,5 +1,6 @@
 pub mod errors;
 pub mod formulir;
+pub mod hds;
 pub mod homes;
 pub mod landing;
 pub mod lazy;

@@ -51,6 +51,8 @@ fn RecordView(record: PnsRecordView) -> impl IntoView {
                 <a class="button primary" href="/pns/formulir" data-testid="buka-formulir">{t(Msg::OpenForm)}</a>
                 " "
                 <a class="button" href="/pns/progres">{t(Msg::ProgressLink)}</a>
+                " "
+                <a class="button" href="/pns/bantuan" data-testid="buka-bantuan">{t(Msg::HelpLink)}</a>
             </p>
             <div class="tabs" role="tablist" aria-label=t(Msg::RecordSections)>
                 {TABS.iter().map(|(id, label, dom_id)| {

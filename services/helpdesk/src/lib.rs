@@ -5,6 +5,7 @@
 //! (`http.rs`). PNS, instansi, offices and accounts are other services' rows, referred to by
 //! value.
 
+mod demo;
 mod jangkauan;
 mod kotak;
 pub mod peristiwa;

@@ -109,7 +109,7 @@ pub async fn after(pool: &PgPool, nomor: i64, limit: i64) -> sqlx::Result<Vec<Pe
 
 /// The newest delivery number (0 with none).
 pub async fn latest(pool: &PgPool) -> sqlx::Result<i64> {
-    Ok(sqlx::query_scalar!(r#"SELECT coalesce(max(nomor), 0) AS "n!" FROM hds_peristiwa"#).fetch_one(pool).await?)
+    sqlx::query_scalar!(r#"SELECT coalesce(max(nomor), 0) AS "n!" FROM hds_peristiwa"#).fetch_one(pool).await
 }
 
 /// This instance's fan-out: one listener numbers and reads new events and broadcasts them to
@@ -163,12 +163,9 @@ impl Siaran {
             }
             // Wait for a notification or the tick, whichever comes first.
             if let Some(l) = listener.as_mut() {
-                match tokio::time::timeout(TICK, l.recv()).await {
-                    Ok(Err(e)) => {
-                        tracing::warn!(error = %e, "hds events: listener lost");
-                        listener = None;
-                    }
-                    Ok(Ok(_)) | Err(_) => {}
+                if let Ok(Err(e)) = tokio::time::timeout(TICK, l.recv()).await {
+                    tracing::warn!(error = %e, "hds events: listener lost");
+                    listener = None;
                 }
             } else {
                 tokio::time::sleep(TICK).await;

@@ -1,0 +1,195 @@
+//! The help desk's server functions. The PNS's (`hds/saya/*`) act on the signed-in PNS's own
+//! tickets only; the officers' (`hds/kotak/*`) on the tickets within their grant's reach
+//! (`helpdesk::Jangkauan`), which the service checks on every call. The live stream is a
+//! plain route of the helpdesk crate (`/api/hds/peristiwa`).
+
+use domain::hds::{Kategori, Pesan, StatusTiket, TiketDetail, TiketRingkas};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::error::AppError;
+
+/// A new ticket as the PNS's form sends it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TiketBaruView {
+    pub kategori: Kategori,
+    pub subjek: String,
+    pub uraian: String,
+    /// B (beda instansi): the instansi moved to (id).
+    #[serde(default)]
+    pub instansi_tujuan: Option<String>,
+}
+
+/// An instansi a PNS can name as the one they moved to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct InstansiView {
+    pub id: String,
+    pub nama: String,
+}
+
+/// What the officer narrowed the inbox to.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct FilterKotakView {
+    #[serde(default)]
+    pub status: Option<StatusTiket>,
+    #[serde(default)]
+    pub semua: bool,
+    #[serde(default)]
+    pub kategori: Option<Kategori>,
+    #[serde(default)]
+    pub cari: String,
+    #[serde(default)]
+    pub terlambat: bool,
+    #[serde(default)]
+    pub milik_saya: bool,
+    #[serde(default)]
+    pub umur_jam_min: Option<i32>,
+}
+
+#[cfg(feature = "ssr")]
+mod server {
+    use access::CurrentUser;
+    use domain::ErrorCode;
+    use uuid::Uuid;
+
+    use crate::auth::refuse;
+    use crate::error::AppError;
+
+    /// The signed-in PNS as a ticket's author: their NIP and instansi.
+    pub fn pemohon(user: &CurrentUser) -> Result<helpdesk::Pemohon, AppError> {
+        let nip = user.own_nip().map_err(refuse)?;
+        let instansi_id = user.active.instansi_id.ok_or_else(|| refuse(ErrorCode::Forbidden))?;
+        Ok(helpdesk::Pemohon { akun_id: user.account_id, nip: nip.to_owned(), nama: user.nama.clone(), instansi_id })
+    }
+
+    pub fn id(text: &str) -> Result<Uuid, AppError> {
+        text.parse().map_err(|_| refuse(ErrorCode::NotFound))
+    }
+}
+
+#[server(endpoint = "hds/saya/daftar")]
+pub async fn own_tickets() -> Result<Vec<TiketRingkas>, AppError> {
+    use crate::auth::{require, state};
+    use domain::Capability;
+
+    let (user, _) = require(Capability::OwnRecord)?;
+    Ok(state()?.helpdesk.own_tickets(&server::pemohon(&user)?).await?)
+}
+
+#[server(endpoint = "hds/saya/buat", input = server_fn::codec::Json)]
+pub async fn raise_ticket(tiket: TiketBaruView) -> Result<TiketRingkas, AppError> {
+    use crate::auth::{require, state};
+    use domain::Capability;
+
+    let (user, _) = require(Capability::OwnRecord)?;
+    let instansi_tujuan = match tiket.instansi_tujuan.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        Some(text) => Some(server::id(text)?),
+        None => None,
+    };
+    let baru = helpdesk::TiketBaru {
+        kategori: tiket.kategori,
+        subjek: tiket.subjek,
+        uraian: tiket.uraian,
+        instansi_tujuan,
+        tanda_id: None,
+    };
+    Ok(state()?.helpdesk.raise(&server::pemohon(&user)?, &baru).await?)
+}
+
+#[server(endpoint = "hds/saya/tiket")]
+pub async fn own_ticket(id: String) -> Result<TiketDetail, AppError> {
+    use crate::auth::{require, state};
+    use domain::Capability;
+
+    let (user, _) = require(Capability::OwnRecord)?;
+    Ok(state()?.helpdesk.own_ticket(&server::pemohon(&user)?, server::id(&id)?).await?)
+}
+
+#[server(endpoint = "hds/saya/balas")]
+pub async fn reply_as_pns(id: String, isi: String, terakhir: Option<i64>) -> Result<Pesan, AppError> {
+    use crate::auth::{require, state};
+    use domain::Capability;
+
+    let (user, _) = require(Capability::OwnRecord)?;
+    Ok(state()?.helpdesk.reply_as_pns(&server::pemohon(&user)?, server::id(&id)?, &isi, terakhir).await?)
+}
+
+#[server(endpoint = "hds/saya/tutup")]
+pub async fn close_ticket(id: String, nilai: Option<i16>) -> Result<(), AppError> {
+    use crate::auth::{require, state};
+    use domain::Capability;
+
+    let (user, _) = require(Capability::OwnRecord)?;
+    Ok(state()?.helpdesk.close_as_pns(&server::pemohon(&user)?, server::id(&id)?, nilai).await?)
+}
+
+/// Every instansi by name, for "the instansi I moved to" (B).
+#[server(endpoint = "hds/saya/instansi")]
+pub async fn instansi_choices() -> Result<Vec<InstansiView>, AppError> {
+    use crate::auth::{require, state};
+    use domain::Capability;
+
+    require(Capability::OwnRecord)?;
+    let all = state()?.reference.all_instansi().await.map_err(crate::auth::internal)?;
+    Ok(all.into_iter().map(|i| InstansiView { id: i.id.to_string(), nama: i.nama }).collect())
+}
+
+#[server(endpoint = "hds/kotak/daftar", input = server_fn::codec::Json)]
+pub async fn inbox(filter: FilterKotakView) -> Result<Vec<TiketRingkas>, AppError> {
+    use crate::auth::{require, state};
+    use domain::Capability;
+
+    let (user, _) = require(Capability::HdsInbox)?;
+    let filter = helpdesk::FilterKotak {
+        status: filter.status,
+        semua: filter.semua,
+        kategori: filter.kategori,
+        cari: filter.cari.chars().take(100).collect(),
+        terlambat: filter.terlambat,
+        petugas: filter.milik_saya.then_some(user.account_id),
+        umur_jam_min: filter.umur_jam_min.filter(|h| (0..=24 * 365).contains(h)),
+    };
+    Ok(state()?.helpdesk.inbox(&user, &filter).await?)
+}
+
+#[server(endpoint = "hds/kotak/tiket")]
+pub async fn open_ticket(id: String) -> Result<TiketDetail, AppError> {
+    use crate::auth::{require, state};
+    use domain::Capability;
+
+    let (user, auth) = require(Capability::HdsInbox)?;
+    Ok(state()?.helpdesk.open_as_officer(&user, server::id(&id)?, &auth.ip).await?)
+}
+
+#[server(endpoint = "hds/kotak/ambil")]
+pub async fn claim_ticket(id: String) -> Result<(), AppError> {
+    use crate::auth::{require, state};
+    use domain::Capability;
+
+    let (user, _) = require(Capability::HdsInbox)?;
+    Ok(state()?.helpdesk.claim(&user, server::id(&id)?).await?)
+}
+
+#[server(endpoint = "hds/kotak/balas")]
+pub async fn reply_as_officer(
+    id: String,
+    isi: String,
+    internal: bool,
+    terakhir: Option<i64>,
+    status: Option<StatusTiket>,
+) -> Result<Pesan, AppError> {
+    use crate::auth::{require, state};
+    use domain::Capability;
+
+    let (user, _) = require(Capability::HdsInbox)?;
+    Ok(state()?.helpdesk.reply_as_officer(&user, server::id(&id)?, &isi, internal, terakhir, status).await?)
+}
+
+#[server(endpoint = "hds/kotak/status")]
+pub async fn set_status(id: String, status: StatusTiket) -> Result<(), AppError> {
+    use crate::auth::{require, state};
+    use domain::Capability;
+
+    let (user, _) = require(Capability::HdsInbox)?;
+    Ok(state()?.helpdesk.set_status(&user, server::id(&id)?, status).await?)
+}

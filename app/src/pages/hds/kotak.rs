@@ -1,0 +1,283 @@
+//! `/hds`: the officer's live inbox: the tickets of their office and categories, overdue first,
+//! with filters, unread counts and the count in the page title; `/hds/tiket/:id`: one ticket,
+//! to take, answer (or note internally) and move along. Both follow the live stream: new
+//! tickets, replies and status changes appear by themselves.
+
+use domain::hds::{self, Kategori, StatusTiket, TiketDetail, TiketRingkas};
+use domain::{ErrorCode, Msg};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+use super::percakapan::{durasi, kepala, status_badge, Percakapan};
+use crate::api::hds::{claim_ticket, inbox, open_ticket, reply_as_officer, set_status, FilterKotakView};
+use crate::i18n::{error_text, t, use_lang};
+use crate::live::follow_hds;
+use crate::pages::errors::ErrorView;
+
+#[component]
+pub fn InboxPage() -> impl IntoView {
+    let lang = use_lang();
+    let filter = RwSignal::new(FilterKotakView::default());
+    let reload = RwSignal::new(0u32);
+    let live = RwSignal::new(false);
+    follow_hds(live, move |_| reload.update(|n| *n += 1));
+    let tickets = crate::resource::resource(move || (filter.get(), reload.get()), |(f, _)| inbox(f));
+    // The tab's title carries the unread count, so a background tab shows new work.
+    let unread = move || tickets.get().and_then(Result::ok).map(|l| l.iter().map(|r| r.belum_dibaca).sum::<i64>());
+    let title = move || match unread() {
+        Some(n) if n > 0 => format!("({n}) {}", t(Msg::HomeHdsTitle)),
+        _ => t(Msg::HomeHdsTitle).to_owned(),
+    };
+
+    let status = RwSignal::new(String::new());
+    let kategori = RwSignal::new(String::new());
+    let cari = RwSignal::new(String::new());
+    let terlambat = RwSignal::new(false);
+    let mine = RwSignal::new(false);
+    let semua = RwSignal::new(false);
+    let apply = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        filter.set(FilterKotakView {
+            status: StatusTiket::from_code(&status.get_untracked()),
+            semua: semua.get_untracked(),
+            kategori: Kategori::from_code(&kategori.get_untracked()),
+            cari: cari.get_untracked().trim().to_owned(),
+            terlambat: terlambat.get_untracked(),
+            milik_saya: mine.get_untracked(),
+            umur_jam_min: None,
+        });
+    };
+    let check = move |id: &'static str, label: Msg, value: RwSignal<bool>| {
+        view! {
+            <label class="check"><input type="checkbox" id=id prop:checked=move || value.get()
+                on:change=move |ev| value.set(event_target_checked(&ev))/>" "{t(label)}</label>
+        }
+    };
+    view! {
+        <Title text=title/>
+        <section class="panel" data-testid="home-hds">
+            <h1>{t(Msg::HomeHdsTitle)}</h1>
+            <p>{t(Msg::HomeHdsIntro)}</p>
+            <p class="muted live" data-testid="langsung" data-aktif=move || live.get().to_string()>
+                {move || live.get().then(|| t(Msg::LiveOn))}
+            </p>
+            <form class="filter" role="search" on:submit=apply data-testid="filter-kotak">
+                <div class="field grow">
+                    <label for="cari">{t(Msg::SearchNameNip)}</label>
+                    <input type="search" id="cari" maxlength="100" prop:value=move || cari.get()
+                        on:input=move |ev| cari.set(event_target_value(&ev))/>
+                </div>
+                <div class="field">
+                    <label for="status">{t(Msg::TicketStatus)}</label>
+                    <select id="status" prop:value=move || status.get() on:change=move |ev| status.set(event_target_value(&ev))>
+                        <option value="">{t(Msg::Any)}</option>
+                        {StatusTiket::ALL.iter().map(|s| view! { <option value=s.code()>{s.nama(lang)}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="kategori">{t(Msg::TicketCategory)}</label>
+                    <select id="kategori" prop:value=move || kategori.get() on:change=move |ev| kategori.set(event_target_value(&ev))>
+                        <option value="">{t(Msg::Any)}</option>
+                        {Kategori::ALL.iter().map(|k| view! {
+                            <option value=k.code()>{format!("{} — {}", k.code(), k.nama(lang))}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="field checks">
+                    {check("terlambat", Msg::OnlyOverdue, terlambat)}
+                    {check("milik-saya", Msg::OnlyMine, mine)}
+                    {check("semua", Msg::IncludeClosed, semua)}
+                </div>
+                <button type="submit" class="primary" data-testid="terapkan-filter">{t(Msg::ApplyFilter)}</button>
+            </form>
+            <Transition fallback=|| view! { <p aria-busy="true">{t(Msg::Working)}</p> }>
+                {move || Suspend::new(async move {
+                    match tickets.await {
+                        Ok(list) => view! { <InboxTable list/> }.into_any(),
+                        Err(error) => view! { <ErrorView error/> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+fn InboxTable(list: Vec<TiketRingkas>) -> impl IntoView {
+    let lang = use_lang();
+    if list.is_empty() {
+        return view! { <p class="muted" data-testid="kotak-kosong">{t(Msg::NoTickets)}</p> }.into_any();
+    }
+    let count = list.len();
+    view! {
+        <p class="muted">{format!("{count} {}", t(Msg::OpenTickets))}</p>
+        <table class="list" data-testid="kotak-masuk">
+            <thead><tr>
+                <th>{t(Msg::TicketNumber)}</th><th>{t(Msg::TicketCategory)}</th><th>{t(Msg::TicketSubject)}</th>
+                <th>{t(Msg::Nip)}</th><th>{t(Msg::Nama)}</th><th>{t(Msg::TicketStatus)}</th>
+                <th>{t(Msg::TicketOfficer)}</th><th>{t(Msg::TicketWaited)}</th>
+            </tr></thead>
+            <tbody>
+                {list.into_iter().map(|r| view! {
+                    <tr data-testid="baris-tiket" class:overdue=r.terlambat data-terlambat=r.terlambat.to_string()>
+                        <td><a href=format!("/hds/tiket/{}", r.id)>{r.nomor}</a></td>
+                        <td title=r.kategori.nama(lang)>{r.kategori.code()}</td>
+                        <td>
+                            {r.subjek}
+                            {(r.belum_dibaca > 0).then(|| view! {
+                                " "<span class="badge" data-testid="belum-dibaca">{format!("{} {}", r.belum_dibaca, t(Msg::TicketUnread))}</span>
+                            })}
+                        </td>
+                        <td>{r.nip}</td>
+                        <td>{r.nama}</td>
+                        <td>{status_badge(r.status)}</td>
+                        <td>{r.petugas.unwrap_or_default()}</td>
+                        <td>
+                            {durasi(r.umur_menit)}
+                            {r.terlambat.then(|| view! { " "<span class="badge overdue">{t(Msg::TicketOverdue)}</span> })}
+                        </td>
+                    </tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn OfficerTicketPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = params.with_untracked(|p| p.get("id")).unwrap_or_default();
+    let reload = RwSignal::new(0u32);
+    let live = RwSignal::new(false);
+    // A message that arrives while the officer types: shown, and the server refuses a reply
+    // that did not see it.
+    let arrived = RwSignal::new(false);
+    let me = id.clone();
+    follow_hds(live, move |kabar| {
+        if kabar.as_ref().is_none_or(|k| k.tiket_id == me) {
+            if kabar.is_some_and(|k| k.jenis == "pesan" || k.jenis == "catatan") {
+                arrived.set(true);
+            }
+            reload.update(|n| *n += 1);
+        }
+    });
+    let ticket = crate::resource::resource(move || reload.get(), move |_| open_ticket(id.clone()));
+    view! {
+        <section class="panel" data-testid="tiket-petugas">
+            <p><a href="/hds">{t(Msg::BackToInbox)}</a></p>
+            <p class="muted live" data-testid="langsung" data-aktif=move || live.get().to_string()>
+                {move || live.get().then(|| t(Msg::LiveOn))}
+            </p>
+            <Transition fallback=|| view! { <p aria-busy="true">{t(Msg::Working)}</p> }>
+                {move || Suspend::new(async move {
+                    match ticket.await {
+                        Ok(detail) => view! { <OfficerTicket detail reload arrived/> }.into_any(),
+                        Err(error) => view! { <ErrorView error/> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+fn OfficerTicket(detail: TiketDetail, reload: RwSignal<u32>, arrived: RwSignal<bool>) -> impl IntoView {
+    let lang = use_lang();
+    let id = detail.ringkas.id.clone();
+    let closed = detail.ringkas.status == StatusTiket::Ditutup;
+    let head = kepala(&detail);
+    let umur = durasi(detail.ringkas.umur_menit);
+    // What the officer has seen: the reply is checked against it.
+    let seen = RwSignal::new(detail.pesan.last().map(|p| p.id));
+    let isi = RwSignal::new(String::new());
+    let internal = RwSignal::new(false);
+    let after = RwSignal::new(StatusTiket::MenungguPns.code().to_owned());
+    let failed = RwSignal::new(None::<ErrorCode>);
+    let busy = RwSignal::new(false);
+    let run = move |task: std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), crate::error::AppError>>>>| {
+        busy.set(true);
+        spawn_local(async move {
+            let result = task.await;
+            failed.set(result.err().map(|e| e.0));
+            busy.set(false);
+            reload.update(|n| *n += 1);
+        });
+    };
+    let send = {
+        let id = id.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let text = isi.get_untracked();
+            if let Err(code) = hds::check_pesan(&text) {
+                failed.set(Some(code));
+                return;
+            }
+            let (id, note, status) =
+                (id.clone(), internal.get_untracked(), StatusTiket::from_code(&after.get_untracked()));
+            let seen = seen.get_untracked();
+            run(Box::pin(async move {
+                reply_as_officer(id, text, note, seen, status).await?;
+                isi.set(String::new());
+                arrived.set(false);
+                Ok(())
+            }));
+        }
+    };
+    let claim = {
+        let id = id.clone();
+        move |_| {
+            let id = id.clone();
+            run(Box::pin(async move { claim_ticket(id).await }));
+        }
+    };
+    let move_to = move |status: StatusTiket| {
+        let id = id.clone();
+        move |_| {
+            let id = id.clone();
+            run(Box::pin(async move { set_status(id, status).await }));
+        }
+    };
+    view! {
+        {head}
+        <p class="muted">{t(Msg::TicketWaited)}": "{umur}
+            {detail.ringkas.terlambat.then(|| view! { " "<span class="badge overdue">{t(Msg::TicketOverdue)}</span> })}
+        </p>
+        <p class="actions">
+            <button type="button" on:click=claim disabled=move || busy.get() data-testid="ambil-tiket">{t(Msg::ClaimTicket)}</button>
+            " "
+            <button type="button" on:click=move_to(StatusTiket::Selesai) disabled=move || busy.get() data-testid="selesaikan">
+                {StatusTiket::Selesai.nama(lang)}
+            </button>
+            " "
+            <button type="button" on:click=move_to(StatusTiket::Ditutup) disabled=move || busy.get()>
+                {StatusTiket::Ditutup.nama(lang)}
+            </button>
+        </p>
+        <Percakapan pesan=detail.pesan/>
+        {move || arrived.get().then(|| view! { <p class="notice" role="status" data-testid="pesan-baru">{t(Msg::NewMessageArrived)}</p> })}
+        {move || failed.get().map(|code| view! { <p class="error" role="alert" data-testid="galat">{error_text(code)}</p> })}
+        {(!closed).then(|| view! {
+            <form class="reply" on:submit=send data-testid="form-balas">
+                <div class="field">
+                    <label for="balasan">{t(Msg::YourReply)}</label>
+                    <textarea id="balasan" rows="5" maxlength=hds::PESAN_MAX prop:value=move || isi.get()
+                        on:input=move |ev| isi.set(event_target_value(&ev))></textarea>
+                </div>
+                <label class="check"><input type="checkbox" id="internal" prop:checked=move || internal.get()
+                    on:change=move |ev| internal.set(event_target_checked(&ev))/>" "{t(Msg::InternalNote)}</label>
+                <div class="field">
+                    <label for="status-balas">{t(Msg::StatusAfterReply)}</label>
+                    <select id="status-balas" prop:value=move || after.get() on:change=move |ev| after.set(event_target_value(&ev))>
+                        {[StatusTiket::Dibuka, StatusTiket::MenungguPns, StatusTiket::Selesai].into_iter().map(|s| view! {
+                            <option value=s.code()>{s.nama(lang)}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <p><button type="submit" class="primary" disabled=move || busy.get() data-testid="kirim-balasan">{t(Msg::SendReply)}</button></p>
+            </form>
+        })}
+    }
+}

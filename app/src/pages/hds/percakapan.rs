@@ -1,0 +1,70 @@
+//! What the PNS's and the officers' ticket pages share: the conversation, the status badge,
+//! and how long a ticket has waited.
+
+use domain::hds::{Dari, Pesan, StatusTiket, TiketDetail};
+use domain::Msg;
+use leptos::prelude::*;
+
+use crate::i18n::{t, use_lang};
+
+/// "3 h 20 m" / "2 hr 4 j": days, hours and minutes, the largest two.
+pub fn durasi(menit: i64) -> String {
+    let (d, h, m) = (menit / 1440, (menit % 1440) / 60, menit % 60);
+    match (d, h) {
+        (0, 0) => format!("{m} m"),
+        (0, _) => format!("{h} j {m} m"),
+        _ => format!("{d} hr {h} j"),
+    }
+}
+
+pub fn status_badge(status: StatusTiket) -> impl IntoView {
+    let lang = use_lang();
+    view! { <span class=format!("status-tiket {}", status.code()) data-testid="status-tiket">{status.nama(lang)}</span> }
+}
+
+/// The ticket's facts above its conversation.
+pub fn kepala(d: &TiketDetail) -> impl IntoView {
+    let lang = use_lang();
+    let r = &d.ringkas;
+    view! {
+        <dl class="facts">
+            <dt>{t(Msg::TicketNumber)}</dt><dd data-testid="nomor-tiket">{r.nomor.clone()}</dd>
+            <dt>{t(Msg::TicketCategory)}</dt><dd>{format!("{} — {}", r.kategori.code(), r.kategori.nama(lang))}</dd>
+            <dt>{t(Msg::TicketStatus)}</dt><dd>{status_badge(r.status)}</dd>
+            <dt>{t(Msg::TicketAnsweredBy)}</dt><dd data-testid="penerima">{d.penerima.clone()}</dd>
+            <dt>{t(Msg::TicketOfficer)}</dt><dd data-testid="petugas">{r.petugas.clone().unwrap_or_else(|| "—".into())}</dd>
+            <dt>{t(Msg::TicketRaised)}</dt><dd>{r.dibuat.clone()}</dd>
+        </dl>
+        <h2 class="subjek">{r.subjek.clone()}</h2>
+        // Text, never HTML: whatever anyone typed is shown as typed.
+        <p class="uraian">{d.uraian.clone()}</p>
+    }
+}
+
+#[component]
+pub fn Percakapan(pesan: Vec<Pesan>) -> impl IntoView {
+    view! {
+        <h2>{t(Msg::Conversation)}</h2>
+        {if pesan.is_empty() {
+            view! { <p class="muted">{t(Msg::NoMessages)}</p> }.into_any()
+        } else {
+            view! {
+                <ol class="percakapan" data-testid="percakapan">
+                    {pesan.into_iter().map(|p| {
+                        let class = match (p.dari, p.internal) {
+                            (_, true) => "pesan catatan",
+                            (Dari::Pns, _) => "pesan pns",
+                            (Dari::Petugas, _) => "pesan petugas",
+                        };
+                        view! {
+                            <li class=class data-testid="pesan" data-id=p.id>
+                                <span class="muted">{p.nama}" · "{p.waktu}</span>
+                                <p>{p.isi}</p>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ol>
+            }.into_any()
+        }}
+    }
+}
