@@ -101,7 +101,8 @@ impl Aliran {
     async fn next(&mut self) -> Event {
         if !self.siap {
             self.siap = true;
-            return Event::default().event("siap").id(self.last.to_string()).data("");
+            // Reconnect a second after a drop, not the browser's default three.
+            return Event::default().event("siap").id(self.last.to_string()).retry(Duration::from_secs(1)).data("");
         }
         loop {
             if let Some(p) = self.backlog.pop_front() {

@@ -260,17 +260,16 @@ impl Helpdesk {
             waktu: r.waktu,
         })
         .collect::<Vec<_>>();
-        if let Some(last) = pesan.last() {
-            sqlx::query!(
-                "INSERT INTO hds_dibaca (tiket_id, akun_id, pesan_id) VALUES ($1, $2, $3)
-                 ON CONFLICT (tiket_id, akun_id) DO UPDATE SET pesan_id = greatest(hds_dibaca.pesan_id, $3)",
-                id,
-                reader,
-                last.id
-            )
-            .execute(&mut *tx)
-            .await?;
-        }
+        // Opened: also a ticket without messages is read (an officer's unopened one counts as unread).
+        sqlx::query!(
+            "INSERT INTO hds_dibaca (tiket_id, akun_id, pesan_id) VALUES ($1, $2, $3)
+             ON CONFLICT (tiket_id, akun_id) DO UPDATE SET pesan_id = greatest(hds_dibaca.pesan_id, $3)",
+            id,
+            reader,
+            pesan.last().map_or(0, |p| p.id)
+        )
+        .execute(&mut *tx)
+        .await?;
         tx.commit().await?;
         let penerima = self.penerima_name(kepala.penerima).await?;
         Ok(TiketDetail { ringkas, uraian: kepala.uraian, penerima, pesan, nilai: kepala.nilai })

@@ -203,6 +203,8 @@ pub fn HelpTicketPage() -> impl IntoView {
         }
     });
     let ticket = crate::resource::resource(move || reload.get(), move |_| own_ticket(id.clone()));
+    // The reply being typed outlives the reloads a live update causes.
+    let isi = RwSignal::new(String::new());
     view! {
         <section class="panel" data-testid="tiket-pns">
             <p><a href="/pns/bantuan">{t(Msg::BackToTickets)}</a></p>
@@ -212,7 +214,7 @@ pub fn HelpTicketPage() -> impl IntoView {
             <Transition fallback=|| view! { <p aria-busy="true">{t(Msg::Working)}</p> }>
                 {move || Suspend::new(async move {
                     match ticket.await {
-                        Ok(detail) => view! { <PnsTicket detail reload/> }.into_any(),
+                        Ok(detail) => view! { <PnsTicket detail reload isi/> }.into_any(),
                         Err(error) => view! { <ErrorView error/> }.into_any(),
                     }
                 })}
@@ -222,13 +224,12 @@ pub fn HelpTicketPage() -> impl IntoView {
 }
 
 #[component]
-fn PnsTicket(detail: TiketDetail, reload: RwSignal<u32>) -> impl IntoView {
+fn PnsTicket(detail: TiketDetail, reload: RwSignal<u32>, isi: RwSignal<String>) -> impl IntoView {
     let id = detail.ringkas.id.clone();
     let status = detail.ringkas.status;
     let seen = detail.pesan.last().map(|p| p.id);
     let head = kepala(&detail);
     let umur = durasi(detail.ringkas.umur_menit);
-    let isi = RwSignal::new(String::new());
     let failed = RwSignal::new(None::<ErrorCode>);
     let nilai = RwSignal::new(String::new());
     let send = {

@@ -165,6 +165,8 @@ pub fn OfficerTicketPage() -> impl IntoView {
         }
     });
     let ticket = crate::resource::resource(move || reload.get(), move |_| open_ticket(id.clone()));
+    // The reply being typed outlives the reloads a live update causes.
+    let isi = RwSignal::new(String::new());
     view! {
         <section class="panel" data-testid="tiket-petugas">
             <p><a href="/hds">{t(Msg::BackToInbox)}</a></p>
@@ -174,7 +176,7 @@ pub fn OfficerTicketPage() -> impl IntoView {
             <Transition fallback=|| view! { <p aria-busy="true">{t(Msg::Working)}</p> }>
                 {move || Suspend::new(async move {
                     match ticket.await {
-                        Ok(detail) => view! { <OfficerTicket detail reload arrived/> }.into_any(),
+                        Ok(detail) => view! { <OfficerTicket detail reload arrived isi/> }.into_any(),
                         Err(error) => view! { <ErrorView error/> }.into_any(),
                     }
                 })}
@@ -184,7 +186,12 @@ pub fn OfficerTicketPage() -> impl IntoView {
 }
 
 #[component]
-fn OfficerTicket(detail: TiketDetail, reload: RwSignal<u32>, arrived: RwSignal<bool>) -> impl IntoView {
+fn OfficerTicket(
+    detail: TiketDetail,
+    reload: RwSignal<u32>,
+    arrived: RwSignal<bool>,
+    isi: RwSignal<String>,
+) -> impl IntoView {
     let lang = use_lang();
     let id = detail.ringkas.id.clone();
     let closed = detail.ringkas.status == StatusTiket::Ditutup;
@@ -192,7 +199,6 @@ fn OfficerTicket(detail: TiketDetail, reload: RwSignal<u32>, arrived: RwSignal<b
     let umur = durasi(detail.ringkas.umur_menit);
     // What the officer has seen: the reply is checked against it.
     let seen = RwSignal::new(detail.pesan.last().map(|p| p.id));
-    let isi = RwSignal::new(String::new());
     let internal = RwSignal::new(false);
     let after = RwSignal::new(StatusTiket::MenungguPns.code().to_owned());
     let failed = RwSignal::new(None::<ErrorCode>);
