@@ -121,7 +121,7 @@ async fn a_pns_sees_only_their_own_and_an_officer_only_their_office_and_categori
     let kanreg1 = officer(Role::PetugasHds, Some(1), None, &["A", "B"]);
     let inbox: Vec<String> =
         hds.inbox(&kanreg1, &FilterKotak::default()).await.unwrap().into_iter().map(|t| t.id).collect();
-    assert_eq!(inbox, [a_ani.id.clone()]);
+    assert_eq!(inbox, std::slice::from_ref(&a_ani.id));
     for other in [&c_ani, &f_ani, &a_budi] {
         let err = hds.open_as_officer(&kanreg1, id_of(other), "127.0.0.1").await.unwrap_err();
         assert_eq!(err.code(), ErrorCode::NotFound);
@@ -129,7 +129,7 @@ async fn a_pns_sees_only_their_own_and_an_officer_only_their_office_and_categori
     let admin = officer(Role::AdminInstansi, None, Some(SLEMAN), &[]);
     let inbox: Vec<String> =
         hds.inbox(&admin, &FilterKotak::default()).await.unwrap().into_iter().map(|t| t.id).collect();
-    assert_eq!(inbox, [f_ani.id.clone()]);
+    assert_eq!(inbox, std::slice::from_ref(&f_ani.id));
     for role in [Role::Pns, Role::VerifikatorL2, Role::AdminBkn] {
         let err = hds.inbox(&officer(role, Some(1), Some(SLEMAN), &["A"]), &FilterKotak::default()).await.unwrap_err();
         assert_eq!(err.code(), ErrorCode::Forbidden);
