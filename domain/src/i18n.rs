@@ -170,6 +170,7 @@ messages! {
     OnlyMine => ("Hanya milik saya", "Mine only"),
     OnlyOverdue => ("Hanya lewat SLA", "Overdue only"),
     IncludeClosed => ("Termasuk selesai/ditutup", "Include solved/closed"),
+    PrintReceipt => ("Cetak tanda terima (PDF)", "Print the receipt (PDF)"),
     OpenTickets => ("tiket terbuka", "open tickets"),
     HomeHdsTitle => ("Kotak Masuk Help Desk", "Help desk inbox"),
     HomeHdsIntro => ("Tiket HDS untuk kantor dan kategori Anda.", "HDS tickets for your office and categories."),

@@ -94,7 +94,7 @@ pub fn router(config: &Config, state: AppState) -> Router {
         // Each service's own plain-HTTP routes.
         .merge(identity::http::router(state.identity.clone()))
         .merge(personnel::http::router(state.personnel.clone()))
-        .merge(helpdesk::http::router(state.hds_siaran.clone()))
+        .merge(helpdesk::http::router(state.helpdesk.clone(), state.hds_siaran.clone()))
         .fallback(leptos_axum::file_and_error_handler_with_context(context, shell))
         .with_state(options.clone());
     let site = middleware::Site::new(config.secure_cookies, config.public_url.as_deref());

@@ -118,6 +118,8 @@ fn rows() -> Vec<Row> {
         plain("/api/pns/dokumen/{id}", Needs(OwnRecord), by!(remove)).outside(by!(remove_other_pns)),
         // The live stream: a PNS gets their own tickets' events, an officer those within reach.
         plain("/api/hds/peristiwa", AnyOf(&[OwnRecord, HdsInbox]), by!(event_stream)),
+        plain("/api/hds/tiket/{id}/bukti", AnyOf(&[OwnRecord, HdsInbox]), by!(receipt_in_reach))
+            .outside(by!(receipt_outside)),
         // The slip is for whoever holds the number and the code.
         plain("/daftar/slip", Public, by!(slip)).outside(by!(slip_wrong_code)),
         plain("/bahasa/{lang}", Public, by!(language)).redirects(),
@@ -1042,4 +1044,12 @@ async fn own_ticket_page(world: &World, role: Option<Role>, _: &Client) -> Call 
 
 async fn officer_ticket_page(world: &World, role: Option<Role>, _: &Client) -> Call {
     Call::Get(format!("/hds/tiket/{}", world.ticket(role, true).await))
+}
+
+async fn receipt_in_reach(world: &World, role: Option<Role>, _: &Client) -> Call {
+    Call::Get(format!("/api/hds/tiket/{}/bukti", world.ticket(role, true).await))
+}
+
+async fn receipt_outside(world: &World, role: Option<Role>, _: &Client) -> Option<Call> {
+    Some(Call::Get(format!("/api/hds/tiket/{}/bukti", world.ticket(role, false).await)))
 }

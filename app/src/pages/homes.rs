@@ -130,7 +130,9 @@ fn staff_page(title: Msg, intro: Msg, testid: &'static str, home: StaffHomeView)
 #[component]
 pub fn AdminInstansiHomePage() -> impl IntoView {
     guarded(admin_instansi_home, |h| {
-        staff_page(Msg::HomeAdminInstansiTitle, Msg::HomeAdminIntro, "home-admin-instansi", h)
+        let page = staff_page(Msg::HomeAdminInstansiTitle, Msg::HomeAdminIntro, "home-admin-instansi", h);
+        // The instansi admin answers the help-desk tickets routed to them (F, K, L, R).
+        view! { {page} <p><a class="button" href="/hds" data-testid="buka-kotak-hds">{t(Msg::HomeHdsTitle)}</a></p> }
     })
 }
 

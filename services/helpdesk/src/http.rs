@@ -5,6 +5,8 @@
 //!   Each event's id is its delivery number: a browser that reconnects sends it back as
 //!   `Last-Event-ID` (or `?sejak=`) and first gets every event it missed, in order, then the
 //!   live ones, each once. The first event, `siap`, tells the page to load what it shows.
+//! - `GET /api/hds/tiket/{id}/bukti`: the ticket's printable receipt (PDF), for its PNS and the
+//!   officers who reach it.
 
 use std::collections::VecDeque;
 use std::convert::Infallible;
@@ -12,25 +14,42 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use access::{RequestAuth, ServiceError};
-use axum::extract::{Query, State};
-use axum::http::HeaderMap;
+use axum::extract::{Path, Query, State};
+use axum::http::{header, HeaderMap};
 use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::IntoResponse;
 use axum::routing::get;
 use axum::Router;
 use domain::hds::Kabar;
-use domain::Role;
+use domain::{ErrorCode, Role};
 use futures::Stream;
 use tokio::sync::broadcast::error::RecvError;
 use tokio::sync::broadcast::Receiver;
 
 use crate::jangkauan::Jangkauan;
 use crate::peristiwa::{self, Peristiwa, Siaran};
+use crate::store::Helpdesk;
 
 /// At most this many missed events are read per query while catching up.
 const BATCH: i64 = 500;
 
-pub fn router<S: Clone + Send + Sync + 'static>(siaran: Siaran) -> Router<S> {
-    Router::new().route("/api/hds/peristiwa", get(stream)).with_state(siaran)
+pub fn router<S: Clone + Send + Sync + 'static>(helpdesk: Helpdesk, siaran: Siaran) -> Router<S> {
+    Router::new()
+        .route("/api/hds/peristiwa", get(stream))
+        .with_state(siaran)
+        .merge(Router::new().route("/api/hds/tiket/{id}/bukti", get(receipt)).with_state(helpdesk))
+}
+
+async fn receipt(
+    State(helpdesk): State<Helpdesk>,
+    auth: RequestAuth,
+    Path(id): Path<String>,
+) -> Result<impl IntoResponse, ServiceError> {
+    let user = auth.user()?;
+    let id = id.parse().map_err(|_| ErrorCode::NotFound)?;
+    let bukti = helpdesk.receipt(user, id, &auth.ip).await?;
+    let disposition = format!("inline; filename=\"{}\"", bukti.file_name);
+    Ok(([(header::CONTENT_TYPE, "application/pdf".to_owned()), (header::CONTENT_DISPOSITION, disposition)], bukti.pdf))
 }
 
 #[derive(serde::Deserialize)]

@@ -5,6 +5,7 @@
 //! (`http.rs`). PNS, instansi, offices and accounts are other services' rows, referred to by
 //! value.
 
+mod bukti;
 mod demo;
 mod jangkauan;
 mod kotak;
@@ -15,6 +16,7 @@ mod tiket;
 
 pub mod http;
 
+pub use bukti::BuktiPdf;
 pub use jangkauan::Jangkauan;
 pub use kotak::FilterKotak;
 pub use peristiwa::{Peristiwa, Siaran, CHANNEL};

@@ -264,3 +264,26 @@ async fn events_committed_out_of_order_are_both_delivered(pool: PgPool) {
     let second = helpdesk::peristiwa::after(&pool, seen, 100).await.unwrap();
     assert_eq!(second.iter().map(|p| p.jenis.as_str()).collect::<Vec<_>>(), ["pesan"]);
 }
+
+#[sqlx::test(migrations = "../../migrations")]
+async fn the_receipt_is_a_pdf_for_its_pns_and_the_officers_who_reach_it(pool: PgPool) {
+    let hds = world(&pool).await;
+    let ani = pns("198501012010012001", SLEMAN);
+    let t = hds.raise(&ani, &ticket(Kategori::BedaNama)).await.unwrap();
+    let as_user = |p: &Pemohon| {
+        let mut u = officer(Role::Pns, None, Some(p.instansi_id), &[]);
+        u.nip = Some(p.nip.clone());
+        u.account_id = p.akun_id;
+        u
+    };
+    let bukti = hds.receipt(&as_user(&ani), id_of(&t), "127.0.0.1").await.unwrap();
+    assert!(bukti.pdf.starts_with(b"%PDF-"));
+    assert_eq!(bukti.file_name, format!("tiket-{}.pdf", t.nomor));
+    let budi = pns("198601012010011002", SLEMAN);
+    let err = hds.receipt(&as_user(&budi), id_of(&t), "127.0.0.1").await.err().unwrap();
+    assert_eq!(err.code(), ErrorCode::NotFound);
+    let kanreg1 = officer(Role::PetugasHds, Some(1), None, &["A"]);
+    assert!(hds.receipt(&kanreg1, id_of(&t), "127.0.0.1").await.unwrap().pdf.starts_with(b"%PDF-"));
+    let kanreg2 = officer(Role::PetugasHds, Some(2), None, &["A"]);
+    assert_eq!(hds.receipt(&kanreg2, id_of(&t), "127.0.0.1").await.err().unwrap().code(), ErrorCode::NotFound);
+}

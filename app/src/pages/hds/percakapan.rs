@@ -35,6 +35,9 @@ pub fn kepala(d: &TiketDetail) -> impl IntoView {
             <dt>{t(Msg::TicketOfficer)}</dt><dd data-testid="petugas">{r.petugas.clone().unwrap_or_else(|| "—".into())}</dd>
             <dt>{t(Msg::TicketRaised)}</dt><dd>{r.dibuat.clone()}</dd>
         </dl>
+        <p><a href=format!("/api/hds/tiket/{}/bukti", r.id) rel="external" target="_blank" data-testid="bukti">
+            {t(Msg::PrintReceipt)}
+        </a></p>
         <h2 class="subjek">{r.subjek.clone()}</h2>
         // Text, never HTML: whatever anyone typed is shown as typed.
         <p class="uraian">{d.uraian.clone()}</p>
