@@ -98,6 +98,15 @@ CREATE TABLE hds_dibaca (
     PRIMARY KEY (tiket_id, akun_id)
 );
 
+-- Officers who have a ticket open now (renewed while the page is open): each sees the others.
+CREATE TABLE hds_hadir (
+    tiket_id UUID NOT NULL REFERENCES hds_tiket(id) ON DELETE CASCADE,
+    akun_id  UUID NOT NULL,
+    nama     TEXT NOT NULL,
+    sampai   TIMESTAMPTZ NOT NULL,
+    PRIMARY KEY (tiket_id, akun_id)
+);
+
 -- The event log the live inbox follows. `id` is taken at insert, so events can commit out of
 -- order; `nomor`, the id browsers resume from (Last-Event-ID), is given after commit by one
 -- numberer at a time (`helpdesk::peristiwa`), so a number is never seen before a lower one.
@@ -107,7 +116,7 @@ CREATE TABLE hds_peristiwa (
     id                   BIGSERIAL PRIMARY KEY,
     nomor                BIGINT UNIQUE,
     tiket_id             UUID NOT NULL,
-    jenis                TEXT NOT NULL CHECK (jenis IN ('baru', 'pesan', 'catatan', 'status', 'petugas')),
+    jenis                TEXT NOT NULL CHECK (jenis IN ('baru', 'pesan', 'catatan', 'status', 'petugas', 'hadir')),
     nip                  TEXT NOT NULL,
     kategori             TEXT NOT NULL,
     kantor_id            SMALLINT,

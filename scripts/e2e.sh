@@ -7,6 +7,8 @@ cd "$(dirname "$0")/.."
 # Arguments go to Playwright (a spec, `-g`); E2E_PROFILE=release builds and runs the release
 # build instead of the debug one.
 profile=${E2E_PROFILE:-debug}
+# The help desk's live streams end every 5 s (10 minutes in production), so the journeys also
+# go through the browser's reconnect and resume.
 if [ "$profile" = release ]; then cargo leptos build --split --release; else cargo leptos build --split; fi
 target_dir=${CARGO_TARGET_DIR:-target}
 db="sipupns_e2e_$$"
@@ -17,7 +19,7 @@ log=$(mktemp)
 data_dir=$(mktemp -d)
 db_url="${admin_url%/*}/$db"
 DATABASE_URL="$db_url" SIPUPNS_DATA_DIR="$data_dir" LEPTOS_SITE_ROOT=target/site LEPTOS_SITE_ADDR="127.0.0.1:$port" \
-  SIPUPNS_SIGNIN_PER_MINUTE=1000 "$target_dir/$profile/server" --demo >"$log" 2>&1 &
+  SIPUPNS_SIGNIN_PER_MINUTE=1000 SIPUPNS_HDS_STREAM_SECONDS=5 "$target_dir/$profile/server" --demo >"$log" 2>&1 &
 server=$!
 cleanup() {
   kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true

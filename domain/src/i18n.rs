@@ -170,6 +170,7 @@ messages! {
     OnlyMine => ("Hanya milik saya", "Mine only"),
     OnlyOverdue => ("Hanya lewat SLA", "Overdue only"),
     IncludeClosed => ("Termasuk selesai/ditutup", "Include solved/closed"),
+    AlsoOpenBy => ("Juga sedang dibuka oleh", "Also open by"),
     PrintReceipt => ("Cetak tanda terima (PDF)", "Print the receipt (PDF)"),
     OpenTickets => ("tiket terbuka", "open tickets"),
     HomeHdsTitle => ("Kotak Masuk Help Desk", "Help desk inbox"),

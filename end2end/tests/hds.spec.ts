@@ -119,3 +119,18 @@ test("an officer whose connection dropped catches up on what was missed when it 
   await expect(officer.getByTestId("baris-tiket").filter({ hasText: nomor })).toBeVisible({ timeout: 15_000 });
   await expect(officer.getByTestId("baris-tiket")).toHaveCount(before + 1);
 });
+
+test("two officers who open the same ticket each see the other", async ({ browser }) => {
+  const first = await signedIn(browser, "hds.kanreg1", "/hds");
+  const row = first.getByTestId("baris-tiket").first();
+  const href = await row.getByRole("link").getAttribute("href");
+  await first.goto(href!);
+  await waitForHydration(first);
+  await live(first);
+  await expect(first.getByTestId("juga-membuka")).toHaveCount(0);
+
+  const second = await signedIn(browser, "hds2.kanreg1", href!);
+  await expect(second.getByTestId("juga-membuka")).toContainText("Petugas HDS Kanreg I");
+  // The first officer is told without reloading.
+  await expect(first.getByTestId("juga-membuka")).toContainText("Petugas HDS Kanreg I (2)");
+});

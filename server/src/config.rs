@@ -82,6 +82,11 @@ pub struct Config {
     #[arg(long, env = "SIPUPNS_SESSION_CACHE_SECONDS", default_value_t = 5)]
     pub session_cache_seconds: u64,
 
+    /// How long one help-desk live stream lasts before the server ends it; the browser then
+    /// reconnects at once, resuming from its last event, and the session is checked again.
+    #[arg(long, env = "SIPUPNS_HDS_STREAM_SECONDS", default_value_t = 600)]
+    pub hds_stream_seconds: u64,
+
     /// Sign-in attempts per minute allowed from one IP address.
     #[arg(long, env = "SIPUPNS_SIGNIN_PER_MINUTE", default_value_t = 30)]
     pub signin_per_minute: u32,

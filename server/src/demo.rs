@@ -140,7 +140,7 @@ pub async fn seed(state: &AppState) -> anyhow::Result<DemoWorld> {
         unor_path: Some(u.path.clone()),
         ..Scope::default()
     };
-    let staff: [(&str, &str, Role, Scope, Option<Uuid>); 12] = [
+    let staff: [(&str, &str, Role, Scope, Option<Uuid>); 13] = [
         ("verif1.dinkes", "Verifikator Dinas Kesehatan Sleman", Role::VerifikatorL1, subtree(&dinkes), Some(dinkes.id)),
         ("verif2.sleman", "Verifikator BKPP Sleman", Role::VerifikatorL2, sleman_scope.clone(), Some(bkpp.id)),
         (
@@ -175,6 +175,19 @@ pub async fn seed(state: &AppState) -> anyhow::Result<DemoWorld> {
         (
             "hds.kanreg1",
             "Petugas HDS Kanreg I",
+            Role::PetugasHds,
+            Scope {
+                kanreg_id: Some(1),
+                kantor_id: Some(KANTOR_KANREG_I),
+                hds_kategori: ["A", "B", "C", "D", "P"].map(String::from).to_vec(),
+                ..Scope::default()
+            },
+            None,
+        ),
+        // A colleague in the same office: two officers on one ticket see each other.
+        (
+            "hds2.kanreg1",
+            "Petugas HDS Kanreg I (2)",
             Role::PetugasHds,
             Scope {
                 kanreg_id: Some(1),

@@ -47,7 +47,7 @@ pub fn app_state(config: &Config, pool: PgPool) -> anyhow::Result<AppState> {
         verification: verification::Verification::new(pool.clone(), personnel.clone(), reference.clone()),
         helpdesk: helpdesk::Helpdesk::new(pool.clone(), reference.clone()),
         // One listener per instance wakes its live streams (LISTEN/NOTIFY over the event table).
-        hds_siaran: helpdesk::Siaran::start(pool.clone()),
+        hds_siaran: helpdesk::Siaran::start(pool.clone(), std::time::Duration::from_secs(config.hds_stream_seconds)),
         identity,
         personnel,
         reference,

@@ -107,6 +107,7 @@ fn rows() -> Vec<Row> {
         fun("/api/hds/kotak/ambil", Needs(HdsInbox), by!(ticket_in_reach)).outside(by!(ticket_outside)),
         fun("/api/hds/kotak/balas", Needs(HdsInbox), by!(reply_in_reach)).outside(by!(reply_outside)),
         fun("/api/hds/kotak/status", Needs(HdsInbox), by!(status_in_reach)).outside(by!(status_outside)),
+        fun("/api/hds/kotak/hadir", Needs(HdsInbox), by!(ticket_in_reach)).outside(by!(ticket_outside)),
         fun("/api/beranda/admin-instansi", Needs(AdminInstansi), by!(no_args)),
         fun("/api/beranda/admin-kanreg", Needs(AdminKanreg), by!(no_args)),
         fun("/api/beranda/admin-bkn", Needs(AdminBkn), by!(no_args)),

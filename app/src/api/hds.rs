@@ -193,3 +193,13 @@ pub async fn set_status(id: String, status: StatusTiket) -> Result<(), AppError>
     let (user, _) = require(Capability::HdsInbox)?;
     Ok(state()?.helpdesk.set_status(&user, server::id(&id)?, status).await?)
 }
+
+/// The officer has the ticket open (renewed by the page); answers the other officers who do.
+#[server(endpoint = "hds/kotak/hadir")]
+pub async fn present(id: String) -> Result<Vec<String>, AppError> {
+    use crate::auth::{require, state};
+    use domain::Capability;
+
+    let (user, _) = require(Capability::HdsInbox)?;
+    Ok(state()?.helpdesk.present(&user, server::id(&id)?).await?)
+}

@@ -4,7 +4,10 @@
 //!   own tickets (officers' notes excepted); an officer those of the tickets within reach.
 //!   Each event's id is its delivery number: a browser that reconnects sends it back as
 //!   `Last-Event-ID` (or `?sejak=`) and first gets every event it missed, in order, then the
-//!   live ones, each once. The first event, `siap`, tells the page to load what it shows.
+//!   live ones, each once. The first event, `siap`, tells the page to load what it shows
+//!   (`lanjut` instead on a resumed stream).
+//!   A stream ends after `--hds-stream-seconds` (10 minutes): the browser reconnects at once,
+//!   so a session that ended meanwhile stops receiving.
 //! - `GET /api/hds/tiket/{id}/bukti`: the ticket's printable receipt (PDF), for its PNS and the
 //!   officers who reach it.
 
@@ -109,8 +112,10 @@ async fn stream(
     };
     let aliran =
         Aliran { siaran, rx, pembaca, last, backlog: VecDeque::new(), catching_up: resume.is_some(), siap: false };
-    let events = futures::stream::unfold(aliran, |mut a| async move {
-        let event = a.next().await;
+    let ends = tokio::time::Instant::now() + aliran.siaran.lifetime;
+    let events = futures::stream::unfold(aliran, move |mut a| async move {
+        // At the end of its lifetime the stream ends; the browser reconnects and resumes.
+        let event = tokio::time::timeout_at(ends, a.next()).await.ok()?;
         Some((Ok(event), a))
     });
     Ok(Sse::new(events).keep_alive(KeepAlive::new().interval(Duration::from_secs(15))))
@@ -120,8 +125,12 @@ impl Aliran {
     async fn next(&mut self) -> Event {
         if !self.siap {
             self.siap = true;
-            // Reconnect a second after a drop, not the browser's default three.
-            return Event::default().event("siap").id(self.last.to_string()).retry(Duration::from_secs(1)).data("");
+            // `siap` on a fresh stream (the page loads what it shows), `lanjut` on a resumed one
+            // (the missed events follow). Reconnect a second after a drop, not the browser's
+            // default three. (An event with empty data is never dispatched: it carries the number.)
+            let kind = if self.catching_up { "lanjut" } else { "siap" };
+            let nomor = self.last.to_string();
+            return Event::default().event(kind).id(nomor.clone()).retry(Duration::from_secs(1)).data(nomor);
         }
         loop {
             if let Some(p) = self.backlog.pop_front() {

@@ -12,6 +12,9 @@ use crate::peristiwa;
 use crate::store::Helpdesk;
 use crate::tiket::{self, Baris, Kepala};
 
+/// How long an officer counts as having a ticket open after the page last said so.
+pub const HADIR_DETIK: f64 = 45.0;
+
 /// What the officer narrowed the inbox to. Empty: every ticket still open.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FilterKotak {
@@ -169,6 +172,39 @@ impl Helpdesk {
         peristiwa::record(&mut tx, id, "status").await?;
         tx.commit().await?;
         Ok(())
+    }
+
+    /// The officer has the ticket open (the page renews this while it is open): returns the
+    /// other officers who have it open too. Arriving tells the others' pages at once.
+    pub async fn present(&self, user: &CurrentUser, id: Uuid) -> Result<Vec<String>, ServiceError> {
+        self.within_reach(user, id).await?;
+        let mut tx = self.pool.begin().await?;
+        // One who left (or whose page stopped renewing) arrives anew.
+        sqlx::query!("DELETE FROM hds_hadir WHERE tiket_id = $1 AND sampai < now()", id).execute(&mut *tx).await?;
+        let arrived = sqlx::query_scalar!(
+            r#"INSERT INTO hds_hadir (tiket_id, akun_id, nama, sampai)
+               VALUES ($1, $2, $3, now() + make_interval(secs => $4))
+               ON CONFLICT (tiket_id, akun_id) DO UPDATE SET sampai = EXCLUDED.sampai
+               RETURNING (xmax = 0) AS "baru!""#,
+            id,
+            user.account_id,
+            user.nama,
+            HADIR_DETIK
+        )
+        .fetch_one(&mut *tx)
+        .await?;
+        let others = sqlx::query_scalar!(
+            "SELECT nama FROM hds_hadir WHERE tiket_id = $1 AND akun_id <> $2 AND sampai > now() ORDER BY nama",
+            id,
+            user.account_id
+        )
+        .fetch_all(&mut *tx)
+        .await?;
+        if arrived {
+            peristiwa::record(&mut tx, id, "hadir").await?;
+        }
+        tx.commit().await?;
+        Ok(others)
     }
 
     /// The ticket's head when the officer may act on it; "not found" otherwise.

@@ -31,7 +31,7 @@ const TICK: Duration = Duration::from_secs(2);
 pub struct Peristiwa {
     pub nomor: i64,
     pub tiket_id: Uuid,
-    /// baru, pesan, catatan (officers only), status, petugas
+    /// baru, pesan, catatan and hadir (officers only), status, petugas
     pub jenis: String,
     pub nip: String,
     pub kategori: String,
@@ -39,9 +39,9 @@ pub struct Peristiwa {
 }
 
 impl Peristiwa {
-    /// The PNS of the ticket sees all but officers' notes.
+    /// The PNS of the ticket sees all but officers' notes and who has it open.
     pub fn for_pns(&self, nip: &str) -> bool {
-        self.nip == nip && self.jenis != "catatan"
+        self.nip == nip && !matches!(self.jenis.as_str(), "catatan" | "hadir")
     }
 
     pub fn for_officer(&self, jangkauan: &Jangkauan) -> bool {
@@ -118,13 +118,16 @@ pub async fn latest(pool: &PgPool) -> sqlx::Result<i64> {
 pub struct Siaran {
     pub(crate) pool: PgPool,
     sender: broadcast::Sender<Arc<Peristiwa>>,
+    /// How long one stream lasts: the browser reconnects (the session checked again) and
+    /// resumes from its last event.
+    pub(crate) lifetime: Duration,
 }
 
 impl Siaran {
     /// Starts the listener task; it runs as long as the process.
-    pub fn start(pool: PgPool) -> Siaran {
+    pub fn start(pool: PgPool, lifetime: Duration) -> Siaran {
         let (sender, _) = broadcast::channel(1024);
-        let siaran = Siaran { pool, sender };
+        let siaran = Siaran { pool, sender, lifetime };
         let task = siaran.clone();
         tokio::spawn(async move { task.run().await });
         siaran

@@ -11,7 +11,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use super::percakapan::{durasi, kepala, status_badge, Percakapan};
-use crate::api::hds::{claim_ticket, inbox, open_ticket, reply_as_officer, set_status, FilterKotakView};
+use crate::api::hds::{claim_ticket, inbox, open_ticket, present, reply_as_officer, set_status, FilterKotakView};
 use crate::i18n::{error_text, t, use_lang};
 use crate::live::follow_hds;
 use crate::pages::errors::ErrorView;
@@ -24,12 +24,6 @@ pub fn InboxPage() -> impl IntoView {
     let live = RwSignal::new(false);
     follow_hds(live, move |_| reload.update(|n| *n += 1));
     let tickets = crate::resource::resource(move || (filter.get(), reload.get()), |(f, _)| inbox(f));
-    // The tab's title carries the unread count, so a background tab shows new work.
-    let unread = move || tickets.get().and_then(Result::ok).map(|l| l.iter().map(|r| r.belum_dibaca).sum::<i64>());
-    let title = move || match unread() {
-        Some(n) if n > 0 => format!("({n}) {}", t(Msg::HomeHdsTitle)),
-        _ => t(Msg::HomeHdsTitle).to_owned(),
-    };
 
     let status = RwSignal::new(String::new());
     let kategori = RwSignal::new(String::new());
@@ -56,7 +50,6 @@ pub fn InboxPage() -> impl IntoView {
         }
     };
     view! {
-        <Title text=title/>
         <section class="panel" data-testid="home-hds">
             <h1>{t(Msg::HomeHdsTitle)}</h1>
             <p>{t(Msg::HomeHdsIntro)}</p>
@@ -107,11 +100,19 @@ pub fn InboxPage() -> impl IntoView {
 #[component]
 fn InboxTable(list: Vec<TiketRingkas>) -> impl IntoView {
     let lang = use_lang();
+    // The tab's title carries the unread count, so a background tab shows new work.
+    let unread: i64 = list.iter().map(|r| r.belum_dibaca).sum();
+    let title = match unread {
+        0 => t(Msg::HomeHdsTitle).to_owned(),
+        n => format!("({n}) {}", t(Msg::HomeHdsTitle)),
+    };
     if list.is_empty() {
-        return view! { <p class="muted" data-testid="kotak-kosong">{t(Msg::NoTickets)}</p> }.into_any();
+        return view! { <Title text=title/><p class="muted" data-testid="kotak-kosong">{t(Msg::NoTickets)}</p> }
+            .into_any();
     }
     let count = list.len();
     view! {
+        <Title text=title/>
         <p class="muted">{format!("{count} {}", t(Msg::OpenTickets))}</p>
         <table class="list" data-testid="kotak-masuk">
             <thead><tr>
@@ -155,24 +156,50 @@ pub fn OfficerTicketPage() -> impl IntoView {
     // A message that arrives while the officer types: shown, and the server refuses a reply
     // that did not see it.
     let arrived = RwSignal::new(false);
+    // Who else has the ticket open: said again every 20 s, and when someone arrives.
+    let tick = RwSignal::new(0u32);
     let me = id.clone();
-    follow_hds(live, move |kabar| {
-        if kabar.as_ref().is_none_or(|k| k.tiket_id == me) {
-            if kabar.is_some_and(|k| k.jenis == "pesan" || k.jenis == "catatan") {
+    follow_hds(live, move |kabar| match kabar {
+        None => reload.update(|n| *n += 1),
+        Some(k) if k.tiket_id == me && k.jenis == "hadir" => tick.update(|n| *n += 1),
+        Some(k) if k.tiket_id == me => {
+            if k.jenis == "pesan" || k.jenis == "catatan" {
                 arrived.set(true);
             }
             reload.update(|n| *n += 1);
         }
+        Some(_) => {}
     });
-    let ticket = crate::resource::resource(move || reload.get(), move |_| open_ticket(id.clone()));
+    let ticket = {
+        let id = id.clone();
+        crate::resource::resource(move || reload.get(), move |_| open_ticket(id.clone()))
+    };
     // The reply being typed outlives the reloads a live update causes.
     let isi = RwSignal::new(String::new());
+    let others = crate::resource::resource(move || tick.get(), move |_| present(id.clone()));
+    fn every_20s(tick: RwSignal<u32>) {
+        crate::browser::after(std::time::Duration::from_secs(20), move || {
+            // Stops once the page (and its signal) is gone.
+            if tick.try_update(|n| *n += 1).is_some() {
+                every_20s(tick);
+            }
+        });
+    }
+    every_20s(tick);
     view! {
         <section class="panel" data-testid="tiket-petugas">
             <p><a href="/hds">{t(Msg::BackToInbox)}</a></p>
             <p class="muted live" data-testid="langsung" data-aktif=move || live.get().to_string()>
                 {move || live.get().then(|| t(Msg::LiveOn))}
             </p>
+            <Transition fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let names = others.await.unwrap_or_default();
+                    (!names.is_empty()).then(|| view! {
+                        <p class="notice" role="status" data-testid="juga-membuka">{t(Msg::AlsoOpenBy)}": "{names.join(", ")}</p>
+                    })
+                })}
+            </Transition>
             <Transition fallback=|| view! { <p aria-busy="true">{t(Msg::Working)}</p> }>
                 {move || Suspend::new(async move {
                     match ticket.await {
