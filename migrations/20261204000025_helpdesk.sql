@@ -98,6 +98,15 @@ CREATE TABLE hds_dibaca (
     PRIMARY KEY (tiket_id, akun_id)
 );
 
+-- Messages of a ticket that a reader has not read: others' messages after the reader's mark
+-- (officers' notes count only for officers).
+CREATE FUNCTION hds_belum_dibaca(p_tiket UUID, p_akun UUID, p_internal BOOLEAN) RETURNS BIGINT
+LANGUAGE sql STABLE AS $$
+    SELECT count(*) FROM hds_pesan p
+     WHERE p.tiket_id = p_tiket AND (NOT p.internal OR p_internal) AND p.akun_id <> p_akun
+       AND p.id > coalesce((SELECT d.pesan_id FROM hds_dibaca d WHERE d.tiket_id = p_tiket AND d.akun_id = p_akun), 0)
+$$;
+
 -- Officers who have a ticket open now (renewed while the page is open): each sees the others.
 CREATE TABLE hds_hadir (
     tiket_id UUID NOT NULL REFERENCES hds_tiket(id) ON DELETE CASCADE,

@@ -84,16 +84,18 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/reset-sandi") view={Lazy::<pages::lazy::ResetPasswordRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/pns") view={Lazy::<pages::lazy::PnsHomeRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/pns/formulir") view={Lazy::<pages::formulir::FormRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/pns/progres") view={Lazy::<pages::lazy::ProgressRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/pns/progres") view={Lazy::<pages::lazy::PnsHomeRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/verifikasi") view={Lazy::<pages::lazy::VerifierRoute>::new()} ssr=SsrMode::Async/>
                     // The offline page shares the review page's chunk (it reviews with the same component):
                     // a lazy route of its own cut the shared code into more, worse-compressing chunks (#14).
                     <Route path=path!("/verifikasi/luring") view={Lazy::<pages::lazy::ReviewRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/verifikasi/usulan/:id") view={Lazy::<pages::lazy::ReviewRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/pns/bantuan") view={Lazy::<pages::lazy::HelpRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/pns/bantuan/:id") view={Lazy::<pages::lazy::HelpRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/hds") view={Lazy::<pages::lazy::HdsRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/hds/tiket/:id") view={Lazy::<pages::lazy::HdsRoute>::new()} ssr=SsrMode::Async/>
+                    // The help pages share the PNS home's chunk (`pages::hds::PnsAndHdsPages`).
+                    <Route path=path!("/pns/bantuan") view={Lazy::<pages::lazy::PnsHomeRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/pns/bantuan/:id") view={Lazy::<pages::lazy::PnsHomeRoute>::new()} ssr=SsrMode::Async/>
+                    // The inbox too (`pages::hds::PnsAndHdsPages`).
+                    <Route path=path!("/hds") view={Lazy::<pages::lazy::PnsHomeRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/hds/tiket/:id") view={Lazy::<pages::lazy::PnsHomeRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/admin/instansi") view={Lazy::<pages::lazy::AdminInstansiRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/admin/kanreg") view={Lazy::<pages::lazy::AdminKanregRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/admin/bkn") view={Lazy::<pages::lazy::AdminBknRoute>::new()} ssr=SsrMode::Async/>

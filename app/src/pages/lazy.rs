@@ -26,12 +26,9 @@ macro_rules! lazy_page {
 lazy_page!(RegisterRoute, super::register::Register);
 lazy_page!(ForgotPasswordRoute, super::reset::ForgotPassword);
 lazy_page!(ResetPasswordRoute, super::reset::ResetPasswordPage);
-lazy_page!(PnsHomeRoute, super::record::PnsHomePage);
-lazy_page!(ProgressRoute, super::progress::ProgressPage);
+lazy_page!(PnsHomeRoute, super::hds::PnsAndHdsPages);
 lazy_page!(VerifierRoute, super::homes::VerifierHomePage);
 lazy_page!(ReviewRoute, super::verifikasi::ReviewPages);
-lazy_page!(HdsRoute, super::hds::HdsPages);
-lazy_page!(HelpRoute, super::hds::HelpPages);
 lazy_page!(AdminInstansiRoute, super::homes::AdminInstansiHomePage);
 lazy_page!(AdminKanregRoute, super::homes::AdminKanregHomePage);
 lazy_page!(AdminBknRoute, super::homes::AdminBknHomePage);

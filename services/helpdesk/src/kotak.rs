@@ -42,11 +42,8 @@ impl Helpdesk {
             r#"SELECT t.id AS "id!", t.nomor AS "nomor!", t.kategori AS "kategori!", t.subjek AS "subjek!",
                       t.status AS "status!", t.nip AS "nip!", t.nama AS "nama!", t.petugas_nama,
                       t.dibuat_wib AS "dibuat_wib!", t.umur_menit AS "umur_menit!", t.terlambat AS "terlambat!",
-                      -- Unread messages; a ticket this officer never opened counts one more.
-                      (SELECT count(*) FROM hds_pesan p
-                        WHERE p.tiket_id = t.id AND p.akun_id <> $5
-                          AND p.id > coalesce((SELECT d.pesan_id FROM hds_dibaca d
-                                               WHERE d.tiket_id = t.id AND d.akun_id = $5), 0))
+                      -- A ticket this officer never opened counts one more.
+                      hds_belum_dibaca(t.id, $5, true)
                       + (NOT EXISTS (SELECT 1 FROM hds_dibaca d WHERE d.tiket_id = t.id AND d.akun_id = $5))::int
                       AS "belum!"
                FROM hds_tiket_sla t

@@ -140,10 +140,7 @@ impl Helpdesk {
             r#"SELECT t.id AS "id!", t.nomor AS "nomor!", t.kategori AS "kategori!", t.subjek AS "subjek!",
                       t.status AS "status!", t.nip AS "nip!", t.nama AS "nama!", t.petugas_nama,
                       t.dibuat_wib AS "dibuat_wib!", t.umur_menit AS "umur_menit!", t.terlambat AS "terlambat!",
-                      (SELECT count(*) FROM hds_pesan p
-                        WHERE p.tiket_id = t.id AND NOT p.internal AND p.akun_id <> $2
-                          AND p.id > coalesce((SELECT d.pesan_id FROM hds_dibaca d
-                                               WHERE d.tiket_id = t.id AND d.akun_id = $2), 0)) AS "belum!"
+                      hds_belum_dibaca(t.id, $2, false) AS "belum!"
                FROM hds_tiket_sla t WHERE t.nip = $1 ORDER BY t.dibuat DESC LIMIT 200"#,
             pemohon.nip,
             pemohon.akun_id
@@ -381,10 +378,7 @@ pub(crate) async fn summary(
         r#"SELECT t.id AS "id!", t.nomor AS "nomor!", t.kategori AS "kategori!", t.subjek AS "subjek!",
                   t.status AS "status!", t.nip AS "nip!", t.nama AS "nama!", t.petugas_nama,
                   t.dibuat_wib AS "dibuat_wib!", t.umur_menit AS "umur_menit!", t.terlambat AS "terlambat!",
-                  (SELECT count(*) FROM hds_pesan p
-                    WHERE p.tiket_id = t.id AND (NOT p.internal OR $3) AND p.akun_id <> $2
-                      AND p.id > coalesce((SELECT d.pesan_id FROM hds_dibaca d
-                                           WHERE d.tiket_id = t.id AND d.akun_id = $2), 0)) AS "belum!"
+                  hds_belum_dibaca(t.id, $2, $3) AS "belum!"
            FROM hds_tiket_sla t WHERE t.id = $1"#,
         id,
         reader,

@@ -9,13 +9,12 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use super::percakapan::{durasi, kepala, status_badge, Percakapan};
+use super::percakapan::{durasi, kepala, langsung, muat, status_badge, Percakapan};
 use crate::api::hds::{
     close_ticket, instansi_choices, own_ticket, own_tickets, raise_ticket, reply_as_pns, TiketBaruView,
 };
 use crate::i18n::{error_text, t, use_lang};
 use crate::live::follow_hds;
-use crate::pages::errors::ErrorView;
 
 #[component]
 pub fn HelpPage() -> impl IntoView {
@@ -29,17 +28,8 @@ pub fn HelpPage() -> impl IntoView {
             <p>{t(Msg::HelpIntro)}</p>
             <NewTicket/>
             <h2>{t(Msg::MyTickets)}</h2>
-            <p class="muted live" data-testid="langsung" data-aktif=move || live.get().to_string()>
-                {move || live.get().then(|| t(Msg::LiveOn))}
-            </p>
-            <Transition fallback=|| view! { <p aria-busy="true">{t(Msg::Working)}</p> }>
-                {move || Suspend::new(async move {
-                    match tickets.await {
-                        Ok(list) => view! { <OwnTickets list/> }.into_any(),
-                        Err(error) => view! { <ErrorView error/> }.into_any(),
-                    }
-                })}
-            </Transition>
+            {langsung(live)}
+            {muat(tickets, move |list| view! { <OwnTickets list/> })}
         </section>
     }
 }
@@ -208,17 +198,8 @@ pub fn HelpTicketPage() -> impl IntoView {
     view! {
         <section class="panel" data-testid="tiket-pns">
             <p><a href="/pns/bantuan">{t(Msg::BackToTickets)}</a></p>
-            <p class="muted live" data-testid="langsung" data-aktif=move || live.get().to_string()>
-                {move || live.get().then(|| t(Msg::LiveOn))}
-            </p>
-            <Transition fallback=|| view! { <p aria-busy="true">{t(Msg::Working)}</p> }>
-                {move || Suspend::new(async move {
-                    match ticket.await {
-                        Ok(detail) => view! { <PnsTicket detail reload isi/> }.into_any(),
-                        Err(error) => view! { <ErrorView error/> }.into_any(),
-                    }
-                })}
-            </Transition>
+            {langsung(live)}
+            {muat(ticket, move |detail| view! { <PnsTicket detail reload isi/> })}
         </section>
     }
 }

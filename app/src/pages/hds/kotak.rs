@@ -10,11 +10,10 @@ use leptos::task::spawn_local;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-use super::percakapan::{durasi, kepala, status_badge, Percakapan};
+use super::percakapan::{durasi, kepala, langsung, muat, status_badge, Percakapan};
 use crate::api::hds::{claim_ticket, inbox, open_ticket, present, reply_as_officer, set_status, FilterKotakView};
 use crate::i18n::{error_text, t, use_lang};
 use crate::live::follow_hds;
-use crate::pages::errors::ErrorView;
 
 #[component]
 pub fn InboxPage() -> impl IntoView {
@@ -53,9 +52,7 @@ pub fn InboxPage() -> impl IntoView {
         <section class="panel" data-testid="home-hds">
             <h1>{t(Msg::HomeHdsTitle)}</h1>
             <p>{t(Msg::HomeHdsIntro)}</p>
-            <p class="muted live" data-testid="langsung" data-aktif=move || live.get().to_string()>
-                {move || live.get().then(|| t(Msg::LiveOn))}
-            </p>
+            {langsung(live)}
             <form class="filter" role="search" on:submit=apply data-testid="filter-kotak">
                 <div class="field grow">
                     <label for="cari">{t(Msg::SearchNameNip)}</label>
@@ -85,14 +82,7 @@ pub fn InboxPage() -> impl IntoView {
                 </div>
                 <button type="submit" class="primary" data-testid="terapkan-filter">{t(Msg::ApplyFilter)}</button>
             </form>
-            <Transition fallback=|| view! { <p aria-busy="true">{t(Msg::Working)}</p> }>
-                {move || Suspend::new(async move {
-                    match tickets.await {
-                        Ok(list) => view! { <InboxTable list/> }.into_any(),
-                        Err(error) => view! { <ErrorView error/> }.into_any(),
-                    }
-                })}
-            </Transition>
+            {muat(tickets, move |list| view! { <InboxTable list/> })}
         </section>
     }
 }
@@ -189,9 +179,7 @@ pub fn OfficerTicketPage() -> impl IntoView {
     view! {
         <section class="panel" data-testid="tiket-petugas">
             <p><a href="/hds">{t(Msg::BackToInbox)}</a></p>
-            <p class="muted live" data-testid="langsung" data-aktif=move || live.get().to_string()>
-                {move || live.get().then(|| t(Msg::LiveOn))}
-            </p>
+            {langsung(live)}
             <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
                     let names = others.await.unwrap_or_default();
@@ -200,14 +188,7 @@ pub fn OfficerTicketPage() -> impl IntoView {
                     })
                 })}
             </Transition>
-            <Transition fallback=|| view! { <p aria-busy="true">{t(Msg::Working)}</p> }>
-                {move || Suspend::new(async move {
-                    match ticket.await {
-                        Ok(detail) => view! { <OfficerTicket detail reload arrived isi/> }.into_any(),
-                        Err(error) => view! { <ErrorView error/> }.into_any(),
-                    }
-                })}
-            </Transition>
+            {muat(ticket, move |detail| view! { <OfficerTicket detail reload arrived isi/> })}
         </section>
     }
 }

@@ -8,22 +8,19 @@ pub mod percakapan;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
-/// `/pns/bantuan` and `/pns/bantuan/:id`.
+/// The PNS's record (`/pns`), progress (`/pns/progres`), help pages (`/pns/bantuan`,
+/// `/pns/bantuan/:id`) and the officers' inbox (`/hds`, `/hds/tiket/:id`): one lazy route, since every split point cuts the
+/// code the routes share into more, worse-compressing chunks, which the form and the review
+/// pages paid for (#14).
 #[component]
-pub fn HelpPages() -> impl IntoView {
-    if use_location().pathname.get_untracked().trim_end_matches('/') == "/pns/bantuan" {
-        view! { <bantuan::HelpPage/> }.into_any()
-    } else {
-        view! { <bantuan::HelpTicketPage/> }.into_any()
-    }
-}
-
-/// `/hds` and `/hds/tiket/:id`.
-#[component]
-pub fn HdsPages() -> impl IntoView {
-    if use_location().pathname.get_untracked().trim_end_matches('/') == "/hds" {
-        view! { <kotak::InboxPage/> }.into_any()
-    } else {
-        view! { <kotak::OfficerTicketPage/> }.into_any()
+pub fn PnsAndHdsPages() -> impl IntoView {
+    let path = use_location().pathname.get_untracked();
+    match path.trim_end_matches('/') {
+        "/pns" => view! { <crate::pages::record::PnsHomePage/> }.into_any(),
+        "/pns/progres" => view! { <crate::pages::progress::ProgressPage/> }.into_any(),
+        "/pns/bantuan" => view! { <bantuan::HelpPage/> }.into_any(),
+        "/hds" => view! { <kotak::InboxPage/> }.into_any(),
+        p if p.starts_with("/hds/") => view! { <kotak::OfficerTicketPage/> }.into_any(),
+        _ => view! { <bantuan::HelpTicketPage/> }.into_any(),
     }
 }

@@ -1,11 +1,44 @@
 //! What the PNS's and the officers' ticket pages share: the conversation, the status badge,
-//! and how long a ticket has waited.
+//! how long a ticket has waited, the live-stream indicator, and loading with errors shown.
 
 use domain::hds::{Dari, Pesan, StatusTiket, TiketDetail};
 use domain::Msg;
 use leptos::prelude::*;
 
+use crate::error::AppError;
 use crate::i18n::{t, use_lang};
+use crate::pages::errors::ErrorView;
+use crate::resource::AppResource;
+
+/// "Pembaruan langsung aktif" while the page's live stream is open.
+pub fn langsung(live: RwSignal<bool>) -> impl IntoView {
+    view! {
+        <p class="muted live" data-testid="langsung" data-aktif=move || live.get().to_string()>
+            {move || live.get().then(|| t(Msg::LiveOn))}
+        </p>
+    }
+}
+
+/// A resource's value through `ok`, or its error; the old value stays while it reloads.
+pub fn muat<T, V>(
+    data: AppResource<Result<T, AppError>>,
+    ok: impl Fn(T) -> V + Send + Sync + Copy + 'static,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static,
+    V: IntoView + 'static,
+{
+    view! {
+        <Transition fallback=|| view! { <p aria-busy="true">{t(Msg::Working)}</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(value) => ok(value).into_any(),
+                    Err(error) => view! { <ErrorView error/> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
 
 /// "3 h 20 m" / "2 hr 4 j": days, hours and minutes, the largest two.
 pub fn durasi(menit: i64) -> String {
