@@ -247,11 +247,18 @@ test("a verifier takes five submissions offline, decides three without a network
   // a decision goes back to the queue and leaves the browser, every document file goes, and
   // the waiting decision stays for the same verifier.
   const [waiting, untouched] = (await kept(page, "usulan")).map((u) => u.key);
-  await page.route("**/api/verifikasi/putus", (route) => route.abort("internetdisconnected"));
+  let refused = 0;
+  await page.route("**/api/verifikasi/putus", (route) => {
+    refused++;
+    return route.abort("internetdisconnected");
+  });
   await page.locator(`[data-testid="usulan-luring"][data-item="${waiting}"]`).getByTestId("putuskan-luring").click();
   await page.getByTestId("terima-semua").click();
   await page.getByTestId("teruskan").click();
   await expect(page.getByTestId("jumlah-tertunda")).toHaveText("1");
+  // The count shows the queued decision before the page tries to send it: the network comes
+  // back only after that try failed, or the decision would leave.
+  await expect.poll(() => refused).toBeGreaterThan(0);
   await page.unrouteAll({ behavior: "wait" });
   // (The page was last loaded offline, from the anonymous shell: the queue has the user menu.)
   await page.goto("/verifikasi");
