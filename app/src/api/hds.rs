@@ -57,7 +57,9 @@ mod server {
 
     /// The signed-in PNS as a ticket's author: their NIP and instansi.
     pub fn pemohon(user: &CurrentUser) -> Result<helpdesk::Pemohon, AppError> {
-        helpdesk::Pemohon::of(user).map_err(refuse)
+        let nip = user.own_nip().map_err(refuse)?;
+        let instansi_id = user.active.instansi_id.ok_or_else(|| refuse(ErrorCode::Forbidden))?;
+        Ok(helpdesk::Pemohon { akun_id: user.account_id, nip: nip.to_owned(), nama: user.nama.clone(), instansi_id })
     }
 
     pub fn id(text: &str) -> Result<Uuid, AppError> {

@@ -24,15 +24,6 @@ pub struct Pemohon {
     pub instansi_id: Uuid,
 }
 
-impl Pemohon {
-    /// The signed-in PNS acting as a PNS, with the instansi of their grant; others are refused.
-    pub fn of(user: &access::CurrentUser) -> Result<Pemohon, ErrorCode> {
-        let nip = user.own_nip()?;
-        let instansi_id = user.active.instansi_id.ok_or(ErrorCode::Forbidden)?;
-        Ok(Pemohon { akun_id: user.account_id, nip: nip.to_owned(), nama: user.nama.clone(), instansi_id })
-    }
-}
-
 /// What the PNS fills in.
 #[derive(Debug, Clone)]
 pub struct TiketBaru {
