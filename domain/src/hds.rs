@@ -100,32 +100,35 @@ pub const SUBJEK_MAX: usize = 150;
 pub const URAIAN_MIN: usize = 10;
 pub const PESAN_MAX: usize = 4000;
 
-/// A subject: 5–150 characters of one line.
-pub fn check_subjek(subjek: &str) -> Result<(), ErrorCode> {
-    let n = subjek.trim().chars().count();
-    if n == 0 {
-        Err(ErrorCode::FieldRequired)
-    } else if n < SUBJEK_MIN {
-        Err(ErrorCode::TicketSubjectShort)
-    } else if n > SUBJEK_MAX {
-        Err(ErrorCode::TextTooLong)
-    } else if subjek.chars().any(char::is_control) {
+/// Trimmed length between `min` (else `too_short`; nothing at all is `FieldRequired`) and `max`.
+fn check_length(text: &str, min: usize, max: usize, too_short: ErrorCode) -> Result<(), ErrorCode> {
+    match text.trim().chars().count() {
+        0 => Err(ErrorCode::FieldRequired),
+        n if n < min => Err(too_short),
+        n if n > max => Err(ErrorCode::TextTooLong),
+        _ => Ok(()),
+    }
+}
+
+/// One line: no control characters at all.
+fn check_one_line(text: &str) -> Result<(), ErrorCode> {
+    if text.chars().any(char::is_control) {
         Err(ErrorCode::TextCharacters)
     } else {
         Ok(())
     }
 }
 
+/// A subject: 5–150 characters of one line.
+pub fn check_subjek(subjek: &str) -> Result<(), ErrorCode> {
+    check_length(subjek, SUBJEK_MIN, SUBJEK_MAX, ErrorCode::TicketSubjectShort)?;
+    check_one_line(subjek)
+}
+
 /// A description of the problem: at least 10 characters, at most 4,000.
 pub fn check_uraian(uraian: &str) -> Result<(), ErrorCode> {
-    let n = uraian.trim().chars().count();
-    if n == 0 {
-        Err(ErrorCode::FieldRequired)
-    } else if n < URAIAN_MIN {
-        Err(ErrorCode::TicketDescriptionShort)
-    } else {
-        check_pesan(uraian)
-    }
+    check_length(uraian, URAIAN_MIN, PESAN_MAX, ErrorCode::TicketDescriptionShort)?;
+    check_pesan(uraian)
 }
 
 /// A message in a ticket's conversation: 1–4,000 characters; shown as text, never HTML.
@@ -140,6 +143,23 @@ pub fn check_pesan(isi: &str) -> Result<(), ErrorCode> {
     } else {
         Ok(())
     }
+}
+
+pub const ALASAN_MIN: usize = 10;
+pub const ALASAN_MAX: usize = 1000;
+pub const JUDUL_MIN: usize = 3;
+pub const JUDUL_MAX: usize = 80;
+
+/// Why a ticket goes to another office: 10–1,000 characters, for the officers who receive it.
+pub fn check_alasan(alasan: &str) -> Result<(), ErrorCode> {
+    check_length(alasan, ALASAN_MIN, ALASAN_MAX, ErrorCode::TransferReasonShort)?;
+    check_pesan(alasan)
+}
+
+/// A canned reply's title: 3–80 characters of one line.
+pub fn check_judul(judul: &str) -> Result<(), ErrorCode> {
+    check_length(judul, JUDUL_MIN, JUDUL_MAX, ErrorCode::TemplateTitleShort)?;
+    check_one_line(judul)
 }
 
 /// The rating a PNS gives a solved ticket: 1–5.
@@ -200,6 +220,43 @@ pub struct TiketDetail {
     pub penerima: String,
     pub pesan: Vec<Pesan>,
     pub nilai: Option<i16>,
+    /// Transfers between offices, oldest first (officers only; empty for the PNS).
+    #[serde(default)]
+    pub pengalihan: Vec<Pengalihan>,
+}
+
+/// A transfer of a ticket to another office.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Pengalihan {
+    pub dari: String,
+    pub ke: String,
+    pub alasan: String,
+    pub oleh: String,
+    pub waktu: String,
+}
+
+/// One choice in a list: a colleague (account id) or an office (`Penerima` code).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Opsi {
+    pub kode: String,
+    pub nama: String,
+}
+
+/// A canned reply of the officer's office.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Templat {
+    pub id: String,
+    pub judul: String,
+    pub isi: String,
+}
+
+/// What an officer may do with a ticket besides answering it: hand it to a colleague, send
+/// it to another office, or answer with one of the office's canned replies.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct PilihanPetugas {
+    pub rekan: Vec<Opsi>,
+    pub tujuan: Vec<Opsi>,
+    pub templat: Vec<Templat>,
 }
 
 /// What the live stream says happened; the page then asks for what changed.
@@ -235,6 +292,11 @@ mod tests {
         assert_eq!(check_pesan(&"é".repeat(4000)), Ok(()));
         assert_eq!(check_pesan(&"é".repeat(4001)), Err(ErrorCode::TextTooLong));
         assert_eq!(check_pesan("a\u{0}b"), Err(ErrorCode::TextCharacters));
+        assert_eq!(check_alasan("salah"), Err(ErrorCode::TransferReasonShort));
+        assert_eq!(check_alasan("Kategori B, bukan wilayah kami."), Ok(()));
+        assert_eq!(check_judul("ok"), Err(ErrorCode::TemplateTitleShort));
+        assert_eq!(check_judul("Minta SK\nterbaru"), Err(ErrorCode::TextCharacters));
+        assert_eq!(check_judul("Minta SK terbaru"), Ok(()));
         assert_eq!(check_nilai(0), Err(ErrorCode::BadRequest));
         assert_eq!(check_nilai(5), Ok(()));
     }

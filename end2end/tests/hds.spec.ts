@@ -27,6 +27,16 @@ test("hds.kanreg1 opens an inbox with work in it, overdue tickets first", async 
   // Only Kanreg I's categories.
   const categories = await page.locator("[data-testid=baris-tiket] td:nth-child(2)").allInnerTexts();
   expect(new Set(categories.map((c) => c.trim()))).toEqual(new Set(["A", "B", "C", "D", "P"]));
+
+  // Only those waiting three days or more: fewer rows, each waited "3 hr …" or longer.
+  const all = await rows.count();
+  await waitForHydration(page);
+  await page.getByLabel("Menunggu lebih dari").selectOption("72");
+  await page.getByTestId("terapkan-filter").click();
+  await expect(rows).not.toHaveCount(all);
+  const waited = await page.locator("[data-testid=baris-tiket] td:nth-child(8)").allInnerTexts();
+  expect(waited.length).toBeGreaterThan(0);
+  for (const w of waited) expect(Number(w.match(/^(\d+) hr/)?.[1] ?? 0)).toBeGreaterThanOrEqual(3);
 });
 
 test("a PNS's ticket appears live in the officer's inbox, and the answers go back and forth without reloading", async ({
@@ -133,4 +143,65 @@ test("two officers who open the same ticket each see the other", async ({ browse
   await expect(second.getByTestId("juga-membuka")).toContainText("Petugas HDS Kanreg I");
   // The first officer is told without reloading.
   await expect(first.getByTestId("juga-membuka")).toContainText("Petugas HDS Kanreg I (2)");
+});
+
+test("an officer hands a ticket to a colleague, answers with a canned reply, and transfers it to another office", async ({
+  browser,
+}) => {
+  const pns = await signedIn(browser, DEMO_PNS_NIP, "/pns/bantuan");
+  await pns.getByTestId("buat-tiket").click();
+  await pns.getByLabel("Kategori masalah").selectOption("D");
+  await pns.getByLabel("Subjek").fill("Tercatat diberhentikan");
+  await pns.getByLabel("Uraian masalah").fill("Saya tercatat diberhentikan, padahal masih bekerja di Dinas Kesehatan.");
+  await pns.getByTestId("kirim-tiket").click();
+  await pns.waitForURL(/\/pns\/bantuan\/[0-9a-f-]{36}$/);
+  await waitForHydration(pns);
+  await live(pns);
+  const nomor = (await pns.getByTestId("nomor-tiket").innerText()).trim();
+  const ticketId = pns.url().split("/").pop()!;
+
+  // The colleague watches their own tickets only.
+  const colleague = await signedIn(browser, "hds2.kanreg1", "/hds");
+  await colleague.getByLabel("Hanya milik saya").check();
+  await colleague.getByTestId("terapkan-filter").click();
+  await live(colleague);
+  await expect(colleague.getByTestId("baris-tiket").filter({ hasText: nomor })).toHaveCount(0);
+
+  const officer = await signedIn(browser, "hds.kanreg1", `/hds/tiket/${ticketId}`);
+  await live(officer);
+  await officer.getByLabel("Tugaskan ke").selectOption({ label: "Petugas HDS Kanreg I (2)" });
+  await officer.getByTestId("tugaskan").click();
+  await expect(officer.getByTestId("petugas")).toHaveText("Petugas HDS Kanreg I (2)");
+  // It appears in the colleague's "mine" inbox by itself.
+  await expect(colleague.getByTestId("baris-tiket").filter({ hasText: nomor })).toBeVisible();
+
+  // A canned reply of Kanreg I goes into the reply box; the officer saves a new one.
+  await officer.getByLabel("Templat balasan").selectOption({ label: "Minta SK pendukung" });
+  await officer.getByTestId("sisipkan-templat").click();
+  await expect(officer.getByLabel("Balasan Anda")).toHaveValue(/^Mohon unggah SK yang memuat data yang benar/);
+  await officer.getByLabel("Balasan Anda").fill("Data Anda sedang kami periksa bersama Deputi SINKA.");
+  await officer.getByLabel("Judul templat baru").fill("Ok");
+  await officer.getByTestId("simpan-templat").click();
+  await expect(officer.getByTestId("galat-templat")).toHaveText("Judul templat minimal 3 karakter.");
+  await officer.getByLabel("Judul templat baru").fill("Sedang diperiksa SINKA");
+  await officer.getByTestId("simpan-templat").click();
+  await expect(officer.getByLabel("Templat balasan").locator("option", { hasText: "Sedang diperiksa SINKA" })).toHaveCount(1);
+  expect(sql("SELECT count(*) FROM hds_templat WHERE judul = 'Sedang diperiksa SINKA' AND kantor_id = 1")).toBe("1");
+
+  // The transfer needs a reason; then the ticket leaves Kanreg I and the PNS sees who answers now.
+  await officer.getByText("Alihkan ke kantor lain").click();
+  await officer.getByLabel("Kantor tujuan", { exact: true }).selectOption("kantor:104");
+  await officer.getByLabel(/^Alasan pengalihan/).fill("Salah");
+  await officer.getByTestId("kirim-alih").click();
+  await expect(officer.getByTestId("galat-tindakan")).toHaveText("Tulis alasan pengalihan, minimal 10 karakter.");
+  await officer.getByLabel(/^Alasan pengalihan/).fill("Pemberhentian PNS instansi pusat ditangani Deputi SINKA.");
+  await officer.getByTestId("kirim-alih").click();
+  await officer.waitForURL(/\/hds\?dialihkan=/);
+  await expect(officer.getByTestId("dialihkan")).toContainText(nomor);
+  await expect(officer.getByTestId("baris-tiket").filter({ hasText: nomor })).toHaveCount(0);
+  await expect(colleague.getByTestId("baris-tiket").filter({ hasText: nomor })).toHaveCount(0);
+  await expect(pns.getByTestId("penerima")).toContainText("Deputi");
+  expect(sql(`SELECT ke_kantor_id || ' ' || oleh_nama FROM hds_pengalihan WHERE tiket_id = '${ticketId}'`)).toBe(
+    "104 Petugas HDS Kanreg I",
+  );
 });

@@ -140,6 +140,13 @@ pub async fn seed(state: &AppState) -> anyhow::Result<DemoWorld> {
         unor_path: Some(u.path.clone()),
         ..Scope::default()
     };
+    // Kanreg I's help desk answers A–D and P (the other categories go elsewhere).
+    let hds_kanreg1 = Scope {
+        kanreg_id: Some(1),
+        kantor_id: Some(KANTOR_KANREG_I),
+        hds_kategori: ["A", "B", "C", "D", "P"].map(String::from).to_vec(),
+        ..Scope::default()
+    };
     let staff: [(&str, &str, Role, Scope, Option<Uuid>); 13] = [
         ("verif1.dinkes", "Verifikator Dinas Kesehatan Sleman", Role::VerifikatorL1, subtree(&dinkes), Some(dinkes.id)),
         ("verif2.sleman", "Verifikator BKPP Sleman", Role::VerifikatorL2, sleman_scope.clone(), Some(bkpp.id)),
@@ -172,31 +179,9 @@ pub async fn seed(state: &AppState) -> anyhow::Result<DemoWorld> {
             Scope { kantor_id: Some(KANTOR_STATUS), ..Scope::default() },
             None,
         ),
-        (
-            "hds.kanreg1",
-            "Petugas HDS Kanreg I",
-            Role::PetugasHds,
-            Scope {
-                kanreg_id: Some(1),
-                kantor_id: Some(KANTOR_KANREG_I),
-                hds_kategori: ["A", "B", "C", "D", "P"].map(String::from).to_vec(),
-                ..Scope::default()
-            },
-            None,
-        ),
+        ("hds.kanreg1", "Petugas HDS Kanreg I", Role::PetugasHds, hds_kanreg1.clone(), None),
         // A colleague in the same office: two officers on one ticket see each other.
-        (
-            "hds2.kanreg1",
-            "Petugas HDS Kanreg I (2)",
-            Role::PetugasHds,
-            Scope {
-                kanreg_id: Some(1),
-                kantor_id: Some(KANTOR_KANREG_I),
-                hds_kategori: ["A", "B", "C", "D", "P"].map(String::from).to_vec(),
-                ..Scope::default()
-            },
-            None,
-        ),
+        ("hds2.kanreg1", "Petugas HDS Kanreg I (2)", Role::PetugasHds, hds_kanreg1, None),
         ("admin.sleman", "Admin PUPNS Kabupaten Sleman", Role::AdminInstansi, sleman_scope.clone(), Some(bkpp.id)),
         (
             "admin.kanreg1",

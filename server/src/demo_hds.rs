@@ -76,6 +76,24 @@ fn teks(kategori: Kategori) -> (&'static str, &'static str) {
     }
 }
 
+/// Kanreg I's canned replies.
+const TEMPLAT: [(&str, &str); 3] = [
+    (
+        "Minta SK pendukung",
+        "Mohon unggah SK yang memuat data yang benar (misalnya SK CPNS atau SK perubahan nama) melalui tiket ini, \
+         agar kami dapat memeriksa dan membetulkan data master.",
+    ),
+    (
+        "Data master sudah dibetulkan",
+        "Data master Anda sudah kami betulkan. Silakan buka kembali formulir: nilai yang benar sudah tampil. \
+         Tiket ini kami tandai selesai.",
+    ),
+    (
+        "Bukan kewenangan Kanreg",
+        "Permasalahan ini ditangani oleh BKD/Biro Kepegawaian instansi Anda. Tiket kami alihkan ke sana.",
+    ),
+];
+
 pub async fn seed(
     state: &AppState,
     askers: &[&PnsWithHistory],
@@ -130,6 +148,10 @@ pub async fn seed(
     };
     raise(state, &pemohon, Kategori::BedaNama, None, Some(kanreg), Tahap::MenungguPns, 26 * 60).await?;
     raise(state, &pemohon, Kategori::UnorTidakAda, None, Some(admin), Tahap::Baru, 3 * 60).await?;
+    // Canned replies the Kanreg I officers start with.
+    for (judul, isi) in TEMPLAT {
+        hds.save_template(kanreg, None, judul, isi).await?;
+    }
     tracing::info!(tickets = raised + 2, "demo help-desk tickets seeded");
     Ok(())
 }

@@ -108,6 +108,12 @@ fn rows() -> Vec<Row> {
         fun("/api/hds/kotak/balas", Needs(HdsInbox), by!(reply_in_reach)).outside(by!(reply_outside)),
         fun("/api/hds/kotak/status", Needs(HdsInbox), by!(status_in_reach)).outside(by!(status_outside)),
         fun("/api/hds/kotak/hadir", Needs(HdsInbox), by!(ticket_in_reach)).outside(by!(ticket_outside)),
+        fun("/api/hds/kotak/pilihan", Needs(HdsInbox), by!(ticket_in_reach)).outside(by!(ticket_outside)),
+        // To oneself: every officer is on their own office's staff.
+        fun("/api/hds/kotak/tugaskan", Needs(HdsInbox), by!(assign_in_reach)).outside(by!(assign_outside)),
+        fun("/api/hds/kotak/templat/simpan", Needs(HdsInbox), by!(new_template)),
+        // Outside: another office's canned reply.
+        fun("/api/hds/kotak/templat/hapus", Needs(HdsInbox), by!(own_template)).outside(by!(other_office_template)),
         fun("/api/beranda/admin-instansi", Needs(AdminInstansi), by!(no_args)),
         fun("/api/beranda/admin-kanreg", Needs(AdminKanreg), by!(no_args)),
         fun("/api/beranda/admin-bkn", Needs(AdminBkn), by!(no_args)),
@@ -151,6 +157,8 @@ fn rows() -> Vec<Row> {
         page("/admin/kanreg", Needs(AdminKanreg)),
         page("/admin/bkn", Needs(AdminBkn)),
         page("/eksekutif", Needs(ExecutiveDashboard)),
+        // Late: the ticket leaves the officer's reach, so no row after it may need it.
+        fun("/api/hds/kotak/alihkan", Needs(HdsInbox), by!(transfer_in_reach)).outside(by!(transfer_outside)),
         // Last: signing out ends the session, signing in replaces it.
         fun("/api/keluar", SignedIn, by!(no_args)),
         fun("/api/masuk", Public, by!(own_credentials)),
@@ -974,6 +982,12 @@ impl World {
         if let Some(id) = tickets.get(&(role, inside)) {
             return *id;
         }
+        let id = self.raise_ticket(role, inside).await;
+        tickets.insert((role, inside), id);
+        id
+    }
+
+    async fn raise_ticket(&self, role: Option<Role>, inside: bool) -> Uuid {
         let (nip, instansi_id) = match (role, inside) {
             (Some(Role::Pns), true) => (self.app.demo.pns_nip.clone(), INSTANSI_SLEMAN),
             (Some(Role::Pns), false) => (self.app.demo.verifier_nip.clone(), INSTANSI_SLEMAN),
@@ -993,10 +1007,87 @@ impl World {
             instansi_tujuan: None,
             tanda_id: None,
         };
-        let id = self.services.helpdesk.raise(&pemohon, &baru).await.unwrap().id.parse().unwrap();
-        tickets.insert((role, inside), id);
-        id
+        self.services.helpdesk.raise(&pemohon, &baru).await.unwrap().id.parse().unwrap()
     }
+
+    /// The account of the role's demo login.
+    async fn account_of(&self, role: Option<Role>) -> Uuid {
+        let login = self.app.login_for(role.unwrap_or(Role::AdminBkn));
+        sqlx::query_scalar("SELECT id FROM account WHERE username = $1 OR nip = $1")
+            .bind(login)
+            .fetch_one(&self.app.pool)
+            .await
+            .unwrap()
+    }
+}
+
+async fn assign_in_reach(world: &World, role: Option<Role>, _: &Client) -> Call {
+    form([("id", world.ticket(role, true).await.to_string()), ("akun", world.account_of(role).await.to_string())])
+}
+
+async fn assign_outside(world: &World, role: Option<Role>, _: &Client) -> Option<Call> {
+    Some(form([
+        ("id", world.ticket(role, false).await.to_string()),
+        ("akun", world.account_of(role).await.to_string()),
+    ]))
+}
+
+/// Every ticket of the world comes from a Sleman PNS, so Sleman's BKD is a destination of each.
+fn transfer(id: Uuid) -> Call {
+    form([
+        ("id", id.to_string()),
+        ("ke", format!("bkd:{INSTANSI_SLEMAN}")),
+        ("alasan", "Ditangani BKD Kabupaten Sleman.".into()),
+    ])
+}
+
+async fn transfer_in_reach(world: &World, role: Option<Role>, _: &Client) -> Call {
+    transfer(world.ticket(role, true).await)
+}
+
+async fn transfer_outside(world: &World, role: Option<Role>, _: &Client) -> Option<Call> {
+    Some(transfer(world.ticket(role, false).await))
+}
+
+async fn new_template(_: &World, _: Option<Role>, _: &Client) -> Call {
+    form([("judul", format!("Uji {}", Uuid::new_v4().simple())), ("isi", "Mohon unggah SK terbaru.".into())])
+}
+
+/// A canned reply of the role's own office, made through the row's own client (a role
+/// without an office gets an id that names nothing, and is refused anyway).
+async fn own_template(world: &World, role: Option<Role>, client: &Client) -> Call {
+    let Call::Form(fields) = new_template(world, role, client).await else { unreachable!() };
+    let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let response = world.app.call(client, "/api/hds/kotak/templat/simpan", &fields).await;
+    let id = match response.json::<domain::hds::Templat>().await {
+        Ok(templat) => templat.id,
+        Err(_) => Uuid::new_v4().to_string(),
+    };
+    form([("id", id)])
+}
+
+async fn other_office_template(world: &World, _: Option<Role>, _: &Client) -> Option<Call> {
+    let grant = access::Grant {
+        id: Uuid::new_v4(),
+        role: Role::PetugasHds,
+        instansi_id: None,
+        unor_id: None,
+        unor_path: None,
+        kanreg_id: None,
+        hds_kategori: vec!["A".into()],
+        kantor_id: Some(104),
+    };
+    let officer = access::CurrentUser {
+        account_id: Uuid::new_v4(),
+        nama: "Petugas SINKA".into(),
+        nip: None,
+        username: None,
+        active: grant.clone(),
+        grants: vec![grant],
+    };
+    let judul = format!("Lain {}", Uuid::new_v4().simple());
+    let templat = world.services.helpdesk.save_template(&officer, None, &judul, "Kantor lain.").await.unwrap();
+    Some(form([("id", templat.id)]))
 }
 
 async fn new_ticket(_: &World, _: Option<Role>, _: &Client) -> Call {

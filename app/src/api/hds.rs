@@ -3,7 +3,7 @@
 //! (`helpdesk::Jangkauan`), which the service checks on every call. The live stream is a
 //! plain route of the helpdesk crate (`/api/hds/peristiwa`).
 
-use domain::hds::{Kategori, Pesan, StatusTiket, TiketDetail, TiketRingkas};
+use domain::hds::{Kategori, Pesan, PilihanPetugas, StatusTiket, Templat, TiketDetail, TiketRingkas};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -57,9 +57,14 @@ mod server {
 
     /// The signed-in PNS as a ticket's author: their NIP and instansi.
     pub fn pemohon(user: &CurrentUser) -> Result<helpdesk::Pemohon, AppError> {
-        let nip = user.own_nip().map_err(refuse)?;
-        let instansi_id = user.active.instansi_id.ok_or_else(|| refuse(ErrorCode::Forbidden))?;
-        Ok(helpdesk::Pemohon { akun_id: user.account_id, nip: nip.to_owned(), nama: user.nama.clone(), instansi_id })
+        helpdesk::Pemohon::of(user).map_err(refuse)
+    }
+
+    /// The help-desk staff of the officer's office, as colleagues a ticket may go to.
+    pub async fn staff(state: &crate::auth::AppState, user: &CurrentUser) -> Result<Vec<helpdesk::Rekan>, AppError> {
+        let (kantor, instansi) = helpdesk::Jangkauan::of(&user.active).map_err(refuse)?.kantor_instansi();
+        let staf = state.identity.hds_staff(kantor, instansi).await?;
+        Ok(staf.into_iter().map(|s| helpdesk::Rekan { akun_id: s.account_id, nama: s.nama, grant: s.grant }).collect())
     }
 
     pub fn id(text: &str) -> Result<Uuid, AppError> {
@@ -202,4 +207,66 @@ pub async fn present(id: String) -> Result<Vec<String>, AppError> {
 
     let (user, _) = require(Capability::HdsInbox)?;
     Ok(state()?.helpdesk.present(&user, server::id(&id)?).await?)
+}
+
+/// What the officer may do with a ticket besides answering: the colleagues who could take it,
+/// the offices it may go to, and the office's canned replies.
+#[server(endpoint = "hds/kotak/pilihan")]
+pub async fn officer_choices(id: String) -> Result<PilihanPetugas, AppError> {
+    use crate::auth::{require, state};
+    use domain::Capability;
+
+    let (user, _) = require(Capability::HdsInbox)?;
+    let (state, id) = (state()?, server::id(&id)?);
+    let staf = server::staff(&state, &user).await?;
+    Ok(PilihanPetugas {
+        rekan: state.helpdesk.colleagues(&user, id, &staf).await?,
+        tujuan: state.helpdesk.destinations(&user, id).await?,
+        templat: state.helpdesk.templates(&user).await?,
+    })
+}
+
+/// Gives the ticket to a colleague of the office (`akun`: their account id).
+#[server(endpoint = "hds/kotak/tugaskan")]
+pub async fn assign_ticket(id: String, akun: String) -> Result<(), AppError> {
+    use crate::auth::{require, state};
+    use domain::Capability;
+
+    let (user, _) = require(Capability::HdsInbox)?;
+    let state = state()?;
+    let staf = server::staff(&state, &user).await?;
+    Ok(state.helpdesk.assign(&user, server::id(&id)?, server::id(&akun)?, &staf).await?)
+}
+
+/// Sends the ticket to another office (`ke`: an office code from `officer_choices`) with the reason.
+#[server(endpoint = "hds/kotak/alihkan")]
+pub async fn transfer_ticket(id: String, ke: String, alasan: String) -> Result<(), AppError> {
+    use crate::auth::{require, state};
+    use domain::Capability;
+
+    let (user, _) = require(Capability::HdsInbox)?;
+    Ok(state()?.helpdesk.transfer(&user, server::id(&id)?, &ke, &alasan).await?)
+}
+
+/// Adds a canned reply to the officer's office, or changes one (`id`).
+#[server(endpoint = "hds/kotak/templat/simpan")]
+pub async fn save_template(id: Option<String>, judul: String, isi: String) -> Result<Templat, AppError> {
+    use crate::auth::{require, state};
+    use domain::Capability;
+
+    let (user, _) = require(Capability::HdsInbox)?;
+    let id = match id.as_deref().filter(|s| !s.is_empty()) {
+        Some(text) => Some(server::id(text)?),
+        None => None,
+    };
+    Ok(state()?.helpdesk.save_template(&user, id, &judul, &isi).await?)
+}
+
+#[server(endpoint = "hds/kotak/templat/hapus")]
+pub async fn delete_template(id: String) -> Result<(), AppError> {
+    use crate::auth::{require, state};
+    use domain::Capability;
+
+    let (user, _) = require(Capability::HdsInbox)?;
+    Ok(state()?.helpdesk.delete_template(&user, server::id(&id)?).await?)
 }

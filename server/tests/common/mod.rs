@@ -60,9 +60,16 @@ pub async fn within_one_rate_window() {
     }
 }
 
-/// A client that keeps cookies and does not follow redirects (tests look at them).
+/// A client that keeps cookies and does not follow redirects (tests look at them). A request
+/// that gets no answer fails the test after two minutes, naming the URL, rather than holding
+/// the whole run until CI's limit.
 pub fn client() -> reqwest::Client {
-    reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap()
+    reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .timeout(std::time::Duration::from_secs(120))
+        .build()
+        .unwrap()
 }
 
 impl TestApp {

@@ -46,8 +46,11 @@ impl From<ErrorCode> for ServiceError {
 
 /// A unique constraint that a concurrent request can hit even after a check: the field's
 /// own code, never a 500. Each service lists its constraints here (names from the migrations).
-const UNIQUE_CONSTRAINTS: &[(&str, ErrorCode)] =
-    &[("account_nip_key", ErrorCode::NipAlreadyRegistered), ("account_username_key", ErrorCode::UsernameTaken)];
+const UNIQUE_CONSTRAINTS: &[(&str, ErrorCode)] = &[
+    ("account_nip_key", ErrorCode::NipAlreadyRegistered),
+    ("account_username_key", ErrorCode::UsernameTaken),
+    ("hds_templat_judul_key", ErrorCode::TemplateTitleTaken),
+];
 
 impl From<sqlx::Error> for ServiceError {
     fn from(error: sqlx::Error) -> Self {

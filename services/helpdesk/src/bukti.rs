@@ -21,13 +21,7 @@ impl Helpdesk {
     /// (an officer); "not found" otherwise.
     pub async fn receipt(&self, user: &CurrentUser, id: Uuid, ip: &str) -> Result<BuktiPdf, ServiceError> {
         let detail = if user.active.role == Role::Pns {
-            let pemohon = Pemohon {
-                akun_id: user.account_id,
-                nip: user.own_nip()?.to_owned(),
-                nama: user.nama.clone(),
-                instansi_id: user.active.instansi_id.unwrap_or_default(),
-            };
-            self.own_ticket(&pemohon, id).await?
+            self.own_ticket(&Pemohon::of(user)?, id).await?
         } else {
             self.open_as_officer(user, id, ip).await?
         };

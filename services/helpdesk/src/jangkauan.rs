@@ -5,6 +5,7 @@
 use access::Grant;
 use domain::hds::Kategori;
 use domain::{ErrorCode, Role};
+use uuid::Uuid;
 
 use crate::rute::Penerima;
 
@@ -16,7 +17,7 @@ pub struct Jangkauan {
 }
 
 /// The instansi admin answers the categories the routing table sends to them.
-const KATEGORI_ADMIN: [Kategori; 4] =
+pub(crate) const KATEGORI_ADMIN: [Kategori; 4] =
     [Kategori::UnorTidakAda, Kategori::SekolahTidakAda, Kategori::UnitKesehatanTidakAda, Kategori::TambahVerifikatorL1];
 
 impl Jangkauan {
@@ -34,6 +35,12 @@ impl Jangkauan {
         Ok(Jangkauan { penerima, kategori })
     }
 
+    /// The office whose staff share this reach: (office, instansi) as identity lists staff.
+    pub fn kantor_instansi(&self) -> (Option<i16>, Option<Uuid>) {
+        let (_, kantor, instansi) = self.penerima.columns();
+        (kantor, instansi)
+    }
+
     /// Whether a ticket routed to `penerima` in `kategori` is within reach.
     pub fn covers(&self, penerima: Penerima, kategori: &str) -> bool {
         self.penerima == penerima && self.kategori.iter().any(|k| k == kategori)
@@ -43,7 +50,6 @@ impl Jangkauan {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use uuid::Uuid;
 
     fn grant(role: Role, kantor_id: Option<i16>, instansi_id: Option<Uuid>, kategori: &[&str]) -> Grant {
         Grant {

@@ -88,17 +88,7 @@ impl Helpdesk {
         let j = Jangkauan::of(&user.active)?;
         let mut tx = self.pool.begin().await?;
         tiket::lock(&mut tx, id).await?.filter(|k| j.covers(k.penerima, &k.kategori)).ok_or(ErrorCode::NotFound)?;
-        sqlx::query!(
-            "UPDATE hds_tiket SET petugas_id = $2, petugas_nama = $3, diperbarui = now(),
-                    status = CASE WHEN status = 'baru' THEN 'dibuka' ELSE status END
-             WHERE id = $1",
-            id,
-            user.account_id,
-            user.nama
-        )
-        .execute(&mut *tx)
-        .await?;
-        peristiwa::record(&mut tx, id, "petugas").await?;
+        tiket::give(&mut tx, id, user.account_id, &user.nama).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -205,7 +195,7 @@ impl Helpdesk {
     }
 
     /// The ticket's head when the officer may act on it; "not found" otherwise.
-    async fn within_reach(&self, user: &CurrentUser, id: Uuid) -> Result<Kepala, ServiceError> {
+    pub(crate) async fn within_reach(&self, user: &CurrentUser, id: Uuid) -> Result<Kepala, ServiceError> {
         let j = Jangkauan::of(&user.active)?;
         self.head(id).await?.filter(|k| j.covers(k.penerima, &k.kategori)).ok_or_else(|| ErrorCode::NotFound.into())
     }

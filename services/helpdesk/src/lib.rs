@@ -1,10 +1,12 @@
 //! Helpdesk service (HDS): tickets a PNS raises, routed by category to the office that answers
 //! (`rute.rs`), their conversation and statuses (`tiket.rs` for the PNS, `kotak.rs` for the
-//! officers' inbox, `jangkauan.rs` for which tickets an officer may see), and the event log the
-//! live inbox follows (`peristiwa.rs`), served as server-sent events by its own router
-//! (`http.rs`). PNS, instansi, offices and accounts are other services' rows, referred to by
-//! value.
+//! officers' inbox, `jangkauan.rs` for which tickets an officer may see), handing a ticket to a
+//! colleague or another office (`alih.rs`), each office's canned replies (`templat.rs`), and
+//! the event log the live inbox follows (`peristiwa.rs`), served as server-sent events by its
+//! own router (`http.rs`). PNS, instansi, offices and accounts are other services' rows,
+//! referred to by value.
 
+mod alih;
 mod bukti;
 mod demo;
 mod jangkauan;
@@ -12,10 +14,12 @@ mod kotak;
 pub mod peristiwa;
 mod rute;
 mod store;
+mod templat;
 mod tiket;
 
 pub mod http;
 
+pub use alih::Rekan;
 pub use bukti::BuktiPdf;
 pub use jangkauan::Jangkauan;
 pub use kotak::FilterKotak;

@@ -29,6 +29,24 @@ impl Penerima {
         }
     }
 
+    /// The form a page sends back when it names an office: `kantor:12`, `bkd:<id>`, `admin:<id>`.
+    pub fn kode(self) -> String {
+        match self {
+            Penerima::Kantor(k) => format!("kantor:{k}"),
+            Penerima::Bkd(i) => format!("bkd:{i}"),
+            Penerima::AdminInstansi(i) => format!("admin:{i}"),
+        }
+    }
+
+    pub fn from_kode(kode: &str) -> Option<Penerima> {
+        match kode.split_once(':')? {
+            ("kantor", k) => k.parse().ok().map(Penerima::Kantor),
+            ("bkd", i) => i.parse().ok().map(Penerima::Bkd),
+            ("admin", i) => i.parse().ok().map(Penerima::AdminInstansi),
+            _ => None,
+        }
+    }
+
     pub(crate) fn from_columns(penerima: &str, kantor: Option<i16>, instansi: Option<Uuid>) -> Option<Penerima> {
         match (penerima, kantor, instansi) {
             ("kantor", Some(k), None) => Some(Penerima::Kantor(k)),
@@ -92,5 +110,21 @@ impl Helpdesk {
                 format!("Admin PUPNS {nama}")
             }
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_office_code_round_trips_and_nothing_else_parses() {
+        let i = Uuid::from_u128(42);
+        for p in [Penerima::Kantor(3), Penerima::Bkd(i), Penerima::AdminInstansi(i)] {
+            assert_eq!(Penerima::from_kode(&p.kode()), Some(p));
+        }
+        for bad in ["", "kantor", "kantor:x", "bkd:3", "admin:", "lain:3", "kantor:99999"] {
+            assert_eq!(Penerima::from_kode(bad), None, "{bad}");
+        }
     }
 }

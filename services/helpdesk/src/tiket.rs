@@ -24,6 +24,15 @@ pub struct Pemohon {
     pub instansi_id: Uuid,
 }
 
+impl Pemohon {
+    /// The signed-in PNS acting as a PNS, with the instansi of their grant; others are refused.
+    pub fn of(user: &access::CurrentUser) -> Result<Pemohon, ErrorCode> {
+        let nip = user.own_nip()?;
+        let instansi_id = user.active.instansi_id.ok_or(ErrorCode::Forbidden)?;
+        Ok(Pemohon { akun_id: user.account_id, nip: nip.to_owned(), nama: user.nama.clone(), instansi_id })
+    }
+}
+
 /// What the PNS fills in.
 #[derive(Debug, Clone)]
 pub struct TiketBaru {
@@ -269,7 +278,8 @@ impl Helpdesk {
         .await?;
         tx.commit().await?;
         let penerima = self.penerima_name(kepala.penerima).await?;
-        Ok(TiketDetail { ringkas, uraian: kepala.uraian, penerima, pesan, nilai: kepala.nilai })
+        let pengalihan = if internal { self.transfers(id).await? } else { Vec::new() };
+        Ok(TiketDetail { ringkas, uraian: kepala.uraian, penerima, pesan, nilai: kepala.nilai, pengalihan })
     }
 }
 
@@ -309,6 +319,27 @@ pub(crate) async fn lock(tx: &mut Transaction<'_, Postgres>, id: Uuid) -> Result
         kepala(r.nip, r.kategori, &r.penerima, r.kantor_id, r.penerima_instansi_id, &r.status, r.uraian, r.nilai)
     })
     .transpose()
+}
+
+/// Gives the (locked) ticket to an officer; a new one becomes "dibuka".
+pub(crate) async fn give(
+    tx: &mut Transaction<'_, Postgres>,
+    id: Uuid,
+    akun_id: Uuid,
+    nama: &str,
+) -> Result<(), ServiceError> {
+    sqlx::query!(
+        "UPDATE hds_tiket SET petugas_id = $2, petugas_nama = $3, diperbarui = now(),
+                status = CASE WHEN status = 'baru' THEN 'dibuka' ELSE status END
+         WHERE id = $1",
+        id,
+        akun_id,
+        nama
+    )
+    .execute(&mut **tx)
+    .await?;
+    peristiwa::record(tx, id, "petugas").await?;
+    Ok(())
 }
 
 /// Refuses a reply written without seeing a newer message (from someone else, that the

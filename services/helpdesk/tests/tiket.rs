@@ -2,77 +2,13 @@
 //! the conversation and its statuses, SLA clocks, the rate limit under parallel requests, and
 //! the event log's replay when events commit out of order.
 
-use access::{CurrentUser, Grant};
+mod common;
+
+use common::*;
 use domain::hds::{Kategori, StatusTiket};
 use domain::{ErrorCode, Role};
-use helpdesk::{FilterKotak, Helpdesk, Pemohon, Penerima, TiketBaru, MAX_TIKET_PER_JAM};
-use reference::{Instansi, Reference};
+use helpdesk::{FilterKotak, Pemohon, Penerima, MAX_TIKET_PER_JAM};
 use sqlx::PgPool;
-use uuid::Uuid;
-
-const SLEMAN: Uuid = Uuid::from_u128(1);
-const BANTUL: Uuid = Uuid::from_u128(2);
-const SURABAYA: Uuid = Uuid::from_u128(3);
-const BPS: Uuid = Uuid::from_u128(4);
-
-async fn world(pool: &PgPool) -> Helpdesk {
-    let reference = Reference::new(pool.clone());
-    for (id, kode, jenis, provinsi, kanreg) in [
-        (SLEMAN, "SLEMAN", "daerah", Some("34"), 1),
-        (BANTUL, "BANTUL", "daerah", Some("34"), 1),
-        (SURABAYA, "SURABAYA", "daerah", Some("35"), 2),
-        (BPS, "BPS", "pusat", None, 0),
-    ] {
-        let instansi = Instansi {
-            id,
-            kode: kode.into(),
-            nama: format!("Instansi {kode}"),
-            jenis: jenis.into(),
-            kanreg_id: kanreg,
-        };
-        reference.create_instansi(&instansi, provinsi).await.unwrap();
-    }
-    Helpdesk::new(pool.clone(), reference)
-}
-
-fn pns(nip: &str, instansi_id: Uuid) -> Pemohon {
-    Pemohon { akun_id: Uuid::new_v4(), nip: nip.into(), nama: format!("PNS {nip}"), instansi_id }
-}
-
-fn officer(role: Role, kantor_id: Option<i16>, instansi_id: Option<Uuid>, kategori: &[&str]) -> CurrentUser {
-    let grant = Grant {
-        id: Uuid::new_v4(),
-        role,
-        instansi_id,
-        unor_id: None,
-        unor_path: None,
-        kanreg_id: None,
-        hds_kategori: kategori.iter().map(|k| k.to_string()).collect(),
-        kantor_id,
-    };
-    CurrentUser {
-        account_id: Uuid::new_v4(),
-        nama: format!("Petugas {role:?}"),
-        nip: None,
-        username: Some("petugas".into()),
-        active: grant.clone(),
-        grants: vec![grant],
-    }
-}
-
-fn ticket(kategori: Kategori) -> TiketBaru {
-    TiketBaru {
-        kategori,
-        subjek: "Nama saya berbeda".into(),
-        uraian: "Nama di SK CPNS berbeda dengan data master.".into(),
-        instansi_tujuan: None,
-        tanda_id: None,
-    }
-}
-
-fn id_of(t: &domain::hds::TiketRingkas) -> Uuid {
-    t.id.parse().unwrap()
-}
 
 #[sqlx::test(migrations = "../../migrations")]
 async fn every_category_is_routed_to_its_office(pool: PgPool) {

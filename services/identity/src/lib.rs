@@ -14,6 +14,7 @@ mod revocation;
 pub mod session;
 mod session_cache;
 mod signin;
+mod staf;
 pub mod throttle;
 pub mod token;
 
@@ -25,6 +26,7 @@ pub use lockout::{LOCK_MINUTES, MAX_FAILED_SIGNINS};
 pub use registration::{KnowledgeCheck, NipLookup, Registered, SlipData, SlipPdf};
 pub use session::{CurrentUser, SessionLimits, SessionLookup};
 pub use signin::SignedIn;
+pub use staf::Staf;
 
 use mail::Mailer;
 use personnel::Personnel;

@@ -200,6 +200,13 @@ impl Reference {
             .await
     }
 
+    /// Every office, Kanreg first (by region), then the national offices.
+    pub async fn all_kantor(&self) -> sqlx::Result<Vec<Kantor>> {
+        sqlx::query_as!(Kantor, "SELECT id, kode, nama, jenis, kanreg_id FROM kantor ORDER BY jenis <> 'kanreg', id")
+            .fetch_all(&self.pool)
+            .await
+    }
+
     pub async fn kanreg(&self, id: i16) -> sqlx::Result<Option<Kanreg>> {
         sqlx::query_as!(Kanreg, "SELECT id, kode, nama FROM kanreg WHERE id = $1", id).fetch_optional(&self.pool).await
     }

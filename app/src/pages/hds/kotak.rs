@@ -3,17 +3,22 @@
 //! to take, answer (or note internally) and move along. Both follow the live stream: new
 //! tickets, replies and status changes appear by themselves.
 
-use domain::hds::{self, Kategori, StatusTiket, TiketDetail, TiketRingkas};
+use domain::hds::{self, Kategori, PilihanPetugas, StatusTiket, TiketDetail, TiketRingkas};
 use domain::{ErrorCode, Msg};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::percakapan::{durasi, kepala, langsung, muat, status_badge, Percakapan};
-use crate::api::hds::{claim_ticket, inbox, open_ticket, present, reply_as_officer, set_status, FilterKotakView};
+use super::tindakan::{TemplatBalasan, Tindakan};
+use crate::api::hds::{
+    claim_ticket, inbox, officer_choices, open_ticket, present, reply_as_officer, set_status, FilterKotakView,
+};
+use crate::error::AppError;
 use crate::i18n::{error_text, t, use_lang};
 use crate::live::follow_hds;
+use crate::resource::AppResource;
 
 #[component]
 pub fn InboxPage() -> impl IntoView {
@@ -30,6 +35,9 @@ pub fn InboxPage() -> impl IntoView {
     let terlambat = RwSignal::new(false);
     let mine = RwSignal::new(false);
     let semua = RwSignal::new(false);
+    let umur = RwSignal::new(String::new());
+    // Back from a transfer: which ticket left the inbox.
+    let dialihkan = use_query_map().with_untracked(|q| q.get("dialihkan"));
     let apply = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         filter.set(FilterKotakView {
@@ -39,7 +47,7 @@ pub fn InboxPage() -> impl IntoView {
             cari: cari.get_untracked().trim().to_owned(),
             terlambat: terlambat.get_untracked(),
             milik_saya: mine.get_untracked(),
-            umur_jam_min: None,
+            umur_jam_min: umur.get_untracked().parse().ok(),
         });
     };
     let check = move |id: &'static str, label: Msg, value: RwSignal<bool>| {
@@ -52,6 +60,9 @@ pub fn InboxPage() -> impl IntoView {
         <section class="panel" data-testid="home-hds">
             <h1>{t(Msg::HomeHdsTitle)}</h1>
             <p>{t(Msg::HomeHdsIntro)}</p>
+            {dialihkan.map(|nomor| view! {
+                <p class="notice" role="status" data-testid="dialihkan">{nomor}": "{t(Msg::Transferred)}</p>
+            })}
             {langsung(live)}
             <form class="filter" role="search" on:submit=apply data-testid="filter-kotak">
                 <div class="field grow">
@@ -73,6 +84,15 @@ pub fn InboxPage() -> impl IntoView {
                         {Kategori::ALL.iter().map(|k| view! {
                             <option value=k.code()>{format!("{} — {}", k.code(), k.nama(lang))}</option>
                         }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="umur">{t(Msg::WaitingLongerThan)}</label>
+                    <select id="umur" prop:value=move || umur.get() on:change=move |ev| umur.set(event_target_value(&ev))>
+                        <option value="">{t(Msg::Any)}</option>
+                        <option value="24">{t(Msg::OneDay)}</option>
+                        <option value="72">{t(Msg::ThreeDays)}</option>
+                        <option value="168">{t(Msg::SevenDays)}</option>
                     </select>
                 </div>
                 <div class="field checks">
@@ -166,7 +186,13 @@ pub fn OfficerTicketPage() -> impl IntoView {
     };
     // The reply being typed outlives the reloads a live update causes.
     let isi = RwSignal::new(String::new());
-    let others = crate::resource::resource(move || tick.get(), move |_| present(id.clone()));
+    let others = {
+        let id = id.clone();
+        crate::resource::resource(move || tick.get(), move |_| present(id.clone()))
+    };
+    // Colleagues, offices and canned replies: asked again when a template was saved or removed.
+    let refresh = RwSignal::new(0u32);
+    let choices = crate::resource::resource(move || refresh.get(), move |_| officer_choices(id.clone()));
     fn every_20s(tick: RwSignal<u32>) {
         crate::browser::after(std::time::Duration::from_secs(20), move || {
             // Stops once the page (and its signal) is gone.
@@ -188,7 +214,7 @@ pub fn OfficerTicketPage() -> impl IntoView {
                     })
                 })}
             </Transition>
-            {muat(ticket, move |detail| view! { <OfficerTicket detail reload arrived isi/> })}
+            {muat(ticket, move |detail| view! { <OfficerTicket detail reload arrived isi choices refresh/> })}
         </section>
     }
 }
@@ -199,9 +225,13 @@ fn OfficerTicket(
     reload: RwSignal<u32>,
     arrived: RwSignal<bool>,
     isi: RwSignal<String>,
+    choices: AppResource<Result<PilihanPetugas, AppError>>,
+    refresh: RwSignal<u32>,
 ) -> impl IntoView {
     let lang = use_lang();
     let id = detail.ringkas.id.clone();
+    let (nomor, tindakan_id) = (detail.ringkas.nomor.clone(), id.clone());
+    let pengalihan = detail.pengalihan.clone();
     let closed = detail.ringkas.status == StatusTiket::Ditutup;
     let head = kepala(&detail);
     let umur = durasi(detail.ringkas.umur_menit);
@@ -270,6 +300,15 @@ fn OfficerTicket(
                 {StatusTiket::Ditutup.nama(lang)}
             </button>
         </p>
+        {(!closed).then(|| view! { <Tindakan id=tindakan_id nomor reload choices/> })}
+        {(!pengalihan.is_empty()).then(|| view! {
+            <h2>{t(Msg::Transfers)}</h2>
+            <ul class="pengalihan" data-testid="pengalihan">
+                {pengalihan.into_iter().map(|p| view! {
+                    <li><span class="muted">{p.oleh}" · "{p.waktu}</span>" "{p.dari}" → "{p.ke}": "{p.alasan}</li>
+                }).collect_view()}
+            </ul>
+        })}
         <Percakapan pesan=detail.pesan/>
         {move || arrived.get().then(|| view! { <p class="notice" role="status" data-testid="pesan-baru">{t(Msg::NewMessageArrived)}</p> })}
         {move || failed.get().map(|code| view! { <p class="error" role="alert" data-testid="galat">{error_text(code)}</p> })}
@@ -280,6 +319,7 @@ fn OfficerTicket(
                     <textarea id="balasan" rows="5" maxlength=hds::PESAN_MAX prop:value=move || isi.get()
                         on:input=move |ev| isi.set(event_target_value(&ev))></textarea>
                 </div>
+                <TemplatBalasan isi choices refresh/>
                 <label class="check"><input type="checkbox" id="internal" prop:checked=move || internal.get()
                     on:change=move |ev| internal.set(event_target_checked(&ev))/>" "{t(Msg::InternalNote)}</label>
                 <div class="field">

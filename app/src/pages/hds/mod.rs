@@ -4,6 +4,7 @@
 pub mod bantuan;
 pub mod kotak;
 pub mod percakapan;
+pub mod tindakan;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;

@@ -1,0 +1,81 @@
+//! The world the help desk's tests share: four instansi (two in one province, one in another,
+//! one central), PNS, officers with a grant, and a ticket to raise.
+
+#![allow(dead_code)]
+
+use access::{CurrentUser, Grant};
+use domain::hds::Kategori;
+use domain::Role;
+use helpdesk::{Helpdesk, Pemohon, TiketBaru};
+use reference::{Instansi, Reference};
+use sqlx::PgPool;
+use uuid::Uuid;
+
+pub const SLEMAN: Uuid = Uuid::from_u128(1);
+pub const BANTUL: Uuid = Uuid::from_u128(2);
+pub const SURABAYA: Uuid = Uuid::from_u128(3);
+pub const BPS: Uuid = Uuid::from_u128(4);
+
+pub async fn world(pool: &PgPool) -> Helpdesk {
+    let reference = Reference::new(pool.clone());
+    for (id, kode, jenis, provinsi, kanreg) in [
+        (SLEMAN, "SLEMAN", "daerah", Some("34"), 1),
+        (BANTUL, "BANTUL", "daerah", Some("34"), 1),
+        (SURABAYA, "SURABAYA", "daerah", Some("35"), 2),
+        (BPS, "BPS", "pusat", None, 0),
+    ] {
+        let instansi = Instansi {
+            id,
+            kode: kode.into(),
+            nama: format!("Instansi {kode}"),
+            jenis: jenis.into(),
+            kanreg_id: kanreg,
+        };
+        reference.create_instansi(&instansi, provinsi).await.unwrap();
+    }
+    Helpdesk::new(pool.clone(), reference)
+}
+
+pub fn pns(nip: &str, instansi_id: Uuid) -> Pemohon {
+    Pemohon { akun_id: Uuid::new_v4(), nip: nip.into(), nama: format!("PNS {nip}"), instansi_id }
+}
+
+pub fn officer(role: Role, kantor_id: Option<i16>, instansi_id: Option<Uuid>, kategori: &[&str]) -> CurrentUser {
+    let grant = Grant {
+        id: Uuid::new_v4(),
+        role,
+        instansi_id,
+        unor_id: None,
+        unor_path: None,
+        kanreg_id: None,
+        hds_kategori: kategori.iter().map(|k| k.to_string()).collect(),
+        kantor_id,
+    };
+    CurrentUser {
+        account_id: Uuid::new_v4(),
+        nama: format!("Petugas {role:?} {}", kategori.join("")),
+        nip: None,
+        username: Some("petugas".into()),
+        active: grant.clone(),
+        grants: vec![grant],
+    }
+}
+
+pub fn ticket(kategori: Kategori) -> TiketBaru {
+    TiketBaru {
+        kategori,
+        subjek: "Nama saya berbeda".into(),
+        uraian: "Nama di SK CPNS berbeda dengan data master.".into(),
+        instansi_tujuan: None,
+        tanda_id: None,
+    }
+}
+
+pub fn id_of(t: &domain::hds::TiketRingkas) -> Uuid {
+    t.id.parse().unwrap()
+}
+
+/// An officer as identity lists them among their office's staff.
+pub fn rekan(user: &CurrentUser) -> helpdesk::Rekan {
+    helpdesk::Rekan { akun_id: user.account_id, nama: user.nama.clone(), grant: user.active.clone() }
+}
