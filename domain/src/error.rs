@@ -147,6 +147,7 @@ error_codes! {
     TransferSameOffice => ("Tiket sudah berada di kantor ini. Pilih kantor lain.", "The ticket is already with this office. Choose another."),
     TemplateTitleShort => ("Judul templat minimal 3 karakter.", "A template title needs at least 3 characters."),
     TemplateTitleTaken => ("Kantor Anda sudah punya templat dengan judul ini.", "Your office already has a template with this title."),
+    FlagNotOpen => ("Tanda [?] ini sudah menjadi tiket atau sudah selesai.", "This [?] flag already has a ticket, or is solved."),
     TicketTooMany => ("Anda sudah membuat terlalu banyak tiket dalam satu jam. Coba lagi nanti.", "You have raised too many tickets in an hour. Try again later."),
     DecisionMissing => ("Setiap perubahan perlu keputusan: terima atau tolak.", "Every change needs a decision: accept or reject."),
     ReasonRequired => ("Penolakan perlu alasan.", "A rejection needs a reason."),

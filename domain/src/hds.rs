@@ -3,7 +3,8 @@
 //! shows.
 
 use crate::kode::coded;
-use crate::{ErrorCode, Lang};
+use crate::form::Bagian;
+use crate::{DaftarKode, ErrorCode, Lang};
 
 coded! {
     /// The 2015 HDS categories; the routing table (`hds_rute`) says which office answers each.
@@ -56,6 +57,67 @@ impl Kategori {
             Lang::Id => id,
             Lang::En => en,
         }
+    }
+}
+
+impl Kategori {
+    /// The category a "[?]" on a field most likely belongs to: a missing reference entry by
+    /// the list the field picks from, a wrong name in Data Utama. `None`: the PNS chooses.
+    pub fn for_field(bagian: Bagian, key: &str, list: Option<DaftarKode>) -> Option<Kategori> {
+        use Kategori::*;
+        match (bagian, key, list) {
+            (Bagian::DataUtama, "nama", _) => Some(BedaNama),
+            (_, "unor", _) => Some(UnorTidakAda),
+            (Bagian::Pendidikan, "nama_sekolah", _) => Some(SekolahTidakAda),
+            (Bagian::Dokter, "unit_kesehatan", _) => Some(UnitKesehatanTidakAda),
+            (_, _, Some(DaftarKode::Jurusan | DaftarKode::TingkatPendidikan)) => Some(PendidikanTidakAda),
+            (_, _, Some(DaftarKode::Jft)) => Some(JftTidakAda),
+            (_, _, Some(DaftarKode::Jfu)) => Some(JfuTidakAda),
+            (_, _, Some(DaftarKode::KabupatenKota | DaftarKode::Negara)) => Some(LokasiTidakAda),
+            (_, _, Some(DaftarKode::BidangSpesialis)) => Some(BidangSpesialisTidakAda),
+            (_, _, Some(DaftarKode::MataPelajaran)) => Some(MataPelajaranTidakAda),
+            (_, _, Some(DaftarKode::DiklatFungsional)) => Some(DiklatFungsionalTidakAda),
+            _ => None,
+        }
+    }
+}
+
+/// A "[?]" flag as the new-ticket page shows it, to fill the ticket in: the field, the value
+/// the master holds and the value in the PNS's form (code values by name).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct DariTanda {
+    pub tanda_id: String,
+    pub bagian: Bagian,
+    pub field: String,
+    pub keterangan: String,
+    pub nilai_master: String,
+    pub nilai_usulan: String,
+    pub kategori: Option<Kategori>,
+}
+
+impl DariTanda {
+    /// The field's label in `lang` ("Data Utama › Nama").
+    pub fn label(&self, lang: Lang) -> String {
+        let field = self.bagian.fields().iter().find(|f| f.key == self.field).map(|f| f.label(lang)).unwrap_or("");
+        format!("{} › {field}", self.bagian.label(lang))
+    }
+
+    /// The subject and description the ticket starts with; the PNS may change both.
+    pub fn prefill(&self, lang: Lang) -> (String, String) {
+        let label = self.label(lang);
+        let subjek: String = format!("[?] {label}").chars().take(SUBJEK_MAX).collect();
+        let (master, usulan, empty) = match lang {
+            Lang::Id => ("Data master", "Isian saya", "(kosong)"),
+            Lang::En => ("Master data", "My entry", "(empty)"),
+        };
+        let shown = |v: &str| if v.trim().is_empty() { empty.to_owned() } else { v.to_owned() };
+        let uraian = format!(
+            "{label}\n{master}: {}\n{usulan}: {}\n\n{}",
+            shown(&self.nilai_master),
+            shown(&self.nilai_usulan),
+            self.keterangan
+        );
+        (subjek, uraian.chars().take(PESAN_MAX).collect())
     }
 }
 
@@ -299,6 +361,26 @@ mod tests {
         assert_eq!(check_judul("Minta SK terbaru"), Ok(()));
         assert_eq!(check_nilai(0), Err(ErrorCode::BadRequest));
         assert_eq!(check_nilai(5), Ok(()));
+    }
+
+    #[test]
+    fn a_flag_suggests_its_category_and_fills_the_ticket() {
+        assert_eq!(Kategori::for_field(Bagian::DataUtama, "nama", None), Some(Kategori::BedaNama));
+        assert_eq!(Kategori::for_field(Bagian::DataPosisi, "jabatan", Some(DaftarKode::Jfu)), Some(Kategori::JfuTidakAda));
+        assert_eq!(Kategori::for_field(Bagian::DataUtama, "agama", Some(DaftarKode::Agama)), None);
+        let dari = DariTanda {
+            tanda_id: "t".into(),
+            bagian: Bagian::DataUtama,
+            field: "nama".into(),
+            keterangan: "Nama di SK CPNS memakai ejaan lama.".into(),
+            nilai_master: "BUDI SANTOSO".into(),
+            nilai_usulan: String::new(),
+            kategori: Some(Kategori::BedaNama),
+        };
+        let (subjek, uraian) = dari.prefill(Lang::Id);
+        assert_eq!(check_subjek(&subjek), Ok(()));
+        assert_eq!(check_uraian(&uraian), Ok(()));
+        assert!(uraian.contains("Data master: BUDI SANTOSO") && uraian.contains("Isian saya: (kosong)"), "{uraian}");
     }
 
     #[test]

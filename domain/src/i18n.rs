@@ -305,6 +305,11 @@ messages! {
     Flagged => ("Dilaporkan ke Help Desk:", "Reported to the Help Desk:"),
     SupportingDocuments => ("Dokumen pendukung (SK, ijazah, sertifikat)", "Supporting documents (decrees, diplomas, certificates)"),
     DocumentHint => ("PDF, JPEG atau PNG, paling besar 5 MB.", "PDF, JPEG or PNG, 5 MB at most."),
+    FlagRaiseTicket => ("Buat tiket Help Desk", "Raise a Help Desk ticket"),
+    FlagWaitingHds => ("Menunggu Help Desk, tiket", "Waiting for the Help Desk, ticket"),
+    FlagSolvedHds => ("Diselesaikan Help Desk, tiket", "Solved by the Help Desk, ticket"),
+    FlagSolvedCheck => ("Periksa isian ini dan pilih nilai yang benar.", "Check this field and choose the right value."),
+    TicketFromFlag => ("Tiket ini untuk isian yang Anda tandai [?]:", "This ticket is about the field you flagged [?]:"),
     FlagWithdraw => ("Tarik laporan", "Withdraw"),
     // The verifiers' pages
     TabQueue => ("Antrian usulan", "Proposal queue"),

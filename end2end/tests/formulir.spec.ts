@@ -41,7 +41,7 @@ function draftValue(nip: string, path: string): string {
   return sql(`SELECT isi #>> '{${path}}' FROM usulan WHERE nip = '${nip}'`);
 }
 
-test("Data Utama: the master value stands beside each field, errors show as typed", async ({ page }) => {
+test("Data Utama: the master value stands beside each field, errors show as typed", async ({ page, browser }) => {
   const nip = DEMO_PNS_NIP;
   await signIn(page, nip);
   await expect(page).toHaveURL("/pns");
@@ -72,13 +72,43 @@ test("Data Utama: the master value stands beside each field, errors show as type
   await saveSection(page, "data-utama");
   await expect.poll(() => draftValue(nip, "data_utama,alamat")).toBe("Jl. Kaliurang km 9 No. 12, Sleman");
 
-  // "[?]": the right value cannot be chosen; the flag stays on the field.
-  await page.locator("#f-data-utama-tempat_lahir-tanda").click();
-  await page.locator("#f-data-utama-tempat_lahir-tanda-alasan").fill("Tempat lahir di akta: Kab. Gunungkidul");
+  // "[?]": the right value cannot be chosen. The flag opens a ticket filled in from the field.
+  const masterNama = await page.locator("#f-data-utama-nama").inputValue();
+  await page.locator("#f-data-utama-nama-tanda").click();
+  await page.locator("#f-data-utama-nama-tanda-alasan").fill("Di SK CPNS nama saya ditulis dengan ejaan lama.");
   await page.getByRole("button", { name: "Laporkan", exact: true }).click();
-  await expect(page.getByTestId("f-data-utama-tempat_lahir-tanda")).toContainText("Kab. Gunungkidul");
+  await page.waitForURL(/\/pns\/bantuan\?tanda=/);
+  await waitForHydration(page);
+  await expect(page.getByTestId("dari-tanda")).toContainText("Data Utama › Nama (tanpa gelar)");
+  await expect(page.getByLabel("Kategori masalah")).toHaveValue("A");
+  await expect(page.getByLabel("Uraian masalah")).toHaveValue(
+    `Data Utama › Nama (tanpa gelar)\nData master: ${masterNama}\nIsian saya: ${masterNama}\n\nDi SK CPNS nama saya ditulis dengan ejaan lama.`,
+  );
+  await page.getByTestId("kirim-tiket").click();
+  await page.waitForURL(/\/pns\/bantuan\/[0-9a-f-]{36}$/);
+  await waitForHydration(page);
+  const nomor = (await page.getByTestId("nomor-tiket").innerText()).trim();
+  const ticketId = page.url().split("/").pop();
+
+  // The field waits for the Help Desk, with the ticket's number; the section still saves.
   await openForm(page);
-  await expect(page.getByTestId("f-data-utama-tempat_lahir-tanda")).toContainText("Dilaporkan ke Help Desk");
+  const flag = page.getByTestId("f-data-utama-nama-tanda");
+  await expect(flag).toContainText(`Menunggu Help Desk, tiket ${nomor}`);
+  await expect(flag).toContainText("ejaan lama");
+
+  // Kanreg I solves the ticket: the field says so.
+  const officer = await (await browser.newContext()).newPage();
+  await signIn(officer, "hds.kanreg1");
+  await officer.waitForURL("/hds");
+  await officer.goto(`/hds/tiket/${ticketId}`);
+  await waitForHydration(officer);
+  await officer.getByLabel("Balasan Anda").fill("Nama sudah sesuai SK CPNS. Silakan periksa formulir Anda.");
+  await officer.getByLabel("Status setelah dibalas").selectOption("selesai");
+  await officer.getByTestId("kirim-balasan").click();
+  await expect(officer.getByTestId("pesan").filter({ hasText: "Nama sudah sesuai SK CPNS" })).toBeVisible();
+  await officer.context().close();
+  await openForm(page);
+  await expect(flag).toContainText(`Diselesaikan Help Desk, tiket ${nomor}`);
 });
 
 test("closing the tab mid-typing loses nothing", async ({ page, context }) => {

@@ -99,6 +99,7 @@ fn rows() -> Vec<Row> {
         fun("/api/hds/saya/daftar", Needs(OwnRecord), by!(no_args)),
         fun("/api/hds/saya/buat", Needs(OwnRecord), by!(new_ticket)).answers("HDS-"),
         fun("/api/hds/saya/instansi", Needs(OwnRecord), by!(no_args)),
+        fun("/api/hds/saya/dari-tanda", Needs(OwnRecord), by!(own_flag_to_raise)).outside(by!(other_pns_flag_to_raise)),
         fun("/api/hds/saya/tiket", Needs(OwnRecord), by!(ticket_in_reach)).outside(by!(ticket_outside)),
         fun("/api/hds/saya/balas", Needs(OwnRecord), by!(reply_in_reach)).outside(by!(reply_outside)),
         fun("/api/hds/saya/tutup", Needs(OwnRecord), by!(ticket_in_reach)).outside(by!(ticket_outside)),
@@ -759,6 +760,14 @@ async fn own_flag(world: &World, _: Option<Role>, _: &Client) -> Call {
 /// A flag of another PNS (the L1 verifier's own PNS record, in the same unit).
 async fn other_pns_flag(world: &World, _: Option<Role>, _: &Client) -> Option<Call> {
     Some(form([("id", world.flag_of(&world.app.demo.verifier_nip).await)]))
+}
+
+async fn own_flag_to_raise(world: &World, _: Option<Role>, _: &Client) -> Call {
+    form([("tanda", world.flag_of(&world.app.demo.pns_nip).await)])
+}
+
+async fn other_pns_flag_to_raise(world: &World, _: Option<Role>, _: &Client) -> Option<Call> {
+    Some(form([("tanda", world.flag_of(&world.app.demo.verifier_nip).await)]))
 }
 
 async fn reference_search(_: &World, _: Option<Role>, _: &Client) -> Call {

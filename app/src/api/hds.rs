@@ -3,7 +3,7 @@
 //! (`helpdesk::Jangkauan`), which the service checks on every call. The live stream is a
 //! plain route of the helpdesk crate (`/api/hds/peristiwa`).
 
-use domain::hds::{Kategori, Pesan, PilihanPetugas, StatusTiket, Templat, TiketDetail, TiketRingkas};
+use domain::hds::{DariTanda, Kategori, Pesan, PilihanPetugas, StatusTiket, Templat, TiketDetail, TiketRingkas};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -18,6 +18,9 @@ pub struct TiketBaruView {
     /// B (beda instansi): the instansi moved to (id).
     #[serde(default)]
     pub instansi_tujuan: Option<String>,
+    /// The "[?]" flag it is raised from (id).
+    #[serde(default)]
+    pub tanda_id: Option<String>,
 }
 
 /// An instansi a PNS can name as the one they moved to.
@@ -91,14 +94,29 @@ pub async fn raise_ticket(tiket: TiketBaruView) -> Result<TiketRingkas, AppError
         Some(text) => Some(server::id(text)?),
         None => None,
     };
+    let tanda_id = match tiket.tanda_id.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        Some(text) => Some(server::id(text)?),
+        None => None,
+    };
     let baru = helpdesk::TiketBaru {
         kategori: tiket.kategori,
         subjek: tiket.subjek,
         uraian: tiket.uraian,
         instansi_tujuan,
-        tanda_id: None,
+        tanda_id,
     };
     Ok(state()?.helpdesk.raise(&server::pemohon(&user)?, &baru).await?)
+}
+
+/// One of the PNS's own open "[?]" flags, to fill a new ticket in from it.
+#[server(endpoint = "hds/saya/dari-tanda")]
+pub async fn from_flag(tanda: String) -> Result<DariTanda, AppError> {
+    use crate::auth::{require, state};
+    use domain::Capability;
+
+    let (user, _) = require(Capability::OwnRecord)?;
+    let pemohon = server::pemohon(&user)?;
+    Ok(state()?.personnel.flag_for_ticket(&pemohon.nip, &tanda).await?)
 }
 
 #[server(endpoint = "hds/saya/tiket")]

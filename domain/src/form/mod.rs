@@ -632,6 +632,9 @@ pub struct Tanda {
     pub field: String,
     pub keterangan: String,
     pub status: StatusTanda,
+    /// The help-desk ticket that took it up (id and number), once there is one.
+    #[serde(default)]
+    pub tiket: Option<(String, String)>,
 }
 
 /// Longest explanation a flag may carry, and most open flags per PNS.

@@ -133,6 +133,7 @@ impl Helpdesk {
             )
             .execute(&mut *tx)
             .await?;
+            tiket::settle_flag(&mut tx, id).await?;
             peristiwa::record(&mut tx, id, "pesan").await?;
         }
         tx.commit().await?;
@@ -156,6 +157,7 @@ impl Helpdesk {
         )
         .execute(&mut *tx)
         .await?;
+        tiket::settle_flag(&mut tx, id).await?;
         peristiwa::record(&mut tx, id, "status").await?;
         tx.commit().await?;
         Ok(())

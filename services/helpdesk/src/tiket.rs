@@ -115,12 +115,13 @@ impl Helpdesk {
             return Err(ErrorCode::TicketTooMany.into());
         }
         let id = Uuid::new_v4();
-        sqlx::query!(
+        let nomor = sqlx::query_scalar!(
             r#"INSERT INTO hds_tiket (id, nomor, nip, nama, instansi_id, kategori, subjek, uraian, penerima, kantor_id,
                                       penerima_instansi_id, instansi_tujuan_id, tanda_id)
                VALUES ($1, 'HDS-' || to_char(now() AT TIME ZONE 'Asia/Jakarta', 'YYYY') || '-'
                            || lpad(nextval('hds_tiket_nomor_seq')::text, 6, '0'),
-                       $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)"#,
+                       $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+               RETURNING nomor"#,
             id,
             pemohon.nip,
             pemohon.nama,
@@ -134,8 +135,11 @@ impl Helpdesk {
             baru.instansi_tujuan.filter(|_| baru.kategori == Kategori::BedaInstansi),
             baru.tanda_id
         )
-        .execute(&mut *tx)
+        .fetch_one(&mut *tx)
         .await?;
+        if let Some(tanda_id) = baru.tanda_id {
+            personnel::Personnel::take_flag(&mut tx, &pemohon.nip, tanda_id, id, &nomor).await?;
+        }
         peristiwa::record(&mut tx, id, "baru").await?;
         let ringkas = summary(&mut tx, id, pemohon.akun_id, false).await?;
         tx.commit().await?;
@@ -192,6 +196,7 @@ impl Helpdesk {
         )
         .execute(&mut *tx)
         .await?;
+        settle_flag(&mut tx, id).await?;
         peristiwa::record(&mut tx, id, "pesan").await?;
         tx.commit().await?;
         Ok(pesan)
@@ -216,6 +221,7 @@ impl Helpdesk {
         )
         .execute(&mut *tx)
         .await?;
+        settle_flag(&mut tx, id).await?;
         peristiwa::record(&mut tx, id, "status").await?;
         tx.commit().await?;
         Ok(())
@@ -322,6 +328,19 @@ pub(crate) async fn lock(tx: &mut Transaction<'_, Postgres>, id: Uuid) -> Result
 }
 
 /// Gives the (locked) ticket to an officer; a new one becomes "dibuka".
+/// A ticket raised from a "[?]" flag carries it along: solved or closed settles the flag,
+/// a reopened ticket makes it wait again (personnel owns the flag).
+pub(crate) async fn settle_flag(tx: &mut Transaction<'_, Postgres>, id: Uuid) -> Result<(), ServiceError> {
+    let status = sqlx::query_scalar!("SELECT status FROM hds_tiket WHERE id = $1 AND tanda_id IS NOT NULL", id)
+        .fetch_optional(&mut **tx)
+        .await?;
+    if let Some(status) = status {
+        let solved = matches!(StatusTiket::from_code(&status), Some(StatusTiket::Selesai | StatusTiket::Ditutup));
+        personnel::Personnel::follow_ticket(tx, id, solved).await?;
+    }
+    Ok(())
+}
+
 pub(crate) async fn give(
     tx: &mut Transaction<'_, Postgres>,
     id: Uuid,

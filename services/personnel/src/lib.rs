@@ -12,6 +12,7 @@ mod master_write;
 pub mod model;
 mod snapshot;
 mod store;
+mod tanda;
 pub mod usulan;
 
 pub use alur::{Final, Pelaku};

@@ -29,6 +29,8 @@ struct TandaJson {
     field: String,
     keterangan: String,
     status: String,
+    tiket_id: Option<Uuid>,
+    tiket_nomor: Option<String>,
 }
 
 impl Personnel {
@@ -46,7 +48,8 @@ impl Personnel {
                       u.master_versi AS "master_versi?", u.versi AS "versi?", u.status AS "status?",
                       u.isi AS "isi?: Json<Formulir>", u.diperiksa AS "diperiksa?", u.dikirim AS "dikirim?",
                  CASE WHEN $2 THEN (SELECT coalesce(json_agg(json_build_object('id', t.id, 'bagian', t.bagian, 'entri', t.entri,
-                      'field', t.field, 'keterangan', t.keterangan, 'status', t.status) ORDER BY t.dibuat, t.id), '[]')
+                      'field', t.field, 'keterangan', t.keterangan, 'status', t.status, 'tiket_id', t.tiket_id,
+                      'tiket_nomor', t.tiket_nomor) ORDER BY t.dibuat, t.id), '[]')
                   FROM usulan_tanda t WHERE t.nip = k.nip) ELSE '[]' END AS "tanda!: Json<Vec<TandaJson>>",
                  CASE WHEN $2 THEN (SELECT coalesce(json_agg(json_build_object('id', d.id, 'bagian', d.bagian,
                       'entri', d.entri, 'nama_file', d.nama_file, 'jenis', d.jenis, 'ukuran', d.ukuran)
@@ -91,6 +94,7 @@ impl Personnel {
                     field: t.field,
                     keterangan: t.keterangan,
                     status: decode(StatusTanda::parse(&t.status))?,
+                    tiket: t.tiket_id.zip(t.tiket_nomor).map(|(id, nomor)| (id.to_string(), nomor)),
                 })
             })
             .collect::<sqlx::Result<_>>()?;

@@ -61,11 +61,8 @@ fn Flag(bagian: Bagian, entri: Option<usize>, key: &'static str, id: String) -> 
         let text = reason.get_untracked();
         spawn_local(async move {
             match flag_field(bagian, entry_id, key.to_owned(), text).await {
-                Ok(tanda) => {
-                    st.tanda.update(|t| t.push(tanda));
-                    open.set(false);
-                    problem.set(None);
-                }
+                // Straight on to the ticket, filled in from the flag (the draft is kept).
+                Ok(tanda) => crate::go_to(&format!("/pns/bantuan?tanda={}", tanda.id)),
                 Err(error) => problem.set(Some(error.0)),
             }
         });
@@ -82,14 +79,31 @@ fn Flag(bagian: Bagian, entri: Option<usize>, key: &'static str, id: String) -> 
         {move || match flag() {
             Some(tanda) => {
                 let tanda_id = tanda.id.clone();
+                // Open: it may still be withdrawn, or become a ticket. Taken up: the ticket's
+                // number, and once solved, a word to check the field again.
+                let mark = tanda.tiket.is_none().then_some("⚑ ");
+                let ticket = tanda.tiket.clone().map(|(tiket_id, nomor)| {
+                    let (mark, msg) = match tanda.status {
+                        StatusTanda::Selesai => ("✓ ", Msg::FlagSolvedHds),
+                        _ => ("⚑ ", Msg::FlagWaitingHds),
+                    };
+                    view! {
+                        {mark}{t(msg)}" "<a href=format!("/pns/bantuan/{tiket_id}")>{nomor}</a>". "
+                        {(tanda.status == StatusTanda::Selesai).then(|| t(Msg::FlagSolvedCheck))}
+                    }
+                });
+                let open_actions = (tanda.status == StatusTanda::Terbuka && editable()).then(|| view! {
+                    <button type="button" class="link" on:click=move |_| withdraw(tanda_id.clone())>
+                        {t(Msg::FlagWithdraw)}
+                    </button>
+                    " "
+                    <a href=format!("/pns/bantuan?tanda={}", tanda.id)>{t(Msg::FlagRaiseTicket)}</a>
+                });
                 view! {
                     <p class="flagged" data-testid=id.clone()>
-                        "⚑ "{t(Msg::Flagged)}" "{tanda.keterangan.clone()}" "
-                        {(tanda.status == StatusTanda::Terbuka && editable()).then(|| view! {
-                            <button type="button" class="link" on:click=move |_| withdraw(tanda_id.clone())>
-                                {t(Msg::FlagWithdraw)}
-                            </button>
-                        })}
+                        {ticket}
+                        {mark}{t(Msg::Flagged)}" "{tanda.keterangan.clone()}" "
+                        {open_actions}
                     </p>
                 }.into_any()
             }

@@ -1,9 +1,10 @@
 //! `/pns/bantuan`: the PNS's tickets and the form to raise one (pre-filled from
-//! `?kategori=&subjek=&uraian=`, as the "[?]" buttons link it); `/pns/bantuan/:id`: one
+//! `?kategori=&subjek=&uraian=`, or from a "[?]" flag of the form with `?tanda=<id>`: the
+//! field, its master value and the PNS's own); `/pns/bantuan/:id`: one
 //! ticket's conversation, the reply box, and closing with a rating. Both follow the live
 //! stream, so an officer's answer appears without reloading.
 
-use domain::hds::{self, Kategori, StatusTiket, TiketDetail, TiketRingkas};
+use domain::hds::{self, DariTanda, Kategori, StatusTiket, TiketDetail, TiketRingkas};
 use domain::{ErrorCode, Msg};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -11,7 +12,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::percakapan::{durasi, kepala, langsung, muat, status_badge, Percakapan};
 use crate::api::hds::{
-    close_ticket, instansi_choices, own_ticket, own_tickets, raise_ticket, reply_as_pns, TiketBaruView,
+    close_ticket, from_flag, instansi_choices, own_ticket, own_tickets, raise_ticket, reply_as_pns, TiketBaruView,
 };
 use crate::i18n::{error_text, t, use_lang};
 use crate::live::follow_hds;
@@ -80,6 +81,26 @@ fn NewTicket() -> impl IntoView {
     let errors = RwSignal::new(Vec::<(&'static str, ErrorCode)>::new());
     let failed = RwSignal::new(None::<ErrorCode>);
     let busy = RwSignal::new(false);
+    // From a "[?]": filled in once the flag is read (in the browser; the PNS may edit it all).
+    let dari = RwSignal::new(None::<DariTanda>);
+    let tanda = initial("tanda");
+    if !tanda.is_empty() {
+        Effect::new(move |_| {
+            let tanda = tanda.clone();
+            spawn_local(async move {
+                match from_flag(tanda).await {
+                    Ok(d) => {
+                        let (s, u) = d.prefill(lang);
+                        kategori.set(d.kategori.map(|k| k.code().to_owned()).unwrap_or_default());
+                        subjek.set(s);
+                        uraian.set(u);
+                        dari.set(Some(d));
+                    }
+                    Err(e) => failed.set(Some(e.0)),
+                }
+            });
+        });
+    }
     let is_b = move || kategori.get() == Kategori::BedaInstansi.code();
     let choices = crate::resource::resource(is_b, |b| async move {
         if b {
@@ -114,6 +135,7 @@ fn NewTicket() -> impl IntoView {
             subjek: subjek.get_untracked(),
             uraian: uraian.get_untracked(),
             instansi_tujuan: Some(tujuan.get_untracked()).filter(|s| !s.is_empty()),
+            tanda_id: dari.get_untracked().map(|d| d.tanda_id),
         };
         busy.set(true);
         failed.set(None);
@@ -128,9 +150,12 @@ fn NewTicket() -> impl IntoView {
         });
     };
     view! {
-        <details class="new-ticket" open=!initial("kategori").is_empty()>
+        <details class="new-ticket" open=!initial("kategori").is_empty() || !initial("tanda").is_empty()>
             <summary data-testid="buat-tiket">{t(Msg::NewTicket)}</summary>
             <form on:submit=submit novalidate data-testid="form-tiket">
+                {move || dari.get().map(|d| view! {
+                    <p class="notice" data-testid="dari-tanda">{t(Msg::TicketFromFlag)}" "<strong>{d.label(lang)}</strong></p>
+                })}
                 <div class="field" class:invalid=move || error_of("kategori")().is_some()>
                     <label for="kategori">{t(Msg::TicketCategory)}</label>
                     <select id="kategori" name="kategori" prop:value=move || kategori.get()

@@ -1,0 +1,85 @@
+//! A ticket raised from a "[?]" flag of the form, against a real database: the flag gives the
+//! ticket its field, master value and category; the ticket takes the flag up in its own
+//! transaction (only the PNS's own, open flag); solving the ticket settles the flag and a
+//! reopened ticket makes it wait again.
+
+mod common;
+
+use common::*;
+use domain::form::{Bagian, StatusTanda};
+use domain::hds::{Kategori, StatusTiket};
+use domain::{ErrorCode, Role};
+use personnel::generator::{generate, GeneratorConfig, UnitTarget};
+use personnel::Personnel;
+use sqlx::PgPool;
+use uuid::Uuid;
+
+/// Two PNS of Sleman with master records.
+async fn two_pns(pool: &PgPool) -> (Personnel, Vec<helpdesk::Pemohon>, String) {
+    let reference = reference::Reference::new(pool.clone());
+    let unor = reference.create_unor(SLEMAN, None, "Dinas Uji", "SKPD").await.unwrap();
+    let unit = UnitTarget {
+        instansi_id: SLEMAN,
+        unor_id: unor.id,
+        region_code: "340401".into(),
+        jenis_pegawai: "2".into(),
+    };
+    let personnel = Personnel::new(pool.clone(), reference);
+    let records = generate(&GeneratorConfig { seed: 5 }, std::slice::from_ref(&unit), 2);
+    for r in &records {
+        personnel.insert_master(r).await.unwrap();
+    }
+    let pemohon = records.iter().map(|r| pns(&r.pns.nip, SLEMAN)).collect();
+    (personnel, pemohon, records[0].pns.nama.clone())
+}
+
+async fn flag_status(personnel: &Personnel, nip: &str) -> (StatusTanda, Option<(String, String)>) {
+    let form = personnel.open_form(nip).await.unwrap().unwrap();
+    let tanda = &form.tanda[0];
+    (tanda.status, tanda.tiket.clone())
+}
+
+async fn ticket_count(pool: &PgPool) -> i64 {
+    sqlx::query_scalar("SELECT count(*) FROM hds_tiket").fetch_one(pool).await.unwrap()
+}
+
+#[sqlx::test(migrations = "../../migrations")]
+async fn a_flag_fills_the_ticket_and_follows_it_until_solved(pool: PgPool) {
+    let hds = world(&pool).await;
+    let (personnel, pemohon, nama) = two_pns(&pool).await;
+    let (ani, budi) = (&pemohon[0], &pemohon[1]);
+    let reason = "Nama di SK CPNS memakai ejaan lama.";
+    let tanda = personnel.flag_field(&ani.nip, Bagian::DataUtama, None, "nama", reason).await.unwrap();
+
+    let err = personnel.flag_for_ticket(&budi.nip, &tanda.id).await.unwrap_err();
+    assert_eq!(access::ServiceError::from(err).code(), ErrorCode::NotFound, "another PNS's flag");
+    let dari = personnel.flag_for_ticket(&ani.nip, &tanda.id).await.unwrap();
+    assert_eq!((dari.nilai_master.as_str(), dari.keterangan.as_str()), (nama.as_str(), reason));
+    assert_eq!(dari.kategori, Some(Kategori::BedaNama));
+
+    let tanda_id: Uuid = tanda.id.parse().unwrap();
+    let from_flag = helpdesk::TiketBaru { tanda_id: Some(tanda_id), ..ticket(Kategori::BedaNama) };
+    let err = hds.raise(budi, &from_flag).await.unwrap_err();
+    assert_eq!(err.code(), ErrorCode::NotFound, "a ticket cannot take another PNS's flag");
+    assert_eq!(ticket_count(&pool).await, 0, "nothing written when the flag is refused");
+
+    let t = hds.raise(ani, &from_flag).await.unwrap();
+    assert_eq!(flag_status(&personnel, &ani.nip).await, (StatusTanda::Tiket, Some((t.id.clone(), t.nomor.clone()))));
+    let err = hds.raise(ani, &from_flag).await.unwrap_err();
+    assert_eq!(err.code(), ErrorCode::FlagNotOpen, "one ticket per flag");
+    let err = personnel.flag_for_ticket(&ani.nip, &tanda.id).await.unwrap_err();
+    assert_eq!(access::ServiceError::from(err).code(), ErrorCode::FlagNotOpen);
+    let err = personnel.withdraw_flag(&ani.nip, &tanda.id).await.unwrap_err();
+    assert_eq!(access::ServiceError::from(err).code(), ErrorCode::NotFound, "a flag with a ticket stays");
+
+    let kanreg1 = officer(Role::PetugasHds, Some(1), None, &["A"]);
+    let id = id_of(&t);
+    hds.reply_as_officer(&kanreg1, id, "Nama sudah kami betulkan sesuai SK.", false, None, Some(StatusTiket::Selesai))
+        .await
+        .unwrap();
+    assert_eq!(flag_status(&personnel, &ani.nip).await.0, StatusTanda::Selesai, "solved with its ticket");
+    hds.reply_as_pns(ani, id, "Gelar belakang masih salah.", None).await.unwrap();
+    assert_eq!(flag_status(&personnel, &ani.nip).await.0, StatusTanda::Tiket, "waits again when it reopens");
+    hds.close_as_pns(ani, id, Some(5)).await.unwrap();
+    assert_eq!(flag_status(&personnel, &ani.nip).await.0, StatusTanda::Selesai);
+}

@@ -1,0 +1,213 @@
+//! "[?]" flags: a PNS marks a field whose right value cannot be chosen and says why. The flag
+//! stays on the field; the help desk takes it up as a ticket (`take_flag`, in the ticket's own
+//! transaction) and solving the ticket settles it (`follow_ticket`).
+
+use domain::form::{Bagian, Formulir, Kind, StatusTanda, Tanda};
+use domain::hds::{DariTanda, Kategori};
+use domain::ErrorCode;
+use sqlx::PgConnection;
+use uuid::Uuid;
+
+use crate::store::Personnel;
+use crate::usulan::{decode, removed_one, UsulanError};
+
+fn refused(code: ErrorCode) -> UsulanError {
+    UsulanError::Refused(code)
+}
+
+impl Personnel {
+    /// Flags a field "[?]": kept against the field until the helpdesk takes it up.
+    pub async fn flag_field(
+        &self,
+        nip: &str,
+        bagian: Bagian,
+        entri: Option<&str>,
+        field: &str,
+        keterangan: &str,
+    ) -> Result<Tanda, UsulanError> {
+        domain::form::check_tanda(bagian, field, keterangan).map_err(refused)?;
+        if entri.is_some_and(|e| e.len() > 100) {
+            return Err(refused(ErrorCode::BadRequest));
+        }
+        let open = sqlx::query_scalar!(
+            r#"SELECT count(*) AS "n!" FROM usulan_tanda WHERE nip = $1 AND status <> $2"#,
+            nip,
+            StatusTanda::Selesai.code()
+        )
+        .fetch_one(&self.pool)
+        .await?;
+        if open as usize >= domain::form::MAX_TANDA {
+            return Err(refused(ErrorCode::TooManyFlags));
+        }
+        let id = Uuid::new_v4();
+        let keterangan = keterangan.trim();
+        sqlx::query!(
+            "INSERT INTO usulan_tanda (id, nip, bagian, entri, field, keterangan, status)
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            id,
+            nip,
+            bagian.slug(),
+            entri,
+            field,
+            keterangan,
+            StatusTanda::Terbuka.code()
+        )
+        .execute(&self.pool)
+        .await?;
+        Ok(Tanda {
+            id: id.to_string(),
+            bagian,
+            entri: entri.map(str::to_owned),
+            field: field.to_owned(),
+            keterangan: keterangan.to_owned(),
+            status: StatusTanda::Terbuka,
+            tiket: None,
+        })
+    }
+
+    /// Withdraws an open flag of the PNS's own (one the helpdesk has not taken yet).
+    pub async fn withdraw_flag(&self, nip: &str, id: &str) -> Result<(), UsulanError> {
+        let id = Uuid::parse_str(id).map_err(|_| refused(ErrorCode::BadRequest))?;
+        let done = sqlx::query!(
+            "DELETE FROM usulan_tanda WHERE id = $1 AND nip = $2 AND status = $3",
+            id,
+            nip,
+            StatusTanda::Terbuka.code()
+        )
+        .execute(&self.pool)
+        .await?;
+        removed_one(done)
+    }
+
+    /// One of the PNS's own open flags, with the field's master value and the value in their
+    /// form, to start a ticket from. Another's flag is "not found"; one already taken up is
+    /// `FlagNotOpen`.
+    pub async fn flag_for_ticket(&self, nip: &str, id: &str) -> Result<DariTanda, UsulanError> {
+        let id = Uuid::parse_str(id).map_err(|_| refused(ErrorCode::NotFound))?;
+        let row = sqlx::query!(
+            "SELECT bagian, entri, field, keterangan, status FROM usulan_tanda WHERE id = $1 AND nip = $2",
+            id,
+            nip
+        )
+        .fetch_optional(&self.pool)
+        .await?
+        .ok_or(refused(ErrorCode::NotFound))?;
+        if row.status != StatusTanda::Terbuka.code() {
+            return Err(refused(ErrorCode::FlagNotOpen));
+        }
+        let bagian = decode(Bagian::parse(&row.bagian))?;
+        let usulan = self.open_usulan(nip).await?.ok_or(refused(ErrorCode::NotFound))?;
+        let entri = row.entri.as_deref();
+        let nilai_master = self.shown_value(&usulan.master_form, bagian, entri, &row.field).await?;
+        let nilai_usulan = self.shown_value(&usulan.isi, bagian, entri, &row.field).await?;
+        let list = bagian.fields().iter().find(|f| f.key == row.field).and_then(|spec| {
+            let jenis_jabatan = entry_index(&usulan.isi, bagian, entri)
+                .map(|i| usulan.isi.get_field(bagian, i, "jenis_jabatan"))
+                .unwrap_or_default();
+            bagian.code_list(spec, &jenis_jabatan)
+        });
+        Ok(DariTanda {
+            tanda_id: id.to_string(),
+            bagian,
+            kategori: Kategori::for_field(bagian, &row.field, list),
+            field: row.field,
+            keterangan: row.keterangan,
+            nilai_master,
+            nilai_usulan,
+        })
+    }
+
+    /// A field's value as a person reads it: a code by its name, a unit by its name; empty
+    /// when the form has no such entry.
+    async fn shown_value(
+        &self,
+        form: &Formulir,
+        bagian: Bagian,
+        entri: Option<&str>,
+        key: &str,
+    ) -> Result<String, UsulanError> {
+        let Some(index) = entry_index(form, bagian, entri) else { return Ok(String::new()) };
+        let value = form.get_field(bagian, index, key);
+        let Some(spec) = bagian.fields().iter().find(|f| f.key == key) else { return Ok(value) };
+        if spec.kind == Kind::Unor {
+            return Ok(match Uuid::parse_str(value.trim()) {
+                Ok(id) => self.reference.unor(id).await?.map(|u| u.nama).unwrap_or(value),
+                Err(_) => value,
+            });
+        }
+        let jenis_jabatan = form.get_field(bagian, index, "jenis_jabatan");
+        let labels = self.reference.labels().await?;
+        Ok(match bagian.code_list(spec, &jenis_jabatan) {
+            Some(list) => labels.name(list, &value).map(str::to_owned).unwrap_or(value),
+            None => value,
+        })
+    }
+
+    /// The help desk took the flag up as ticket `nomor`, in the ticket's own transaction.
+    /// Refused unless it is the PNS's own flag and still open.
+    pub async fn take_flag(
+        conn: &mut PgConnection,
+        nip: &str,
+        id: Uuid,
+        tiket_id: Uuid,
+        nomor: &str,
+    ) -> Result<(), UsulanError> {
+        let taken = sqlx::query!(
+            "UPDATE usulan_tanda SET status = $4, tiket_id = $5, tiket_nomor = $6
+             WHERE id = $1 AND nip = $2 AND status = $3",
+            id,
+            nip,
+            StatusTanda::Terbuka.code(),
+            StatusTanda::Tiket.code(),
+            tiket_id,
+            nomor
+        )
+        .execute(&mut *conn)
+        .await?;
+        if taken.rows_affected() == 1 {
+            return Ok(());
+        }
+        let exists = sqlx::query_scalar!(
+            r#"SELECT EXISTS (SELECT 1 FROM usulan_tanda WHERE id = $1 AND nip = $2) AS "ada!""#,
+            id,
+            nip
+        )
+        .fetch_one(&mut *conn)
+        .await?;
+        Err(refused(if exists { ErrorCode::FlagNotOpen } else { ErrorCode::NotFound }))
+    }
+
+    /// The flag follows its ticket: solved with it, and back to waiting if it reopens.
+    pub async fn follow_ticket(conn: &mut PgConnection, tiket_id: Uuid, solved: bool) -> sqlx::Result<()> {
+        let status = if solved { StatusTanda::Selesai } else { StatusTanda::Tiket };
+        sqlx::query!("UPDATE usulan_tanda SET status = $2 WHERE tiket_id = $1", tiket_id, status.code())
+            .execute(&mut *conn)
+            .await?;
+        Ok(())
+    }
+}
+
+/// Where a flag's entry is in `form`: `Some(None)` for a single section, the entry's index in
+/// a list section, `None` when the form has no entry with that id.
+fn entry_index(form: &Formulir, bagian: Bagian, entri: Option<&str>) -> Option<Option<usize>> {
+    match entri {
+        None => Some(None),
+        Some(id) => (0..form.entry_count(bagian)).find(|&i| form.get_field(bagian, Some(i), "id") == id).map(Some),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use domain::form::EntriGolongan;
+
+    #[test]
+    fn a_flag_finds_its_entry_by_id() {
+        let mut form = Formulir::default();
+        form.golongan.push(EntriGolongan { id: "a".into(), ..Default::default() });
+        form.golongan.push(EntriGolongan { id: "b".into(), ..Default::default() });
+        assert_eq!(entry_index(&form, Bagian::DataUtama, None), Some(None));
+        assert_eq!(entry_index(&form, Bagian::Golongan, Some("b")), Some(Some(1)));
+        assert_eq!(entry_index(&form, Bagian::Golongan, Some("baru-1")), None);
+    }
+}
