@@ -2,8 +2,8 @@
 //! the rules a new ticket and a message must pass. The server checks the same rules the page
 //! shows.
 
-use crate::kode::coded;
 use crate::form::Bagian;
+use crate::kode::coded;
 use crate::{DaftarKode, ErrorCode, Lang};
 
 coded! {
@@ -93,9 +93,29 @@ pub struct DariTanda {
     pub nilai_master: String,
     pub nilai_usulan: String,
     pub kategori: Option<Kategori>,
+    /// The codes a code field may take, with their names (empty for a typed field).
+    #[serde(default)]
+    pub pilihan: Vec<(String, String)>,
+}
+
+/// Fields a help-desk officer may not correct in the master: they make the NIP, so changing
+/// them is a verified proposal's work.
+pub const KOREKSI_LEWAT_USULAN: &[&str] = &["tanggal_lahir", "jenis_kelamin"];
+
+impl Kategori {
+    /// Categories where the master itself is wrong (A–E): an officer may correct it.
+    pub fn corrects_master(self) -> bool {
+        use Kategori::*;
+        matches!(self, BedaNama | BedaInstansi | DataPensiun | DataDiberhentikan | TidakAdaDiDatabase)
+    }
 }
 
 impl DariTanda {
+    /// An officer may correct this field in the master (not one that makes the NIP).
+    pub fn correctable(&self) -> bool {
+        !KOREKSI_LEWAT_USULAN.contains(&self.field.as_str())
+    }
+
     /// The field's label in `lang` ("Data Utama › Nama").
     pub fn label(&self, lang: Lang) -> String {
         let field = self.bagian.fields().iter().find(|f| f.key == self.field).map(|f| f.label(lang)).unwrap_or("");
@@ -285,6 +305,9 @@ pub struct TiketDetail {
     /// Transfers between offices, oldest first (officers only; empty for the PNS).
     #[serde(default)]
     pub pengalihan: Vec<Pengalihan>,
+    /// The "[?]" flag it was raised from, with the field's values (officers only).
+    #[serde(default)]
+    pub tanda: Option<DariTanda>,
 }
 
 /// A transfer of a ticket to another office.
@@ -366,7 +389,10 @@ mod tests {
     #[test]
     fn a_flag_suggests_its_category_and_fills_the_ticket() {
         assert_eq!(Kategori::for_field(Bagian::DataUtama, "nama", None), Some(Kategori::BedaNama));
-        assert_eq!(Kategori::for_field(Bagian::DataPosisi, "jabatan", Some(DaftarKode::Jfu)), Some(Kategori::JfuTidakAda));
+        assert_eq!(
+            Kategori::for_field(Bagian::DataPosisi, "jabatan", Some(DaftarKode::Jfu)),
+            Some(Kategori::JfuTidakAda)
+        );
         assert_eq!(Kategori::for_field(Bagian::DataUtama, "agama", Some(DaftarKode::Agama)), None);
         let dari = DariTanda {
             tanda_id: "t".into(),
@@ -376,11 +402,16 @@ mod tests {
             nilai_master: "BUDI SANTOSO".into(),
             nilai_usulan: String::new(),
             kategori: Some(Kategori::BedaNama),
+            pilihan: Vec::new(),
         };
         let (subjek, uraian) = dari.prefill(Lang::Id);
         assert_eq!(check_subjek(&subjek), Ok(()));
         assert_eq!(check_uraian(&uraian), Ok(()));
         assert!(uraian.contains("Data master: BUDI SANTOSO") && uraian.contains("Isian saya: (kosong)"), "{uraian}");
+        assert!(
+            dari.correctable() && Kategori::BedaNama.corrects_master() && !Kategori::UnorTidakAda.corrects_master()
+        );
+        assert!(!DariTanda { field: "tanggal_lahir".into(), ..dari }.correctable(), "the NIP's fields need a proposal");
     }
 
     #[test]

@@ -309,6 +309,11 @@ messages! {
     FlagWaitingHds => ("Menunggu Help Desk, tiket", "Waiting for the Help Desk, ticket"),
     FlagSolvedHds => ("Diselesaikan Help Desk, tiket", "Solved by the Help Desk, ticket"),
     FlagSolvedCheck => ("Periksa isian ini dan pilih nilai yang benar.", "Check this field and choose the right value."),
+    FlaggedField => ("Isian yang ditandai PNS", "The field the PNS flagged"),
+    MasterNow => ("Data master sekarang", "Master data now"),
+    PnsValue => ("Isian PNS", "The PNS's entry"),
+    CorrectedValue => ("Nilai yang benar", "The right value"),
+    CorrectAndSolve => ("Koreksi data master dan selesaikan tiket", "Correct the master and solve the ticket"),
     TicketFromFlag => ("Tiket ini untuk isian yang Anda tandai [?]:", "This ticket is about the field you flagged [?]:"),
     FlagWithdraw => ("Tarik laporan", "Withdraw"),
     // The verifiers' pages

@@ -160,6 +160,9 @@ fn rows() -> Vec<Row> {
         page("/eksekutif", Needs(ExecutiveDashboard)),
         // Late: the ticket leaves the officer's reach, so no row after it may need it.
         fun("/api/hds/kotak/alihkan", Needs(HdsInbox), by!(transfer_in_reach)).outside(by!(transfer_outside)),
+        // Only help-desk officers correct master data (instansi admins answer F, K, L, R).
+        fun("/api/hds/kotak/koreksi", Roles(&[Role::PetugasHds]), by!(correction_in_reach))
+            .outside(by!(correction_outside)),
         // Last: signing out ends the session, signing in replaces it.
         fun("/api/keluar", SignedIn, by!(no_args)),
         fun("/api/masuk", Public, by!(own_credentials)),
@@ -1019,6 +1022,23 @@ impl World {
         self.services.helpdesk.raise(&pemohon, &baru).await.unwrap().id.parse().unwrap()
     }
 
+    /// A Sleman PNS's ticket raised from a "[?]" on their name: Kanreg I answers A, Deputi
+    /// SINKA answers E.
+    async fn flagged_ticket(&self, kategori: domain::hds::Kategori) -> Uuid {
+        let nip = self.spare(Place::DinasKesehatan).await.nip;
+        let tanda = self.flag_of(&nip).await;
+        let pemohon =
+            helpdesk::Pemohon { akun_id: Uuid::new_v4(), nip, nama: "PNS Uji".into(), instansi_id: INSTANSI_SLEMAN };
+        let baru = helpdesk::TiketBaru {
+            kategori,
+            subjek: "Nama berbeda".into(),
+            uraian: "Nama saya berbeda dengan SK CPNS.".into(),
+            instansi_tujuan: None,
+            tanda_id: Some(tanda.parse().unwrap()),
+        };
+        self.services.helpdesk.raise(&pemohon, &baru).await.unwrap().id.parse().unwrap()
+    }
+
     /// The account of the role's demo login.
     async fn account_of(&self, role: Option<Role>) -> Uuid {
         let login = self.app.login_for(role.unwrap_or(Role::AdminBkn));
@@ -1056,6 +1076,16 @@ async fn transfer_in_reach(world: &World, role: Option<Role>, _: &Client) -> Cal
 
 async fn transfer_outside(world: &World, role: Option<Role>, _: &Client) -> Option<Call> {
     Some(transfer(world.ticket(role, false).await))
+}
+
+async fn correction_in_reach(world: &World, _: Option<Role>, _: &Client) -> Call {
+    let id = world.flagged_ticket(domain::hds::Kategori::BedaNama).await;
+    form([("id", id.to_string()), ("nilai", "SITI AMINAH KOREKSI".into())])
+}
+
+async fn correction_outside(world: &World, _: Option<Role>, _: &Client) -> Option<Call> {
+    let id = world.flagged_ticket(domain::hds::Kategori::TidakAdaDiDatabase).await;
+    Some(form([("id", id.to_string()), ("nilai", "SITI AMINAH KOREKSI".into())]))
 }
 
 async fn new_template(_: &World, _: Option<Role>, _: &Client) -> Call {

@@ -181,7 +181,24 @@ pub async fn open_ticket(id: String) -> Result<TiketDetail, AppError> {
     use domain::Capability;
 
     let (user, auth) = require(Capability::HdsInbox)?;
-    Ok(state()?.helpdesk.open_as_officer(&user, server::id(&id)?, &auth.ip).await?)
+    let (state, id) = (state()?, server::id(&id)?);
+    let mut detail = state.helpdesk.open_as_officer(&user, id, &auth.ip).await?;
+    if let Some(tanda) = state.helpdesk.flag_of(id).await? {
+        detail.tanda = state.personnel.flag_view(tanda).await?;
+    }
+    Ok(detail)
+}
+
+/// Corrects the flagged field in the master (A–E tickets raised from a "[?]") and solves
+/// the ticket.
+#[server(endpoint = "hds/kotak/koreksi")]
+pub async fn correct_master(id: String, nilai: String) -> Result<Pesan, AppError> {
+    use crate::auth::{require, state};
+    use domain::Capability;
+
+    let (user, auth) = require(Capability::HdsInbox)?;
+    let state = state()?;
+    Ok(state.helpdesk.correct_master(&state.personnel, &user, server::id(&id)?, &nilai, &auth.ip).await?)
 }
 
 #[server(endpoint = "hds/kotak/ambil")]

@@ -1,7 +1,7 @@
 //! Helpdesk service (HDS): tickets a PNS raises, routed by category to the office that answers
 //! (`rute.rs`), their conversation and statuses (`tiket.rs` for the PNS, `kotak.rs` for the
 //! officers' inbox, `jangkauan.rs` for which tickets an officer may see), handing a ticket to a
-//! colleague or another office (`alih.rs`), each office's canned replies (`templat.rs`), and
+//! colleague or another office (`alih.rs`), correcting the master from a ticket (`koreksi.rs`), each office's canned replies (`templat.rs`), and
 //! the event log the live inbox follows (`peristiwa.rs`), served as server-sent events by its
 //! own router (`http.rs`). PNS, instansi, offices and accounts are other services' rows,
 //! referred to by value.
@@ -10,6 +10,7 @@ mod alih;
 mod bukti;
 mod demo;
 mod jangkauan;
+mod koreksi;
 mod kotak;
 pub mod peristiwa;
 mod rute;

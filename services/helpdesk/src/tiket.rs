@@ -285,7 +285,15 @@ impl Helpdesk {
         tx.commit().await?;
         let penerima = self.penerima_name(kepala.penerima).await?;
         let pengalihan = if internal { self.transfers(id).await? } else { Vec::new() };
-        Ok(TiketDetail { ringkas, uraian: kepala.uraian, penerima, pesan, nilai: kepala.nilai, pengalihan })
+        Ok(TiketDetail {
+            ringkas,
+            uraian: kepala.uraian,
+            penerima,
+            pesan,
+            nilai: kepala.nilai,
+            pengalihan,
+            tanda: None,
+        })
     }
 }
 
@@ -327,7 +335,6 @@ pub(crate) async fn lock(tx: &mut Transaction<'_, Postgres>, id: Uuid) -> Result
     .transpose()
 }
 
-/// Gives the (locked) ticket to an officer; a new one becomes "dibuka".
 /// A ticket raised from a "[?]" flag carries it along: solved or closed settles the flag,
 /// a reopened ticket makes it wait again (personnel owns the flag).
 pub(crate) async fn settle_flag(tx: &mut Transaction<'_, Postgres>, id: Uuid) -> Result<(), ServiceError> {
@@ -341,6 +348,7 @@ pub(crate) async fn settle_flag(tx: &mut Transaction<'_, Postgres>, id: Uuid) ->
     Ok(())
 }
 
+/// Gives the (locked) ticket to an officer; a new one becomes "dibuka".
 pub(crate) async fn give(
     tx: &mut Transaction<'_, Postgres>,
     id: Uuid,

@@ -18,12 +18,8 @@ use uuid::Uuid;
 async fn two_pns(pool: &PgPool) -> (Personnel, Vec<helpdesk::Pemohon>, String) {
     let reference = reference::Reference::new(pool.clone());
     let unor = reference.create_unor(SLEMAN, None, "Dinas Uji", "SKPD").await.unwrap();
-    let unit = UnitTarget {
-        instansi_id: SLEMAN,
-        unor_id: unor.id,
-        region_code: "340401".into(),
-        jenis_pegawai: "2".into(),
-    };
+    let unit =
+        UnitTarget { instansi_id: SLEMAN, unor_id: unor.id, region_code: "340401".into(), jenis_pegawai: "2".into() };
     let personnel = Personnel::new(pool.clone(), reference);
     let records = generate(&GeneratorConfig { seed: 5 }, std::slice::from_ref(&unit), 2);
     for r in &records {
@@ -82,4 +78,79 @@ async fn a_flag_fills_the_ticket_and_follows_it_until_solved(pool: PgPool) {
     assert_eq!(flag_status(&personnel, &ani.nip).await.0, StatusTanda::Tiket, "waits again when it reopens");
     hds.close_as_pns(ani, id, Some(5)).await.unwrap();
     assert_eq!(flag_status(&personnel, &ani.nip).await.0, StatusTanda::Selesai);
+}
+
+/// Raises an A ticket from a "[?]" on `field` of Data Utama.
+async fn ticket_from_flag(
+    hds: &helpdesk::Helpdesk,
+    personnel: &Personnel,
+    pemohon: &helpdesk::Pemohon,
+    field: &str,
+) -> Uuid {
+    let reason = "Data master berbeda dengan SK CPNS saya.";
+    let tanda = personnel.flag_field(&pemohon.nip, Bagian::DataUtama, None, field, reason).await.unwrap();
+    let baru = helpdesk::TiketBaru { tanda_id: Some(tanda.id.parse().unwrap()), ..ticket(Kategori::BedaNama) };
+    id_of(&hds.raise(pemohon, &baru).await.unwrap())
+}
+
+#[sqlx::test(migrations = "../../migrations")]
+async fn an_officer_corrects_the_master_and_the_pns_draft_follows(pool: PgPool) {
+    use domain::form::{IsiBagian, Simpan};
+
+    let hds = world(&pool).await;
+    let (personnel, pemohon, nama) = two_pns(&pool).await;
+    let ani = &pemohon[0];
+    // Ani's draft keeps the master's name and has a change elsewhere.
+    let usulan = personnel.open_usulan(&ani.nip).await.unwrap().unwrap();
+    let mut data = usulan.isi.data_utama.clone();
+    data.telepon = "081234567890".into();
+    let simpan = Simpan {
+        versi: usulan.versi,
+        isi: IsiBagian::DataUtama { data, sesuai: Vec::new() },
+        periksa: false,
+        kunci: Uuid::new_v4().to_string(),
+    };
+    personnel.save_section(&usulan, simpan).await.unwrap();
+    let id = ticket_from_flag(&hds, &personnel, ani, "nama").await;
+
+    let kanreg1 = officer(Role::PetugasHds, Some(1), None, &["A"]);
+    let kanreg2 = officer(Role::PetugasHds, Some(2), None, &["A"]);
+    let err = hds.correct_master(&personnel, &kanreg2, id, "SITI AMINAH", "127.0.0.1").await.unwrap_err();
+    assert_eq!(err.code(), ErrorCode::NotFound, "an officer out of reach corrects nothing");
+    for (bad, code) in [(nama.as_str(), ErrorCode::CorrectionSameValue), ("", ErrorCode::FieldRequired)] {
+        let err = hds.correct_master(&personnel, &kanreg1, id, bad, "127.0.0.1").await.unwrap_err();
+        assert_eq!(err.code(), code, "{bad:?}");
+    }
+    let before = personnel.master(&ani.nip).await.unwrap().unwrap();
+
+    let pesan = hds.correct_master(&personnel, &kanreg1, id, "SITI AMINAH", "127.0.0.1").await.unwrap();
+    assert!(pesan.isi.contains(&format!("\"{nama}\" menjadi \"SITI AMINAH\"")), "{}", pesan.isi);
+    let after = personnel.master(&ani.nip).await.unwrap().unwrap();
+    assert_eq!((after.nama.as_str(), after.versi), ("SITI AMINAH", before.versi + 1), "one new master version");
+    let detail = hds.own_ticket(ani, id).await.unwrap();
+    assert_eq!(detail.ringkas.status, StatusTiket::Selesai);
+    assert_eq!(flag_status(&personnel, &ani.nip).await.0, StatusTanda::Selesai);
+    // The draft follows the master where Ani had kept it, keeps her own change, and can be sent
+    // against the new version.
+    let draft = personnel.open_usulan(&ani.nip).await.unwrap().unwrap();
+    assert_eq!(draft.isi.data_utama.nama, "SITI AMINAH");
+    assert_eq!(draft.isi.data_utama.telepon, "081234567890");
+    assert_eq!(draft.master_versi, after.versi);
+    let audited: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM audit_log WHERE action = 'master_corrected' AND subject = $1 AND account_id = $2",
+    )
+    .bind(&ani.nip)
+    .bind(kanreg1.account_id)
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(audited, 1);
+
+    // The fields that make the NIP need a proposal; a ticket without a flag has nothing to correct.
+    let birth = ticket_from_flag(&hds, &personnel, ani, "tanggal_lahir").await;
+    let err = hds.correct_master(&personnel, &kanreg1, birth, "1990-01-01", "127.0.0.1").await.unwrap_err();
+    assert_eq!(err.code(), ErrorCode::CorrectionNeedsProposal);
+    let plain = id_of(&hds.raise(ani, &ticket(Kategori::BedaNama)).await.unwrap());
+    let err = hds.correct_master(&personnel, &kanreg1, plain, "SITI", "127.0.0.1").await.unwrap_err();
+    assert_eq!(err.code(), ErrorCode::CorrectionNotAllowed);
 }

@@ -7,6 +7,7 @@ mod dokumen;
 pub mod generator;
 mod history;
 pub mod http;
+mod koreksi;
 mod master_form;
 mod master_write;
 pub mod model;
@@ -16,6 +17,7 @@ mod tanda;
 pub mod usulan;
 
 pub use alur::{Final, Pelaku};
+pub use koreksi::{Koreksi, Pengoreksi};
 pub use master_form::master_form;
 pub use model::{Anak, Pasangan, PnsMaster, PnsWithHistory};
 pub use snapshot::FormSnapshot;

@@ -11,8 +11,18 @@ use uuid::Uuid;
 use crate::store::Personnel;
 use crate::usulan::{decode, removed_one, UsulanError};
 
-fn refused(code: ErrorCode) -> UsulanError {
+pub(crate) fn refused(code: ErrorCode) -> UsulanError {
     UsulanError::Refused(code)
+}
+
+/// A flag as stored.
+pub(crate) struct Flag {
+    pub nip: String,
+    pub bagian: String,
+    pub entri: Option<String>,
+    pub field: String,
+    pub keterangan: String,
+    pub status: String,
 }
 
 impl Personnel {
@@ -84,42 +94,63 @@ impl Personnel {
     /// `FlagNotOpen`.
     pub async fn flag_for_ticket(&self, nip: &str, id: &str) -> Result<DariTanda, UsulanError> {
         let id = Uuid::parse_str(id).map_err(|_| refused(ErrorCode::NotFound))?;
-        let row = sqlx::query!(
-            "SELECT bagian, entri, field, keterangan, status FROM usulan_tanda WHERE id = $1 AND nip = $2",
-            id,
-            nip
-        )
-        .fetch_optional(&self.pool)
-        .await?
-        .ok_or(refused(ErrorCode::NotFound))?;
-        if row.status != StatusTanda::Terbuka.code() {
+        let flag = self.flag(id).await?.filter(|f| f.nip == nip).ok_or(refused(ErrorCode::NotFound))?;
+        if flag.status != StatusTanda::Terbuka.code() {
             return Err(refused(ErrorCode::FlagNotOpen));
         }
-        let bagian = decode(Bagian::parse(&row.bagian))?;
-        let usulan = self.open_usulan(nip).await?.ok_or(refused(ErrorCode::NotFound))?;
-        let entri = row.entri.as_deref();
-        let nilai_master = self.shown_value(&usulan.master_form, bagian, entri, &row.field).await?;
-        let nilai_usulan = self.shown_value(&usulan.isi, bagian, entri, &row.field).await?;
-        let list = bagian.fields().iter().find(|f| f.key == row.field).and_then(|spec| {
-            let jenis_jabatan = entry_index(&usulan.isi, bagian, entri)
-                .map(|i| usulan.isi.get_field(bagian, i, "jenis_jabatan"))
-                .unwrap_or_default();
-            bagian.code_list(spec, &jenis_jabatan)
-        });
+        self.describe(id, flag).await
+    }
+
+    /// A flag as the officer answering its ticket sees it (`None`: no such flag).
+    pub async fn flag_view(&self, id: Uuid) -> Result<Option<DariTanda>, UsulanError> {
+        match self.flag(id).await? {
+            Some(flag) => Ok(Some(self.describe(id, flag).await?)),
+            None => Ok(None),
+        }
+    }
+
+    async fn flag(&self, id: Uuid) -> sqlx::Result<Option<Flag>> {
+        sqlx::query_as!(
+            Flag,
+            "SELECT nip, bagian, entri, field, keterangan, status FROM usulan_tanda WHERE id = $1",
+            id
+        )
+        .fetch_optional(&self.pool)
+        .await
+    }
+
+    /// The flag with the field's values in the master and in the PNS's form.
+    async fn describe(&self, id: Uuid, flag: Flag) -> Result<DariTanda, UsulanError> {
+        let bagian = decode(Bagian::parse(&flag.bagian))?;
+        let usulan = self.open_usulan(&flag.nip).await?.ok_or(refused(ErrorCode::NotFound))?;
+        let entri = flag.entri.as_deref();
+        let nilai_master = self.shown_value(&usulan.master_form, bagian, entri, &flag.field).await?;
+        let nilai_usulan = self.shown_value(&usulan.isi, bagian, entri, &flag.field).await?;
+        let spec = bagian.fields().iter().find(|f| f.key == flag.field);
+        let jenis_jabatan = entry_index(&usulan.isi, bagian, entri)
+            .map(|i| usulan.isi.get_field(bagian, i, "jenis_jabatan"))
+            .unwrap_or_default();
+        let list = spec.and_then(|spec| bagian.code_list(spec, &jenis_jabatan));
+        let pilihan = match spec.map(|s| s.kind) {
+            Some(Kind::Code(list)) => self.reference.labels().await?.list(list).to_vec(),
+            Some(Kind::Choice(opts)) => opts.iter().map(|o| (o.value.to_owned(), o.id.to_owned())).collect(),
+            _ => Vec::new(),
+        };
         Ok(DariTanda {
             tanda_id: id.to_string(),
             bagian,
-            kategori: Kategori::for_field(bagian, &row.field, list),
-            field: row.field,
-            keterangan: row.keterangan,
+            kategori: Kategori::for_field(bagian, &flag.field, list),
+            field: flag.field,
+            keterangan: flag.keterangan,
             nilai_master,
             nilai_usulan,
+            pilihan,
         })
     }
 
     /// A field's value as a person reads it: a code by its name, a unit by its name; empty
     /// when the form has no such entry.
-    async fn shown_value(
+    pub(crate) async fn shown_value(
         &self,
         form: &Formulir,
         bagian: Bagian,
@@ -189,7 +220,7 @@ impl Personnel {
 
 /// Where a flag's entry is in `form`: `Some(None)` for a single section, the entry's index in
 /// a list section, `None` when the form has no entry with that id.
-fn entry_index(form: &Formulir, bagian: Bagian, entri: Option<&str>) -> Option<Option<usize>> {
+pub(crate) fn entry_index(form: &Formulir, bagian: Bagian, entri: Option<&str>) -> Option<Option<usize>> {
     match entri {
         None => Some(None),
         Some(id) => (0..form.entry_count(bagian)).find(|&i| form.get_field(bagian, Some(i), "id") == id).map(Some),

@@ -10,6 +10,7 @@ use leptos::task::spawn_local;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
+use super::koreksi::TandaTiket;
 use super::percakapan::{durasi, kepala, langsung, muat, status_badge, Percakapan};
 use super::tindakan::{TemplatBalasan, Tindakan};
 use crate::api::hds::{
@@ -232,6 +233,7 @@ fn OfficerTicket(
     let id = detail.ringkas.id.clone();
     let (nomor, tindakan_id) = (detail.ringkas.nomor.clone(), id.clone());
     let pengalihan = detail.pengalihan.clone();
+    let (tanda, kategori, koreksi_id) = (detail.tanda.clone(), detail.ringkas.kategori, id.clone());
     let closed = detail.ringkas.status == StatusTiket::Ditutup;
     let head = kepala(&detail);
     let umur = durasi(detail.ringkas.umur_menit);
@@ -300,6 +302,7 @@ fn OfficerTicket(
                 {StatusTiket::Ditutup.nama(lang)}
             </button>
         </p>
+        {tanda.map(|tanda| view! { <TandaTiket id=koreksi_id tanda kategori open=!closed reload/> })}
         {(!closed).then(|| view! { <Tindakan id=tindakan_id nomor reload choices/> })}
         {(!pengalihan.is_empty()).then(|| view! {
             <h2>{t(Msg::Transfers)}</h2>

@@ -1,7 +1,9 @@
 //! The help desk's pages: the PNS's tickets (`bantuan`) and the officers' live inbox
-//! (`kotak`), sharing the conversation view (`percakapan`). Each side is one lazy route.
+//! (`kotak`, with the officer's actions in `tindakan` and the master correction of a flagged
+//! field in `koreksi`), sharing the conversation view (`percakapan`). Each side is one lazy route.
 
 pub mod bantuan;
+pub mod koreksi;
 pub mod kotak;
 pub mod percakapan;
 pub mod tindakan;

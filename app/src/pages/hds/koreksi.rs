@@ -1,0 +1,73 @@
+//! On an officer's ticket raised from a "[?]": the flagged field with its master value and
+//! the PNS's entry; for A–E tickets, the form that corrects the master and solves the ticket
+//! (the server checks the value with the form's own rule and the officer's reach).
+
+use domain::hds::{DariTanda, Kategori};
+use domain::{ErrorCode, Msg};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::api::hds::correct_master;
+use crate::i18n::{error_text, t, use_lang};
+
+#[component]
+pub fn TandaTiket(
+    id: String,
+    tanda: DariTanda,
+    kategori: Kategori,
+    open: bool,
+    reload: RwSignal<u32>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let can_correct = open && kategori.corrects_master() && tanda.correctable();
+    // A typed field starts from what the PNS wrote; a code field from a choice.
+    let nilai = RwSignal::new(if tanda.pilihan.is_empty() { tanda.nilai_usulan.clone() } else { String::new() });
+    let failed = RwSignal::new(None::<ErrorCode>);
+    let busy = RwSignal::new(false);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let (id, value) = (id.clone(), nilai.get_untracked());
+        busy.set(true);
+        spawn_local(async move {
+            let result = correct_master(id, value).await;
+            busy.set(false);
+            match result {
+                Ok(_) => reload.update(|n| *n += 1),
+                Err(e) => failed.set(Some(e.0)),
+            }
+        });
+    };
+    let pilihan = tanda.pilihan.clone();
+    view! {
+        <div class="tanda-tiket" data-testid="tanda-tiket">
+            <h2>{t(Msg::FlaggedField)}": "{tanda.label(lang)}</h2>
+            <dl>
+                <dt>{t(Msg::MasterNow)}</dt><dd data-testid="nilai-master">{tanda.nilai_master.clone()}</dd>
+                <dt>{t(Msg::PnsValue)}</dt><dd>{tanda.nilai_usulan.clone()}</dd>
+            </dl>
+            {can_correct.then(|| view! {
+                <form on:submit=submit novalidate data-testid="form-koreksi">
+                    <div class="field">
+                        <label for="nilai-koreksi">{t(Msg::CorrectedValue)}</label>
+                        {if pilihan.is_empty() {
+                            view! {
+                                <input id="nilai-koreksi" prop:value=move || nilai.get()
+                                    on:input=move |ev| nilai.set(event_target_value(&ev))/>
+                            }.into_any()
+                        } else {
+                            view! {
+                                <select id="nilai-koreksi" prop:value=move || nilai.get()
+                                    on:change=move |ev| nilai.set(event_target_value(&ev))>
+                                    <option value="">{t(Msg::ChooseOne)}</option>
+                                    {pilihan.into_iter().map(|(kode, nama)| view! { <option value=kode>{nama}</option> }).collect_view()}
+                                </select>
+                            }.into_any()
+                        }}
+                    </div>
+                    {move || failed.get().map(|code| view! { <p class="error" role="alert" data-testid="galat-koreksi">{error_text(code)}</p> })}
+                    <p><button type="submit" disabled=move || busy.get() data-testid="kirim-koreksi">{t(Msg::CorrectAndSolve)}</button></p>
+                </form>
+            })}
+        </div>
+    }
+}
