@@ -96,19 +96,27 @@ test("Data Utama: the master value stands beside each field, errors show as type
   await expect(flag).toContainText(`Menunggu Help Desk, tiket ${nomor}`);
   await expect(flag).toContainText("ejaan lama");
 
-  // Kanreg I solves the ticket: the field says so.
+  // Kanreg I checks the evidence and corrects the master from the ticket: the ticket is
+  // solved, the form shows the new master value in the field and the flag settled.
   const officer = await (await browser.newContext()).newPage();
   await signIn(officer, "hds.kanreg1");
   await officer.waitForURL("/hds");
   await officer.goto(`/hds/tiket/${ticketId}`);
   await waitForHydration(officer);
-  await officer.getByLabel("Balasan Anda").fill("Nama sudah sesuai SK CPNS. Silakan periksa formulir Anda.");
-  await officer.getByLabel("Status setelah dibalas").selectOption("selesai");
-  await officer.getByTestId("kirim-balasan").click();
-  await expect(officer.getByTestId("pesan").filter({ hasText: "Nama sudah sesuai SK CPNS" })).toBeVisible();
+  await expect(officer.getByTestId("nilai-master")).toHaveText(masterNama);
+  const corrected = `${masterNama} PUTRI`;
+  await officer.getByLabel("Nilai yang benar").fill(masterNama);
+  await officer.getByTestId("kirim-koreksi").click();
+  await expect(officer.getByTestId("galat-koreksi")).toHaveText("Nilai baru sama dengan data master.");
+  await officer.getByLabel("Nilai yang benar").fill(corrected);
+  await officer.getByTestId("kirim-koreksi").click();
+  await expect(officer.getByTestId("pesan").filter({ hasText: `menjadi "${corrected}"` })).toBeVisible();
+  await expect(officer.getByTestId("status-tiket")).toHaveText("Selesai");
   await officer.context().close();
   await openForm(page);
   await expect(flag).toContainText(`Diselesaikan Help Desk, tiket ${nomor}`);
+  await expect(page.locator("#f-data-utama-nama")).toHaveValue(corrected);
+  expect(sql(`SELECT nama FROM pns WHERE nip = '${nip}'`)).toBe(corrected);
 });
 
 test("closing the tab mid-typing loses nothing", async ({ page, context }) => {
