@@ -19,7 +19,7 @@ step "cargo fmt --check"
 cargo fmt --all --check
 
 # Never build ssr and hydrate together (feature unification breaks both): lint and test each package on its own.
-native=(-p domain -p access -p documents -p identity -p personnel -p reference -p verification -p helpdesk -p reporting -p integration)
+native=(-p domain -p access -p documents -p mail -p identity -p personnel -p reference -p verification -p helpdesk -p reporting -p integration)
 step "clippy (server side)"
 cargo clippy "${native[@]}" --all-targets -- -D warnings
 cargo clippy -p app --features ssr --all-targets -- -D warnings

@@ -173,6 +173,7 @@ async fn raise(
         uraian: uraian.into(),
         instansi_tujuan: tujuan.filter(|_| kategori == Kategori::BedaInstansi),
         tanda_id: None,
+        email: None,
     };
     let tiket = hds.raise(pemohon, &baru).await?;
     let id: Uuid = tiket.id.parse()?;

@@ -18,7 +18,7 @@ use leptos_axum::{generate_route_list, LeptosRoutes};
 use sqlx::PgPool;
 use tower_http::set_header::SetResponseHeaderLayer;
 
-use identity::mail::{Mailer, SmtpSettings};
+use mail::{Mailer, SmtpSettings};
 
 use crate::client_addr::{self, TrustedProxies};
 use crate::config::Config;
@@ -39,20 +39,23 @@ pub fn app_state(config: &Config, pool: PgPool) -> anyhow::Result<AppState> {
         })?,
         None => Mailer::Folder(config.data_dir.join("mail")),
     };
+    let public_url = config.public_url.clone().unwrap_or_else(|| format!("http://{}", config.site_addr));
+    let helpdesk =
+        helpdesk::Helpdesk::new(pool.clone(), reference.clone()).with_mail(mailer.clone(), public_url.clone());
     let identity =
         identity::Identity::new(pool.clone(), config.identity_config(), personnel.clone(), reference.clone(), mailer);
     // Sessions ended on another instance leave this one's cache at once.
     identity.listen_for_revocations();
     Ok(AppState {
         verification: verification::Verification::new(pool.clone(), personnel.clone(), reference.clone()),
-        helpdesk: helpdesk::Helpdesk::new(pool.clone(), reference.clone()),
+        helpdesk,
         // One listener per instance wakes its live streams (LISTEN/NOTIFY over the event table).
         hds_siaran: helpdesk::Siaran::start(pool.clone(), std::time::Duration::from_secs(config.hds_stream_seconds)),
         identity,
         personnel,
         reference,
         secure_cookies: config.secure_cookies,
-        public_url: config.public_url.clone().unwrap_or_else(|| format!("http://{}", config.site_addr)),
+        public_url,
     })
 }
 

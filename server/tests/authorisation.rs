@@ -1018,6 +1018,7 @@ impl World {
             uraian: "Nama saya berbeda dengan SK CPNS.".into(),
             instansi_tujuan: None,
             tanda_id: None,
+            email: None,
         };
         self.services.helpdesk.raise(&pemohon, &baru).await.unwrap().id.parse().unwrap()
     }
@@ -1035,6 +1036,7 @@ impl World {
             uraian: "Nama saya berbeda dengan SK CPNS.".into(),
             instansi_tujuan: None,
             tanda_id: Some(tanda.parse().unwrap()),
+            email: None,
         };
         self.services.helpdesk.raise(&pemohon, &baru).await.unwrap().id.parse().unwrap()
     }

@@ -98,14 +98,17 @@ pub async fn raise_ticket(tiket: TiketBaruView) -> Result<TiketRingkas, AppError
         Some(text) => Some(server::id(text)?),
         None => None,
     };
+    let state = state()?;
     let baru = helpdesk::TiketBaru {
         kategori: tiket.kategori,
         subjek: tiket.subjek,
         uraian: tiket.uraian,
         instansi_tujuan,
         tanda_id,
+        // Notices go to the account's address.
+        email: state.identity.email_of(user.account_id).await.map_err(crate::auth::internal)?,
     };
-    Ok(state()?.helpdesk.raise(&server::pemohon(&user)?, &baru).await?)
+    Ok(state.helpdesk.raise(&server::pemohon(&user)?, &baru).await?)
 }
 
 /// One of the PNS's own open "[?]" flags, to fill a new ticket in from it.

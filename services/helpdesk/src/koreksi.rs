@@ -10,6 +10,7 @@ use uuid::Uuid;
 
 use crate::jangkauan::Jangkauan;
 use crate::store::Helpdesk;
+use crate::surat::Surat;
 use crate::{peristiwa, tiket};
 
 impl Helpdesk {
@@ -68,6 +69,7 @@ impl Helpdesk {
         tiket::settle_flag(&mut tx, id).await?;
         peristiwa::record(&mut tx, id, "pesan").await?;
         tx.commit().await?;
+        self.tell_pns(id, Surat::Diselesaikan).await;
         Ok(pesan)
     }
 }

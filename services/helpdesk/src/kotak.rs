@@ -10,6 +10,7 @@ use uuid::Uuid;
 use crate::jangkauan::Jangkauan;
 use crate::peristiwa;
 use crate::store::Helpdesk;
+use crate::surat::Surat;
 use crate::tiket::{self, Baris, Kepala};
 
 /// How long an officer counts as having a ticket open after the page last said so.
@@ -137,6 +138,10 @@ impl Helpdesk {
             peristiwa::record(&mut tx, id, "pesan").await?;
         }
         tx.commit().await?;
+        if !internal {
+            let solved = status == Some(StatusTiket::Selesai);
+            self.tell_pns(id, if solved { Surat::Diselesaikan } else { Surat::Dijawab }).await;
+        }
         Ok(pesan)
     }
 
@@ -160,6 +165,9 @@ impl Helpdesk {
         tiket::settle_flag(&mut tx, id).await?;
         peristiwa::record(&mut tx, id, "status").await?;
         tx.commit().await?;
+        if status == StatusTiket::Selesai {
+            self.tell_pns(id, Surat::Diselesaikan).await;
+        }
         Ok(())
     }
 

@@ -1,7 +1,7 @@
 //! Helpdesk service (HDS): tickets a PNS raises, routed by category to the office that answers
 //! (`rute.rs`), their conversation and statuses (`tiket.rs` for the PNS, `kotak.rs` for the
 //! officers' inbox, `jangkauan.rs` for which tickets an officer may see), handing a ticket to a
-//! colleague or another office (`alih.rs`), correcting the master from a ticket (`koreksi.rs`), each office's canned replies (`templat.rs`), and
+//! colleague or another office (`alih.rs`), correcting the master from a ticket (`koreksi.rs`), mail notices to the PNS (`surat.rs`), each office's canned replies (`templat.rs`), and
 //! the event log the live inbox follows (`peristiwa.rs`), served as server-sent events by its
 //! own router (`http.rs`). PNS, instansi, offices and accounts are other services' rows,
 //! referred to by value.
@@ -15,6 +15,7 @@ mod kotak;
 pub mod peristiwa;
 mod rute;
 mod store;
+mod surat;
 mod templat;
 mod tiket;
 

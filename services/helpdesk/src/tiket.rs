@@ -43,6 +43,8 @@ pub struct TiketBaru {
     pub instansi_tujuan: Option<Uuid>,
     /// The "[?]" flag it was raised from (personnel's).
     pub tanda_id: Option<Uuid>,
+    /// Where notices about it go (the PNS's account email); none: no mail.
+    pub email: Option<String>,
 }
 
 /// A summary row as the list queries return it.
@@ -117,10 +119,10 @@ impl Helpdesk {
         let id = Uuid::new_v4();
         let nomor = sqlx::query_scalar!(
             r#"INSERT INTO hds_tiket (id, nomor, nip, nama, instansi_id, kategori, subjek, uraian, penerima, kantor_id,
-                                      penerima_instansi_id, instansi_tujuan_id, tanda_id)
+                                      penerima_instansi_id, instansi_tujuan_id, tanda_id, email)
                VALUES ($1, 'HDS-' || to_char(now() AT TIME ZONE 'Asia/Jakarta', 'YYYY') || '-'
                            || lpad(nextval('hds_tiket_nomor_seq')::text, 6, '0'),
-                       $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+                       $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
                RETURNING nomor"#,
             id,
             pemohon.nip,
@@ -133,7 +135,8 @@ impl Helpdesk {
             kantor_id,
             penerima_instansi_id,
             baru.instansi_tujuan.filter(|_| baru.kategori == Kategori::BedaInstansi),
-            baru.tanda_id
+            baru.tanda_id,
+            baru.email.as_deref().map(str::trim).filter(|e| !e.is_empty() && e.len() <= 254)
         )
         .fetch_one(&mut *tx)
         .await?;

@@ -223,3 +223,46 @@ async fn the_receipt_is_a_pdf_for_its_pns_and_the_officers_who_reach_it(pool: Pg
     let kanreg2 = officer(Role::PetugasHds, Some(2), None, &["A"]);
     assert_eq!(hds.receipt(&kanreg2, id_of(&t), "127.0.0.1").await.err().unwrap().code(), ErrorCode::NotFound);
 }
+
+#[sqlx::test(migrations = "../../migrations")]
+async fn an_answer_and_a_solution_are_mailed_without_the_conversation(pool: PgPool) {
+    let folder = std::env::temp_dir().join(format!("sipupns-hds-mail-{}", uuid::Uuid::new_v4()));
+    let hds = world(&pool).await.with_mail(mail::Mailer::Folder(folder.clone()), "https://pupns.example/".into());
+    let ani = pns("198501012010012001", SLEMAN);
+    let baru = helpdesk::TiketBaru { email: Some("ani@example.id".into()), ..ticket(Kategori::BedaNama) };
+    let t = hds.raise(&ani, &baru).await.unwrap();
+    let silent = hds.raise(&ani, &ticket(Kategori::BedaNama)).await.unwrap();
+    let kanreg1 = officer(Role::PetugasHds, Some(1), None, &["A"]);
+    let secret = "Isi percakapan yang rahasia.";
+    hds.reply_as_officer(&kanreg1, id_of(&t), "Catatan internal saja.", true, None, None).await.unwrap();
+    hds.reply_as_officer(&kanreg1, id_of(&t), secret, false, None, Some(StatusTiket::MenungguPns)).await.unwrap();
+    hds.set_status(&kanreg1, id_of(&t), StatusTiket::Selesai).await.unwrap();
+    hds.reply_as_officer(&kanreg1, id_of(&silent), secret, false, None, None).await.unwrap();
+
+    // Sent in the background: wait for both files.
+    let count = || std::fs::read_dir(&folder).map(|d| d.count()).unwrap_or(0);
+    for _ in 0..50 {
+        if count() >= 2 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    // A third (which must not come) would have had time to arrive.
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let mut texts: Vec<String> =
+        std::fs::read_dir(&folder).unwrap().flatten().map(|e| std::fs::read_to_string(e.path()).unwrap()).collect();
+    texts.sort();
+    assert_eq!(
+        texts.len(),
+        2,
+        "one per answer and solution, none for a note or a ticket without an address: {texts:?}"
+    );
+    let link = format!("https://pupns.example/pns/bantuan/{}", t.id);
+    assert!(texts.iter().any(|m| m.contains("Subject: SIPUPNS: tiket Help Desk Anda dijawab")));
+    assert!(texts.iter().any(|m| m.contains("Subject: SIPUPNS: tiket Help Desk Anda diselesaikan")));
+    for text in &texts {
+        assert!(text.starts_with("To: ani@example.id") && text.contains(&t.nomor) && text.contains(&link), "{text}");
+        assert!(!text.contains(secret), "the conversation stays behind sign-in: {text}");
+    }
+    std::fs::remove_dir_all(&folder).unwrap();
+}

@@ -35,6 +35,14 @@ pub struct WaitingRegistration {
 }
 
 impl Identity {
+    /// The account's email address, if it has one (for notices other services send).
+    pub async fn email_of(&self, account_id: Uuid) -> sqlx::Result<Option<String>> {
+        let email = sqlx::query_scalar!("SELECT email FROM account WHERE id = $1", account_id)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(email.flatten())
+    }
+
     /// Creates an account unless one with the same NIP/username exists; returns its id either way.
     /// Insert first, look up on conflict: two callers at once both get the one account.
     pub async fn ensure_account(&self, new: NewAccount<'_>) -> Result<Uuid> {

@@ -6,7 +6,6 @@ mod error;
 pub mod grant;
 pub mod http;
 pub mod lockout;
-pub mod mail;
 pub mod password;
 pub mod registration;
 mod reset;

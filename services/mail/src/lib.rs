@@ -1,4 +1,5 @@
-//! Outgoing mail: SMTP when configured; otherwise each message is written to
+//! Outgoing mail, for every service that writes to people (identity's codes and links, the
+//! help desk's notices): SMTP when configured; otherwise each message is written to
 //! `<data>/mail/` and logged, so the demo needs no mail server.
 
 use std::path::PathBuf;
