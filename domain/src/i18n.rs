@@ -314,6 +314,9 @@ messages! {
     PnsValue => ("Isian PNS", "The PNS's entry"),
     CorrectedValue => ("Nilai yang benar", "The right value"),
     CorrectAndSolve => ("Koreksi data master dan selesaikan tiket", "Correct the master and solve the ticket"),
+    TurunStatusTitle => ("Turun Status: buka kunci usulan PNS", "Turun Status: unlock the PNS's proposal"),
+    TurunStatusReason => ("Alasan (terlihat oleh PNS)", "Reason (the PNS sees it)"),
+    TurunStatusSolve => ("Buka kunci dan selesaikan tiket", "Unlock and solve the ticket"),
     TicketFromFlag => ("Tiket ini untuk isian yang Anda tandai [?]:", "This ticket is about the field you flagged [?]:"),
     FlagWithdraw => ("Tarik laporan", "Withdraw"),
     // The verifiers' pages

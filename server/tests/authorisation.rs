@@ -163,6 +163,7 @@ fn rows() -> Vec<Row> {
         // Only help-desk officers correct master data (instansi admins answer F, K, L, R).
         fun("/api/hds/kotak/koreksi", Roles(&[Role::PetugasHds]), by!(correction_in_reach))
             .outside(by!(correction_outside)),
+        fun("/api/hds/kotak/turun-status", Roles(&[Role::PetugasHds]), by!(turun_in_reach)).outside(by!(turun_outside)),
         // Last: signing out ends the session, signing in replaces it.
         fun("/api/keluar", SignedIn, by!(no_args)),
         fun("/api/masuk", Public, by!(own_credentials)),
@@ -400,6 +401,9 @@ struct World {
     items: tokio::sync::Mutex<std::collections::HashMap<(Option<Role>, bool), Uuid>>,
     /// Help-desk tickets rows share, likewise.
     tickets: tokio::sync::Mutex<std::collections::HashMap<(Option<Role>, bool), Uuid>>,
+    /// Tickets an action uses up (a correction, a Turun Status), one per kind: only the one
+    /// allowed role acts on it; every other role is refused before anything changes.
+    to_unblock: tokio::sync::Mutex<std::collections::HashMap<&'static str, String>>,
 }
 
 /// Where a PNS without an account is taken from.
@@ -444,6 +448,7 @@ impl World {
             handed_out: Mutex::default(),
             items: Default::default(),
             tickets: Default::default(),
+            to_unblock: Default::default(),
         }
     }
 
@@ -1025,7 +1030,11 @@ impl World {
 
     /// A Sleman PNS's ticket raised from a "[?]" on their name: Kanreg I answers A, Deputi
     /// SINKA answers E.
-    async fn flagged_ticket(&self, kategori: domain::hds::Kategori) -> Uuid {
+    async fn flagged_ticket(&self, kategori: domain::hds::Kategori) -> String {
+        let mut made = self.to_unblock.lock().await;
+        if let Some(id) = made.get(kategori.code()) {
+            return id.clone();
+        }
         let nip = self.spare(Place::DinasKesehatan).await.nip;
         let tanda = self.flag_of(&nip).await;
         let pemohon =
@@ -1038,7 +1047,9 @@ impl World {
             tanda_id: Some(tanda.parse().unwrap()),
             email: None,
         };
-        self.services.helpdesk.raise(&pemohon, &baru).await.unwrap().id.parse().unwrap()
+        let id = self.services.helpdesk.raise(&pemohon, &baru).await.unwrap().id;
+        made.insert(kategori.code(), id.clone());
+        id
     }
 
     /// The account of the role's demo login.
@@ -1082,12 +1093,44 @@ async fn transfer_outside(world: &World, role: Option<Role>, _: &Client) -> Opti
 
 async fn correction_in_reach(world: &World, _: Option<Role>, _: &Client) -> Call {
     let id = world.flagged_ticket(domain::hds::Kategori::BedaNama).await;
-    form([("id", id.to_string()), ("nilai", "SITI AMINAH KOREKSI".into())])
+    form([("id", id), ("nilai", "SITI AMINAH KOREKSI".into())])
 }
 
 async fn correction_outside(world: &World, _: Option<Role>, _: &Client) -> Option<Call> {
     let id = world.flagged_ticket(domain::hds::Kategori::TidakAdaDiDatabase).await;
-    Some(form([("id", id.to_string()), ("nilai", "SITI AMINAH KOREKSI".into())]))
+    Some(form([("id", id), ("nilai", "SITI AMINAH KOREKSI".into())]))
+}
+
+/// A P ticket of a PNS whose proposal waits: in Sleman, Kanreg I answers; in BPS (central),
+/// the national office does.
+async fn turun_ticket(world: &World, place: Place, instansi_id: Uuid) -> Call {
+    let call = |id: String| form([("id", id), ("catatan", "Salah memilih jabatan".into())]);
+    let key = if place == Place::Bps { "P-bps" } else { "P-sleman" };
+    let mut made = world.to_unblock.lock().await;
+    if let Some(id) = made.get(key) {
+        return call(id.clone());
+    }
+    let (_, nip) = world.waiting_item(place, 1).await;
+    let pemohon = helpdesk::Pemohon { akun_id: Uuid::new_v4(), nip, nama: "PNS Uji".into(), instansi_id };
+    let baru = helpdesk::TiketBaru {
+        kategori: domain::hds::Kategori::TurunStatus,
+        subjek: "Buka kunci usulan".into(),
+        uraian: "Saya salah memilih jabatan dan perlu memperbaikinya.".into(),
+        instansi_tujuan: None,
+        tanda_id: None,
+        email: None,
+    };
+    let id = world.services.helpdesk.raise(&pemohon, &baru).await.unwrap().id;
+    made.insert(key, id.clone());
+    call(id)
+}
+
+async fn turun_in_reach(world: &World, _: Option<Role>, _: &Client) -> Call {
+    turun_ticket(world, Place::DinasKesehatan, INSTANSI_SLEMAN).await
+}
+
+async fn turun_outside(world: &World, _: Option<Role>, _: &Client) -> Option<Call> {
+    Some(turun_ticket(world, Place::Bps, INSTANSI_BPS).await)
 }
 
 async fn new_template(_: &World, _: Option<Role>, _: &Client) -> Call {

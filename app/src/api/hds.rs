@@ -192,6 +192,17 @@ pub async fn open_ticket(id: String) -> Result<TiketDetail, AppError> {
     Ok(detail)
 }
 
+/// Turun Status from a category P ticket: the PNS's sent proposal back to draft, the ticket
+/// solved.
+#[server(endpoint = "hds/kotak/turun-status")]
+pub async fn turun_status_ticket(id: String, catatan: String) -> Result<Pesan, AppError> {
+    use crate::auth::{require, state};
+    use domain::Capability;
+
+    let (user, auth) = require(Capability::HdsInbox)?;
+    Ok(state()?.helpdesk.turun_status(&user, server::id(&id)?, &catatan, &auth.ip).await?)
+}
+
 /// Corrects the flagged field in the master (A–E tickets raised from a "[?]") and solves
 /// the ticket.
 #[server(endpoint = "hds/kotak/koreksi")]

@@ -1,17 +1,21 @@
-//! An officer corrects the master from an A–E ticket raised from a "[?]" flag: personnel
-//! writes the new master version, and in the same transaction the ticket tells the PNS what
-//! changed, is solved, and settles the flag.
+//! An officer unblocks the PNS from the ticket itself. A–E tickets raised from a "[?]" flag:
+//! the master is corrected (personnel writes the new version). P tickets: the sent proposal
+//! is reopened (verification's Turun Status). Either way, in the same transaction the ticket
+//! tells the PNS what happened, is solved, and settles its flag.
 
 use access::{CurrentUser, ServiceError};
 use domain::hds::{Dari, Kategori, Pesan, StatusTiket};
 use domain::{ErrorCode, Role};
 use personnel::{Pengoreksi, Personnel};
+use sqlx::{Postgres, Transaction};
 use uuid::Uuid;
+use verification::{Pembuka, Verification};
 
 use crate::jangkauan::Jangkauan;
+use crate::peristiwa;
 use crate::store::Helpdesk;
 use crate::surat::Surat;
-use crate::{peristiwa, tiket};
+use crate::tiket::{self, Kepala};
 
 impl Helpdesk {
     /// The flag a ticket was raised from, if any.
@@ -19,6 +23,33 @@ impl Helpdesk {
         let tanda =
             sqlx::query_scalar!("SELECT tanda_id FROM hds_tiket WHERE id = $1", id).fetch_optional(&self.pool).await?;
         Ok(tanda.flatten())
+    }
+
+    /// Turun Status for a P ticket: the PNS's sent proposal goes back to draft with
+    /// `catatan`, and the ticket is solved.
+    pub async fn turun_status(
+        &self,
+        user: &CurrentUser,
+        id: Uuid,
+        catatan: &str,
+        ip: &str,
+    ) -> Result<Pesan, ServiceError> {
+        let mut tx = self.pool.begin().await?;
+        let kepala = lock_to_unblock(&mut tx, user, id).await?;
+        if Kategori::from_code(&kepala.kategori) != Some(Kategori::TurunStatus) {
+            return Err(ErrorCode::BadRequest.into());
+        }
+        let kantor = format!("Help Desk {}", self.penerima_name(kepala.penerima).await?);
+        let by = Pembuka { akun_id: user.account_id, kantor: &kantor, ip };
+        Verification::turun_status_from_ticket(&mut tx, &kepala.nip, &by, catatan, id).await?;
+        let isi = format!(
+            "Usulan Anda dibuka kembali (Turun Status): {}. Silakan perbaiki formulir lalu kirim lagi.",
+            catatan.trim()
+        );
+        let pesan = self.solve_with(&mut tx, user, id, &isi).await?;
+        tx.commit().await?;
+        self.tell_pns(id, Surat::Diselesaikan).await;
+        Ok(pesan)
     }
 
     /// Sets the flagged field to `nilai` in the master (see `Personnel::correct_master`) and
@@ -32,19 +63,10 @@ impl Helpdesk {
         nilai: &str,
         ip: &str,
     ) -> Result<Pesan, ServiceError> {
-        // Instansi admins answer reference tickets only; master data is the officers'.
-        if user.active.role != Role::PetugasHds {
-            return Err(ErrorCode::Forbidden.into());
-        }
-        let j = Jangkauan::of(&user.active)?;
         let mut tx = self.pool.begin().await?;
-        let kepala =
-            tiket::lock(&mut tx, id).await?.filter(|k| j.covers(k.penerima, &k.kategori)).ok_or(ErrorCode::NotFound)?;
+        let kepala = lock_to_unblock(&mut tx, user, id).await?;
         if !Kategori::from_code(&kepala.kategori).is_some_and(Kategori::corrects_master) {
             return Err(ErrorCode::CorrectionNotAllowed.into());
-        }
-        if kepala.status == StatusTiket::Ditutup {
-            return Err(ErrorCode::TicketClosed.into());
         }
         let by = Pengoreksi { akun_id: user.account_id, ip };
         let koreksi = personnel.correct_master(&mut tx, id, nilai, by).await?;
@@ -55,7 +77,21 @@ impl Helpdesk {
             koreksi.sebelum,
             koreksi.sesudah
         );
-        let pesan = tiket::insert_message(&mut tx, id, Dari::Petugas, user.account_id, &user.nama, &isi, false).await?;
+        let pesan = self.solve_with(&mut tx, user, id, &isi).await?;
+        tx.commit().await?;
+        self.tell_pns(id, Surat::Diselesaikan).await;
+        Ok(pesan)
+    }
+
+    /// The officer's message `isi` to the PNS, and the ticket solved (its flag settled).
+    async fn solve_with(
+        &self,
+        tx: &mut Transaction<'_, Postgres>,
+        user: &CurrentUser,
+        id: Uuid,
+        isi: &str,
+    ) -> Result<Pesan, ServiceError> {
+        let pesan = tiket::insert_message(tx, id, Dari::Petugas, user.account_id, &user.nama, isi, false).await?;
         sqlx::query!(
             "UPDATE hds_tiket SET status = 'selesai', diperbarui = now(), dijawab = coalesce(dijawab, now()),
                     diselesaikan = now(), petugas_id = coalesce(petugas_id, $2), petugas_nama = coalesce(petugas_nama, $3)
@@ -64,12 +100,28 @@ impl Helpdesk {
             user.account_id,
             user.nama
         )
-        .execute(&mut *tx)
+        .execute(&mut **tx)
         .await?;
-        tiket::settle_flag(&mut tx, id).await?;
-        peristiwa::record(&mut tx, id, "pesan").await?;
-        tx.commit().await?;
-        self.tell_pns(id, Surat::Diselesaikan).await;
+        tiket::settle_flag(tx, id).await?;
+        peristiwa::record(tx, id, "pesan").await?;
         Ok(pesan)
     }
+}
+
+/// The ticket locked for an unblocking action: only a help-desk officer (instansi admins answer
+/// reference tickets; master data and proposals are not theirs), a ticket in reach, not closed.
+async fn lock_to_unblock(
+    tx: &mut Transaction<'_, Postgres>,
+    user: &CurrentUser,
+    id: Uuid,
+) -> Result<Kepala, ServiceError> {
+    if user.active.role != Role::PetugasHds {
+        return Err(ErrorCode::Forbidden.into());
+    }
+    let j = Jangkauan::of(&user.active)?;
+    let kepala = tiket::lock(tx, id).await?.filter(|k| j.covers(k.penerima, &k.kategori)).ok_or(ErrorCode::NotFound)?;
+    if kepala.status == StatusTiket::Ditutup {
+        return Err(ErrorCode::TicketClosed.into());
+    }
+    Ok(kepala)
 }

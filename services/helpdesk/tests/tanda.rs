@@ -154,3 +154,34 @@ async fn an_officer_corrects_the_master_and_the_pns_draft_follows(pool: PgPool) 
     let err = hds.correct_master(&personnel, &kanreg1, plain, "SITI", "127.0.0.1").await.unwrap_err();
     assert_eq!(err.code(), ErrorCode::CorrectionNotAllowed);
 }
+
+#[sqlx::test(migrations = "../../migrations")]
+async fn a_turun_status_ticket_reopens_the_sent_proposal(pool: PgPool) {
+    let hds = world(&pool).await;
+    let (personnel, pemohon, _) = two_pns(&pool).await;
+    let ani = &pemohon[0];
+    let verification =
+        verification::Verification::new(pool.clone(), personnel.clone(), reference::Reference::new(pool.clone()));
+    let usulan =
+        personnel.fill_for_sending(&ani.nip, |form, _| form.data_utama.telepon = "081234567890".into()).await.unwrap();
+    verification.send(&usulan, usulan.versi, "PNS").await.unwrap();
+    let t = hds.raise(ani, &ticket(Kategori::TurunStatus)).await.unwrap();
+    let id = id_of(&t);
+    let catatan = "PNS salah memilih jabatan";
+
+    let kanreg1 = officer(Role::PetugasHds, Some(1), None, &["P"]);
+    let a_only = officer(Role::PetugasHds, Some(1), None, &["A"]);
+    let err = hds.turun_status(&a_only, id, catatan, "127.0.0.1").await.unwrap_err();
+    assert_eq!(err.code(), ErrorCode::NotFound, "an officer without category P");
+    let err = hds.turun_status(&kanreg1, id, " ", "127.0.0.1").await.unwrap_err();
+    assert_eq!(err.code(), ErrorCode::ReasonRequired);
+
+    let pesan = hds.turun_status(&kanreg1, id, catatan, "127.0.0.1").await.unwrap();
+    assert!(pesan.isi.contains(catatan));
+    let draft = personnel.open_usulan(&ani.nip).await.unwrap().unwrap();
+    assert!(draft.status.editable(), "the proposal is a draft again: {:?}", draft.status);
+    assert_eq!(hds.own_ticket(ani, id).await.unwrap().ringkas.status, StatusTiket::Selesai);
+    // Nothing waits any more: a second try says so, and changes nothing.
+    let err = hds.turun_status(&kanreg1, id, catatan, "127.0.0.1").await.unwrap_err();
+    assert_eq!(err.code(), ErrorCode::NotReturnable);
+}

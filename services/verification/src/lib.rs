@@ -23,4 +23,5 @@ pub use klaim::Klaim;
 pub use pinjam::{PinjamAktif, Pinjaman, MAX_PINJAM, PINJAM_JAM};
 pub use store::Verification;
 pub use tinjauan::{key_of, KeputusanLalu, Tinjauan};
+pub use turun::Pembuka;
 pub use unit_filter::UnitFilter;

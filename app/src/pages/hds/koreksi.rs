@@ -1,13 +1,14 @@
-//! On an officer's ticket raised from a "[?]": the flagged field with its master value and
-//! the PNS's entry; for A–E tickets, the form that corrects the master and solves the ticket
-//! (the server checks the value with the form's own rule and the officer's reach).
+//! Unblocking the PNS from an officer's ticket. Raised from a "[?]": the flagged field with its
+//! master value and the PNS's entry, and for A–E tickets the form that corrects the master and
+//! solves the ticket. Category P: Turun Status, the sent proposal back to the PNS with a
+//! reason. The server checks the value, the officer's reach and the category again.
 
 use domain::hds::{DariTanda, Kategori};
 use domain::{ErrorCode, Msg};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::api::hds::correct_master;
+use crate::api::hds::{correct_master, turun_status_ticket};
 use crate::i18n::{error_text, t, use_lang};
 
 #[component]
@@ -69,5 +70,38 @@ pub fn TandaTiket(
                 </form>
             })}
         </div>
+    }
+}
+
+/// Category P: reopen the PNS's sent proposal (Turun Status) with a reason.
+#[component]
+pub fn TurunStatusTiket(id: String, reload: RwSignal<u32>) -> impl IntoView {
+    let catatan = RwSignal::new(String::new());
+    let failed = RwSignal::new(None::<ErrorCode>);
+    let busy = RwSignal::new(false);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let (id, text) = (id.clone(), catatan.get_untracked());
+        busy.set(true);
+        spawn_local(async move {
+            let result = turun_status_ticket(id, text).await;
+            busy.set(false);
+            match result {
+                Ok(_) => reload.update(|n| *n += 1),
+                Err(e) => failed.set(Some(e.0)),
+            }
+        });
+    };
+    view! {
+        <form class="tanda-tiket" on:submit=submit novalidate data-testid="form-turun-status">
+            <h2>{t(Msg::TurunStatusTitle)}</h2>
+            <div class="field">
+                <label for="catatan-turun">{t(Msg::TurunStatusReason)}</label>
+                <textarea id="catatan-turun" rows="2" prop:value=move || catatan.get()
+                    on:input=move |ev| catatan.set(event_target_value(&ev))></textarea>
+            </div>
+            {move || failed.get().map(|code| view! { <p class="error" role="alert" data-testid="galat-turun">{error_text(code)}</p> })}
+            <p><button type="submit" disabled=move || busy.get() data-testid="kirim-turun">{t(Msg::TurunStatusSolve)}</button></p>
+        </form>
     }
 }

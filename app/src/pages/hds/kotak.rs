@@ -10,7 +10,7 @@ use leptos::task::spawn_local;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use super::koreksi::TandaTiket;
+use super::koreksi::{TandaTiket, TurunStatusTiket};
 use super::percakapan::{durasi, kepala, langsung, muat, status_badge, Percakapan};
 use super::tindakan::{TemplatBalasan, Tindakan};
 use crate::api::hds::{
@@ -302,7 +302,8 @@ fn OfficerTicket(
                 {StatusTiket::Ditutup.nama(lang)}
             </button>
         </p>
-        {tanda.map(|tanda| view! { <TandaTiket id=koreksi_id tanda kategori open=!closed reload/> })}
+        {tanda.map(|tanda| view! { <TandaTiket id=koreksi_id.clone() tanda kategori open=!closed reload/> })}
+        {(kategori == Kategori::TurunStatus && !closed).then(|| view! { <TurunStatusTiket id=koreksi_id reload/> })}
         {(!closed).then(|| view! { <Tindakan id=tindakan_id nomor reload choices/> })}
         {(!pengalihan.is_empty()).then(|| view! {
             <h2>{t(Msg::Transfers)}</h2>
