@@ -4,6 +4,7 @@
 
 use access::CurrentUser;
 use app::auth::AppState;
+use domain::form::Bagian;
 use domain::hds::{Kategori, StatusTiket};
 use helpdesk::{Pemohon, TiketBaru};
 use personnel::PnsWithHistory;
@@ -148,11 +149,37 @@ pub async fn seed(
     };
     raise(state, &pemohon, Kategori::BedaNama, None, Some(kanreg), Tahap::MenungguPns, 26 * 60).await?;
     raise(state, &pemohon, Kategori::UnorTidakAda, None, Some(admin), Tahap::Baru, 3 * 60).await?;
+    // One raised from a "[?]" on the name, filled in from the flag as the page does: the
+    // officer sees the field's values and can correct the master from the ticket.
+    let flagged = askers
+        .iter()
+        .filter(|r| r.pns.instansi_id == sleman && r.pns.nip != demo_pns.pns.nip)
+        .last()
+        .ok_or_else(|| anyhow::anyhow!("no demo PNS in Sleman to flag"))?;
+    let reason = "Nama saya di SK CPNS memakai ejaan lama.";
+    let tanda = state.personnel.flag_field(&flagged.pns.nip, Bagian::DataUtama, None, "nama", reason).await?;
+    let dari = state.personnel.flag_for_ticket(&flagged.pns.nip, &tanda.id).await?;
+    let (subjek, uraian) = dari.prefill(domain::Lang::Id);
+    let pemohon = Pemohon {
+        akun_id: Uuid::new_v4(),
+        nip: flagged.pns.nip.clone(),
+        nama: flagged.pns.nama.clone(),
+        instansi_id: sleman,
+    };
+    let baru = TiketBaru {
+        kategori: Kategori::BedaNama,
+        subjek,
+        uraian,
+        instansi_tujuan: None,
+        tanda_id: Some(tanda.id.parse()?),
+        email: None,
+    };
+    hds.raise(&pemohon, &baru).await?;
     // Canned replies the Kanreg I officers start with.
     for (judul, isi) in TEMPLAT {
         hds.save_template(kanreg, None, judul, isi).await?;
     }
-    tracing::info!(tickets = raised + 2, "demo help-desk tickets seeded");
+    tracing::info!(tickets = raised + 3, "demo help-desk tickets seeded");
     Ok(())
 }
 

@@ -634,7 +634,9 @@ pub struct Tanda {
     pub status: StatusTanda,
     /// The help-desk ticket that took it up (id and number), once there is one.
     #[serde(default)]
-    pub tiket: Option<(String, String)>,
+    pub tiket_id: Option<String>,
+    #[serde(default)]
+    pub tiket_nomor: Option<String>,
 }
 
 /// Longest explanation a flag may carry, and most open flags per PNS.

@@ -32,7 +32,7 @@ async fn two_pns(pool: &PgPool) -> (Personnel, Vec<helpdesk::Pemohon>, String) {
 async fn flag_status(personnel: &Personnel, nip: &str) -> (StatusTanda, Option<(String, String)>) {
     let form = personnel.open_form(nip).await.unwrap().unwrap();
     let tanda = &form.tanda[0];
-    (tanda.status, tanda.tiket.clone())
+    (tanda.status, tanda.tiket_id.clone().zip(tanda.tiket_nomor.clone()))
 }
 
 async fn ticket_count(pool: &PgPool) -> i64 {

@@ -94,7 +94,8 @@ impl Personnel {
                     field: t.field,
                     keterangan: t.keterangan,
                     status: decode(StatusTanda::parse(&t.status))?,
-                    tiket: t.tiket_id.zip(t.tiket_nomor).map(|(id, nomor)| (id.to_string(), nomor)),
+                    tiket_id: t.tiket_id.map(|id| id.to_string()),
+                    tiket_nomor: t.tiket_nomor,
                 })
             })
             .collect::<sqlx::Result<_>>()?;

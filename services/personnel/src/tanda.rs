@@ -71,7 +71,8 @@ impl Personnel {
             field: field.to_owned(),
             keterangan: keterangan.to_owned(),
             status: StatusTanda::Terbuka,
-            tiket: None,
+            tiket_id: None,
+            tiket_nomor: None,
         })
     }
 

@@ -78,32 +78,27 @@ fn Flag(bagian: Bagian, entri: Option<usize>, key: &'static str, id: String) -> 
     view! {
         {move || match flag() {
             Some(tanda) => {
-                let tanda_id = tanda.id.clone();
-                // Open: it may still be withdrawn, or become a ticket. Taken up: the ticket's
-                // number, and once solved, a word to check the field again.
-                let mark = tanda.tiket.is_none().then_some("⚑ ");
-                let ticket = tanda.tiket.clone().map(|(tiket_id, nomor)| {
-                    let (mark, msg) = match tanda.status {
-                        StatusTanda::Selesai => ("✓ ", Msg::FlagSolvedHds),
-                        _ => ("⚑ ", Msg::FlagWaitingHds),
-                    };
-                    view! {
-                        {mark}{t(msg)}" "<a href=format!("/pns/bantuan/{tiket_id}")>{nomor}</a>". "
-                        {(tanda.status == StatusTanda::Selesai).then(|| t(Msg::FlagSolvedCheck))}
+                // One link: to its ticket once the help desk has it (waiting or solved, with the
+                // number), else to raise one. An open flag may still be withdrawn.
+                let solved = tanda.status == StatusTanda::Selesai;
+                let (href, link) = match (&tanda.tiket_id, &tanda.tiket_nomor) {
+                    (Some(tiket_id), Some(nomor)) => {
+                        let msg = if solved { Msg::FlagSolvedHds } else { Msg::FlagWaitingHds };
+                        (format!("/pns/bantuan/{tiket_id}"), format!("{} {nomor}.", t(msg)))
                     }
-                });
-                let open_actions = (tanda.status == StatusTanda::Terbuka && editable()).then(|| view! {
-                    <button type="button" class="link" on:click=move |_| withdraw(tanda_id.clone())>
-                        {t(Msg::FlagWithdraw)}
-                    </button>
-                    " "
-                    <a href=format!("/pns/bantuan?tanda={}", tanda.id)>{t(Msg::FlagRaiseTicket)}</a>
-                });
+                    _ => (format!("/pns/bantuan?tanda={}", tanda.id), t(Msg::FlagRaiseTicket).to_owned()),
+                };
+                let check = if solved { t(Msg::FlagSolvedCheck) } else { "" };
+                let tanda_id = tanda.id.clone();
+                let can_withdraw = tanda.status == StatusTanda::Terbuka && editable();
                 view! {
                     <p class="flagged" data-testid=id.clone()>
-                        {ticket}
-                        {mark}{t(Msg::Flagged)}" "{tanda.keterangan.clone()}" "
-                        {open_actions}
+                        "⚑ "{t(Msg::Flagged)}" "{tanda.keterangan}" "<a href=href>{link}</a>" "{check}
+                        {can_withdraw.then(|| view! {
+                            " "<button type="button" class="link" on:click=move |_| withdraw(tanda_id.clone())>
+                                {t(Msg::FlagWithdraw)}
+                            </button>
+                        })}
                     </p>
                 }.into_any()
             }
