@@ -82,6 +82,15 @@ impl Kategori {
     }
 }
 
+/// The field of the form a new ticket is about ("[?]" in the form): the ticket flags it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Isian {
+    pub bagian: Bagian,
+    /// The entry's id, in a list section.
+    pub entri: Option<String>,
+    pub field: String,
+}
+
 /// A "[?]" flag as the new-ticket page shows it, to fill the ticket in: the field, the value
 /// the master holds and the value in the PNS's form (code values by name).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]

@@ -72,18 +72,18 @@ test("Data Utama: the master value stands beside each field, errors show as type
   await saveSection(page, "data-utama");
   await expect.poll(() => draftValue(nip, "data_utama,alamat")).toBe("Jl. Kaliurang km 9 No. 12, Sleman");
 
-  // "[?]": the right value cannot be chosen. The flag opens a ticket filled in from the field.
+  // "[?]": the right value cannot be chosen. It opens a ticket filled in from the field.
   const masterNama = await page.locator("#f-data-utama-nama").inputValue();
   await page.locator("#f-data-utama-nama-tanda").click();
-  await page.locator("#f-data-utama-nama-tanda-alasan").fill("Di SK CPNS nama saya ditulis dengan ejaan lama.");
-  await page.getByRole("button", { name: "Laporkan", exact: true }).click();
-  await page.waitForURL(/\/pns\/bantuan\?tanda=/);
+  await page.waitForURL(/\/pns\/bantuan\?bagian=data-utama&field=nama$/);
   await waitForHydration(page);
   await expect(page.getByTestId("dari-tanda")).toContainText("Data Utama › Nama (tanpa gelar)");
   await expect(page.getByLabel("Kategori masalah")).toHaveValue("A");
-  await expect(page.getByLabel("Uraian masalah")).toHaveValue(
-    `Data Utama › Nama (tanpa gelar)\nData master: ${masterNama}\nIsian saya: ${masterNama}\n\nDi SK CPNS nama saya ditulis dengan ejaan lama.`,
+  const uraian = page.getByLabel("Uraian masalah");
+  await expect(uraian).toHaveValue(
+    `Data Utama › Nama (tanpa gelar)\nData master: ${masterNama}\nIsian saya: ${masterNama}\n\n`,
   );
+  await uraian.fill((await uraian.inputValue()) + "Di SK CPNS nama saya ditulis dengan ejaan lama.");
   await page.getByTestId("kirim-tiket").click();
   await page.waitForURL(/\/pns\/bantuan\/[0-9a-f-]{36}$/);
   await waitForHydration(page);
@@ -94,7 +94,7 @@ test("Data Utama: the master value stands beside each field, errors show as type
   await openForm(page);
   const flag = page.getByTestId("f-data-utama-nama-tanda");
   await expect(flag).toContainText(`Menunggu Help Desk, tiket ${nomor}`);
-  await expect(flag).toContainText("ejaan lama");
+  await expect(flag).toContainText("[?] Data Utama › Nama (tanpa gelar)");
 
   // Kanreg I checks the evidence and corrects the master from the ticket: the ticket is
   // solved, the form shows the new master value in the field and the flag settled.

@@ -153,8 +153,8 @@ pub async fn seed(
     // officer sees the field's values and can correct the master from the ticket.
     let flagged = askers
         .iter()
-        .filter(|r| r.pns.instansi_id == sleman && r.pns.nip != demo_pns.pns.nip)
-        .last()
+        .rev()
+        .find(|r| r.pns.instansi_id == sleman && r.pns.nip != demo_pns.pns.nip)
         .ok_or_else(|| anyhow::anyhow!("no demo PNS in Sleman to flag"))?;
     let reason = "Nama saya di SK CPNS memakai ejaan lama.";
     let tanda = state.personnel.flag_field(&flagged.pns.nip, Bagian::DataUtama, None, "nama", reason).await?;
@@ -172,6 +172,7 @@ pub async fn seed(
         uraian,
         instansi_tujuan: None,
         tanda_id: Some(tanda.id.parse()?),
+        isian: None,
         email: None,
     };
     hds.raise(&pemohon, &baru).await?;
@@ -200,6 +201,7 @@ async fn raise(
         uraian: uraian.into(),
         instansi_tujuan: tujuan.filter(|_| kategori == Kategori::BedaInstansi),
         tanda_id: None,
+        isian: None,
         email: None,
     };
     let tiket = hds.raise(pemohon, &baru).await?;

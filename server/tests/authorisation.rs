@@ -1023,6 +1023,7 @@ impl World {
             uraian: "Nama saya berbeda dengan SK CPNS.".into(),
             instansi_tujuan: None,
             tanda_id: None,
+            isian: None,
             email: None,
         };
         self.services.helpdesk.raise(&pemohon, &baru).await.unwrap().id.parse().unwrap()
@@ -1045,6 +1046,7 @@ impl World {
             uraian: "Nama saya berbeda dengan SK CPNS.".into(),
             instansi_tujuan: None,
             tanda_id: Some(tanda.parse().unwrap()),
+            isian: None,
             email: None,
         };
         let id = self.services.helpdesk.raise(&pemohon, &baru).await.unwrap().id;
@@ -1118,6 +1120,7 @@ async fn turun_ticket(world: &World, place: Place, instansi_id: Uuid) -> Call {
         uraian: "Saya salah memilih jabatan dan perlu memperbaikinya.".into(),
         instansi_tujuan: None,
         tanda_id: None,
+        isian: None,
         email: None,
     };
     let id = world.services.helpdesk.raise(&pemohon, &baru).await.unwrap().id;

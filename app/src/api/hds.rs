@@ -3,7 +3,7 @@
 //! (`helpdesk::Jangkauan`), which the service checks on every call. The live stream is a
 //! plain route of the helpdesk crate (`/api/hds/peristiwa`).
 
-use domain::hds::{DariTanda, Kategori, Pesan, PilihanPetugas, StatusTiket, Templat, TiketDetail, TiketRingkas};
+use domain::hds::{DariTanda, Isian, Kategori, Pesan, PilihanPetugas, StatusTiket, Templat, TiketDetail, TiketRingkas};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -18,9 +18,12 @@ pub struct TiketBaruView {
     /// B (beda instansi): the instansi moved to (id).
     #[serde(default)]
     pub instansi_tujuan: Option<String>,
-    /// The "[?]" flag it is raised from (id).
+    /// The "[?]" flag it is raised from (id) ...
     #[serde(default)]
     pub tanda_id: Option<String>,
+    /// ... or the field of the form it is about (the ticket flags it).
+    #[serde(default)]
+    pub isian: Option<Isian>,
 }
 
 /// An instansi a PNS can name as the one they moved to.
@@ -105,10 +108,23 @@ pub async fn raise_ticket(tiket: TiketBaruView) -> Result<TiketRingkas, AppError
         uraian: tiket.uraian,
         instansi_tujuan,
         tanda_id,
+        isian: tiket.isian,
         // Notices go to the account's address.
         email: state.identity.email_of(user.account_id).await.map_err(crate::auth::internal)?,
     };
     Ok(state.helpdesk.raise(&server::pemohon(&user)?, &baru).await?)
+}
+
+/// A field of the PNS's own form ("[?]"), to fill a new ticket about it in.
+#[server(endpoint = "hds/saya/isian", input = server_fn::codec::Json)]
+pub async fn field_for_ticket(isian: Isian) -> Result<DariTanda, AppError> {
+    use crate::auth::{require, state};
+    use domain::Capability;
+
+    let (user, _) = require(Capability::OwnRecord)?;
+    let pemohon = server::pemohon(&user)?;
+    let entri = isian.entri.as_deref().filter(|e| !e.is_empty());
+    Ok(state()?.personnel.field_for_ticket(&pemohon.nip, isian.bagian, entri, &isian.field).await?)
 }
 
 /// One of the PNS's own open "[?]" flags, to fill a new ticket in from it.

@@ -253,6 +253,7 @@ async fn generate(args: &Args, sent: Sent) -> anyhow::Result<usize> {
                     uraian: "Tiket uji beban kotak masuk langsung.".into(),
                     instansi_tujuan: None,
                     tanda_id: None,
+                    isian: None,
                     email: None,
                 };
                 // The id is known only after the write: note the time against it at once.

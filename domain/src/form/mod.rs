@@ -643,9 +643,14 @@ pub struct Tanda {
 pub const MAX_KETERANGAN: usize = 1000;
 pub const MAX_TANDA: usize = 50;
 
+/// A field a "[?]" may be put on: a real, visible field of the section.
+pub fn flaggable(bagian: Bagian, field: &str) -> bool {
+    bagian.fields().iter().any(|f| f.key == field && f.kind != Kind::Hidden)
+}
+
 /// Checks a new flag: a real field of the section, and an explanation of sensible length.
 pub fn check_tanda(bagian: Bagian, field: &str, keterangan: &str) -> Result<(), crate::ErrorCode> {
-    if !bagian.fields().iter().any(|f| f.key == field && f.kind != Kind::Hidden) {
+    if !flaggable(bagian, field) {
         return Err(crate::ErrorCode::BadRequest);
     }
     let length = keterangan.trim().chars().count();

@@ -41,8 +41,10 @@ pub struct TiketBaru {
     pub uraian: String,
     /// B (beda instansi): the instansi the PNS moved to.
     pub instansi_tujuan: Option<Uuid>,
-    /// The "[?]" flag it was raised from (personnel's).
+    /// The "[?]" flag it was raised from (personnel's), an open one ...
     pub tanda_id: Option<Uuid>,
+    /// ... or the field of the form it is about, flagged with it.
+    pub isian: Option<hds::Isian>,
     /// Where notices about it go (the PNS's account email); none: no mail.
     pub email: Option<String>,
 }
@@ -140,8 +142,27 @@ impl Helpdesk {
         )
         .fetch_one(&mut *tx)
         .await?;
-        if let Some(tanda_id) = baru.tanda_id {
-            personnel::Personnel::take_flag(&mut tx, &pemohon.nip, tanda_id, id, &nomor).await?;
+        match (baru.tanda_id, &baru.isian) {
+            (Some(tanda_id), None) => {
+                personnel::Personnel::take_flag(&mut tx, &pemohon.nip, tanda_id, id, &nomor).await?
+            }
+            (None, Some(i)) => {
+                let subjek = baru.subjek.trim();
+                let flag = personnel::Personnel::flag_with_ticket(
+                    &mut tx,
+                    &pemohon.nip,
+                    i.bagian,
+                    i.entri.as_deref(),
+                    &i.field,
+                    subjek,
+                    id,
+                    &nomor,
+                )
+                .await?;
+                sqlx::query!("UPDATE hds_tiket SET tanda_id = $2 WHERE id = $1", id, flag).execute(&mut *tx).await?;
+            }
+            (None, None) => {}
+            (Some(_), Some(_)) => return Err(ErrorCode::BadRequest.into()),
         }
         peristiwa::record(&mut tx, id, "baru").await?;
         let ringkas = summary(&mut tx, id, pemohon.akun_id, false).await?;

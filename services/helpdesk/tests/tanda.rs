@@ -185,3 +185,32 @@ async fn a_turun_status_ticket_reopens_the_sent_proposal(pool: PgPool) {
     let err = hds.turun_status(&kanreg1, id, catatan, "127.0.0.1").await.unwrap_err();
     assert_eq!(err.code(), ErrorCode::NotReturnable);
 }
+
+#[sqlx::test(migrations = "../../migrations")]
+async fn a_ticket_about_a_field_flags_it_in_the_same_transaction(pool: PgPool) {
+    let hds = world(&pool).await;
+    let (personnel, pemohon, nama) = two_pns(&pool).await;
+    let ani = &pemohon[0];
+    let dari = personnel.field_for_ticket(&ani.nip, Bagian::DataUtama, None, "nama").await.unwrap();
+    assert_eq!((dari.nilai_master.as_str(), dari.kategori), (nama.as_str(), Some(Kategori::BedaNama)));
+    let err = personnel.field_for_ticket(&ani.nip, Bagian::DataUtama, None, "tidak_ada").await.unwrap_err();
+    assert_eq!(access::ServiceError::from(err).code(), ErrorCode::BadRequest);
+
+    let isian = |field: &str| domain::hds::Isian { bagian: Bagian::DataUtama, entri: None, field: field.into() };
+    let bad = helpdesk::TiketBaru { isian: Some(isian("tidak_ada")), ..ticket(Kategori::BedaNama) };
+    assert_eq!(hds.raise(ani, &bad).await.unwrap_err().code(), ErrorCode::BadRequest);
+    assert_eq!(ticket_count(&pool).await, 0, "a bad field writes neither flag nor ticket");
+
+    let baru = helpdesk::TiketBaru { isian: Some(isian("nama")), ..ticket(Kategori::BedaNama) };
+    let t = hds.raise(ani, &baru).await.unwrap();
+    let form = personnel.open_form(&ani.nip).await.unwrap().unwrap();
+    let tanda = &form.tanda[0];
+    assert_eq!((tanda.field.as_str(), tanda.status), ("nama", StatusTanda::Tiket));
+    assert_eq!(
+        (tanda.tiket_id.as_deref(), tanda.tiket_nomor.as_deref()),
+        (Some(t.id.as_str()), Some(t.nomor.as_str()))
+    );
+    assert_eq!(tanda.keterangan, baru.subjek, "the flag says what the ticket's subject says");
+    // The officer sees the flagged field on the ticket.
+    assert_eq!(hds.flag_of(id_of(&t)).await.unwrap(), Some(tanda.id.parse().unwrap()));
+}

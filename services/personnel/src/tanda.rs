@@ -102,6 +102,79 @@ impl Personnel {
         self.describe(id, flag).await
     }
 
+    /// A field of the PNS's own form as a new ticket about it starts ("[?]" in the form): the
+    /// field's master value and the value in their form. A field the section does not have is
+    /// `BadRequest`.
+    pub async fn field_for_ticket(
+        &self,
+        nip: &str,
+        bagian: Bagian,
+        entri: Option<&str>,
+        field: &str,
+    ) -> Result<DariTanda, UsulanError> {
+        if !domain::form::flaggable(bagian, field) || entri.is_some_and(|e| e.len() > 100) {
+            return Err(refused(ErrorCode::BadRequest));
+        }
+        let flag = Flag {
+            nip: nip.to_owned(),
+            bagian: bagian.slug().to_owned(),
+            entri: entri.map(str::to_owned),
+            field: field.to_owned(),
+            keterangan: String::new(),
+            status: StatusTanda::Terbuka.code().to_owned(),
+        };
+        self.describe(Uuid::nil(), flag).await.map(|mut d| {
+            d.tanda_id = String::new();
+            d
+        })
+    }
+
+    /// Flags a field together with the ticket raised about it, in the ticket's transaction:
+    /// the flag starts out taken up by ticket `nomor`. `keterangan` is the ticket's subject.
+    #[allow(clippy::too_many_arguments)]
+    pub async fn flag_with_ticket(
+        conn: &mut PgConnection,
+        nip: &str,
+        bagian: Bagian,
+        entri: Option<&str>,
+        field: &str,
+        keterangan: &str,
+        tiket_id: Uuid,
+        nomor: &str,
+    ) -> Result<Uuid, UsulanError> {
+        domain::form::check_tanda(bagian, field, keterangan).map_err(refused)?;
+        if entri.is_some_and(|e| e.is_empty() || e.len() > 100) {
+            return Err(refused(ErrorCode::BadRequest));
+        }
+        let open = sqlx::query_scalar!(
+            r#"SELECT count(*) AS "n!" FROM usulan_tanda WHERE nip = $1 AND status <> $2"#,
+            nip,
+            StatusTanda::Selesai.code()
+        )
+        .fetch_one(&mut *conn)
+        .await?;
+        if open as usize >= domain::form::MAX_TANDA {
+            return Err(refused(ErrorCode::TooManyFlags));
+        }
+        let id = Uuid::new_v4();
+        sqlx::query!(
+            "INSERT INTO usulan_tanda (id, nip, bagian, entri, field, keterangan, status, tiket_id, tiket_nomor)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+            id,
+            nip,
+            bagian.slug(),
+            entri,
+            field,
+            keterangan.trim(),
+            StatusTanda::Tiket.code(),
+            tiket_id,
+            nomor
+        )
+        .execute(&mut *conn)
+        .await?;
+        Ok(id)
+    }
+
     /// A flag as the officer answering its ticket sees it (`None`: no such flag).
     pub async fn flag_view(&self, id: Uuid) -> Result<Option<DariTanda>, UsulanError> {
         match self.flag(id).await? {

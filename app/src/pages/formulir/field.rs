@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::state::FormState;
-use crate::api::formulir::{flag_field, search_reference, withdraw_flag};
+use crate::api::formulir::{search_reference, withdraw_flag};
 use crate::browser;
 use crate::i18n::{error_text, t, use_lang};
 
@@ -47,26 +47,14 @@ pub fn Field(bagian: Bagian, entri: Option<usize>, spec: &'static FieldSpec) -> 
     }
 }
 
-/// "[?]": report that the right value cannot be chosen; the flag stays on the field.
+/// "[?]": the right value cannot be chosen. It opens a help-desk ticket about the field
+/// (filled in with its values there); the ticket flags the field, shown here from then on.
 #[component]
 fn Flag(bagian: Bagian, entri: Option<usize>, key: &'static str, id: String) -> impl IntoView {
     let st = expect_context::<FormState>();
-    let open = RwSignal::new(false);
-    let reason = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<domain::ErrorCode>);
     let flag = move || st.flag(bagian, entri, key);
     let editable = move || st.status.get().editable();
-    let send = move || {
-        let entry_id = entri.map(|i| st.value(bagian, Some(i), "id"));
-        let text = reason.get_untracked();
-        spawn_local(async move {
-            match flag_field(bagian, entry_id, key.to_owned(), text).await {
-                // Straight on to the ticket, filled in from the flag (the draft is kept).
-                Ok(tanda) => crate::go_to(&format!("/pns/bantuan?tanda={}", tanda.id)),
-                Err(error) => problem.set(Some(error.0)),
-            }
-        });
-    };
     let withdraw = move |tanda_id: String| {
         spawn_local(async move {
             match withdraw_flag(tanda_id.clone()).await {
@@ -102,22 +90,15 @@ fn Flag(bagian: Bagian, entri: Option<usize>, key: &'static str, id: String) -> 
                     </p>
                 }.into_any()
             }
-            None if open.get() => view! {
-                <div class="flag-form">
-                    <label for=format!("{id}-alasan")>{t(Msg::FlagReason)}</label>
-                    <textarea id=format!("{id}-alasan") rows="2" maxlength="1000"
-                        on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
-                    <div>
-                        <button type="button" on:click=move |_| send()>{t(Msg::FlagSend)}</button>
-                        " "
-                        <button type="button" class="link" on:click=move |_| open.set(false)>{t(Msg::FlagCancel)}</button>
-                    </div>
-                </div>
-            }.into_any(),
-            None => view! {
-                <button type="button" class="flag" id=id.clone() title=t(Msg::FlagButton) aria-label=t(Msg::FlagButton)
-                    disabled=move || !editable() on:click=move |_| open.set(true)>"[?]"</button>
-            }.into_any(),
+            None => {
+                // The draft is kept (localStorage), so leaving the page loses nothing.
+                let entry = entri.map(|i| format!("&entri={}", st.value(bagian, Some(i), "id"))).unwrap_or_default();
+                let href = format!("/pns/bantuan?bagian={}&field={key}{entry}", bagian.slug());
+                view! {
+                    <a class="flag" id=id.clone() href=href title=t(Msg::FlagButton) aria-label=t(Msg::FlagButton)
+                        hidden=move || !editable()>"[?]"</a>
+                }.into_any()
+            }
         }}
         {move || problem.get().map(|code| view! { <p class="error" role="alert">{error_text(code)}</p> })}
     }

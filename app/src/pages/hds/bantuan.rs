@@ -1,10 +1,12 @@
 //! `/pns/bantuan`: the PNS's tickets and the form to raise one (pre-filled from
-//! `?kategori=&subjek=&uraian=`, or from a "[?]" flag of the form with `?tanda=<id>`: the
-//! field, its master value and the PNS's own); `/pns/bantuan/:id`: one
+//! `?kategori=&subjek=&uraian=`, or from a "[?]" of the form: `?bagian=&field=[&entri=]` for a
+//! field the ticket will flag, `?tanda=<id>` for an open flag; the field's master value and the
+//! PNS's own are filled in); `/pns/bantuan/:id`: one
 //! ticket's conversation, the reply box, and closing with a rating. Both follow the live
 //! stream, so an officer's answer appears without reloading.
 
-use domain::hds::{self, DariTanda, Kategori, StatusTiket, TiketDetail, TiketRingkas};
+use domain::form::Bagian;
+use domain::hds::{self, DariTanda, Isian, Kategori, StatusTiket, TiketDetail, TiketRingkas};
 use domain::{ErrorCode, Msg};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -12,7 +14,8 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::percakapan::{durasi, kepala, langsung, muat, status_badge, Percakapan};
 use crate::api::hds::{
-    close_ticket, from_flag, instansi_choices, own_ticket, own_tickets, raise_ticket, reply_as_pns, TiketBaruView,
+    close_ticket, field_for_ticket, from_flag, instansi_choices, own_ticket, own_tickets, raise_ticket, reply_as_pns,
+    TiketBaruView,
 };
 use crate::i18n::{error_text, t, use_lang};
 use crate::live::follow_hds;
@@ -83,12 +86,24 @@ fn NewTicket() -> impl IntoView {
     let busy = RwSignal::new(false);
     // From a "[?]": filled in once the flag is read (in the browser; the PNS may edit it all).
     let dari = RwSignal::new(None::<DariTanda>);
+    // `?tanda=`: an open flag; `?bagian=&field=[&entri=]`: a field the ticket will flag.
     let tanda = initial("tanda");
-    if !tanda.is_empty() {
+    let isian = Bagian::from_slug(&initial("bagian")).map(|bagian| Isian {
+        bagian,
+        entri: Some(initial("entri")).filter(|e| !e.is_empty()),
+        field: initial("field"),
+    });
+    let from_form = !tanda.is_empty() || isian.is_some();
+    if from_form {
+        let isian = isian.clone();
         Effect::new(move |_| {
-            let tanda = tanda.clone();
+            let (tanda, isian) = (tanda.clone(), isian.clone());
             spawn_local(async move {
-                match from_flag(tanda).await {
+                let loaded = match isian {
+                    Some(isian) => field_for_ticket(isian).await,
+                    None => from_flag(tanda).await,
+                };
+                match loaded {
                     Ok(d) => {
                         let (s, u) = d.prefill(lang);
                         kategori.set(d.kategori.map(|k| k.code().to_owned()).unwrap_or_default());
@@ -135,7 +150,8 @@ fn NewTicket() -> impl IntoView {
             subjek: subjek.get_untracked(),
             uraian: uraian.get_untracked(),
             instansi_tujuan: Some(tujuan.get_untracked()).filter(|s| !s.is_empty()),
-            tanda_id: dari.get_untracked().map(|d| d.tanda_id),
+            tanda_id: dari.get_untracked().map(|d| d.tanda_id).filter(|id| !id.is_empty()),
+            isian: isian.clone(),
         };
         busy.set(true);
         failed.set(None);
@@ -150,7 +166,7 @@ fn NewTicket() -> impl IntoView {
         });
     };
     view! {
-        <details class="new-ticket" open=!initial("kategori").is_empty() || !initial("tanda").is_empty()>
+        <details class="new-ticket" open=!initial("kategori").is_empty() || from_form>
             <summary data-testid="buat-tiket">{t(Msg::NewTicket)}</summary>
             <form on:submit=submit novalidate data-testid="form-tiket">
                 {move || dari.get().map(|d| view! {

@@ -68,6 +68,7 @@ pub fn ticket(kategori: Kategori) -> TiketBaru {
         uraian: "Nama di SK CPNS berbeda dengan data master.".into(),
         instansi_tujuan: None,
         tanda_id: None,
+        isian: None,
         email: None,
     }
 }
