@@ -99,6 +99,7 @@ fn rows() -> Vec<Row> {
         fun("/api/hds/saya/daftar", Needs(OwnRecord), by!(no_args)),
         fun("/api/hds/saya/buat", Needs(OwnRecord), by!(new_ticket)).answers("HDS-"),
         fun("/api/hds/saya/instansi", Needs(OwnRecord), by!(no_args)),
+        fun("/api/hds/saya/isian", Needs(OwnRecord), by!(field_to_raise)),
         fun("/api/hds/saya/dari-tanda", Needs(OwnRecord), by!(own_flag_to_raise)).outside(by!(other_pns_flag_to_raise)),
         fun("/api/hds/saya/tiket", Needs(OwnRecord), by!(ticket_in_reach)).outside(by!(ticket_outside)),
         fun("/api/hds/saya/balas", Needs(OwnRecord), by!(reply_in_reach)).outside(by!(reply_outside)),
@@ -1181,6 +1182,11 @@ async fn new_ticket(_: &World, _: Option<Role>, _: &Client) -> Call {
     let tiket =
         serde_json::json!({"kategori": "A", "subjek": "Nama berbeda", "uraian": "Nama saya berbeda dengan SK CPNS."});
     Call::Json(serde_json::json!({ "tiket": tiket }).to_string())
+}
+
+/// The signed-in PNS's own field: there is no one else's to ask for.
+async fn field_to_raise(_: &World, _: Option<Role>, _: &Client) -> Call {
+    Call::Json(r#"{"isian":{"bagian":"DataUtama","entri":null,"field":"nama"}}"#.into())
 }
 
 async fn empty_inbox_filter(_: &World, _: Option<Role>, _: &Client) -> Call {
