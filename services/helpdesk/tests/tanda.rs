@@ -136,15 +136,7 @@ async fn an_officer_corrects_the_master_and_the_pns_draft_follows(pool: PgPool) 
     assert_eq!(draft.isi.data_utama.nama, "SITI AMINAH");
     assert_eq!(draft.isi.data_utama.telepon, "081234567890");
     assert_eq!(draft.master_versi, after.versi);
-    let audited: i64 = sqlx::query_scalar(
-        "SELECT count(*) FROM audit_log WHERE action = 'master_corrected' AND subject = $1 AND account_id = $2",
-    )
-    .bind(&ani.nip)
-    .bind(kanreg1.account_id)
-    .fetch_one(&pool)
-    .await
-    .unwrap();
-    assert_eq!(audited, 1);
+    assert_eq!(audited(&pool, "master_corrected", &ani.nip, kanreg1.account_id).await, 1);
 
     // The fields that make the NIP need a proposal; a ticket without a flag has nothing to correct.
     let birth = ticket_from_flag(&hds, &personnel, ani, "tanggal_lahir").await;

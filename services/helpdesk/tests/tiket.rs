@@ -73,15 +73,7 @@ async fn a_pns_sees_only_their_own_and_an_officer_only_their_office_and_categori
 
     // An officer's read of a ticket is audited.
     hds.open_as_officer(&kanreg1, id_of(&a_ani), "127.0.0.1").await.unwrap();
-    let audited: i64 = sqlx::query_scalar(
-        "SELECT count(*) FROM audit_log WHERE action = 'data_read' AND subject = $1 AND account_id = $2",
-    )
-    .bind(&ani.nip)
-    .bind(kanreg1.account_id)
-    .fetch_one(&pool)
-    .await
-    .unwrap();
-    assert_eq!(audited, 1);
+    assert_eq!(audited(&pool, "data_read", &ani.nip, kanreg1.account_id).await, 1);
 }
 
 #[sqlx::test(migrations = "../../migrations")]

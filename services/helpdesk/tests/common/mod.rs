@@ -81,3 +81,14 @@ pub fn id_of(t: &domain::hds::TiketRingkas) -> Uuid {
 pub fn rekan(user: &CurrentUser) -> helpdesk::Rekan {
     helpdesk::Rekan { akun_id: user.account_id, nama: user.nama.clone(), grant: user.active.clone() }
 }
+
+/// Audit rows of `action` about the PNS `nip` by `account`.
+pub async fn audited(pool: &sqlx::PgPool, action: &str, nip: &str, account: Uuid) -> i64 {
+    sqlx::query_scalar("SELECT count(*) FROM audit_log WHERE action = $1 AND subject = $2 AND account_id = $3")
+        .bind(action)
+        .bind(nip)
+        .bind(account)
+        .fetch_one(pool)
+        .await
+        .unwrap()
+}
