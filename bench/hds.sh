@@ -15,8 +15,12 @@ url="${admin%/*}/$db"
 export SQLX_OFFLINE=true
 cargo build --release -p server -p bench --bin server --bin hds-stream-load
 target=${CARGO_TARGET_DIR:-target}/release
-# A thousand streams need a thousand sockets on each side.
-ulimit -n 65536
+# A thousand streams need a thousand sockets on each side: the soft limit up to the hard one.
+ulimit -n "$(ulimit -Hn)"
+[ "$(ulimit -n)" = unlimited ] || [ "$(ulimit -n)" -ge $((clients * 2 + 512)) ] || {
+  echo "open-file limit $(ulimit -n) is too low for $clients clients" >&2
+  exit 1
+}
 psql "$admin" -qc "DROP DATABASE IF EXISTS $db" -qc "CREATE DATABASE $db"
 data=$(mktemp -d)
 pids=()
