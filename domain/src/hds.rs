@@ -127,8 +127,7 @@ impl DariTanda {
 
     /// The field's label in `lang` ("Data Utama › Nama").
     pub fn label(&self, lang: Lang) -> String {
-        let field = self.bagian.fields().iter().find(|f| f.key == self.field).map(|f| f.label(lang)).unwrap_or("");
-        format!("{} › {field}", self.bagian.label(lang))
+        self.bagian.field_label(&self.field, lang)
     }
 
     /// The subject and description the ticket starts with; the PNS may change both.

@@ -89,6 +89,12 @@ impl Bagian {
         Bagian::from_slug(slug).ok_or_else(|| crate::UnknownCode { kind: "Bagian", code: slug.to_owned() })
     }
 
+    /// A field of the section as people name it: "Data Utama › Nama (tanpa gelar)".
+    pub fn field_label(self, key: &str, lang: Lang) -> String {
+        let field = self.fields().iter().find(|f| f.key == key).map(|f| f.label(lang)).unwrap_or("");
+        format!("{} › {field}", self.label(lang))
+    }
+
     pub fn label(self, lang: Lang) -> &'static str {
         let (id, en) = match self {
             Bagian::DataUtama => ("Data Utama", "Main data"),

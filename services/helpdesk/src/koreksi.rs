@@ -70,10 +70,9 @@ impl Helpdesk {
         }
         let by = Pengoreksi { akun_id: user.account_id, ip };
         let koreksi = personnel.correct_master(&mut tx, id, nilai, by).await?;
-        let label = koreksi.bagian.fields().iter().find(|f| f.key == koreksi.field).map(|f| f.label_id).unwrap_or("");
         let isi = format!(
-            "Data master sudah dikoreksi: {} › {label}: \"{}\" menjadi \"{}\". Silakan periksa formulir Anda.",
-            koreksi.bagian.label(domain::Lang::Id),
+            "Data master sudah dikoreksi: {}: \"{}\" menjadi \"{}\". Silakan periksa formulir Anda.",
+            koreksi.bagian.field_label(&koreksi.field, domain::Lang::Id),
             koreksi.sebelum,
             koreksi.sesudah
         );

@@ -35,41 +35,15 @@ impl Personnel {
         field: &str,
         keterangan: &str,
     ) -> Result<Tanda, UsulanError> {
-        domain::form::check_tanda(bagian, field, keterangan).map_err(refused)?;
-        if entri.is_some_and(|e| e.len() > 100) {
-            return Err(refused(ErrorCode::BadRequest));
-        }
-        let open = sqlx::query_scalar!(
-            r#"SELECT count(*) AS "n!" FROM usulan_tanda WHERE nip = $1 AND status <> $2"#,
-            nip,
-            StatusTanda::Selesai.code()
-        )
-        .fetch_one(&self.pool)
-        .await?;
-        if open as usize >= domain::form::MAX_TANDA {
-            return Err(refused(ErrorCode::TooManyFlags));
-        }
-        let id = Uuid::new_v4();
-        let keterangan = keterangan.trim();
-        sqlx::query!(
-            "INSERT INTO usulan_tanda (id, nip, bagian, entri, field, keterangan, status)
-             VALUES ($1, $2, $3, $4, $5, $6, $7)",
-            id,
-            nip,
-            bagian.slug(),
-            entri,
-            field,
-            keterangan,
-            StatusTanda::Terbuka.code()
-        )
-        .execute(&self.pool)
-        .await?;
+        let mut tx = self.pool.begin().await?;
+        let id = insert_flag(&mut tx, nip, (bagian, entri, field), keterangan, None).await?;
+        tx.commit().await?;
         Ok(Tanda {
             id: id.to_string(),
             bagian,
             entri: entri.map(str::to_owned),
             field: field.to_owned(),
-            keterangan: keterangan.to_owned(),
+            keterangan: keterangan.trim().to_owned(),
             status: StatusTanda::Terbuka,
             tiket_id: None,
             tiket_nomor: None,
@@ -99,7 +73,7 @@ impl Personnel {
         if flag.status != StatusTanda::Terbuka.code() {
             return Err(refused(ErrorCode::FlagNotOpen));
         }
-        self.describe(id, flag).await
+        self.describe(id.to_string(), flag).await
     }
 
     /// A field of the PNS's own form as a new ticket about it starts ("[?]" in the form): the
@@ -123,10 +97,7 @@ impl Personnel {
             keterangan: String::new(),
             status: StatusTanda::Terbuka.code().to_owned(),
         };
-        self.describe(Uuid::nil(), flag).await.map(|mut d| {
-            d.tanda_id = String::new();
-            d
-        })
+        self.describe(String::new(), flag).await
     }
 
     /// Flags a field together with the ticket raised about it, in the ticket's transaction:
@@ -142,43 +113,13 @@ impl Personnel {
         tiket_id: Uuid,
         nomor: &str,
     ) -> Result<Uuid, UsulanError> {
-        domain::form::check_tanda(bagian, field, keterangan).map_err(refused)?;
-        if entri.is_some_and(|e| e.is_empty() || e.len() > 100) {
-            return Err(refused(ErrorCode::BadRequest));
-        }
-        let open = sqlx::query_scalar!(
-            r#"SELECT count(*) AS "n!" FROM usulan_tanda WHERE nip = $1 AND status <> $2"#,
-            nip,
-            StatusTanda::Selesai.code()
-        )
-        .fetch_one(&mut *conn)
-        .await?;
-        if open as usize >= domain::form::MAX_TANDA {
-            return Err(refused(ErrorCode::TooManyFlags));
-        }
-        let id = Uuid::new_v4();
-        sqlx::query!(
-            "INSERT INTO usulan_tanda (id, nip, bagian, entri, field, keterangan, status, tiket_id, tiket_nomor)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-            id,
-            nip,
-            bagian.slug(),
-            entri,
-            field,
-            keterangan.trim(),
-            StatusTanda::Tiket.code(),
-            tiket_id,
-            nomor
-        )
-        .execute(&mut *conn)
-        .await?;
-        Ok(id)
+        insert_flag(conn, nip, (bagian, entri, field), keterangan, Some((tiket_id, nomor))).await
     }
 
     /// A flag as the officer answering its ticket sees it (`None`: no such flag).
     pub async fn flag_view(&self, id: Uuid) -> Result<Option<DariTanda>, UsulanError> {
         match self.flag(id).await? {
-            Some(flag) => Ok(Some(self.describe(id, flag).await?)),
+            Some(flag) => Ok(Some(self.describe(id.to_string(), flag).await?)),
             None => Ok(None),
         }
     }
@@ -193,8 +134,9 @@ impl Personnel {
         .await
     }
 
-    /// The flag with the field's values in the master and in the PNS's form.
-    async fn describe(&self, id: Uuid, flag: Flag) -> Result<DariTanda, UsulanError> {
+    /// The flag (`tanda_id`: empty for a field not flagged yet) with the field's values in the
+    /// master and in the PNS's form.
+    async fn describe(&self, tanda_id: String, flag: Flag) -> Result<DariTanda, UsulanError> {
         let bagian = decode(Bagian::parse(&flag.bagian))?;
         let usulan = self.open_usulan(&flag.nip).await?.ok_or(refused(ErrorCode::NotFound))?;
         let entri = flag.entri.as_deref();
@@ -211,7 +153,7 @@ impl Personnel {
             _ => Vec::new(),
         };
         Ok(DariTanda {
-            tanda_id: id.to_string(),
+            tanda_id,
             bagian,
             kategori: Kategori::for_field(bagian, &flag.field, list),
             field: flag.field,
@@ -290,6 +232,49 @@ impl Personnel {
             .await?;
         Ok(())
     }
+}
+
+/// Writes a flag: open, or (`tiket`) already taken up by that ticket. The field must be one of
+/// the section's, the explanation of sensible length, and the PNS under `MAX_TANDA` open flags.
+async fn insert_flag(
+    conn: &mut PgConnection,
+    nip: &str,
+    (bagian, entri, field): (Bagian, Option<&str>, &str),
+    keterangan: &str,
+    tiket: Option<(Uuid, &str)>,
+) -> Result<Uuid, UsulanError> {
+    domain::form::check_tanda(bagian, field, keterangan).map_err(refused)?;
+    if entri.is_some_and(|e| e.is_empty() || e.len() > 100) {
+        return Err(refused(ErrorCode::BadRequest));
+    }
+    let open = sqlx::query_scalar!(
+        r#"SELECT count(*) AS "n!" FROM usulan_tanda WHERE nip = $1 AND status <> $2"#,
+        nip,
+        StatusTanda::Selesai.code()
+    )
+    .fetch_one(&mut *conn)
+    .await?;
+    if open as usize >= domain::form::MAX_TANDA {
+        return Err(refused(ErrorCode::TooManyFlags));
+    }
+    let id = Uuid::new_v4();
+    let status = if tiket.is_some() { StatusTanda::Tiket } else { StatusTanda::Terbuka };
+    sqlx::query!(
+        "INSERT INTO usulan_tanda (id, nip, bagian, entri, field, keterangan, status, tiket_id, tiket_nomor)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        id,
+        nip,
+        bagian.slug(),
+        entri,
+        field,
+        keterangan.trim(),
+        status.code(),
+        tiket.map(|(t, _)| t),
+        tiket.map(|(_, n)| n)
+    )
+    .execute(&mut *conn)
+    .await?;
+    Ok(id)
 }
 
 /// Where a flag's entry is in `form`: `Some(None)` for a single section, the entry's index in

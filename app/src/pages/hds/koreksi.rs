@@ -6,8 +6,8 @@
 use domain::hds::{DariTanda, Kategori};
 use domain::{ErrorCode, Msg};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
+use super::tindakan::act;
 use crate::api::hds::{correct_master, turun_status_ticket};
 use crate::i18n::{error_text, t, use_lang};
 
@@ -27,16 +27,8 @@ pub fn TandaTiket(
     let busy = RwSignal::new(false);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let (id, value) = (id.clone(), nilai.get_untracked());
-        busy.set(true);
-        spawn_local(async move {
-            let result = correct_master(id, value).await;
-            busy.set(false);
-            match result {
-                Ok(_) => reload.update(|n| *n += 1),
-                Err(e) => failed.set(Some(e.0)),
-            }
-        });
+        let task = correct_master(id.clone(), nilai.get_untracked());
+        act(busy, failed, async move { task.await.map(drop) }, move || reload.update(|n| *n += 1));
     };
     let pilihan = tanda.pilihan.clone();
     view! {
@@ -81,16 +73,8 @@ pub fn TurunStatusTiket(id: String, reload: RwSignal<u32>) -> impl IntoView {
     let busy = RwSignal::new(false);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let (id, text) = (id.clone(), catatan.get_untracked());
-        busy.set(true);
-        spawn_local(async move {
-            let result = turun_status_ticket(id, text).await;
-            busy.set(false);
-            match result {
-                Ok(_) => reload.update(|n| *n += 1),
-                Err(e) => failed.set(Some(e.0)),
-            }
-        });
+        let task = turun_status_ticket(id.clone(), catatan.get_untracked());
+        act(busy, failed, async move { task.await.map(drop) }, move || reload.update(|n| *n += 1));
     };
     view! {
         <form class="tanda-tiket" on:submit=submit novalidate data-testid="form-turun-status">
