@@ -32,5 +32,12 @@ curl -sf "http://127.0.0.1:$port/healthz" >/dev/null || { cat "$log"; exit 1; }
 # The verifier's service worker fetches for itself: this makes those fetches visible to
 # `context.route`, which the offline journeys use to cut the network (playwright#2311).
 export PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS=1
+# On a failure the server's last lines come first and Playwright's own summary last, so the
+# end of a CI log names the failed journey and its error.
+report=$(mktemp)
 (cd end2end && SIPUPNS_URL="http://127.0.0.1:$port" SIPUPNS_E2E_DATABASE_URL="$db_url" SIPUPNS_DATA_DIR="$data_dir" \
-  npx playwright test "$@") || { tail -50 "$log"; exit 1; }
+  npx playwright test "$@") 2>&1 | tee "$report" || {
+  echo "--- server log (last 50 lines) ---"; tail -50 "$log"
+  echo "--- Playwright failures ---"; sed -n '/^  [0-9]*) /,$p' "$report" | tail -150
+  exit 1
+}
