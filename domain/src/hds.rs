@@ -61,6 +61,14 @@ impl Kategori {
 }
 
 impl Kategori {
+    /// What someone without an account can report from registration, about the masked name
+    /// and instansi it shows: a wrong name, another instansi, a record marked retired or
+    /// dismissed.
+    pub const FROM_REGISTRATION: [Kategori; 4] =
+        [Kategori::BedaNama, Kategori::BedaInstansi, Kategori::DataPensiun, Kategori::DataDiberhentikan];
+}
+
+impl Kategori {
     /// The category a "[?]" on a field most likely belongs to: a missing reference entry by
     /// the list the field picks from, a wrong name in Data Utama. `None`: the PNS chooses.
     pub fn for_field(bagian: Bagian, key: &str, list: Option<DaftarKode>) -> Option<Kategori> {

@@ -96,7 +96,8 @@ pub struct Config {
     pub lookup_per_minute: u32,
 
     /// Registration data checks (right or wrong) per 15 minutes allowed from one IP address.
-    /// Per NIP and per email the limit is fixed at 5.
+    /// Per NIP and per email the limit is fixed at 5. Also the help-desk requests from
+    /// registration allowed per address in an hour (per NIP and per email: 3).
     #[arg(long, env = "SIPUPNS_REGISTRATION_CHECKS_PER_15_MINUTES", default_value_t = 20)]
     pub registration_checks_per_15_minutes: u32,
 

@@ -55,6 +55,13 @@ fn rows() -> Vec<Row> {
         fun("/api/daftar/cari-nip", Public, by!(unregistered_nip)),
         fun("/api/daftar/cek-data", Public, by!(right_answers)),
         fun("/api/daftar/selesai", Public, by!(emailed_code)),
+        // Help-desk tickets from registration: a NIP without an account and an emailed code;
+        // the ticket is then reached through its mailed link.
+        fun("/api/daftar/bantuan/kode", Public, by!(guest_request)),
+        fun("/api/daftar/bantuan/kirim", Public, by!(guest_code)).answers("HDS-"),
+        fun("/api/daftar/bantuan/tiket", Public, by!(guest_link)).outside(by!(guest_link_wrong)),
+        fun("/api/daftar/bantuan/balas", Public, by!(guest_reply)).outside(by!(guest_reply_wrong)),
+        fun("/api/daftar/bantuan/instansi", Public, by!(no_args)),
         fun("/api/sandi/minta", Public, by!(reset_request)),
         fun("/api/sandi/atur", Public, by!(reset_token)),
         fun("/api/pns/data-saya", Needs(OwnRecord), by!(no_args)),
@@ -141,6 +148,8 @@ fn rows() -> Vec<Row> {
         page("/", Public).redirects(), // a signed-in user is sent home
         page("/masuk", Public),
         page("/daftar", Public),
+        // A page for whoever holds a mailed link; a link never mailed is "not found".
+        page("/daftar/tiket", Public).at(by!(guest_ticket_page)).outside(by!(guest_ticket_page_wrong)),
         page("/lupa-sandi", Public),
         page("/reset-sandi", Public),
         page("/pns", Needs(OwnRecord)),
@@ -405,6 +414,10 @@ struct World {
     /// Tickets an action uses up (a correction, a Turun Status), one per kind: only the one
     /// allowed role acts on it; every other role is refused before anything changes.
     to_unblock: tokio::sync::Mutex<std::collections::HashMap<&'static str, String>>,
+    /// The mailed link of one ticket from registration, which the guest rows share.
+    guest_link: tokio::sync::OnceCell<String>,
+    /// Ticket requests from registration made so far: two per NIP, under the limit of three.
+    guest_requests: std::sync::atomic::AtomicUsize,
 }
 
 /// Where a PNS without an account is taken from.
@@ -450,6 +463,8 @@ impl World {
             items: Default::default(),
             tickets: Default::default(),
             to_unblock: Default::default(),
+            guest_link: Default::default(),
+            guest_requests: Default::default(),
         }
     }
 
@@ -517,6 +532,40 @@ impl World {
         assert_eq!(response.status(), 200, "a registration starts");
         let id = response.json().await.unwrap();
         (id, pendaftaran::code_from_mail(&self.app, &email).await)
+    }
+
+    /// A ticket request from registration for a spare NIP: its id and the code mailed for it.
+    async fn guest_request(&self) -> (Uuid, String) {
+        let Call::Form(fields) = guest_request(self, None, &common::client()).await else { unreachable!() };
+        let email = fields.iter().find(|(k, _)| *k == "email").unwrap().1.clone();
+        let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let response = self.app.call(&common::client(), "/api/daftar/bantuan/kode", &fields).await;
+        assert_eq!(response.status(), 200, "a guest ticket request is taken");
+        let id = response.json().await.unwrap();
+        let text = pendaftaran::mail_to(&self.app, &email, "Kode konfirmasi tiket").await;
+        let line = text.lines().find(|l| l.starts_with("Kode konfirmasi")).unwrap();
+        (id, line.rsplit(' ').next().unwrap().to_owned())
+    }
+
+    /// The mailed link of a confirmed ticket from registration (one, shared).
+    async fn guest_link(&self) -> String {
+        self.guest_link
+            .get_or_init(|| async {
+                let (id, code) = self.guest_request().await;
+                let id_text = id.to_string();
+                let fields = [("permintaan", id_text.as_str()), ("kode", code.as_str())];
+                let response = self.app.call(&common::client(), "/api/daftar/bantuan/kirim", &fields).await;
+                assert_eq!(response.status(), 200, "the code raises the ticket");
+                let email: String = sqlx::query_scalar("SELECT email FROM hds_tamu WHERE id = $1")
+                    .bind(id)
+                    .fetch_one(&self.app.pool)
+                    .await
+                    .unwrap();
+                let text = pendaftaran::mail_to(&self.app, &email, "tautan=").await;
+                text.split("tautan=").nth(1).unwrap().split_whitespace().next().unwrap().to_owned()
+            })
+            .await
+            .clone()
     }
 
     async fn grant_of(&self, username: &str) -> Uuid {
@@ -720,6 +769,48 @@ async fn emailed_code(world: &World, _: Option<Role>, _: &Client) -> Call {
     let (id, code) = world.started_registration().await;
     let password = || "SandiBaru2026".to_owned();
     form([("registration_id", id.to_string()), ("code", code), ("password", password()), ("confirmation", password())])
+}
+
+/// A request for a NIP without an account, taken from the low end (spares come from the top),
+/// two requests per NIP and a new email each.
+async fn guest_request(world: &World, _: Option<Role>, _: &Client) -> Call {
+    let n = world.guest_requests.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    let nip: String = sqlx::query_scalar(
+        "SELECT nip FROM pns p WHERE NOT EXISTS (SELECT 1 FROM account a WHERE a.nip = p.nip) ORDER BY nip OFFSET $1 LIMIT 1",
+    )
+    .bind((n / 2) as i64)
+    .fetch_one(&world.app.pool)
+    .await
+    .unwrap();
+    form([
+        ("nip", nip),
+        ("email", format!("tamu.{n}@example.go.id")),
+        ("kategori", "A".into()),
+        ("subjek", "Nama saya tertulis salah".into()),
+        ("uraian", "Nama pada data master berbeda dengan SK CPNS.".into()),
+    ])
+}
+
+async fn guest_code(world: &World, _: Option<Role>, _: &Client) -> Call {
+    let (id, code) = world.guest_request().await;
+    form([("permintaan", id.to_string()), ("kode", code)])
+}
+
+async fn guest_link(world: &World, _: Option<Role>, _: &Client) -> Call {
+    form([("tautan", world.guest_link().await)])
+}
+
+/// A link never mailed opens nothing, whoever sends it.
+async fn guest_link_wrong(_: &World, _: Option<Role>, _: &Client) -> Option<Call> {
+    Some(form([("tautan", Uuid::new_v4().simple().to_string())]))
+}
+
+async fn guest_reply(world: &World, _: Option<Role>, _: &Client) -> Call {
+    form([("tautan", world.guest_link().await), ("isi", "Terima kasih, saya tunggu.".into())])
+}
+
+async fn guest_reply_wrong(_: &World, _: Option<Role>, _: &Client) -> Option<Call> {
+    Some(form([("tautan", Uuid::new_v4().simple().to_string()), ("isi", "Terima kasih, saya tunggu.".into())]))
 }
 
 async fn reset_request(_: &World, _: Option<Role>, _: &Client) -> Call {
@@ -1221,6 +1312,14 @@ async fn status_outside(world: &World, role: Option<Role>, _: &Client) -> Option
 
 async fn event_stream(_: &World, _: Option<Role>, _: &Client) -> Call {
     Call::Get("/api/hds/peristiwa".into())
+}
+
+async fn guest_ticket_page(world: &World, _: Option<Role>, _: &Client) -> Call {
+    Call::Get(format!("/daftar/tiket?tautan={}", world.guest_link().await))
+}
+
+async fn guest_ticket_page_wrong(_: &World, _: Option<Role>, _: &Client) -> Option<Call> {
+    Some(Call::Get(format!("/daftar/tiket?tautan={}", Uuid::new_v4().simple())))
 }
 
 async fn own_ticket_page(world: &World, role: Option<Role>, _: &Client) -> Call {

@@ -7,4 +7,5 @@ pub mod homes;
 pub mod record;
 pub mod registration;
 pub mod session;
+pub mod tamu;
 pub mod verifikasi;

@@ -71,8 +71,11 @@ pub fn status_of(code: ErrorCode) -> StatusCode {
     match code {
         ErrorCode::NotSignedIn | ErrorCode::SessionExpired => StatusCode::UNAUTHORIZED,
         ErrorCode::Forbidden | ErrorCode::CsrfRejected | ErrorCode::RoleNotHeld => StatusCode::FORBIDDEN,
-        ErrorCode::NotFound => StatusCode::NOT_FOUND,
-        ErrorCode::TooManyRequests | ErrorCode::TicketTooMany => StatusCode::TOO_MANY_REQUESTS,
+        // A ticket link never mailed, or expired, opens nothing.
+        ErrorCode::NotFound | ErrorCode::GuestLinkInvalid => StatusCode::NOT_FOUND,
+        ErrorCode::TooManyRequests | ErrorCode::TicketTooMany | ErrorCode::GuestTooMany => {
+            StatusCode::TOO_MANY_REQUESTS
+        }
         // Someone else's work got there first: the client reloads rather than fixes its input.
         ErrorCode::AlreadyDecided
         | ErrorCode::ClaimedByOther

@@ -9,10 +9,12 @@
 //! - [`RequestAuth`]: what the session middleware found; [`CurrentUser`] is also an axum
 //!   extractor that refuses requests without a live session.
 //! - [`audit`]: the audit log (sign-ins, approvals, every read of personal data).
+//! - [`token`]: random tokens and one-time codes, stored only as their SHA-256.
 
 pub mod audit;
 mod error;
 mod scope;
+pub mod token;
 mod user;
 
 pub use error::{status_of, Refusal, Result, ServiceError};

@@ -9,10 +9,19 @@ pub struct Helpdesk {
     pub(crate) reference: reference::Reference,
     /// Mail notices to the PNS (`with_mail`); none in tests that do not ask for them.
     pub(crate) pos: Option<crate::surat::Pos>,
+    /// Ticket requests from registration allowed per address in an hour (`with_guest_limit`).
+    pub(crate) tamu_per_ip: i64,
 }
 
 impl Helpdesk {
     pub fn new(pool: PgPool, reference: reference::Reference) -> Self {
-        Helpdesk { pool, reference, pos: None }
+        Helpdesk { pool, reference, pos: None, tamu_per_ip: crate::tamu::MAX_PER_IP }
+    }
+
+    /// At most `per_ip` ticket requests from registration per address in an hour (an office
+    /// behind one address may need more than the default).
+    pub fn with_guest_limit(mut self, per_ip: u32) -> Self {
+        self.tamu_per_ip = i64::from(per_ip);
+        self
     }
 }

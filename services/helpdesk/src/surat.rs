@@ -1,6 +1,7 @@
 //! Mail to the PNS when their ticket needs them again: an officer answered, or solved it.
 //! The mail says only that, with the ticket's number and link: the conversation stays behind
-//! sign-in, so nothing of it travels by mail.
+//! sign-in (or, for a ticket from registration, behind a new link mailed with the notice), so
+//! nothing of it travels by mail.
 
 use mail::Mailer;
 use uuid::Uuid;
@@ -32,10 +33,11 @@ impl Helpdesk {
     /// raised (none: nothing is sent). Sent in the background; a failure is only logged.
     pub(crate) async fn tell_pns(&self, id: Uuid, surat: Surat) {
         let Some(pos) = &self.pos else { return };
-        let row = sqlx::query!("SELECT nomor, email FROM hds_tiket WHERE id = $1", id).fetch_optional(&self.pool).await;
-        let (nomor, email) = match row {
+        let row =
+            sqlx::query!("SELECT nomor, email, tamu FROM hds_tiket WHERE id = $1", id).fetch_optional(&self.pool).await;
+        let (nomor, email, tamu) = match row {
             Ok(Some(r)) => match r.email {
-                Some(email) => (r.nomor, email),
+                Some(email) => (r.nomor, email, r.tamu),
                 None => return,
             },
             Ok(None) => return,
@@ -48,11 +50,35 @@ impl Helpdesk {
             Surat::Dijawab => ("SIPUPNS: tiket Help Desk Anda dijawab", "mendapat jawaban dari Help Desk"),
             Surat::Diselesaikan => ("SIPUPNS: tiket Help Desk Anda diselesaikan", "sudah diselesaikan oleh Help Desk"),
         };
-        let body = format!(
-            "Tiket {nomor} {what}.\nBaca dan tanggapi di {}/pns/bantuan/{id}\n\n\
-             Pesan ini dikirim otomatis. Isi percakapan hanya dapat dibaca setelah masuk ke SIPUPNS.",
-            pos.public_url
-        );
+        let body = if tamu {
+            let link = match self.pool.acquire().await {
+                Ok(mut conn) => crate::tamu::new_link(&mut conn, id).await,
+                Err(error) => Err(error),
+            };
+            match link {
+                Ok(link) => format!(
+                    "Tiket {nomor} {what}.\nBaca dan tanggapi di {}\n\nPesan ini dikirim otomatis. Jangan bagikan tautan ini.",
+                    self.link_url(&link)
+                ),
+                Err(error) => {
+                    tracing::error!(%error, %id, "making a guest ticket's link failed");
+                    return;
+                }
+            }
+        } else {
+            format!(
+                "Tiket {nomor} {what}.\nBaca dan tanggapi di {}/pns/bantuan/{id}\n\n\
+                 Pesan ini dikirim otomatis. Isi percakapan hanya dapat dibaca setelah masuk ke SIPUPNS.",
+                pos.public_url
+            )
+        };
         pos.mailer.send_in_background(email, subject, body);
+    }
+
+    /// Sends `body` to `to` in the background when mail is set up.
+    pub(crate) fn mail(&self, to: String, subject: &'static str, body: String) {
+        if let Some(pos) = &self.pos {
+            pos.mailer.send_in_background(to, subject, body);
+        }
     }
 }

@@ -100,20 +100,35 @@ impl Helpdesk {
     /// transaction. More than `MAX_TIKET_PER_JAM` in an hour is refused, counted under a lock
     /// per NIP so parallel requests cannot slip past it.
     pub async fn raise(&self, pemohon: &Pemohon, baru: &TiketBaru) -> Result<TiketRingkas, ServiceError> {
+        let mut tx = self.pool.begin().await?;
+        let id = self.insert(&mut tx, pemohon, baru, false).await?;
+        let ringkas = summary(&mut tx, id, pemohon.akun_id, false).await?;
+        tx.commit().await?;
+        Ok(ringkas)
+    }
+
+    /// The writes of [`Helpdesk::raise`] inside the caller's transaction (a guest's ticket
+    /// is one step of confirming their code). Returns the ticket's id.
+    pub(crate) async fn insert(
+        &self,
+        tx: &mut Transaction<'_, Postgres>,
+        pemohon: &Pemohon,
+        baru: &TiketBaru,
+        tamu: bool,
+    ) -> Result<Uuid, ServiceError> {
         hds::check_subjek(&baru.subjek)?;
         hds::check_uraian(&baru.uraian)?;
         let penerima = self.route(baru.kategori, pemohon.instansi_id, baru.instansi_tujuan).await?;
         let (jenis, kantor_id, penerima_instansi_id) = penerima.columns();
-        let mut tx = self.pool.begin().await?;
         sqlx::query("SELECT pg_advisory_xact_lock(hashtext('hds_tiket:' || $1))")
             .bind(&pemohon.nip)
-            .execute(&mut *tx)
+            .execute(&mut **tx)
             .await?;
         let recent = sqlx::query_scalar!(
             r#"SELECT count(*) AS "n!" FROM hds_tiket WHERE nip = $1 AND dibuat > now() - interval '1 hour'"#,
             pemohon.nip
         )
-        .fetch_one(&mut *tx)
+        .fetch_one(&mut **tx)
         .await?;
         if recent >= MAX_TIKET_PER_JAM {
             return Err(ErrorCode::TicketTooMany.into());
@@ -121,10 +136,10 @@ impl Helpdesk {
         let id = Uuid::new_v4();
         let nomor = sqlx::query_scalar!(
             r#"INSERT INTO hds_tiket (id, nomor, nip, nama, instansi_id, kategori, subjek, uraian, penerima, kantor_id,
-                                      penerima_instansi_id, instansi_tujuan_id, tanda_id, email)
+                                      penerima_instansi_id, instansi_tujuan_id, tanda_id, email, tamu)
                VALUES ($1, 'HDS-' || to_char(now() AT TIME ZONE 'Asia/Jakarta', 'YYYY') || '-'
                            || lpad(nextval('hds_tiket_nomor_seq')::text, 6, '0'),
-                       $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+                       $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
                RETURNING nomor"#,
             id,
             pemohon.nip,
@@ -138,18 +153,17 @@ impl Helpdesk {
             penerima_instansi_id,
             baru.instansi_tujuan.filter(|_| baru.kategori == Kategori::BedaInstansi),
             baru.tanda_id,
-            baru.email.as_deref().map(str::trim).filter(|e| !e.is_empty() && e.len() <= 254)
+            baru.email.as_deref().map(str::trim).filter(|e| !e.is_empty() && e.len() <= 254),
+            tamu
         )
-        .fetch_one(&mut *tx)
+        .fetch_one(&mut **tx)
         .await?;
         match (baru.tanda_id, &baru.isian) {
-            (Some(tanda_id), None) => {
-                personnel::Personnel::take_flag(&mut tx, &pemohon.nip, tanda_id, id, &nomor).await?
-            }
+            (Some(tanda_id), None) => personnel::Personnel::take_flag(tx, &pemohon.nip, tanda_id, id, &nomor).await?,
             (None, Some(i)) => {
                 let subjek = baru.subjek.trim();
                 let flag = personnel::Personnel::flag_with_ticket(
-                    &mut tx,
+                    tx,
                     &pemohon.nip,
                     i.bagian,
                     i.entri.as_deref(),
@@ -159,15 +173,13 @@ impl Helpdesk {
                     &nomor,
                 )
                 .await?;
-                sqlx::query!("UPDATE hds_tiket SET tanda_id = $2 WHERE id = $1", id, flag).execute(&mut *tx).await?;
+                sqlx::query!("UPDATE hds_tiket SET tanda_id = $2 WHERE id = $1", id, flag).execute(&mut **tx).await?;
             }
             (None, None) => {}
             (Some(_), Some(_)) => return Err(ErrorCode::BadRequest.into()),
         }
-        peristiwa::record(&mut tx, id, "baru").await?;
-        let ringkas = summary(&mut tx, id, pemohon.akun_id, false).await?;
-        tx.commit().await?;
-        Ok(ringkas)
+        peristiwa::record(tx, id, "baru").await?;
+        Ok(id)
     }
 
     /// The PNS's own tickets, newest first.

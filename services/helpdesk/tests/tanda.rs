@@ -9,25 +9,9 @@ use common::*;
 use domain::form::{Bagian, StatusTanda};
 use domain::hds::{Kategori, StatusTiket};
 use domain::{ErrorCode, Role};
-use personnel::generator::{generate, GeneratorConfig, UnitTarget};
 use personnel::Personnel;
 use sqlx::PgPool;
 use uuid::Uuid;
-
-/// Two PNS of Sleman with master records.
-async fn two_pns(pool: &PgPool) -> (Personnel, Vec<helpdesk::Pemohon>, String) {
-    let reference = reference::Reference::new(pool.clone());
-    let unor = reference.create_unor(SLEMAN, None, "Dinas Uji", "SKPD").await.unwrap();
-    let unit =
-        UnitTarget { instansi_id: SLEMAN, unor_id: unor.id, region_code: "340401".into(), jenis_pegawai: "2".into() };
-    let personnel = Personnel::new(pool.clone(), reference);
-    let records = generate(&GeneratorConfig { seed: 5 }, std::slice::from_ref(&unit), 2);
-    for r in &records {
-        personnel.insert_master(r).await.unwrap();
-    }
-    let pemohon = records.iter().map(|r| pns(&r.pns.nip, SLEMAN)).collect();
-    (personnel, pemohon, records[0].pns.nama.clone())
-}
 
 async fn flag_status(personnel: &Personnel, nip: &str) -> (StatusTanda, Option<(String, String)>) {
     let form = personnel.open_form(nip).await.unwrap().unwrap();

@@ -15,7 +15,7 @@ mod session_cache;
 mod signin;
 mod staf;
 pub mod throttle;
-pub mod token;
+pub use access::token;
 
 pub use access::audit;
 pub use accounts::{NewAccount, WaitingRegistration};

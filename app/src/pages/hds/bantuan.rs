@@ -249,7 +249,8 @@ pub fn HelpTicketPage() -> impl IntoView {
 fn PnsTicket(detail: TiketDetail, reload: RwSignal<u32>, isi: RwSignal<String>) -> impl IntoView {
     let id = detail.ringkas.id.clone();
     let status = detail.ringkas.status;
-    let seen = detail.pesan.last().map(|p| p.id);
+    // 0 when none was shown: an answer arriving meanwhile is still noticed.
+    let seen = Some(detail.pesan.last().map_or(0, |p| p.id));
     let head = kepala(&detail);
     let umur = durasi(detail.ringkas.umur_menit);
     let failed = RwSignal::new(None::<ErrorCode>);

@@ -238,7 +238,7 @@ fn OfficerTicket(
     let head = kepala(&detail);
     let umur = durasi(detail.ringkas.umur_menit);
     // What the officer has seen: the reply is checked against it.
-    let seen = RwSignal::new(detail.pesan.last().map(|p| p.id));
+    let seen = RwSignal::new(Some(detail.pesan.last().map_or(0, |p| p.id)));
     let internal = RwSignal::new(false);
     let after = RwSignal::new(StatusTiket::MenungguPns.code().to_owned());
     let failed = RwSignal::new(None::<ErrorCode>);

@@ -92,3 +92,40 @@ pub async fn audited(pool: &sqlx::PgPool, action: &str, nip: &str, account: Uuid
         .await
         .unwrap()
 }
+
+/// Two PNS of Sleman with master records, and the first one's master name.
+pub async fn two_pns(pool: &PgPool) -> (personnel::Personnel, Vec<Pemohon>, String) {
+    use personnel::generator::{generate, GeneratorConfig, UnitTarget};
+    let reference = Reference::new(pool.clone());
+    let unor = reference.create_unor(SLEMAN, None, "Dinas Uji", "SKPD").await.unwrap();
+    let unit =
+        UnitTarget { instansi_id: SLEMAN, unor_id: unor.id, region_code: "340401".into(), jenis_pegawai: "2".into() };
+    let personnel = personnel::Personnel::new(pool.clone(), reference);
+    let records = generate(&GeneratorConfig { seed: 5 }, std::slice::from_ref(&unit), 2);
+    for r in &records {
+        personnel.insert_master(r).await.unwrap();
+    }
+    let pemohon = records.iter().map(|r| pns(&r.pns.nip, SLEMAN)).collect();
+    (personnel, pemohon, records[0].pns.nama.clone())
+}
+
+/// The mails written to `folder` for `to`, once there are at least `n` (sent in the background).
+pub async fn mails_to(folder: &std::path::Path, to: &str, n: usize) -> Vec<String> {
+    let read = || -> Vec<String> {
+        let mut files: Vec<_> =
+            std::fs::read_dir(folder).map(|d| d.flatten().map(|e| e.path()).collect()).unwrap_or_default();
+        files.sort();
+        files
+            .into_iter()
+            .map(|p| std::fs::read_to_string(p).unwrap())
+            .filter(|text| text.starts_with(&format!("To: {to}\n")))
+            .collect()
+    };
+    for _ in 0..50 {
+        if read().len() >= n {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    read()
+}
