@@ -36,7 +36,7 @@ async fn serve(config: &Config, database: &database::Database) -> anyhow::Result
     if config.demo {
         demo::seed(&state).await?;
     }
-    spawn_housekeeping(state.identity.clone(), state.personnel.clone());
+    spawn_housekeeping(state.identity.clone(), state.personnel.clone(), state.helpdesk.clone());
     let app = router(config, state);
     let listener = tokio::net::TcpListener::bind(config.site_addr).await?;
     tracing::info!("SIPUPNS listening on http://{}", listener.local_addr()?);
@@ -46,8 +46,9 @@ async fn serve(config: &Config, database: &database::Database) -> anyhow::Result
     Ok(())
 }
 
-/// Hourly removal of ended sessions, old rate-limit counters and day-old save keys.
-fn spawn_housekeeping(identity: identity::Identity, personnel: personnel::Personnel) {
+/// Hourly removal of ended sessions, old rate-limit counters, day-old save keys, and help-desk
+/// requests from registration never confirmed.
+fn spawn_housekeeping(identity: identity::Identity, personnel: personnel::Personnel, helpdesk: helpdesk::Helpdesk) {
     tokio::spawn(async move {
         let mut every_hour = tokio::time::interval(std::time::Duration::from_secs(3600));
         loop {
@@ -56,6 +57,9 @@ fn spawn_housekeeping(identity: identity::Identity, personnel: personnel::Person
                 tracing::warn!(%error, "housekeeping failed");
             }
             if let Err(error) = personnel.purge_save_keys().await {
+                tracing::warn!(%error, "housekeeping failed");
+            }
+            if let Err(error) = helpdesk.purge_guest_requests().await {
                 tracing::warn!(%error, "housekeeping failed");
             }
         }

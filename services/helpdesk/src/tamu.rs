@@ -225,6 +225,15 @@ impl Helpdesk {
         Ok((row.id, Pemohon { akun_id: row.tamu_id, nip: row.nip, nama, instansi_id: row.instansi_id }))
     }
 
+    /// Housekeeping: requests never confirmed are dropped after a day, links once expired.
+    pub async fn purge_guest_requests(&self) -> sqlx::Result<()> {
+        sqlx::query("DELETE FROM hds_tamu WHERE tiket_id IS NULL AND dibuat < now() - interval '1 day'")
+            .execute(&self.pool)
+            .await?;
+        sqlx::query("DELETE FROM hds_tamu_tautan WHERE kedaluwarsa < now()").execute(&self.pool).await?;
+        Ok(())
+    }
+
     /// The address of the page a link opens.
     pub(crate) fn link_url(&self, link: &str) -> String {
         let base = self.pos.as_ref().map(|p| p.public_url.as_str()).unwrap_or_default();

@@ -153,5 +153,11 @@ async fn tries_requests_and_confirmations_are_counted_in_parallel(pool: PgPool) 
     assert!(numbers.iter().all(|n| n == &numbers[0]), "{numbers:?}");
     let made: i64 = sqlx::query_scalar("SELECT count(*) FROM hds_tiket WHERE tamu").fetch_one(&pool).await.unwrap();
     assert_eq!(made, 1);
+
+    // A day later the requests never confirmed are dropped; the confirmed one stays.
+    sqlx::query("UPDATE hds_tamu SET dibuat = dibuat - interval '2 days'").execute(&pool).await.unwrap();
+    hds.purge_guest_requests().await.unwrap();
+    let left: Vec<uuid::Uuid> = sqlx::query_scalar("SELECT id FROM hds_tamu").fetch_all(&pool).await.unwrap();
+    assert_eq!(left, [second]);
     std::fs::remove_dir_all(&folder).ok();
 }
