@@ -224,6 +224,7 @@ messages! {
     RegisterFound => ("Data ditemukan. Pastikan nama dan instansi benar.", "Record found. Check that the name and agency are right."),
     RegisterWrongData => ("[?] Nama/instansi salah", "[?] Wrong name/agency"),
     RegisterWrongDataHelp => ("Jika nama atau instansi tidak sesuai, jangan lanjutkan pendaftaran: kirim tiket ke Help Desk. Kode konfirmasi dan tautan untuk mengikuti tiket dikirim ke email Anda.", "If the name or agency is wrong, do not go on registering: send a ticket to the Help Desk. A confirmation code and a link to follow the ticket are sent to your email."),
+    GuestEmail => ("Email untuk tiket ini", "Email for this ticket"),
     GuestSendCode => ("Kirim kode ke email", "Send the code to my email"),
     GuestCodeSent => ("Kode konfirmasi telah dikirim ke email Anda. Masukkan kode untuk mengirim tiket.", "A confirmation code was sent to your email. Enter it to send the ticket."),
     GuestConfirm => ("Kirim tiket", "Send the ticket"),

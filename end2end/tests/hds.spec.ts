@@ -130,10 +130,10 @@ test("someone whose masked name is wrong sends a ticket from registration, confi
   await tamu.getByLabel("Kategori masalah").selectOption("A");
   await tamu.getByLabel("Subjek").fill("Nama saya tertulis salah");
   await tamu.getByLabel("Uraian masalah").fill("Nama pada data master berbeda dengan SK CPNS saya.");
-  await tamu.getByLabel("Email").fill("bukan-email");
+  await tamu.getByLabel("Email untuk tiket ini").fill("bukan-email");
   await tamu.getByRole("button", { name: "Kirim kode ke email" }).click();
   await expect(tamu.getByRole("alert")).toBeVisible();
-  await tamu.getByLabel("Email").fill(email);
+  await tamu.getByLabel("Email untuk tiket ini").fill(email);
   await tamu.getByRole("button", { name: "Kirim kode ke email" }).click();
   await expect(tamu.getByText("Kode konfirmasi telah dikirim")).toBeVisible();
   const codeMail = await lastMailTo(email);

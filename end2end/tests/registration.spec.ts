@@ -28,7 +28,7 @@ test("a PNS registers, the L1 verifier approves, and the PNS signs in", async ({
   await page.getByLabel("TMT CPNS").fill(tmt);
   // The SK number as a person might type it: case and punctuation do not matter.
   await page.getByLabel("Nomor SK CPNS").fill(sk.toLowerCase().replace(/[^a-z0-9]/g, " "));
-  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Email", { exact: true }).fill(email);
   await page.getByRole("button", { name: "Lanjut" }).click();
   await expect(page.getByText("Kode verifikasi 6 angka telah dikirim")).toBeVisible();
 

@@ -135,7 +135,7 @@ pub fn GuestTicketForm(nip: String) -> impl IntoView {
                             on:input=move |ev| uraian.set(event_target_value(&ev))></textarea>
                     </div>
                     <div class="field">
-                        <label for="tamu-email">{t(Msg::Email)}</label>
+                        <label for="tamu-email">{t(Msg::GuestEmail)}</label>
                         <input id="tamu-email" type="email" autocomplete="email" on:input=move |ev| email.set(event_target_value(&ev))/>
                     </div>
                     {error}
