@@ -10,6 +10,12 @@ pub fn provide_lang() -> Lang {
     lang
 }
 
+/// The language of the request a server function answers (its cookie).
+#[cfg(feature = "ssr")]
+pub fn request_lang() -> Lang {
+    detect()
+}
+
 pub fn use_lang() -> Lang {
     use_context::<Lang>().unwrap_or_default()
 }

@@ -80,7 +80,6 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=pages::landing::Landing ssr=SsrMode::Async/>
                     <Route path=path!("/masuk") view=pages::signin::SignIn ssr=SsrMode::Async/>
                     <Route path=path!("/daftar") view={Lazy::<pages::lazy::RegisterRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/daftar/tiket") view={Lazy::<pages::lazy::RegisterRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/lupa-sandi") view={Lazy::<pages::lazy::ForgotPasswordRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/reset-sandi") view={Lazy::<pages::lazy::ResetPasswordRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/pns") view={Lazy::<pages::lazy::PnsHomeRoute>::new()} ssr=SsrMode::Async/>

@@ -59,9 +59,9 @@ fn rows() -> Vec<Row> {
         // the ticket is then reached through its mailed link.
         fun("/api/daftar/bantuan/kode", Public, by!(guest_request)),
         fun("/api/daftar/bantuan/kirim", Public, by!(guest_code)).answers("HDS-"),
-        fun("/api/daftar/bantuan/tiket", Public, by!(guest_link)).outside(by!(guest_link_wrong)),
+        fun("/api/daftar/bantuan/tiket", Public, by!(guest_link)).outside(by!(guest_link_wrong)).answers("HDS-"),
         fun("/api/daftar/bantuan/balas", Public, by!(guest_reply)).outside(by!(guest_reply_wrong)),
-        fun("/api/daftar/bantuan/instansi", Public, by!(no_args)),
+        fun("/api/daftar/bantuan/pilihan", Public, by!(no_args)),
         fun("/api/sandi/minta", Public, by!(reset_request)),
         fun("/api/sandi/atur", Public, by!(reset_token)),
         fun("/api/pns/data-saya", Needs(OwnRecord), by!(no_args)),
@@ -148,8 +148,6 @@ fn rows() -> Vec<Row> {
         page("/", Public).redirects(), // a signed-in user is sent home
         page("/masuk", Public),
         page("/daftar", Public),
-        // A page for whoever holds a mailed link; a link never mailed is "not found".
-        page("/daftar/tiket", Public).at(by!(guest_ticket_page)).outside(by!(guest_ticket_page_wrong)),
         page("/lupa-sandi", Public),
         page("/reset-sandi", Public),
         page("/pns", Needs(OwnRecord)),
@@ -1312,14 +1310,6 @@ async fn status_outside(world: &World, role: Option<Role>, _: &Client) -> Option
 
 async fn event_stream(_: &World, _: Option<Role>, _: &Client) -> Call {
     Call::Get("/api/hds/peristiwa".into())
-}
-
-async fn guest_ticket_page(world: &World, _: Option<Role>, _: &Client) -> Call {
-    Call::Get(format!("/daftar/tiket?tautan={}", world.guest_link().await))
-}
-
-async fn guest_ticket_page_wrong(_: &World, _: Option<Role>, _: &Client) -> Option<Call> {
-    Some(Call::Get(format!("/daftar/tiket?tautan={}", Uuid::new_v4().simple())))
 }
 
 async fn own_ticket_page(world: &World, role: Option<Role>, _: &Client) -> Call {

@@ -23,7 +23,7 @@ macro_rules! lazy_page {
 }
 
 // Registration and the password pages: rarer than signing in, kept off the sign-in download.
-lazy_page!(RegisterRoute, super::register::RegisterPages);
+lazy_page!(RegisterRoute, super::register::Register);
 lazy_page!(ForgotPasswordRoute, super::reset::ForgotPassword);
 lazy_page!(ResetPasswordRoute, super::reset::ResetPasswordPage);
 lazy_page!(PnsHomeRoute, super::hds::PnsAndHdsPages);

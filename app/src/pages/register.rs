@@ -1,5 +1,4 @@
-//! `/daftar`: the four registration steps on one page, with the "[?]" that sends a
-//! help-desk ticket when the masked name or instansi is wrong (`tamu.rs`). Each step's fields are checked in
+//! `/daftar`: the four registration steps on one page. Each step's fields are checked in
 //! the browser with the same rules the server applies, before anything is sent.
 
 use domain::{account, dates, ErrorCode, Msg, Nik, Nip};
@@ -7,16 +6,6 @@ use leptos::prelude::*;
 
 use crate::api::registration::{CheckData, FinishRegistration, LookupNip};
 use crate::i18n::{error_text, t};
-
-/// `/daftar` and `/daftar/tiket` (a help-desk ticket from registration, opened from a mailed
-/// link): one lazy route.
-#[component]
-pub fn RegisterPages() -> impl IntoView {
-    match leptos_router::hooks::use_location().pathname.get_untracked().trim_end_matches('/') {
-        "/daftar/tiket" => view! { <super::tamu::GuestTicketPage/> }.into_any(),
-        _ => view! { <Register/> }.into_any(),
-    }
-}
 
 #[component]
 pub fn Register() -> impl IntoView {
@@ -90,7 +79,10 @@ pub fn Register() -> impl IntoView {
                         <dt>{t(Msg::Nama)}</dt><dd>{f.masked_name.clone()}</dd>
                         <dt>{t(Msg::Instansi)}</dt><dd>{f.instansi.clone()}</dd>
                     </dl>
-                    <super::tamu::GuestTicketForm nip=f.nip.clone()/>
+                    <details>
+                        <summary>{t(Msg::RegisterWrongData)}</summary>
+                        <p>{t(Msg::RegisterWrongDataHelp)}</p>
+                    </details>
                     <ActionForm action=check attr:class="form">
                         <input type="hidden" name="nip" value=f.nip.clone()/>
                         <label for="nik">{t(Msg::Nik)}</label>

@@ -119,10 +119,16 @@ async fn tries_requests_and_confirmations_are_counted_in_parallel(pool: PgPool) 
     let results = futures::future::join_all(asks).await;
     let refused = results.iter().filter(|r| r.as_ref().is_err_and(|e| e.code() == ErrorCode::GuestTooMany)).count();
     assert_eq!((results.len() - refused, refused), (3, 3), "{results:?}");
-    let ids: Vec<_> = results.into_iter().flatten().collect();
+    // Which three got through is the race's: each with its email.
+    let taken: Vec<(uuid::Uuid, String)> = results
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, r)| r.ok().map(|id| (id, format!("tamu{i}@example.id"))))
+        .collect();
 
     // Six wrong tries at once use the code up: the right one no longer works.
-    let (first, second) = (ids[0], ids[1]);
+    let ((first, first_email), (second, second_email)) = (&taken[0], &taken[1]);
+    let (first, second) = (*first, *second);
     let tries = (0..6).map(|_| {
         let (hds, personnel) = (hds.clone(), personnel.clone());
         async move { hds.confirm_guest(&personnel, first, "999999x").await }
@@ -135,7 +141,7 @@ async fn tries_requests_and_confirmations_are_counted_in_parallel(pool: PgPool) 
         async move { hds.confirm_guest(&personnel, first, "000001").await }
     });
     futures::future::join_all(wrong).await;
-    let mails = mails_to(&folder, "tamu0@example.id", 1).await;
+    let mails = mails_to(&folder, first_email, 1).await;
     let code = code_in(&mails[0]);
     if code != "000001" {
         let err = hds.confirm_guest(&personnel, first, &code).await.unwrap_err();
@@ -143,7 +149,7 @@ async fn tries_requests_and_confirmations_are_counted_in_parallel(pool: PgPool) 
     }
 
     // The right code sent four times at once: one ticket.
-    let second_mail = mails_to(&folder, "tamu1@example.id", 1).await;
+    let second_mail = mails_to(&folder, second_email, 1).await;
     let code = code_in(&second_mail[0]);
     let confirms = (0..4).map(|_| {
         let (hds, personnel, code) = (hds.clone(), personnel.clone(), code.clone());
