@@ -146,18 +146,14 @@ impl Helpdesk {
         if row.kode_hash != token::digest(&code) {
             return Err(ErrorCode::OneTimeCodeWrong.into());
         }
-        let mut tx = self.pool.begin().await?;
+        // What the request holds never changes: read, looked up and routed before the
+        // transaction, which then only locks the request and writes.
         let tamu = sqlx::query!(
-            "SELECT nip, email, kategori, subjek, uraian, instansi_tujuan_id, tiket_id FROM hds_tamu WHERE id = $1 FOR UPDATE",
+            "SELECT nip, email, kategori, subjek, uraian, instansi_tujuan_id FROM hds_tamu WHERE id = $1",
             id
         )
-        .fetch_one(&mut *tx)
+        .fetch_one(&self.pool)
         .await?;
-        if let Some(tiket_id) = tamu.tiket_id {
-            let nomor =
-                sqlx::query_scalar!("SELECT nomor FROM hds_tiket WHERE id = $1", tiket_id).fetch_one(&mut *tx).await?;
-            return Ok(TiketTamu { nomor });
-        }
         let master = personnel.master(&tamu.nip).await?.ok_or(ErrorCode::NipNotFound)?;
         // The guest's messages carry the request's id where an account's would be.
         let pemohon = Pemohon { akun_id: id, nip: tamu.nip, nama: master.nama, instansi_id: master.instansi_id };
@@ -170,7 +166,17 @@ impl Helpdesk {
             isian: None,
             email: Some(tamu.email.clone()),
         };
-        let tiket_id = self.insert(&mut tx, &pemohon, &baru, true).await?;
+        let penerima = self.check_and_route(&pemohon, &baru).await?;
+        let mut tx = self.pool.begin().await?;
+        let taken = sqlx::query_scalar!("SELECT tiket_id FROM hds_tamu WHERE id = $1 FOR UPDATE", id)
+            .fetch_one(&mut *tx)
+            .await?;
+        if let Some(tiket_id) = taken {
+            let nomor =
+                sqlx::query_scalar!("SELECT nomor FROM hds_tiket WHERE id = $1", tiket_id).fetch_one(&mut *tx).await?;
+            return Ok(TiketTamu { nomor });
+        }
+        let tiket_id = self.insert(&mut tx, &pemohon, &baru, penerima, true).await?;
         sqlx::query!("UPDATE hds_tamu SET tiket_id = $2 WHERE id = $1", id, tiket_id).execute(&mut *tx).await?;
         let link = new_link(&mut tx, tiket_id).await?;
         let nomor =

@@ -100,25 +100,34 @@ impl Helpdesk {
     /// transaction. More than `MAX_TIKET_PER_JAM` in an hour is refused, counted under a lock
     /// per NIP so parallel requests cannot slip past it.
     pub async fn raise(&self, pemohon: &Pemohon, baru: &TiketBaru) -> Result<TiketRingkas, ServiceError> {
+        let penerima = self.check_and_route(pemohon, baru).await?;
         let mut tx = self.pool.begin().await?;
-        let id = self.insert(&mut tx, pemohon, baru, false).await?;
+        let id = self.insert(&mut tx, pemohon, baru, penerima, false).await?;
         let ringkas = summary(&mut tx, id, pemohon.akun_id, false).await?;
         tx.commit().await?;
         Ok(ringkas)
     }
 
+    /// The ticket's texts checked and who answers it. Done before the transaction opens: the
+    /// routing reads reference's tables through the pool, and a transaction waiting on a
+    /// second connection starves the pool when many are raised at once.
+    pub(crate) async fn check_and_route(&self, pemohon: &Pemohon, baru: &TiketBaru) -> Result<Penerima, ServiceError> {
+        hds::check_subjek(&baru.subjek)?;
+        hds::check_uraian(&baru.uraian)?;
+        self.route(baru.kategori, pemohon.instansi_id, baru.instansi_tujuan).await
+    }
+
     /// The writes of [`Helpdesk::raise`] inside the caller's transaction (a guest's ticket
-    /// is one step of confirming their code). Returns the ticket's id.
+    /// is one step of confirming their code), for a ticket [`Helpdesk::check_and_route`]
+    /// passed. Returns the ticket's id.
     pub(crate) async fn insert(
         &self,
         tx: &mut Transaction<'_, Postgres>,
         pemohon: &Pemohon,
         baru: &TiketBaru,
+        penerima: Penerima,
         tamu: bool,
     ) -> Result<Uuid, ServiceError> {
-        hds::check_subjek(&baru.subjek)?;
-        hds::check_uraian(&baru.uraian)?;
-        let penerima = self.route(baru.kategori, pemohon.instansi_id, baru.instansi_tujuan).await?;
         let (jenis, kantor_id, penerima_instansi_id) = penerima.columns();
         sqlx::query("SELECT pg_advisory_xact_lock(hashtext('hds_tiket:' || $1))")
             .bind(&pemohon.nip)
