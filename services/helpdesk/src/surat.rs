@@ -51,11 +51,7 @@ impl Helpdesk {
             Surat::Diselesaikan => ("SIPUPNS: tiket Help Desk Anda diselesaikan", "sudah diselesaikan oleh Help Desk"),
         };
         let body = if tamu {
-            let link = match self.pool.acquire().await {
-                Ok(mut conn) => crate::tamu::new_link(&mut conn, id).await,
-                Err(error) => Err(error),
-            };
-            match link {
+            match crate::tamu::new_link(&self.pool, id).await {
                 Ok(link) => format!(
                     "Tiket {nomor} {what}.\nBaca dan tanggapi di {}\n\nPesan ini dikirim otomatis. Jangan bagikan tautan ini.",
                     self.link_url(&link)

@@ -131,29 +131,27 @@ impl Helpdesk {
         code: &str,
     ) -> Result<TiketTamu, ServiceError> {
         let code = account::parse_one_time_code(code)?;
-        // Each try counts before the code is compared, in one statement.
-        let row = sqlx::query!(
+        // Each try counts before the code is compared, in one statement, which also returns
+        // the request (what it holds never changes).
+        let tamu = sqlx::query!(
             "UPDATE hds_tamu SET percobaan = percobaan + 1 WHERE id = $1
-             RETURNING kode_hash, percobaan, kedaluwarsa, tiket_id",
+             RETURNING kode_hash, percobaan, kedaluwarsa, tiket_id, nip, email, kategori, subjek, uraian, instansi_tujuan_id",
             id
         )
         .fetch_optional(&self.pool)
         .await?
         .ok_or(ErrorCode::GuestCodeExpired)?;
-        if row.tiket_id.is_none() && (row.kedaluwarsa <= OffsetDateTime::now_utc() || row.percobaan > CODE_ATTEMPTS) {
+        if tamu.tiket_id.is_none() && (tamu.kedaluwarsa <= OffsetDateTime::now_utc() || tamu.percobaan > CODE_ATTEMPTS)
+        {
             return Err(ErrorCode::GuestCodeExpired.into());
         }
-        if row.kode_hash != token::digest(&code) {
+        if tamu.kode_hash != token::digest(&code) {
             return Err(ErrorCode::OneTimeCodeWrong.into());
         }
-        // What the request holds never changes: read, looked up and routed before the
-        // transaction, which then only locks the request and writes.
-        let tamu = sqlx::query!(
-            "SELECT nip, email, kategori, subjek, uraian, instansi_tujuan_id FROM hds_tamu WHERE id = $1",
-            id
-        )
-        .fetch_one(&self.pool)
-        .await?;
+        if let Some(tiket_id) = tamu.tiket_id {
+            return self.guest_number(tiket_id).await;
+        }
+        // Looked up and routed before the transaction, which then only locks and writes.
         let master = personnel.master(&tamu.nip).await?.ok_or(ErrorCode::NipNotFound)?;
         // The guest's messages carry the request's id where an account's would be.
         let pemohon = Pemohon { akun_id: id, nip: tamu.nip, nama: master.nama, instansi_id: master.instansi_id };
@@ -172,15 +170,12 @@ impl Helpdesk {
             .fetch_one(&mut *tx)
             .await?;
         if let Some(tiket_id) = taken {
-            let nomor =
-                sqlx::query_scalar!("SELECT nomor FROM hds_tiket WHERE id = $1", tiket_id).fetch_one(&mut *tx).await?;
-            return Ok(TiketTamu { nomor });
+            // A confirmation running beside this one got there first.
+            return self.guest_number(tiket_id).await;
         }
-        let tiket_id = self.insert(&mut tx, &pemohon, &baru, penerima, true).await?;
+        let (tiket_id, nomor) = self.insert(&mut tx, &pemohon, &baru, penerima, true).await?;
         sqlx::query!("UPDATE hds_tamu SET tiket_id = $2 WHERE id = $1", id, tiket_id).execute(&mut *tx).await?;
-        let link = new_link(&mut tx, tiket_id).await?;
-        let nomor =
-            sqlx::query_scalar!("SELECT nomor FROM hds_tiket WHERE id = $1", tiket_id).fetch_one(&mut *tx).await?;
+        let link = new_link(&mut *tx, tiket_id).await?;
         tx.commit().await?;
         self.mail(
             tamu.email,
@@ -192,6 +187,13 @@ impl Helpdesk {
                 self.link_url(&link)
             ),
         );
+        Ok(TiketTamu { nomor })
+    }
+
+    /// The number of a request's ticket, for a confirmation repeated.
+    async fn guest_number(&self, tiket_id: Uuid) -> Result<TiketTamu, ServiceError> {
+        let nomor =
+            sqlx::query_scalar!("SELECT nomor FROM hds_tiket WHERE id = $1", tiket_id).fetch_one(&self.pool).await?;
         Ok(TiketTamu { nomor })
     }
 
@@ -248,7 +250,7 @@ impl Helpdesk {
 }
 
 /// A new link to ticket `tiket_id`; the token itself only goes into the mail.
-pub(crate) async fn new_link(conn: &mut sqlx::PgConnection, tiket_id: Uuid) -> sqlx::Result<String> {
+pub(crate) async fn new_link(conn: impl sqlx::PgExecutor<'_>, tiket_id: Uuid) -> sqlx::Result<String> {
     let link = token::new_token();
     sqlx::query!(
         "INSERT INTO hds_tamu_tautan (digest, tiket_id, kedaluwarsa) VALUES ($1, $2, $3)",

@@ -102,7 +102,7 @@ impl Helpdesk {
     pub async fn raise(&self, pemohon: &Pemohon, baru: &TiketBaru) -> Result<TiketRingkas, ServiceError> {
         let penerima = self.check_and_route(pemohon, baru).await?;
         let mut tx = self.pool.begin().await?;
-        let id = self.insert(&mut tx, pemohon, baru, penerima, false).await?;
+        let (id, _) = self.insert(&mut tx, pemohon, baru, penerima, false).await?;
         let ringkas = summary(&mut tx, id, pemohon.akun_id, false).await?;
         tx.commit().await?;
         Ok(ringkas)
@@ -119,7 +119,7 @@ impl Helpdesk {
 
     /// The writes of [`Helpdesk::raise`] inside the caller's transaction (a guest's ticket
     /// is one step of confirming their code), for a ticket [`Helpdesk::check_and_route`]
-    /// passed. Returns the ticket's id.
+    /// passed. Returns the ticket's id and number.
     pub(crate) async fn insert(
         &self,
         tx: &mut Transaction<'_, Postgres>,
@@ -127,7 +127,7 @@ impl Helpdesk {
         baru: &TiketBaru,
         penerima: Penerima,
         tamu: bool,
-    ) -> Result<Uuid, ServiceError> {
+    ) -> Result<(Uuid, String), ServiceError> {
         let (jenis, kantor_id, penerima_instansi_id) = penerima.columns();
         sqlx::query("SELECT pg_advisory_xact_lock(hashtext('hds_tiket:' || $1))")
             .bind(&pemohon.nip)
@@ -188,7 +188,7 @@ impl Helpdesk {
             (Some(_), Some(_)) => return Err(ErrorCode::BadRequest.into()),
         }
         peristiwa::record(tx, id, "baru").await?;
-        Ok(id)
+        Ok((id, nomor))
     }
 
     /// The PNS's own tickets, newest first.
