@@ -11,6 +11,20 @@ use super::tindakan::act;
 use crate::api::hds::{correct_master, turun_status_ticket};
 use crate::i18n::{error_text, t, use_lang};
 
+/// The master correction being typed and its error: kept by the ticket page, so a live update
+/// that reloads the ticket keeps them.
+#[derive(Clone, Copy)]
+pub struct Koreksi {
+    pub ketikan: RwSignal<Option<String>>,
+    pub failed: RwSignal<Option<ErrorCode>>,
+}
+
+impl Koreksi {
+    pub fn new() -> Self {
+        Koreksi { ketikan: RwSignal::new(None), failed: RwSignal::new(None) }
+    }
+}
+
 #[component]
 pub fn TandaTiket(
     id: String,
@@ -18,12 +32,14 @@ pub fn TandaTiket(
     kategori: Kategori,
     open: bool,
     reload: RwSignal<u32>,
+    koreksi: Koreksi,
 ) -> impl IntoView {
     let lang = use_lang();
     let can_correct = open && kategori.corrects_master() && tanda.correctable();
-    // A typed field starts from what the PNS wrote; a code field from a choice.
-    let nilai = RwSignal::new(if tanda.pilihan.is_empty() { tanda.nilai_usulan.clone() } else { String::new() });
-    let failed = RwSignal::new(None::<ErrorCode>);
+    // Until the officer types, a typed field shows what the PNS wrote; a code field a choice.
+    let usulan = if tanda.pilihan.is_empty() { tanda.nilai_usulan.clone() } else { String::new() };
+    let Koreksi { ketikan, failed } = koreksi;
+    let nilai = Signal::derive(move || ketikan.get().unwrap_or_else(|| usulan.clone()));
     let busy = RwSignal::new(false);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -45,12 +61,12 @@ pub fn TandaTiket(
                         {if pilihan.is_empty() {
                             view! {
                                 <input id="nilai-koreksi" prop:value=move || nilai.get()
-                                    on:input=move |ev| nilai.set(event_target_value(&ev))/>
+                                    on:input=move |ev| ketikan.set(Some(event_target_value(&ev)))/>
                             }.into_any()
                         } else {
                             view! {
                                 <select id="nilai-koreksi" prop:value=move || nilai.get()
-                                    on:change=move |ev| nilai.set(event_target_value(&ev))>
+                                    on:change=move |ev| ketikan.set(Some(event_target_value(&ev)))>
                                     <option value="">{t(Msg::ChooseOne)}</option>
                                     {pilihan.into_iter().map(|(kode, nama)| view! { <option value=kode>{nama}</option> }).collect_view()}
                                 </select>

@@ -10,7 +10,7 @@ use leptos::task::spawn_local;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use super::koreksi::{TandaTiket, TurunStatusTiket};
+use super::koreksi::{Koreksi, TandaTiket, TurunStatusTiket};
 use super::percakapan::{durasi, kepala, langsung, muat, status_badge, Percakapan};
 use super::tindakan::{TemplatBalasan, Tindakan};
 use crate::api::hds::{
@@ -185,8 +185,9 @@ pub fn OfficerTicketPage() -> impl IntoView {
         let id = id.clone();
         crate::resource::resource(move || reload.get(), move |_| open_ticket(id.clone()))
     };
-    // The reply being typed outlives the reloads a live update causes.
+    // The reply and the master correction being typed outlive the reloads a live update causes.
     let isi = RwSignal::new(String::new());
+    let koreksi = Koreksi::new();
     let others = {
         let id = id.clone();
         crate::resource::resource(move || tick.get(), move |_| present(id.clone()))
@@ -215,7 +216,7 @@ pub fn OfficerTicketPage() -> impl IntoView {
                     })
                 })}
             </Transition>
-            {muat(ticket, move |detail| view! { <OfficerTicket detail reload arrived isi choices refresh/> })}
+            {muat(ticket, move |detail| view! { <OfficerTicket detail reload arrived isi koreksi choices refresh/> })}
         </section>
     }
 }
@@ -226,6 +227,7 @@ fn OfficerTicket(
     reload: RwSignal<u32>,
     arrived: RwSignal<bool>,
     isi: RwSignal<String>,
+    koreksi: Koreksi,
     choices: AppResource<Result<PilihanPetugas, AppError>>,
     refresh: RwSignal<u32>,
 ) -> impl IntoView {
@@ -302,7 +304,7 @@ fn OfficerTicket(
                 {StatusTiket::Ditutup.nama(lang)}
             </button>
         </p>
-        {tanda.map(|tanda| view! { <TandaTiket id=koreksi_id.clone() tanda kategori open=!closed reload/> })}
+        {tanda.map(|tanda| view! { <TandaTiket id=koreksi_id.clone() tanda kategori open=!closed reload koreksi/> })}
         {(kategori == Kategori::TurunStatus && !closed).then(|| view! { <TurunStatusTiket id=koreksi_id reload/> })}
         {(!closed).then(|| view! { <Tindakan id=tindakan_id nomor reload choices/> })}
         {(!pengalihan.is_empty()).then(|| view! {
