@@ -7,28 +7,45 @@ use crate::i18n::Lang;
 
 macro_rules! error_codes {
     ($($code:ident => ($id:literal, $en:literal)),+ $(,)?) => {
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum ErrorCode { $($code),+ }
+
+        /// Texts per language (`Lang` order) and names, indexed by the code: tables are data,
+        /// where `match`es and serde's derived name look-up were ~12 KB of WASM code (#14).
+        static ERROR_TEXTS: [&[&str]; 2] = [&[$($id),+], &[$($en),+]];
+        static ERROR_NAMES: &[&str] = &[$(stringify!($code)),+];
 
         impl ErrorCode {
             pub const ALL: &'static [ErrorCode] = &[$(ErrorCode::$code),+];
 
             pub fn text(self, lang: Lang) -> &'static str {
-                match (self, lang) {
-                    $((ErrorCode::$code, Lang::Id) => $id, (ErrorCode::$code, Lang::En) => $en,)+
-                }
+                ERROR_TEXTS[lang as usize][self as usize]
             }
 
             /// Stable name, used in logs and as the wire form of server-function errors.
             pub fn name(self) -> &'static str {
-                match self { $(ErrorCode::$code => stringify!($code)),+ }
+                ERROR_NAMES[self as usize]
             }
 
             pub fn from_name(name: &str) -> Option<ErrorCode> {
-                match name { $(stringify!($code) => Some(ErrorCode::$code),)+ _ => None }
+                ERROR_NAMES.iter().position(|n| *n == name).map(|i| Self::ALL[i])
             }
         }
     };
+}
+
+/// On the wire a code is its name, as serde's derive wrote it.
+impl Serialize for ErrorCode {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.name())
+    }
+}
+
+impl<'de> Deserialize<'de> for ErrorCode {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let name = String::deserialize(deserializer)?;
+        ErrorCode::from_name(&name).ok_or_else(|| serde::de::Error::unknown_variant(&name, ERROR_NAMES))
+    }
 }
 
 error_codes! {
@@ -181,5 +198,15 @@ mod tests {
             assert_ne!(code.text(Lang::Id), code.text(Lang::En), "{code} is not translated");
             assert_eq!(ErrorCode::from_name(code.name()), Some(*code));
         }
+    }
+
+    #[test]
+    fn a_code_crosses_the_wire_as_its_name() {
+        let json = serde_json::to_string(&ErrorCode::NipFormat).unwrap();
+        assert_eq!(json, "\"NipFormat\"");
+        assert_eq!(serde_json::from_str::<ErrorCode>(&json).unwrap(), ErrorCode::NipFormat);
+        let last = *ErrorCode::ALL.last().unwrap();
+        assert_eq!(serde_json::from_str::<ErrorCode>(&format!("\"{}\"", last.name())).unwrap(), last);
+        assert!(serde_json::from_str::<ErrorCode>("\"NoSuchCode\"").is_err());
     }
 }

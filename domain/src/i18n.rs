@@ -42,13 +42,15 @@ macro_rules! messages {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum Msg { $($key),+ }
 
+        /// One table per language (`Lang` order), indexed by the message: a `match` over
+        /// (message, language) compiled to 11 KB of WASM branches, a table is data (#14).
+        static MSG_TEXTS: [&[&str]; 2] = [&[$($id),+], &[$($en),+]];
+
         impl Msg {
             pub const ALL: &'static [Msg] = &[$(Msg::$key),+];
 
             pub fn text(self, lang: Lang) -> &'static str {
-                match (self, lang) {
-                    $((Msg::$key, Lang::Id) => $id, (Msg::$key, Lang::En) => $en,)+
-                }
+                MSG_TEXTS[lang as usize][self as usize]
             }
         }
     };
