@@ -87,3 +87,41 @@ pub fn random_uuid() -> String {
     #[cfg(not(feature = "hydrate"))]
     String::new()
 }
+
+/// A submitted form's fields by name. Pages post plain `<form method="post" action=…>`s and
+/// dispatch typed server-function arguments read here, not `<ActionForm>`s, whose form-data
+/// parser (serde_qs, ~17 KB of code) was in every route's download (#14). Before the WASM
+/// starts the browser posts such a form itself, as it would an `<ActionForm>`, and the
+/// server function reads the urlencoded body.
+pub struct Submitted(#[cfg(feature = "hydrate")] Option<web_sys::FormData>);
+
+impl Submitted {
+    /// Stops the browser's own post and reads the event's form.
+    pub fn take(ev: &leptos::ev::SubmitEvent) -> Submitted {
+        ev.prevent_default();
+        #[cfg(feature = "hydrate")]
+        {
+            use wasm_bindgen::JsCast;
+            let form = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok());
+            Submitted(form.and_then(|f| web_sys::FormData::new_with_form(&f).ok()))
+        }
+        #[cfg(not(feature = "hydrate"))]
+        Submitted()
+    }
+
+    /// The field's text; empty when the form has no such field.
+    pub fn text(&self, name: &str) -> String {
+        #[cfg(feature = "hydrate")]
+        return self.0.as_ref().and_then(|data| data.get(name).as_string()).unwrap_or_default();
+        #[cfg(not(feature = "hydrate"))]
+        {
+            let _ = name;
+            String::new()
+        }
+    }
+
+    /// The field parsed (a hidden id or version the page wrote itself).
+    pub fn parsed<T: std::str::FromStr>(&self, name: &str) -> Option<T> {
+        self.text(name).parse().ok()
+    }
+}

@@ -2,9 +2,11 @@
 
 use domain::Msg;
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_location;
 
 use crate::api::session::{SessionState, SignOut, SwitchRole};
+use crate::browser::Submitted;
 use crate::i18n::{scope_text, t, use_lang};
 use crate::{go_to, SessionResource};
 
@@ -73,6 +75,16 @@ fn UserMenu(session: crate::api::session::SessionView) -> impl IntoView {
             go_to(&path);
         }
     });
+    // Plain forms (`browser::Submitted` says why not `<ActionForm>`).
+    let do_switch = move |ev: leptos::ev::SubmitEvent| {
+        if let Some(grant_id) = Submitted::take(&ev).parsed("grant_id") {
+            switch.dispatch(SwitchRole { grant_id });
+        }
+    };
+    let do_sign_out = move |ev: leptos::ev::SubmitEvent| {
+        Submitted::take(&ev);
+        sign_out.dispatch(SignOut {});
+    };
     let active = session.active.clone();
     let several = session.grants.len() > 1;
     let grants = session.grants.clone();
@@ -87,7 +99,7 @@ fn UserMenu(session: crate::api::session::SessionView) -> impl IntoView {
                 <span class="scope">" (" {scope_text(&active.scope)} ")"</span>
             </span>
             {several.then(|| view! {
-                <ActionForm action=switch attr:class="switch-role">
+                <form class="switch-role" method="post" action={<SwitchRole as ServerFn>::url()} on:submit=do_switch>
                     <label for="grant_id">{Msg::SwitchRole.text(lang)}</label>
                     <select id="grant_id" name="grant_id">
                         {grants.iter().map(|g| view! {
@@ -97,11 +109,11 @@ fn UserMenu(session: crate::api::session::SessionView) -> impl IntoView {
                         }).collect_view()}
                     </select>
                     <button type="submit">{Msg::SwitchRole.text(lang)}</button>
-                </ActionForm>
+                </form>
             })}
-            <ActionForm action=sign_out attr:class="signout">
+            <form class="signout" method="post" action={<SignOut as ServerFn>::url()} on:submit=do_sign_out>
                 <button type="submit">{Msg::SignOut.text(lang)}</button>
-            </ActionForm>
+            </form>
         </nav>
     }
 }

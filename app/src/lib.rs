@@ -40,6 +40,10 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 // The release, for the verifier's service worker (`rilis`).
                 <meta name=rilis::BUILD_META content=build.clone()/>
                 <script src=format!("{}?build={build}", rilis::PAGE_SCRIPT) nonce=leptos::nonce::use_nonce() defer></script>
+                // English texts, before the WASM runs: the WASM carries only Indonesian (`i18n`).
+                {(lang == domain::Lang::En).then(|| view! {
+                    <script src=i18n::english_script_url() nonce=leptos::nonce::use_nonce()></script>
+                })}
                 // Named with the release's content hash (`hash-files`), like the WASM and JS.
                 <HashedStylesheet id="leptos" options=options.clone()/>
                 <AutoReload options=options.clone()/>
@@ -80,6 +84,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=pages::landing::Landing ssr=SsrMode::Async/>
                     <Route path=path!("/masuk") view=pages::signin::SignIn ssr=SsrMode::Async/>
                     <Route path=path!("/daftar") view={Lazy::<pages::lazy::RegisterRoute>::new()} ssr=SsrMode::Async/>
+                    // Opened from a mailed link; in the main module (`pages::tamu` says why).
+                    <Route path=path!("/daftar/tiket") view=pages::tamu::GuestTicketPage ssr=SsrMode::Async/>
                     <Route path=path!("/lupa-sandi") view={Lazy::<pages::lazy::ForgotPasswordRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/reset-sandi") view={Lazy::<pages::lazy::ResetPasswordRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/pns") view={Lazy::<pages::lazy::PnsHomeRoute>::new()} ssr=SsrMode::Async/>

@@ -3,23 +3,23 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::i18n::Lang;
+use crate::i18n::{teks, Lang, Teks};
 
 macro_rules! error_codes {
     ($($code:ident => ($id:literal, $en:literal)),+ $(,)?) => {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum ErrorCode { $($code),+ }
 
-        /// Texts per language (`Lang` order) and names, indexed by the code: tables are data,
-        /// where `match`es and serde's derived name look-up were ~12 KB of WASM code (#14).
-        static ERROR_TEXTS: [&[&str]; 2] = [&[$($id),+], &[$($en),+]];
+        /// Names indexed by the code: a table is data, where serde's derived name look-up
+        /// was ~8 KB of WASM code (#14).
         static ERROR_NAMES: &[&str] = &[$(stringify!($code)),+];
 
         impl ErrorCode {
             pub const ALL: &'static [ErrorCode] = &[$(ErrorCode::$code),+];
+            pub const TEKS: Teks = teks!([$($id),+], [$($en),+], errors);
 
             pub fn text(self, lang: Lang) -> &'static str {
-                ERROR_TEXTS[lang as usize][self as usize]
+                Self::TEKS.get(self as usize, lang)
             }
 
             /// Stable name, used in logs and as the wire form of server-function errors.

@@ -37,20 +37,96 @@ impl Lang {
     }
 }
 
+/// The texts of one enum (the messages, the error codes), indexed by the variant: tables are
+/// data, where a `match` over (variant, language) compiled to ~15 KB of WASM code (#14).
+/// Indonesian is always built in. English is built into the server; the browser's WASM leaves
+/// it out (~6 KiB of the sign-in download) and gets it from the page when the page is in
+/// English (`install_english`): until then, or for an entry it lacks, it shows Indonesian.
+pub struct Teks {
+    id: &'static [&'static str],
+    #[cfg(not(target_arch = "wasm32"))]
+    en: &'static [&'static str],
+    #[cfg(target_arch = "wasm32")]
+    en: fn() -> &'static [&'static str],
+}
+
+impl Teks {
+    pub fn get(&self, index: usize, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Id => self.id[index],
+            Lang::En => self.english().get(index).copied().unwrap_or(self.id[index]),
+        }
+    }
+
+    /// The English table (in the browser: as installed, empty before).
+    pub fn english(&self) -> &'static [&'static str] {
+        #[cfg(not(target_arch = "wasm32"))]
+        return self.en;
+        #[cfg(target_arch = "wasm32")]
+        return (self.en)();
+    }
+}
+
+/// A `Teks` from both languages' literals; in the browser the English ones are dropped and
+/// `$installed` names the installed table instead.
+macro_rules! teks {
+    ([$($id:literal),+], [$($en:literal),+], $installed:ident) => {{
+        #[cfg(not(target_arch = "wasm32"))]
+        let teks = $crate::i18n::Teks::new(&[$($id),+], &[$($en),+]);
+        #[cfg(target_arch = "wasm32")]
+        let teks = $crate::i18n::Teks::new(&[$($id),+], || $crate::i18n::english::$installed());
+        teks
+    }};
+}
+pub(crate) use teks;
+
+impl Teks {
+    #[cfg(not(target_arch = "wasm32"))]
+    pub(crate) const fn new(id: &'static [&'static str], en: &'static [&'static str]) -> Teks {
+        Teks { id, en }
+    }
+
+    #[cfg(target_arch = "wasm32")]
+    pub(crate) const fn new(id: &'static [&'static str], en: fn() -> &'static [&'static str]) -> Teks {
+        Teks { id, en }
+    }
+}
+
+/// The browser's English texts, installed once from what the page brought.
+#[cfg(target_arch = "wasm32")]
+pub mod english {
+    use std::sync::OnceLock;
+
+    static INSTALLED: OnceLock<(Vec<&'static str>, Vec<&'static str>)> = OnceLock::new();
+
+    /// Installs the English messages and error texts, each in its enum's order (what
+    /// `Msg::TEKS.english()` and `ErrorCode::TEKS.english()` list on the server). Kept for the
+    /// page's life: a second call changes nothing.
+    pub fn install(messages: Vec<String>, errors: Vec<String>) {
+        let leak = |texts: Vec<String>| texts.into_iter().map(|t| &*Box::leak(t.into_boxed_str())).collect();
+        let _ = INSTALLED.set((leak(messages), leak(errors)));
+    }
+
+    pub(crate) fn messages() -> &'static [&'static str] {
+        INSTALLED.get().map_or(&[], |(m, _)| m)
+    }
+
+    pub(crate) fn errors() -> &'static [&'static str] {
+        INSTALLED.get().map_or(&[], |(_, e)| e)
+    }
+}
+
 macro_rules! messages {
     ($($key:ident => ($id:literal, $en:literal)),+ $(,)?) => {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum Msg { $($key),+ }
 
-        /// One table per language (`Lang` order), indexed by the message: a `match` over
-        /// (message, language) compiled to 11 KB of WASM branches, a table is data (#14).
-        static MSG_TEXTS: [&[&str]; 2] = [&[$($id),+], &[$($en),+]];
-
         impl Msg {
             pub const ALL: &'static [Msg] = &[$(Msg::$key),+];
+            pub const TEKS: Teks = teks!([$($id),+], [$($en),+], messages);
 
             pub fn text(self, lang: Lang) -> &'static str {
-                MSG_TEXTS[lang as usize][self as usize]
+                Self::TEKS.get(self as usize, lang)
             }
         }
     };
@@ -225,7 +301,15 @@ messages! {
     RegisterLookup => ("Cari NIP", "Look up NIP"),
     RegisterFound => ("Data ditemukan. Pastikan nama dan instansi benar.", "Record found. Check that the name and agency are right."),
     RegisterWrongData => ("[?] Nama/instansi salah", "[?] Wrong name/agency"),
-    RegisterWrongDataHelp => ("Jika nama atau instansi tidak sesuai, jangan lanjutkan. Laporkan melalui Help Desk (kategori A: beda nama, B: beda instansi).", "If the name or agency is wrong, do not continue. Report it through the Help Desk (category A: different name, B: different agency)."),
+    RegisterWrongDataHelp => ("Jika nama atau instansi tidak sesuai, jangan lanjutkan pendaftaran: kirim tiket ke Help Desk. Kode konfirmasi dan tautan untuk mengikuti tiket dikirim ke email Anda.", "If the name or agency is wrong, do not go on registering: send a ticket to the Help Desk. A confirmation code and a link to follow the ticket are sent to your email."),
+    GuestEmail => ("Email untuk tiket ini", "Email for this ticket"),
+    GuestSendCode => ("Kirim kode ke email", "Send the code to my email"),
+    GuestCodeSent => ("Kode konfirmasi telah dikirim ke email Anda. Masukkan kode untuk mengirim tiket.", "A confirmation code was sent to your email. Enter it to send the ticket."),
+    GuestConfirm => ("Kirim tiket", "Send the ticket"),
+    GuestTicketSent => ("Tiket Help Desk terkirim.", "The Help Desk ticket was sent."),
+    GuestFollowByMail => ("Tautan untuk mengikuti tiket ini telah dikirim ke email Anda. Setiap jawaban Help Desk juga diberitahukan lewat email.", "A link to follow this ticket was sent to your email. Every Help Desk answer is also announced by email."),
+    GuestTicketTitle => ("Tiket Help Desk pendaftaran", "Registration Help Desk ticket"),
+    GuestTicketHelp => ("Halaman ini dibuka dari tautan di email Anda. Jangan bagikan tautannya.", "This page was opened from the link in your email. Do not share the link."),
     RegisterCodeSent => ("Kode verifikasi 6 angka telah dikirim ke email Anda.", "A 6-digit verification code was sent to your email."),
     OneTimeCode => ("Kode verifikasi", "Verification code"),
     RegisterDone => ("Pendaftaran berhasil", "Registration complete"),

@@ -1,5 +1,5 @@
 import { Browser, expect, Page } from "@playwright/test";
-import { DEMO_PNS_NIP, signIn, sql, test, waitForHydration } from "./helpers";
+import { DEMO_PNS_NIP, lastMailTo, signIn, sql, test, waitForHydration } from "./helpers";
 
 /** A signed-in page of its own browser context (the PNS and the officer side by side). */
 async function signedIn(browser: Browser, login: string, path: string): Promise<Page> {
@@ -105,6 +105,83 @@ test("a PNS's ticket appears live in the officer's inbox, and the answers go bac
   // Every officer read of the ticket is in the audit log.
   expect(Number(sql(`SELECT count(*) FROM audit_log WHERE action = 'data_read' AND subject = '${DEMO_PNS_NIP}'
                      AND detail->>'fields' = 'hds_tiket'`))).toBeGreaterThan(0);
+});
+
+test("someone whose masked name is wrong sends a ticket from registration, confirmed by mail and followed by link", async ({
+  page,
+  browser,
+}) => {
+  const officer = await signedIn(browser, "hds.kanreg1", "/hds");
+  await live(officer);
+  // A PNS of Sleman (Kanreg I answers A) with no account yet.
+  const [nip, nama] = sql(
+    `SELECT p.nip, p.nama FROM pns p JOIN instansi i ON i.id = p.instansi_id
+     WHERE i.nama = 'Pemerintah Kabupaten Sleman' AND NOT EXISTS (SELECT 1 FROM account a WHERE a.nip = p.nip)
+     ORDER BY p.nip DESC LIMIT 1`,
+  ).split("|");
+  const email = `tamu.${nip}@example.go.id`;
+
+  await page.goto("/daftar");
+  await waitForHydration(page);
+  await page.getByLabel("NIP").fill(nip);
+  await page.getByRole("button", { name: "Cari NIP" }).click();
+  const tamu = page.getByTestId("tiket-tamu");
+  await tamu.getByText("[?] Nama/instansi salah").click();
+  await tamu.getByLabel("Kategori masalah").selectOption("A");
+  await tamu.getByLabel("Subjek").fill("Nama saya tertulis salah");
+  await tamu.getByLabel("Uraian masalah").fill("Nama pada data master berbeda dengan SK CPNS saya.");
+  await tamu.getByLabel("Email untuk tiket ini").fill("bukan-email");
+  await tamu.getByRole("button", { name: "Kirim kode ke email" }).click();
+  await expect(tamu.getByRole("alert")).toBeVisible();
+  await tamu.getByLabel("Email untuk tiket ini").fill(email);
+  await tamu.getByRole("button", { name: "Kirim kode ke email" }).click();
+  await expect(tamu.getByText("Kode konfirmasi telah dikirim")).toBeVisible();
+  const codeMail = await lastMailTo(email);
+  expect(codeMail).not.toContain(nama);
+  const code = codeMail.match(/Anda: (\d{6})/)![1];
+  await tamu.getByLabel("Kode verifikasi").fill(code);
+  await tamu.getByRole("button", { name: "Kirim tiket" }).click();
+  const nomor = (await tamu.getByTestId("nomor-tiket-tamu").innerText()).trim();
+  expect(nomor).toMatch(/^HDS-\d{4}-\d{6}$/);
+
+  // Kanreg I's open inbox shows it without a reload; the officer answers.
+  const row = officer.getByTestId("baris-tiket").filter({ hasText: nomor });
+  await expect(row).toBeVisible();
+  await row.getByRole("link", { name: nomor }).click();
+  await officer.waitForURL(/\/hds\/tiket\//);
+  await waitForHydration(officer);
+  await live(officer);
+  await officer.getByLabel("Balasan Anda").fill("Mohon kirim scan SK CPNS Anda.");
+  await officer.getByLabel("Status setelah dibalas").selectOption("menunggu_pns");
+  await officer.getByTestId("kirim-balasan").click();
+  await expect(officer.getByTestId("pesan").filter({ hasText: "Mohon kirim scan" })).toBeVisible();
+
+  // The notice mail carries a new link, not the answer; the link opens the ticket.
+  let notice = "";
+  await expect(async () => {
+    notice = await lastMailTo(email);
+    expect(notice).toContain("dijawab");
+  }).toPass();
+  expect(notice).not.toContain("Mohon kirim scan");
+  const link = new URL(notice.match(/https?:\/\/\S+\/daftar\/tiket\?tautan=\S+/)![0]);
+  await page.goto(link.pathname + link.search);
+  await waitForHydration(page);
+  await expect(page.getByTestId("nomor-tiket")).toHaveText(nomor);
+  await expect(page.getByTestId("status-tiket")).toHaveText("Menunggu PNS");
+  await expect(page.getByTestId("pesan").filter({ hasText: "Mohon kirim scan SK CPNS Anda." })).toBeVisible();
+  await expect(page.locator("body")).not.toContainText(nama);
+  await page.getByLabel("Balasan Anda").fill("SK CPNS saya titipkan ke BKD.");
+  await page.getByTestId("kirim-balasan").click();
+  await expect(page.getByTestId("pesan").filter({ hasText: "titipkan ke BKD" })).toBeVisible();
+
+  // The officer's open ticket shows the answer by itself.
+  await expect(officer.getByTestId("pesan").filter({ hasText: "titipkan ke BKD" })).toBeVisible();
+  await expect(officer.getByTestId("status-tiket")).toHaveText("Dibuka");
+
+  // A made-up link opens nothing.
+  await page.goto("/daftar/tiket?tautan=bukan-tautan");
+  await waitForHydration(page);
+  await expect(page.getByText("Tautan tiket tidak valid")).toBeVisible();
 });
 
 test("an officer whose connection dropped catches up on what was missed when it comes back", async ({ browser }) => {

@@ -68,6 +68,12 @@ test("the language switch shows English and remembers it", async ({ page }) => {
   await page.goto("/masuk");
   await page.getByRole("link", { name: "English" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sign in to SIPUPNS");
+  // Texts the WASM renders are English too (it carries Indonesian only; the page brings English).
+  await waitForHydration(page);
+  await page.getByLabel("NIP or username").fill("bukan.siapa.siapa");
+  await page.getByLabel("Password").fill("salah-sekali-123");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("signin-error")).toHaveText("Wrong NIP/username or password.");
   await page.goto("/");
   await expect(page.getByRole("link", { name: "Bahasa Indonesia" })).toBeVisible();
 });

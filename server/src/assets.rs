@@ -9,7 +9,8 @@
 //!
 //! The verifier's service worker (`/sw.js`, built into the binary from `public/sw.js`) and
 //! its list of files (`/sw/aset.json`) are asked again on every use: they name the release.
-//! The worker's page side (`/sw/daftar.js?build=…`) carries the release in its URL.
+//! The worker's page side (`/sw/daftar.js?build=…`) carries the release in its URL, the
+//! English texts (`/teks/en.js?v=…`, `app::i18n`) their content's digest.
 
 use std::sync::Arc;
 
@@ -32,6 +33,7 @@ const SERVICE_WORKER: &str = include_str!("../../public/sw.js");
 const PAGE_SCRIPT: &str = include_str!("../../public/sw-daftar.js");
 const JAVASCRIPT: &str = "text/javascript; charset=utf-8";
 const _: () = assert!(matches!(app::rilis::PAGE_SCRIPT.as_bytes(), b"/sw/daftar.js"));
+const _: () = assert!(matches!(app::i18n::ENGLISH_SCRIPT.as_bytes(), b"/teks/en.js"));
 
 /// Whether the build hashed the asset names: cargo-leptos writes the hashes (`hash.txt`) beside
 /// the server binary it builds. A binary started by hand needs no `--hash-files` then.
@@ -65,7 +67,9 @@ pub fn router(options: &LeptosOptions, rilis: Arc<crate::rilis::Rilis>) -> Route
             Router::new()
                 // `app::rilis::PAGE_SCRIPT`, written out so the authorisation test finds it.
                 .route("/sw/daftar.js", get(|| async { ([(CONTENT_TYPE, JAVASCRIPT)], PAGE_SCRIPT) }))
-                // Its URL names the release, like a hashed file's name.
+                // `app::i18n::ENGLISH_SCRIPT`.
+                .route("/teks/en.js", get(|| async { ([(CONTENT_TYPE, JAVASCRIPT)], &*app::i18n::english_script().0) }))
+                // Their URLs name the release or the content, like a hashed file's name.
                 .layer(SetResponseHeaderLayer::overriding(CACHE_CONTROL, HeaderValue::from_static(HASHED))),
         )
 }

@@ -87,3 +87,34 @@ async fn the_site_has_an_icon(pool: sqlx::PgPool) {
     let page = get(&app, "/masuk", "identity").await.text().await.unwrap();
     assert!(page.contains(r#"<link rel="icon" href="/favicon.svg" type="image/svg+xml">"#), "{page}");
 }
+
+/// The browser's WASM carries only Indonesian (#14): a page in English names the English
+/// texts' script, which answers every message and error text in enum order, kept for good
+/// (its URL names its content).
+#[sqlx::test(migrator = "server::database::MIGRATOR")]
+async fn a_page_in_english_brings_the_english_texts(pool: sqlx::PgPool) {
+    use domain::{ErrorCode, Lang, Msg};
+    let app = common::spawn_with(pool, |c| c.site_root = site_root()).await;
+    let client = reqwest::Client::new();
+    let page = |lang: &'static str| {
+        let request = client.get(app.url("/masuk")).header(reqwest::header::COOKIE, format!("sipupns_lang={lang}"));
+        async move { request.send().await.unwrap().text().await.unwrap() }
+    };
+    let english = page("en").await;
+    let src = english.split(r#"<script src="/teks/en.js?v="#).nth(1).expect("the English page names the script");
+    let url = format!("/teks/en.js?v={}", &src[..src.find('"').unwrap()]);
+    assert!(!page("id").await.contains("/teks/en.js"), "an Indonesian page needs no English texts");
+
+    let response = get(&app, &url, "identity").await;
+    assert_eq!(response.status(), 200);
+    assert_eq!(header(&response, CONTENT_TYPE).as_deref(), Some("text/javascript; charset=utf-8"));
+    assert_eq!(header(&response, CACHE_CONTROL).as_deref(), Some("public, max-age=31536000, immutable"));
+    let body = response.text().await.unwrap();
+    let json = body.strip_prefix("window.__sipupnsEn=").and_then(|b| b.strip_suffix(';')).expect(&body);
+    let tables: serde_json::Value = serde_json::from_str(json).unwrap();
+    let messages: Vec<&str> = tables["m"].as_array().unwrap().iter().map(|t| t.as_str().unwrap()).collect();
+    let errors: Vec<&str> = tables["e"].as_array().unwrap().iter().map(|t| t.as_str().unwrap()).collect();
+    assert_eq!(messages, Msg::ALL.iter().map(|m| m.text(Lang::En)).collect::<Vec<_>>());
+    assert_eq!(errors, ErrorCode::ALL.iter().map(|e| e.text(Lang::En)).collect::<Vec<_>>());
+    assert_eq!(messages[Msg::SignInTitle as usize], "Sign in to SIPUPNS");
+}

@@ -144,10 +144,14 @@ fn rows() -> Vec<Row> {
         plain("/sw.js", Public, by!(service_worker)),
         plain("/sw/aset.json", Public, by!(release_files)),
         plain("/sw/daftar.js", Public, by!(worker_page_script)),
+        // The English texts a page in English loads (the WASM carries Indonesian only).
+        plain("/teks/en.js", Public, by!(english_texts)),
         // Pages.
         page("/", Public).redirects(), // a signed-in user is sent home
         page("/masuk", Public),
         page("/daftar", Public),
+        // A registration help-desk ticket: what it shows is asked with the mailed link.
+        page("/daftar/tiket", Public),
         page("/lupa-sandi", Public),
         page("/reset-sandi", Public),
         page("/pns", Needs(OwnRecord)),
@@ -952,6 +956,10 @@ async fn service_worker(_: &World, _: Option<Role>, _: &Client) -> Call {
 
 async fn worker_page_script(_: &World, _: Option<Role>, _: &Client) -> Call {
     Call::Get("/sw/daftar.js?build=B1".into())
+}
+
+async fn english_texts(_: &World, _: Option<Role>, _: &Client) -> Call {
+    Call::Get(app::i18n::english_script().1.clone())
 }
 
 async fn release_files(_: &World, _: Option<Role>, _: &Client) -> Call {

@@ -4,10 +4,7 @@
 //! mailed to that address (`tautan`). Rate-limited in identity (the look-up) and helpdesk.
 //!
 //! Their answers are types of their own, with texts already in the page's language, so the
-//! pages that will call them share no decoding code with the signed-in pages (#14). The pages
-//! themselves (the "[?]" on `/daftar` and `/daftar/tiket`, which the mailed links name) are
-//! not built yet: every way tried this session grew the other routes' downloads past their
-//! budget (docs/PERFORMANCE.md).
+//! pages calling them (`pages::tamu`) share no decoding code with the signed-in pages (#14).
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};

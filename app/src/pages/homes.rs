@@ -3,8 +3,10 @@
 
 use domain::Msg;
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 
 use crate::api::homes::*;
+use crate::browser::Submitted;
 use crate::error::AppError;
 use crate::i18n::{scope_text, t};
 use crate::pages::errors::ErrorView;
@@ -101,10 +103,14 @@ fn WaitingRegistrations(waiting: Vec<WaitingView>) -> impl IntoView {
                             <tr>
                                 <td>{w.nomor_pendaftaran}</td><td>{w.nip}</td><td>{w.nama}</td>
                                 <td>
-                                    <ActionForm action=approve>
+                                    <form method="post" action={<ApproveRegistration as ServerFn>::url()} on:submit=move |ev| {
+                                        if let Some(account_id) = Submitted::take(&ev).parsed("account_id") {
+                                            approve.dispatch(ApproveRegistration { account_id });
+                                        }
+                                    }>
                                         <input type="hidden" name="account_id" value=w.account_id.to_string()/>
                                         <button type="submit">{t(Msg::Approve)}</button>
-                                    </ActionForm>
+                                    </form>
                                 </td>
                             </tr>
                         }).collect_view()}

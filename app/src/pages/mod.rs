@@ -9,4 +9,5 @@ pub mod record;
 pub mod register;
 pub mod reset;
 pub mod signin;
+pub mod tamu;
 pub mod verifikasi;

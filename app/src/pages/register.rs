@@ -1,10 +1,13 @@
-//! `/daftar`: the four registration steps on one page. Each step's fields are checked in
+//! `/daftar`: the four registration steps on one page, with the "[?]" that sends a help-desk
+//! ticket when the masked name or instansi is wrong (`tamu.rs`). Each step's fields are checked in
 //! the browser with the same rules the server applies, before anything is sent.
 
 use domain::{account, dates, ErrorCode, Msg, Nik, Nip};
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 
 use crate::api::registration::{CheckData, FinishRegistration, LookupNip};
+use crate::browser::Submitted;
 use crate::i18n::{error_text, t};
 
 #[component]
@@ -63,13 +66,15 @@ pub fn Register() -> impl IntoView {
             </ol>
 
             <Show when=move || step() == 1>
-                <ActionForm action=lookup attr:class="form">
+                <form class="form" method="post" action={<LookupNip as ServerFn>::url()} on:submit=move |ev| {
+                    lookup.dispatch(LookupNip { nip: Submitted::take(&ev).text("nip") });
+                }>
                     <label for="nip">{t(Msg::Nip)}</label>
                     <input id="nip" name="nip" inputmode="numeric" maxlength="18" required
                         aria-describedby="nip-error" on:input=move |ev| nip_input.set(event_target_value(&ev))/>
                     <p class="error" id="nip-error" role="alert">{move || nip_hint().or_else(|| server_error(lookup.value().get()))}</p>
                     <button type="submit" class="primary" disabled=move || lookup.pending().get()>{t(Msg::RegisterLookup)}</button>
-                </ActionForm>
+                </form>
             </Show>
 
             <Show when=move || step() == 2>
@@ -79,11 +84,18 @@ pub fn Register() -> impl IntoView {
                         <dt>{t(Msg::Nama)}</dt><dd>{f.masked_name.clone()}</dd>
                         <dt>{t(Msg::Instansi)}</dt><dd>{f.instansi.clone()}</dd>
                     </dl>
-                    <details>
-                        <summary>{t(Msg::RegisterWrongData)}</summary>
-                        <p>{t(Msg::RegisterWrongDataHelp)}</p>
-                    </details>
-                    <ActionForm action=check attr:class="form">
+                    <super::tamu::GuestTicketForm nip=f.nip.clone()/>
+                    <form class="form" method="post" action={<CheckData as ServerFn>::url()} on:submit=move |ev| {
+                        let f = Submitted::take(&ev);
+                        check.dispatch(CheckData {
+                            nip: f.text("nip"),
+                            nik: f.text("nik"),
+                            tanggal_lahir: f.text("tanggal_lahir"),
+                            tmt_cpns: f.text("tmt_cpns"),
+                            sk_cpns: f.text("sk_cpns"),
+                            email: f.text("email"),
+                        });
+                    }>
                         <input type="hidden" name="nip" value=f.nip.clone()/>
                         <label for="nik">{t(Msg::Nik)}</label>
                         <input id="nik" name="nik" inputmode="numeric" maxlength="16" required
@@ -103,13 +115,23 @@ pub fn Register() -> impl IntoView {
                         <input id="email" name="email" type="email" autocomplete="email" required/>
                         <p class="error" role="alert">{move || server_error(check.value().get())}</p>
                         <button type="submit" class="primary" disabled=move || check.pending().get()>{t(Msg::Next)}</button>
-                    </ActionForm>
+                    </form>
                 })}
             </Show>
 
             <Show when=move || step() == 3>
                 <p class="notice" role="status">{t(Msg::RegisterCodeSent)}</p>
-                <ActionForm action=finish attr:class="form">
+                <form class="form" method="post" action={<FinishRegistration as ServerFn>::url()} on:submit=move |ev| {
+                    let f = Submitted::take(&ev);
+                    if let Some(registration_id) = f.parsed("registration_id") {
+                        finish.dispatch(FinishRegistration {
+                            registration_id,
+                            code: f.text("code"),
+                            password: f.text("password"),
+                            confirmation: f.text("confirmation"),
+                        });
+                    }
+                }>
                     <input type="hidden" name="registration_id" value=move || registration_id().map(|id| id.to_string()).unwrap_or_default()/>
                     <label for="code">{t(Msg::OneTimeCode)}</label>
                     <input id="code" name="code" inputmode="numeric" maxlength="6" autocomplete="one-time-code" required/>
@@ -121,7 +143,7 @@ pub fn Register() -> impl IntoView {
                         on:input=move |ev| confirmation.set(event_target_value(&ev))/>
                     <p class="error" role="alert">{move || password_hint().or_else(|| server_error(finish.value().get()))}</p>
                     <button type="submit" class="primary" disabled=move || finish.pending().get()>{t(Msg::Register)}</button>
-                </ActionForm>
+                </form>
             </Show>
 
             <Show when=move || step() == 4>

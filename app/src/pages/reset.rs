@@ -2,9 +2,11 @@
 
 use domain::Msg;
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::registration::{RequestReset, ResetPassword};
+use crate::browser::Submitted;
 use crate::i18n::{error_text, t};
 
 #[component]
@@ -14,7 +16,9 @@ pub fn ForgotPassword() -> impl IntoView {
         <section class="panel narrow">
             <h1>{t(Msg::ResetTitle)}</h1>
             <p>{t(Msg::ResetRequestIntro)}</p>
-            <ActionForm action=action attr:class="form">
+            <form class="form" method="post" action={<RequestReset as ServerFn>::url()} on:submit=move |ev| {
+                action.dispatch(RequestReset { identifier: Submitted::take(&ev).text("identifier") });
+            }>
                 <label for="identifier">{t(Msg::SignInIdentifier)}</label>
                 <input id="identifier" name="identifier" autocomplete="username" required/>
                 <p role="status">{move || match action.value().get() {
@@ -23,7 +27,7 @@ pub fn ForgotPassword() -> impl IntoView {
                     None => None,
                 }}</p>
                 <button type="submit" class="primary" disabled=move || action.pending().get()>{t(Msg::ResetSendLink)}</button>
-            </ActionForm>
+            </form>
         </section>
     }
 }
@@ -40,7 +44,14 @@ pub fn ResetPasswordPage() -> impl IntoView {
                 when=move || !matches!(action.value().get(), Some(Ok(())))
                 fallback=|| view! { <p class="success" role="status">{t(Msg::PasswordChanged)}" "<a href="/masuk">{t(Msg::SignIn)}</a></p> }
             >
-                <ActionForm action=action attr:class="form">
+                <form class="form" method="post" action={<ResetPassword as ServerFn>::url()} on:submit=move |ev| {
+                    let f = Submitted::take(&ev);
+                    action.dispatch(ResetPassword {
+                        token: f.text("token"),
+                        password: f.text("password"),
+                        confirmation: f.text("confirmation"),
+                    });
+                }>
                     <input type="hidden" name="token" value=token/>
                     <label for="password">{t(Msg::NewPassword)}</label>
                     <input id="password" name="password" type="password" autocomplete="new-password" required/>
@@ -48,7 +59,7 @@ pub fn ResetPasswordPage() -> impl IntoView {
                     <input id="confirmation" name="confirmation" type="password" autocomplete="new-password" required/>
                     <p class="error" role="alert">{move || action.value().get().and_then(Result::err).map(|e| error_text(e.0))}</p>
                     <button type="submit" class="primary" disabled=move || action.pending().get()>{t(Msg::SavePassword)}</button>
-                </ActionForm>
+                </form>
             </Show>
         </section>
     }

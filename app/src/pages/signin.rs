@@ -2,6 +2,7 @@ use domain::{ErrorCode, Msg};
 use leptos::prelude::*;
 
 use crate::api::session::{SessionState, SignIn as SignInFn};
+use crate::browser::Submitted;
 use crate::i18n::{error_text, t};
 use crate::{go_to, SessionResource};
 
@@ -14,6 +15,11 @@ pub fn SignIn() -> impl IntoView {
             go_to(&path);
         }
     });
+    // A plain form (`browser::Submitted` says why not `<ActionForm>`).
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        let form = Submitted::take(&ev);
+        action.dispatch(SignInFn { identifier: form.text("identifier"), password: form.text("password") });
+    };
     let error = move || match action.value().get() {
         Some(Err(e)) => Some(error_text(e.0)),
         _ => None,
@@ -27,7 +33,7 @@ pub fn SignIn() -> impl IntoView {
                         .then(|| view! { <p class="notice" role="status">{error_text(ErrorCode::SessionExpired)}</p> })
                 })}
             </Suspense>
-            <ActionForm action=action attr:class="form">
+            <form class="form" method="post" action={<SignInFn as leptos::server_fn::ServerFn>::url()} on:submit=submit>
                 <label for="identifier">{t(Msg::SignInIdentifier)}</label>
                 <input id="identifier" name="identifier" autocomplete="username" required
                     aria-describedby="identifier-hint"/>
@@ -38,7 +44,7 @@ pub fn SignIn() -> impl IntoView {
                 <button type="submit" class="primary" disabled=move || action.pending().get()>
                     {move || if action.pending().get() { t(Msg::Working) } else { t(Msg::SignIn) }}
                 </button>
-            </ActionForm>
+            </form>
             <p class="links">
                 <a href="/daftar">{t(Msg::Register)}</a>
                 " · "

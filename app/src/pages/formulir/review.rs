@@ -4,9 +4,11 @@
 use domain::form::{diff, Aksi, Bagian, Kind, StatusUsulan};
 use domain::Msg;
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 
 use super::state::FormState;
 use crate::api::formulir::{KirimView, SubmitForm};
+use crate::browser::Submitted;
 use crate::i18n::{error_text, t, use_lang};
 
 #[component]
@@ -100,13 +102,17 @@ pub fn Review() -> impl IntoView {
             }).collect_view()}
         </ul>
 
-        <ActionForm action=send attr:class="send">
+        <form class="send" method="post" action={<SubmitForm as ServerFn>::url()} on:submit=move |ev| {
+            if let Some(versi) = Submitted::take(&ev).parsed("versi") {
+                send.dispatch(SubmitForm { versi });
+            }
+        }>
             <input type="hidden" name="versi" prop:value=move || st.versi.get().to_string()/>
             <button type="submit" class="primary" data-testid="kirim"
                 disabled=move || sending.get() || !st.status.get().editable() || !st.dirty.with(|d| d.is_empty())>
                 {t(Msg::SendProposal)}
             </button>
-        </ActionForm>
+        </form>
         {move || send.value().get().map(|result| match result {
             Ok(KirimView::Terkirim { .. }) => view! {
                 <p class="success" role="status" data-testid="terkirim">
