@@ -151,7 +151,7 @@ fn rows() -> Vec<Row> {
         page("/masuk", Public),
         page("/daftar", Public),
         // A registration help-desk ticket: what it shows is asked with the mailed link.
-        page("/daftar/tiket", Public),
+        page("/daftar/tiket", Public).at(by!(guest_ticket_page)).answers("HDS-"),
         page("/lupa-sandi", Public),
         page("/reset-sandi", Public),
         page("/pns", Needs(OwnRecord)),
@@ -803,6 +803,11 @@ async fn guest_link(world: &World, _: Option<Role>, _: &Client) -> Call {
 }
 
 /// A link never mailed opens nothing, whoever sends it.
+/// The page a mailed link opens (a made-up link is "not found": `refusals`-style 404).
+async fn guest_ticket_page(world: &World, _: Option<Role>, _: &Client) -> Call {
+    Call::Get(format!("/daftar/tiket?tautan={}", world.guest_link().await))
+}
+
 async fn guest_link_wrong(_: &World, _: Option<Role>, _: &Client) -> Option<Call> {
     Some(form([("tautan", Uuid::new_v4().simple().to_string())]))
 }
