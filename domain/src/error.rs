@@ -137,6 +137,7 @@ error_codes! {
     TooManyEntries => ("Terlalu banyak riwayat dalam satu bagian.", "Too many entries in one section."),
     SectionsIncomplete => ("Usulan belum dapat dikirim: masih ada bagian yang belum diperiksa dan disimpan.", "The proposal cannot be sent yet: some sections have not been reviewed and saved."),
     PeriodClosed => ("Pengiriman hanya dapat dilakukan dalam masa pendataan instansi Anda.", "Sending is only possible during your agency's data-collection period."),
+    PeriodEndBeforeStart => ("Tanggal selesai pendataan tidak boleh sebelum tanggal mulai.", "The collection period cannot end before it starts."),
     FlagReasonRequired => ("Jelaskan singkat apa yang tidak dapat dipilih atau salah.", "Say briefly what cannot be picked or is wrong."),
     TooManyFlags => ("Terlalu banyak tanda [?] terbuka. Tunggu tanggapan Help Desk.", "Too many open [?] flags. Wait for the Help Desk to answer."),
     DocumentEmpty => ("Berkas kosong.", "The file is empty."),

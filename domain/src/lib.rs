@@ -11,6 +11,7 @@ pub mod kode;
 pub mod masking;
 pub mod nik;
 pub mod nip;
+pub mod pengaturan;
 pub mod role;
 pub mod verifikasi;
 

@@ -124,6 +124,9 @@ fn rows() -> Vec<Row> {
         // Outside: another office's canned reply.
         fun("/api/hds/kotak/templat/hapus", Needs(HdsInbox), by!(own_template)).outside(by!(other_office_template)),
         fun("/api/beranda/admin-instansi", Needs(AdminInstansi), by!(no_args)),
+        // The admin's own instansi only: no argument names one.
+        fun("/api/admin/pengaturan", Needs(AdminInstansi), by!(json_no_args)),
+        fun("/api/admin/pengaturan/simpan", Needs(AdminInstansi), by!(settings_unchanged)),
         fun("/api/beranda/admin-kanreg", Needs(AdminKanreg), by!(no_args)),
         fun("/api/beranda/admin-bkn", Needs(AdminBkn), by!(no_args)),
         fun("/api/beranda/eksekutif", Needs(ExecutiveDashboard), by!(no_args)),
@@ -729,6 +732,18 @@ fn form<const N: usize>(fields: [(&'static str, String); N]) -> Call {
 
 async fn no_args(_: &World, _: Option<Role>, _: &Client) -> Call {
     Call::Form(Vec::new())
+}
+
+async fn json_no_args(_: &World, _: Option<Role>, _: &Client) -> Call {
+    Call::Json("{}".into())
+}
+
+/// The demo instansi's settings as they are (verification on, no period): saving them again
+/// changes nothing other rows depend on.
+async fn settings_unchanged(_: &World, _: Option<Role>, _: &Client) -> Call {
+    let pengaturan =
+        serde_json::json!({"verifikasi_pendaftaran": true, "pendataan_mulai": "", "pendataan_selesai": ""});
+    Call::Json(serde_json::json!({ "pengaturan": pengaturan }).to_string())
 }
 
 async fn browse(_: &World, _: Option<Role>, _: &Client) -> Call {

@@ -1,6 +1,7 @@
 //! Server functions: thin. Each one authorises (through `auth::require`), calls a service,
 //! and maps errors. Their paths are fixed (`endpoint`) so the authorisation test can name them.
 
+pub mod admin;
 pub mod formulir;
 pub mod hds;
 pub mod homes;

@@ -47,9 +47,21 @@ pub struct KeluargaRow {
     pub tunjangan: bool,
 }
 
+/// The instansi's data-collection period as the PNS home shows it (dates ISO, "" open).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MasaPendataan {
+    pub mulai: String,
+    pub selesai: String,
+    /// Sending is possible today.
+    pub terbuka: bool,
+    /// Days left, today included, while open and with an end.
+    pub sisa_hari: Option<i64>,
+}
+
 /// Every value already in words (code lists resolved), dates as ISO text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PnsRecordView {
+    pub pendataan: MasaPendataan,
     pub nip: String,
     /// The NIP before a verified birth-date or gender correction changed it.
     pub nip_lama: Option<String>,
@@ -102,7 +114,15 @@ pub async fn my_record() -> Result<PnsRecordView, AppError> {
     let gender = domain::Gender::from_code(&p.jenis_kelamin)
         .ok_or_else(|| crate::auth::internal(domain::UnknownCode { kind: "Gender", code: p.jenis_kelamin.clone() }))?;
     let nip_lama = state.personnel.former_nip(&p.nip).await?;
+    let (periode, today) = (state.reference.collection_period(p.instansi_id).await?, state.personnel.today());
+    let pendataan = MasaPendataan {
+        mulai: periode.mulai.map(iso).unwrap_or_default(),
+        selesai: periode.selesai.map(iso).unwrap_or_default(),
+        terbuka: periode.open_on(today),
+        sisa_hari: periode.days_left(today),
+    };
     Ok(PnsRecordView {
+        pendataan,
         nip_lama,
         nip: p.nip.clone(),
         nik: p.nik.clone(),

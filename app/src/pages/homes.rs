@@ -1,14 +1,16 @@
 //! One home page per role. Each loads its data through a guarded server function, so a
 //! role that may not see a page gets "Akses ditolak" (HTTP 403), never the data.
 
-use domain::Msg;
+use domain::pengaturan::PengaturanInstansi;
+use domain::{ErrorCode, Msg};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
+use crate::api::admin::{instansi_settings, save_instansi_settings, PengaturanView};
 use crate::api::homes::*;
 use crate::browser::Submitted;
 use crate::error::AppError;
-use crate::i18n::{scope_text, t};
+use crate::i18n::{error_text, scope_text, t};
 use crate::pages::errors::ErrorView;
 use crate::pages::verifikasi::antrian::Antrian;
 use crate::pages::verifikasi::pinjaman::Pinjaman;
@@ -138,8 +140,66 @@ pub fn AdminInstansiHomePage() -> impl IntoView {
     guarded(admin_instansi_home, |h| {
         let page = staff_page(Msg::HomeAdminInstansiTitle, Msg::HomeAdminIntro, "home-admin-instansi", h);
         // The instansi admin answers the help-desk tickets routed to them (F, K, L, R).
-        view! { {page} <p><a class="button" href="/hds" data-testid="buka-kotak-hds">{t(Msg::HomeHdsTitle)}</a></p> }
+        view! {
+            {page}
+            <p><a class="button" href="/hds" data-testid="buka-kotak-hds">{t(Msg::HomeHdsTitle)}</a></p>
+            {guarded(instansi_settings, |v| view! { <Pengaturan view=v/> })}
+        }
     })
+}
+
+/// The instansi's settings: registration verification and the collection period, checked
+/// with the shared rules before they are sent.
+#[component]
+fn Pengaturan(view: PengaturanView) -> impl IntoView {
+    let PengaturanView { instansi, pengaturan } = view;
+    let verifikasi = RwSignal::new(pengaturan.verifikasi_pendaftaran);
+    let mulai = RwSignal::new(pengaturan.pendataan_mulai);
+    let selesai = RwSignal::new(pengaturan.pendataan_selesai);
+    let outcome = RwSignal::new(None::<Result<(), ErrorCode>>);
+    let busy = RwSignal::new(false);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let baru = PengaturanInstansi {
+            verifikasi_pendaftaran: verifikasi.get_untracked(),
+            pendataan_mulai: mulai.get_untracked(),
+            pendataan_selesai: selesai.get_untracked(),
+        };
+        if let Err(code) = baru.periode() {
+            outcome.set(Some(Err(code)));
+            return;
+        }
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            outcome.set(Some(save_instansi_settings(baru).await.map(drop).map_err(|e| e.0)));
+            busy.set(false);
+        });
+    };
+    view! {
+        <section class="panel" data-testid="pengaturan-instansi">
+            <h2>{t(Msg::SettingsTitle)}" — "{instansi}</h2>
+            <p class="muted">{t(Msg::SettingsIntro)}</p>
+            <form class="form" on:submit=submit novalidate>
+                <label class="check">
+                    <input type="checkbox" prop:checked=move || verifikasi.get()
+                        on:change=move |ev| verifikasi.set(event_target_checked(&ev))/>
+                    " "{t(Msg::SettingsRegistrationVerification)}
+                </label>
+                <label for="pendataan-mulai">{t(Msg::CollectionStart)}</label>
+                <input id="pendataan-mulai" type="date" prop:value=move || mulai.get()
+                    on:input=move |ev| mulai.set(event_target_value(&ev))/>
+                <label for="pendataan-selesai">{t(Msg::CollectionEnd)}</label>
+                <input id="pendataan-selesai" type="date" prop:value=move || selesai.get()
+                    on:input=move |ev| selesai.set(event_target_value(&ev))/>
+                <p class="muted">{t(Msg::CollectionOpenEndHelp)}</p>
+                {move || outcome.get().map(|result| match result {
+                    Ok(()) => view! { <p class="success" role="status">{t(Msg::SettingsSaved)}</p> }.into_any(),
+                    Err(code) => view! { <p class="error" role="alert">{error_text(code)}</p> }.into_any(),
+                })}
+                <button type="submit" class="primary" disabled=move || busy.get()>{t(Msg::SettingsSave)}</button>
+            </form>
+        </section>
+    }
 }
 
 #[component]

@@ -4,7 +4,7 @@
 use domain::Msg;
 use leptos::prelude::*;
 
-use crate::api::record::{my_record, Hubungan, PnsRecordView};
+use crate::api::record::{my_record, Hubungan, MasaPendataan, PnsRecordView};
 use crate::i18n::{t, use_lang};
 use crate::pages::homes::guarded;
 
@@ -30,6 +30,25 @@ pub fn PnsHomePage() -> impl IntoView {
     guarded(my_record, |record: PnsRecordView| view! { <RecordView record/> })
 }
 
+/// The period and the days left, or that sending is closed; nothing when it is unlimited.
+fn masa_pendataan(m: &MasaPendataan) -> Option<impl IntoView> {
+    if m.mulai.is_empty() && m.selesai.is_empty() {
+        return None;
+    }
+    let dates = format!("{} {} {}", m.mulai, t(Msg::CollectionUntil), m.selesai);
+    let after = match (m.terbuka, m.sisa_hari) {
+        (false, _) => format!(" — {}", t(Msg::CollectionClosedNow)),
+        (true, Some(n)) => format!(" — {n} {}", t(Msg::CollectionDaysLeft)),
+        (true, None) => String::new(),
+    };
+    let class = if m.terbuka { "notice" } else { "error" };
+    Some(view! {
+        <p class=class role="status" data-testid="masa-pendataan">
+            <strong>{t(Msg::CollectionPeriod)}": "</strong>{dates.trim().to_owned()}{after}
+        </p>
+    })
+}
+
 #[component]
 fn RecordView(record: PnsRecordView) -> impl IntoView {
     let tab = RwSignal::new(Tab::DataUtama);
@@ -47,6 +66,7 @@ fn RecordView(record: PnsRecordView) -> impl IntoView {
                     </p>
                 }
             }))}
+            {record.with_value(|r| masa_pendataan(&r.pendataan))}
             <p class="actions">
                 <a class="button primary" href="/pns/formulir" data-testid="buka-formulir">{t(Msg::OpenForm)}</a>
                 " "

@@ -253,8 +253,8 @@ impl Personnel {
     ) -> Result<Terkirim, UsulanError> {
         let nip = Nip::parse(&usulan.nip).map_err(UsulanError::Refused)?;
         let today = self.today();
-        let (mulai, selesai) = self.reference.collection_period(usulan.master.pns.instansi_id).await?;
-        if mulai.is_some_and(|m| today < m) || selesai.is_some_and(|s| today > s) {
+        let periode = self.reference.collection_period(usulan.master.pns.instansi_id).await?;
+        if !periode.open_on(today) {
             return Err(UsulanError::Refused(ErrorCode::PeriodClosed));
         }
         if !usulan.status.editable() {

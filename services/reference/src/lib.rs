@@ -7,6 +7,8 @@ use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
+use access::{audit, CurrentUser, ServiceError};
+use domain::pengaturan::{PengaturanInstansi, Periode};
 use domain::{DaftarKode, JenisFungsional};
 use sqlx::PgPool;
 use time::Date;
@@ -329,15 +331,64 @@ impl Reference {
         Ok(labels)
     }
 
-    /// The instansi's data-collection period (start, end), each end open when unset.
-    pub async fn collection_period(&self, instansi_id: Uuid) -> sqlx::Result<(Option<Date>, Option<Date>)> {
+    /// The instansi's data-collection period; each end is open when unset.
+    pub async fn collection_period(&self, instansi_id: Uuid) -> sqlx::Result<Periode> {
         let row = sqlx::query!(
             "SELECT pendataan_mulai, pendataan_selesai FROM instansi_setting WHERE instansi_id = $1",
             instansi_id
         )
         .fetch_optional(&self.pool)
         .await?;
-        Ok(row.map(|r| (r.pendataan_mulai, r.pendataan_selesai)).unwrap_or((None, None)))
+        Ok(row.map(|r| Periode { mulai: r.pendataan_mulai, selesai: r.pendataan_selesai }).unwrap_or_default())
+    }
+
+    /// The instansi's settings as its admin sees them.
+    pub async fn settings(&self, instansi_id: Uuid) -> sqlx::Result<PengaturanInstansi> {
+        let verifikasi = self.registration_needs_verification(instansi_id).await?;
+        Ok(PengaturanInstansi::new(verifikasi, self.collection_period(instansi_id).await?))
+    }
+
+    /// Saves the instansi's settings (checked with the shared rules) and writes the change,
+    /// before and after, to the audit log in the same transaction. The caller has checked that
+    /// `by` administers this instansi.
+    pub async fn save_settings(
+        &self,
+        by: &CurrentUser,
+        instansi_id: Uuid,
+        baru: &PengaturanInstansi,
+        ip: &str,
+    ) -> Result<PengaturanInstansi, ServiceError> {
+        let periode = baru.periode()?;
+        let mut tx = self.pool.begin().await?;
+        // The row locked first: two admins saving at once are applied one after the other,
+        // and each audit row's "before" is what that save replaced.
+        sqlx::query("INSERT INTO instansi_setting (instansi_id) VALUES ($1) ON CONFLICT DO NOTHING")
+            .bind(instansi_id)
+            .execute(&mut *tx)
+            .await?;
+        let (verifikasi, mulai, selesai): (bool, Option<Date>, Option<Date>) = sqlx::query_as(
+            "SELECT verifikasi_pendaftaran, pendataan_mulai, pendataan_selesai FROM instansi_setting
+             WHERE instansi_id = $1 FOR UPDATE",
+        )
+        .bind(instansi_id)
+        .fetch_one(&mut *tx)
+        .await?;
+        let sebelum = PengaturanInstansi::new(verifikasi, Periode { mulai, selesai });
+        sqlx::query(
+            "UPDATE instansi_setting SET verifikasi_pendaftaran = $2, pendataan_mulai = $3, pendataan_selesai = $4
+             WHERE instansi_id = $1",
+        )
+        .bind(instansi_id)
+        .bind(baru.verifikasi_pendaftaran)
+        .bind(periode.mulai)
+        .bind(periode.selesai)
+        .execute(&mut *tx)
+        .await?;
+        let sesudah = PengaturanInstansi::new(baru.verifikasi_pendaftaran, periode);
+        let detail = serde_json::json!({ "instansi_id": instansi_id, "sebelum": sebelum, "sesudah": sesudah });
+        audit::record(&mut *tx, Some(by.account_id), "instansi_setting_changed", None, ip, detail).await?;
+        tx.commit().await?;
+        Ok(sesudah)
     }
 
     /// Code-list entries of one kind, in display order.

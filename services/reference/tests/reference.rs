@@ -91,3 +91,86 @@ async fn teacher_and_doctor_positions_carry_their_kind(pool: sqlx::PgPool) {
     let guru = jft.iter().filter(|(kode, _)| labels.jenis_fungsional(DaftarKode::Jft, kode).is_some()).count();
     assert_eq!(guru, 16, "4 guru and 12 dokter positions");
 }
+
+fn admin_of(instansi_id: Uuid) -> access::CurrentUser {
+    let grant = access::Grant {
+        id: Uuid::new_v4(),
+        role: domain::Role::AdminInstansi,
+        instansi_id: Some(instansi_id),
+        unor_id: None,
+        unor_path: None,
+        kanreg_id: None,
+        hds_kategori: Vec::new(),
+        kantor_id: None,
+    };
+    access::CurrentUser {
+        account_id: Uuid::new_v4(),
+        nama: "Admin Uji".into(),
+        nip: None,
+        username: Some("admin.uji".into()),
+        active: grant.clone(),
+        grants: vec![grant],
+    }
+}
+
+/// The admin's settings (#13): saved with the shared rules, read back as the PNS's period,
+/// and audited with what they were before and after, in the same transaction.
+#[sqlx::test(migrations = "../../migrations")]
+async fn instansi_settings_are_checked_saved_and_audited(pool: sqlx::PgPool) {
+    use domain::pengaturan::PengaturanInstansi;
+    use domain::ErrorCode;
+
+    let reference = Reference::new(pool.clone());
+    let instansi = instansi(&reference).await;
+    let admin = admin_of(instansi.id);
+    let before = reference.settings(instansi.id).await.unwrap();
+    assert_eq!(
+        before,
+        PengaturanInstansi {
+            verifikasi_pendaftaran: true,
+            pendataan_mulai: String::new(),
+            pendataan_selesai: String::new()
+        }
+    );
+
+    let baru = PengaturanInstansi {
+        verifikasi_pendaftaran: false,
+        pendataan_mulai: "2026-12-01".into(),
+        pendataan_selesai: "2027-01-31".into(),
+    };
+    assert_eq!(reference.save_settings(&admin, instansi.id, &baru, "10.0.0.1").await.unwrap(), baru);
+    assert_eq!(reference.settings(instansi.id).await.unwrap(), baru);
+    assert!(!reference.registration_needs_verification(instansi.id).await.unwrap());
+    let periode = reference.collection_period(instansi.id).await.unwrap();
+    assert!(periode.open_on(domain::dates::parse_iso_date("2027-01-31").unwrap()));
+    assert!(!periode.open_on(domain::dates::parse_iso_date("2027-02-01").unwrap()));
+
+    let (account, detail): (Option<Uuid>, serde_json::Value) = sqlx::query_as(
+        "SELECT account_id, detail FROM audit_log WHERE action = 'instansi_setting_changed' ORDER BY id DESC LIMIT 1",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(account, Some(admin.account_id));
+    assert_eq!(detail["instansi_id"], instansi.id.to_string());
+    assert_eq!(detail["sebelum"], serde_json::to_value(&before).unwrap());
+    assert_eq!(detail["sesudah"], serde_json::to_value(&baru).unwrap());
+
+    // Bad input is a field error and changes nothing, not even the audit log.
+    for (mulai, selesai, code) in [
+        ("2027-02-01", "2027-01-01", ErrorCode::PeriodEndBeforeStart),
+        ("2027-02-30", "", ErrorCode::InvalidDate),
+        ("besok", "", ErrorCode::InvalidDate),
+    ] {
+        let salah =
+            PengaturanInstansi { pendataan_mulai: mulai.into(), pendataan_selesai: selesai.into(), ..baru.clone() };
+        let err = reference.save_settings(&admin, instansi.id, &salah, "10.0.0.1").await.unwrap_err();
+        assert!(matches!(err, access::ServiceError::Refused(c) if c == code), "{mulai}..{selesai}: {err:?}");
+    }
+    assert_eq!(reference.settings(instansi.id).await.unwrap(), baru);
+    let audited: i64 = sqlx::query_scalar("SELECT count(*) FROM audit_log WHERE action = 'instansi_setting_changed'")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(audited, 1);
+}
