@@ -152,18 +152,17 @@ pub fn AdminInstansiHomePage() -> impl IntoView {
 /// with the shared rules before they are sent.
 #[component]
 fn Pengaturan(view: PengaturanView) -> impl IntoView {
-    let PengaturanView { instansi, pengaturan } = view;
-    let verifikasi = RwSignal::new(pengaturan.verifikasi_pendaftaran);
-    let mulai = RwSignal::new(pengaturan.pendataan_mulai);
-    let selesai = RwSignal::new(pengaturan.pendataan_selesai);
+    let PengaturanView { instansi, pengaturan: p } = view;
     let outcome = RwSignal::new(None::<Result<(), ErrorCode>>);
     let busy = RwSignal::new(false);
+    // Read from the form when sent (what is on screen is what is saved, also for values typed
+    // before the page had started).
     let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+        let form = Submitted::take(&ev);
         let baru = PengaturanInstansi {
-            verifikasi_pendaftaran: verifikasi.get_untracked(),
-            pendataan_mulai: mulai.get_untracked(),
-            pendataan_selesai: selesai.get_untracked(),
+            verifikasi_pendaftaran: !form.text("verifikasi_pendaftaran").is_empty(),
+            pendataan_mulai: form.text("pendataan_mulai"),
+            pendataan_selesai: form.text("pendataan_selesai"),
         };
         if let Err(code) = baru.periode() {
             outcome.set(Some(Err(code)));
@@ -181,16 +180,13 @@ fn Pengaturan(view: PengaturanView) -> impl IntoView {
             <p class="muted">{t(Msg::SettingsIntro)}</p>
             <form class="form" on:submit=submit novalidate>
                 <label class="check">
-                    <input type="checkbox" prop:checked=move || verifikasi.get()
-                        on:change=move |ev| verifikasi.set(event_target_checked(&ev))/>
+                    <input type="checkbox" name="verifikasi_pendaftaran" value="ya" checked=p.verifikasi_pendaftaran/>
                     " "{t(Msg::SettingsRegistrationVerification)}
                 </label>
                 <label for="pendataan-mulai">{t(Msg::CollectionStart)}</label>
-                <input id="pendataan-mulai" type="date" prop:value=move || mulai.get()
-                    on:input=move |ev| mulai.set(event_target_value(&ev))/>
+                <input id="pendataan-mulai" name="pendataan_mulai" type="date" value=p.pendataan_mulai/>
                 <label for="pendataan-selesai">{t(Msg::CollectionEnd)}</label>
-                <input id="pendataan-selesai" type="date" prop:value=move || selesai.get()
-                    on:input=move |ev| selesai.set(event_target_value(&ev))/>
+                <input id="pendataan-selesai" name="pendataan_selesai" type="date" value=p.pendataan_selesai/>
                 <p class="muted">{t(Msg::CollectionOpenEndHelp)}</p>
                 {move || outcome.get().map(|result| match result {
                     Ok(()) => view! { <p class="success" role="status">{t(Msg::SettingsSaved)}</p> }.into_any(),
