@@ -15,6 +15,7 @@ pub mod luring;
 mod pages;
 mod resource;
 pub mod rilis;
+mod unggah;
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags, Title};

@@ -144,6 +144,7 @@ error_codes! {
     DocumentTooLarge => ("Berkas terlalu besar: paling besar 5 MB.", "The file is too large: 5 MB at most."),
     DocumentType => ("Hanya berkas PDF, JPEG atau PNG yang dapat diunggah.", "Only PDF, JPEG or PNG files can be uploaded."),
     TooManyDocuments => ("Batas jumlah dokumen tercapai. Hapus dokumen yang tidak diperlukan.", "The document limit is reached. Remove documents you no longer need."),
+    TicketTooManyAttachments => ("Tiket ini sudah memuat 10 lampiran, batas terbanyak.", "This ticket already carries 10 attachments, the most it may."),
     MasterChanged => ("Data master berubah sejak usulan ini dibuat. Periksa kembali bagian yang ditandai.", "The master record changed since this proposal was started. Check the marked sections again."),
     // Verification
     AlreadyDecided => ("Usulan ini sudah diputus atau dikirim ulang sejak Anda membukanya. Muat ulang antrian.", "This proposal was decided or re-sent since you opened it. Reload the queue."),

@@ -309,6 +309,23 @@ pub struct Pesan {
     pub waktu: String,
 }
 
+/// Files a ticket may carry (the PNS's evidence and officers' answers together); each is
+/// checked like a form document (`form::dokumen`: PDF, JPEG or PNG, 5 MB at most).
+pub const LAMPIRAN_PER_TIKET: usize = 10;
+
+/// A file attached to a ticket.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Lampiran {
+    pub id: String,
+    pub nama_file: String,
+    pub jenis: String,
+    pub ukuran: i64,
+    pub dari: Dari,
+    /// Who attached it.
+    pub nama: String,
+    pub waktu: String,
+}
+
 /// One ticket with its conversation, as its reader may see it.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct TiketDetail {
@@ -324,6 +341,9 @@ pub struct TiketDetail {
     /// The "[?]" flag it was raised from, with the field's values (officers only).
     #[serde(default)]
     pub tanda: Option<DariTanda>,
+    /// Its attachments, oldest first.
+    #[serde(default)]
+    pub lampiran: Vec<Lampiran>,
 }
 
 /// A transfer of a ticket to another office.

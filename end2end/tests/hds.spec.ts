@@ -107,6 +107,52 @@ test("a PNS's ticket appears live in the officer's inbox, and the answers go bac
                      AND detail->>'fields' = 'hds_tiket'`))).toBeGreaterThan(0);
 });
 
+test("a PNS attaches the decree to their ticket, and the officer sees it live and downloads it", async ({ browser }) => {
+  const officer = await signedIn(browser, "hds.kanreg1", "/hds");
+  await live(officer);
+  // Another PNS than the demo's, whose tickets other journeys count against the hourly limit.
+  const nip = "198508252020032001";
+  const pns = await signedIn(browser, nip, "/pns/bantuan");
+  await pns.getByTestId("buat-tiket").click();
+  await pns.getByLabel("Kategori masalah").selectOption("A");
+  await pns.getByLabel("Subjek").fill("Gelar belakang tidak tercatat");
+  await pns.getByLabel("Uraian masalah").fill("Gelar S.Pd. ada di SK CPNS saya tetapi tidak di data master.");
+  await pns.getByTestId("kirim-tiket").click();
+  await pns.waitForURL(/\/pns\/bantuan\/[0-9a-f-]{36}$/);
+  await waitForHydration(pns);
+  await live(pns);
+  const nomor = (await pns.getByTestId("nomor-tiket").innerText()).trim();
+  const row = officer.getByTestId("baris-tiket").filter({ hasText: nomor });
+  await row.getByRole("link", { name: nomor }).click();
+  await officer.waitForURL(/\/hds\/tiket\//);
+  await waitForHydration(officer);
+  await live(officer);
+  await expect(officer.getByTestId("lampiran")).toContainText("Belum ada lampiran.");
+
+  // Checked by content in the browser's upload and again on the server: a text file is refused.
+  const lampiran = pns.getByTestId("lampiran");
+  await lampiran.getByLabel("Tambah lampiran").setInputFiles({
+    name: "catatan.pdf",
+    mimeType: "application/pdf",
+    buffer: Buffer.from("bukan PDF"),
+  });
+  await expect(lampiran.getByRole("alert")).toContainText("PDF, JPEG atau PNG");
+  const pdf = Buffer.from("%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n");
+  await lampiran.getByLabel("Tambah lampiran").setInputFiles({ name: "SK CPNS.pdf", mimeType: "application/pdf", buffer: pdf });
+  await expect(lampiran.getByTestId("berkas-lampiran")).toContainText("SK CPNS.pdf");
+
+  // The officer's open ticket shows it by itself; the link downloads the same bytes.
+  const file = officer.getByTestId("berkas-lampiran").filter({ hasText: "SK CPNS.pdf" });
+  await expect(file).toBeVisible();
+  const download = await officer.request.get((await file.getByRole("link").getAttribute("href"))!);
+  expect(download.status()).toBe(200);
+  expect(download.headers()["content-type"]).toBe("application/pdf");
+  expect(Buffer.compare(await download.body(), pdf)).toBe(0);
+  // …and every officer read of it is audited.
+  expect(Number(sql(`SELECT count(*) FROM audit_log WHERE action = 'data_read' AND subject = '${nip}'
+                     AND detail->>'fields' = 'hds_lampiran SK CPNS.pdf'`))).toBeGreaterThan(0);
+});
+
 test("someone whose masked name is wrong sends a ticket from registration, confirmed by mail and followed by link", async ({
   page,
   browser,

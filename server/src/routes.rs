@@ -42,7 +42,8 @@ pub fn app_state(config: &Config, pool: PgPool) -> anyhow::Result<AppState> {
     let public_url = config.public_url.clone().unwrap_or_else(|| format!("http://{}", config.site_addr));
     let helpdesk = helpdesk::Helpdesk::new(pool.clone(), reference.clone())
         .with_mail(mailer.clone(), public_url.clone())
-        .with_guest_limit(config.registration_checks_per_15_minutes);
+        .with_guest_limit(config.registration_checks_per_15_minutes)
+        .with_file_dir(config.data_dir.join("hds-lampiran"));
     let identity =
         identity::Identity::new(pool.clone(), config.identity_config(), personnel.clone(), reference.clone(), mailer);
     // Sessions ended on another instance leave this one's cache at once.

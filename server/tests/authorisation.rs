@@ -137,6 +137,11 @@ fn rows() -> Vec<Row> {
         plain("/api/pns/dokumen/{id}", Needs(OwnRecord), by!(remove)).outside(by!(remove_other_pns)),
         // The live stream: a PNS gets their own tickets' events, an officer those within reach.
         plain("/api/hds/peristiwa", AnyOf(&[OwnRecord, HdsInbox]), by!(event_stream)),
+        // Attachments: the ticket's PNS and the officers who reach it.
+        plain("/api/hds/tiket/{id}/lampiran", AnyOf(&[OwnRecord, HdsInbox]), by!(attach_in_reach))
+            .outside(by!(attach_outside)),
+        plain("/api/hds/lampiran/{id}", AnyOf(&[OwnRecord, HdsInbox]), by!(attachment_in_reach))
+            .outside(by!(attachment_outside)),
         plain("/api/hds/tiket/{id}/bukti", AnyOf(&[OwnRecord, HdsInbox]), by!(receipt_in_reach))
             .outside(by!(receipt_outside)),
         // The slip is for whoever holds the number and the code.
@@ -1122,6 +1127,28 @@ impl World {
         id
     }
 
+    /// A file attached to that ticket, kept where the server keeps attachments.
+    async fn attachment(&self, role: Option<Role>, inside: bool) -> Uuid {
+        let tiket = self.ticket(role, inside).await;
+        let berkas = documents::Berkas::new(self.app.config.data_dir.join("hds-lampiran"));
+        let sha256 = documents::Berkas::sha256(PDF);
+        berkas.write_once(&sha256, PDF).await.unwrap();
+        let id = Uuid::new_v4();
+        sqlx::query(
+            "INSERT INTO hds_lampiran (id, tiket_id, dari, akun_id, nama, nama_file, jenis, ukuran, sha256)
+             VALUES ($1, $2, 'pns', $3, 'PNS Uji', 'sk.pdf', 'application/pdf', $4, $5)",
+        )
+        .bind(id)
+        .bind(tiket)
+        .bind(Uuid::new_v4())
+        .bind(PDF.len() as i32)
+        .bind(&sha256)
+        .execute(&self.app.pool)
+        .await
+        .unwrap();
+        id
+    }
+
     async fn raise_ticket(&self, role: Option<Role>, inside: bool) -> Uuid {
         let (nip, instansi_id) = match (role, inside) {
             (Some(Role::Pns), true) => (self.app.demo.pns_nip.clone(), INSTANSI_SLEMAN),
@@ -1346,6 +1373,28 @@ async fn own_ticket_page(world: &World, role: Option<Role>, _: &Client) -> Call 
 
 async fn officer_ticket_page(world: &World, role: Option<Role>, _: &Client) -> Call {
     Call::Get(format!("/hds/tiket/{}", world.ticket(role, true).await))
+}
+
+/// A ticket in reach; the PNS's own shared one has been closed by their closing row, so they
+/// get a new one.
+async fn attach_in_reach(world: &World, role: Option<Role>, _: &Client) -> Call {
+    let id = match role {
+        Some(Role::Pns) => world.raise_ticket(role, true).await,
+        _ => world.ticket(role, true).await,
+    };
+    Call::Post(format!("/api/hds/tiket/{id}/lampiran?nama=sk.pdf"), PDF.to_vec())
+}
+
+async fn attach_outside(world: &World, role: Option<Role>, _: &Client) -> Option<Call> {
+    Some(Call::Post(format!("/api/hds/tiket/{}/lampiran?nama=sk.pdf", world.ticket(role, false).await), PDF.to_vec()))
+}
+
+async fn attachment_in_reach(world: &World, role: Option<Role>, _: &Client) -> Call {
+    Call::Get(format!("/api/hds/lampiran/{}", world.attachment(role, true).await))
+}
+
+async fn attachment_outside(world: &World, role: Option<Role>, _: &Client) -> Option<Call> {
+    Some(Call::Get(format!("/api/hds/lampiran/{}", world.attachment(role, false).await)))
 }
 
 async fn receipt_in_reach(world: &World, role: Option<Role>, _: &Client) -> Call {

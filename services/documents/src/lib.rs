@@ -1,4 +1,5 @@
-//! Printable documents (registration slips, help-desk receipts) as A4 PDF.
+//! Printable documents (registration slips, help-desk receipts) as A4 PDF, and the file store
+//! for uploaded ones ([`Berkas`]).
 //!
 //! A [`Document`] is a title, optional subtitles, a body of labelled rows ("label : value"),
 //! headings and paragraphs, and an optional footer repeated at the bottom of every page. Text
@@ -18,7 +19,10 @@
 //! assert!(pdf.starts_with(b"%PDF-"));
 //! ```
 
+pub mod berkas;
 pub mod winansi;
+
+pub use berkas::Berkas;
 
 use pdf_writer::{Content, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
 use winansi::{encode, Face};

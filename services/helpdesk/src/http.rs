@@ -10,6 +10,8 @@
 //!   so a session that ended meanwhile stops receiving.
 //! - `GET /api/hds/tiket/{id}/bukti`: the ticket's printable receipt (PDF), for its PNS and the
 //!   officers who reach it.
+//! - `POST /api/hds/tiket/{id}/lampiran?nama=<file name>`, body: the file; `GET
+//!   /api/hds/lampiran/{id}`: a ticket's attachments, for the same readers (`lampiran.rs`).
 
 use std::collections::VecDeque;
 use std::convert::Infallible;
@@ -17,13 +19,15 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use access::{RequestAuth, ServiceError};
-use axum::extract::{Path, Query, State};
-use axum::http::{header, HeaderMap};
+use axum::body::Bytes;
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{DefaultBodyLimit, FromRequest, Path, Query, Request, State};
+use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::IntoResponse;
-use axum::routing::get;
-use axum::Router;
-use domain::hds::Kabar;
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use domain::hds::{Kabar, Lampiran};
 use domain::{ErrorCode, Role};
 use futures::Stream;
 use tokio::sync::broadcast::error::RecvError;
@@ -37,10 +41,66 @@ use crate::store::Helpdesk;
 const BATCH: i64 = 500;
 
 pub fn router<S: Clone + Send + Sync + 'static>(helpdesk: Helpdesk, siaran: Siaran) -> Router<S> {
-    Router::new()
-        .route("/api/hds/peristiwa", get(stream))
-        .with_state(siaran)
-        .merge(Router::new().route("/api/hds/tiket/{id}/bukti", get(receipt)).with_state(helpdesk))
+    Router::new().route("/api/hds/peristiwa", get(stream)).with_state(siaran).merge(
+        Router::new()
+            .route("/api/hds/tiket/{id}/bukti", get(receipt))
+            .route("/api/hds/tiket/{id}/lampiran", post(attach).layer(DefaultBodyLimit::max(BODY_LIMIT)))
+            .route("/api/hds/lampiran/{id}", get(attachment))
+            .with_state(helpdesk),
+    )
+}
+
+/// The file is the body: room for the largest attachment and no more.
+const BODY_LIMIT: usize = domain::form::dokumen::MAX_BYTES + 1024;
+
+#[derive(serde::Deserialize)]
+struct NamaBerkas {
+    nama: String,
+}
+
+/// Who asks and how much they declare are settled before the body is read.
+async fn attach(
+    State(helpdesk): State<Helpdesk>,
+    auth: RequestAuth,
+    Path(id): Path<String>,
+    query: Result<Query<NamaBerkas>, QueryRejection>,
+    request: Request,
+) -> Result<Json<Lampiran>, ServiceError> {
+    let user = auth.user()?;
+    let id = id.parse().map_err(|_| ErrorCode::NotFound)?;
+    let declared: Option<u64> =
+        request.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse().ok());
+    if declared.is_some_and(|length| length > BODY_LIMIT as u64) {
+        return Err(ErrorCode::DocumentTooLarge.into());
+    }
+    let Query(q) = query.map_err(|_| ErrorCode::BadRequest)?;
+    // Without a declared length (chunked), the body limit stops the read at the limit.
+    let body = Bytes::from_request(request, &()).await.map_err(|rejection| match rejection.status() {
+        StatusCode::PAYLOAD_TOO_LARGE => ErrorCode::DocumentTooLarge,
+        _ => ErrorCode::BadRequest,
+    })?;
+    Ok(Json(helpdesk.attach(user, id, &q.nama, &body, &auth.ip).await?))
+}
+
+async fn attachment(
+    State(helpdesk): State<Helpdesk>,
+    auth: RequestAuth,
+    Path(id): Path<String>,
+) -> Result<impl IntoResponse, ServiceError> {
+    let user = auth.user()?;
+    let id = id.parse().map_err(|_| ErrorCode::NotFound)?;
+    let (lampiran, path) = helpdesk.attachment_for(user, id, &auth.ip).await?;
+    let bytes = tokio::fs::read(&path).await.map_err(|e| ServiceError::Internal(format!("{}: {e}", path.display())))?;
+    let disposition = format!("attachment; filename=\"{}\"", lampiran.nama_file.replace(|c: char| !c.is_ascii(), "_"));
+    Ok((
+        [
+            (header::CONTENT_TYPE, lampiran.jenis),
+            (header::CONTENT_DISPOSITION, disposition),
+            (header::CACHE_CONTROL, "private, no-store".to_owned()),
+            (header::X_CONTENT_TYPE_OPTIONS, "nosniff".to_owned()),
+        ],
+        bytes,
+    ))
 }
 
 async fn receipt(

@@ -13,6 +13,7 @@ mod demo;
 mod jangkauan;
 mod koreksi;
 mod kotak;
+mod lampiran;
 pub mod peristiwa;
 mod rute;
 mod store;

@@ -11,11 +11,14 @@ pub struct Helpdesk {
     pub(crate) pos: Option<crate::surat::Pos>,
     /// Ticket requests from registration allowed per address in an hour (`with_guest_limit`).
     pub(crate) tamu_per_ip: i64,
+    /// Ticket attachments' files (`with_file_dir`).
+    pub(crate) berkas: documents::Berkas,
 }
 
 impl Helpdesk {
     pub fn new(pool: PgPool, reference: reference::Reference) -> Self {
-        Helpdesk { pool, reference, pos: None, tamu_per_ip: crate::tamu::MAX_PER_IP }
+        let berkas = documents::Berkas::new(std::env::temp_dir().join("sipupns-hds-lampiran"));
+        Helpdesk { pool, reference, pos: None, tamu_per_ip: crate::tamu::MAX_PER_IP, berkas }
     }
 
     /// At most `per_ip` ticket requests from registration per address in an hour (an office

@@ -327,6 +327,7 @@ impl Helpdesk {
         )
         .execute(&mut *tx)
         .await?;
+        let lampiran = crate::lampiran::of_ticket(&mut *tx, id).await?;
         tx.commit().await?;
         let penerima = self.penerima_name(kepala.penerima).await?;
         let pengalihan = if internal { self.transfers(id).await? } else { Vec::new() };
@@ -338,6 +339,7 @@ impl Helpdesk {
             nilai: kepala.nilai,
             pengalihan,
             tanda: None,
+            lampiran,
         })
     }
 }

@@ -1,27 +1,18 @@
-//! Supporting documents: stored once by content hash in the data folder, listed per PNS,
+//! Supporting documents: stored once by content hash in the data folder (`documents::Berkas`), listed per PNS,
 //! handed out only to callers the app has authorised. A file goes with the last row that
 //! refers to its hash; writing and removing a hash's file take that hash's lock, so an upload
 //! of the same bytes never loses its file to a removal running beside it.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
+use documents::Berkas;
 use domain::form::dokumen::{clean_file_name, sniff, MAX_PER_PNS};
 use domain::form::{Bagian, Dokumen};
 use domain::ErrorCode;
-use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
 use crate::store::Personnel;
 use crate::usulan::UsulanError;
-
-/// Where a file with this hash lives: `<dir>/ab/abcdef…`.
-fn path_of(dir: &Path, sha256: &str) -> PathBuf {
-    dir.join(&sha256[..2]).join(sha256)
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
 
 /// A `dokumen` row, from a query or from the form snapshot's JSON (which leaves out the
 /// owner and the hash: the form needs no file paths).
@@ -53,8 +44,8 @@ impl DokumenRow {
     }
 
     /// (owner's NIP, the document, where its bytes are).
-    fn into_parts(self, dir: &Path) -> sqlx::Result<(String, Dokumen, PathBuf)> {
-        let (nip, path) = (self.nip.clone(), path_of(dir, &self.sha256));
+    fn into_parts(self, berkas: &Berkas) -> sqlx::Result<(String, Dokumen, PathBuf)> {
+        let (nip, path) = (self.nip.clone(), berkas.path(&self.sha256));
         Ok((nip, self.into_dokumen()?, path))
     }
 }
@@ -77,7 +68,7 @@ impl Personnel {
         if !self.editable(nip).await? {
             return Err(UsulanError::Refused(ErrorCode::ProposalLocked));
         }
-        let sha256 = hex(&Sha256::digest(bytes));
+        let sha256 = Berkas::sha256(bytes);
         let mut tx = self.pool.begin().await?;
         // One upload at a time per PNS (the lock on their master row, held to the commit), so
         // parallel uploads cannot all count the same last free place.
@@ -95,7 +86,7 @@ impl Personnel {
             return Err(UsulanError::Refused(ErrorCode::TooManyDocuments));
         }
         lock_file(&mut tx, &sha256).await?;
-        self.write_once(&sha256, bytes).await.map_err(|e| {
+        self.berkas().write_once(&sha256, bytes).await.map_err(|e| {
             tracing::error!(error = %e, "storing a document failed");
             UsulanError::Refused(ErrorCode::Internal)
         })?;
@@ -126,18 +117,8 @@ impl Personnel {
         })
     }
 
-    /// Writes the bytes under their hash unless that file exists: to a temporary name first,
-    /// then renamed, so a reader never sees half a file.
-    async fn write_once(&self, sha256: &str, bytes: &[u8]) -> std::io::Result<()> {
-        let path = path_of(&self.dokumen_dir, sha256);
-        if tokio::fs::try_exists(&path).await? {
-            return Ok(());
-        }
-        let dir = path.parent().expect("hash folder");
-        tokio::fs::create_dir_all(dir).await?;
-        let temporary = dir.join(format!(".{sha256}.{}", Uuid::new_v4()));
-        tokio::fs::write(&temporary, bytes).await?;
-        tokio::fs::rename(&temporary, &path).await
+    fn berkas(&self) -> Berkas {
+        Berkas::new(self.dokumen_dir.clone())
     }
 
     /// A document with its owner's NIP and the file's path; the caller decides who may read it.
@@ -150,7 +131,7 @@ impl Personnel {
         )
         .fetch_optional(&self.pool)
         .await?;
-        row.map(|r| r.into_parts(&self.dokumen_dir)).transpose()
+        row.map(|r| r.into_parts(&self.berkas())).transpose()
     }
 
     /// Removes one of the PNS's documents from the proposal (while it can be edited), and its
@@ -194,7 +175,7 @@ impl Personnel {
         let mut tx = self.pool.begin().await?;
         lock_file(&mut tx, sha256).await?;
         if !still_referenced(&mut tx, sha256).await? {
-            let path = path_of(&self.dokumen_dir, sha256);
+            let path = self.berkas().path(sha256);
             match tokio::fs::remove_file(&path).await {
                 Err(error) if error.kind() != std::io::ErrorKind::NotFound => {
                     // The row is gone already; an orphaned file is only wasted space.

@@ -9,6 +9,7 @@ use leptos::task::spawn_local;
 
 use super::state::FormState;
 use crate::i18n::{error_text, t};
+use crate::unggah::{check_size, delete, first_file, kilobytes, post_file, BrowserFile};
 
 #[component]
 pub fn Documents(bagian: Bagian, entri: Option<usize>) -> impl IntoView {
@@ -28,8 +29,8 @@ pub fn Documents(bagian: Bagian, entri: Option<usize>) -> impl IntoView {
     let editable = move || st.status.get().editable();
     let chosen = move |ev: leptos::ev::Event| {
         let Some(file) = first_file(&ev) else { return };
-        if file_size(&file) > MAX_BYTES as f64 {
-            problem.set(Some(ErrorCode::DocumentTooLarge));
+        if let Err(code) = check_size(&file, MAX_BYTES) {
+            problem.set(Some(code));
             return;
         }
         busy.set(true);
@@ -45,7 +46,7 @@ pub fn Documents(bagian: Bagian, entri: Option<usize>) -> impl IntoView {
     };
     let remove = move |id: String| {
         spawn_local(async move {
-            match delete(&id).await {
+            match delete(&format!("/api/pns/dokumen/{id}")).await {
                 Ok(()) => st.dokumen.update(|d| d.retain(|x| x.id != id)),
                 Err(code) => problem.set(Some(code)),
             }
@@ -77,94 +78,9 @@ pub fn Documents(bagian: Bagian, entri: Option<usize>) -> impl IntoView {
     }
 }
 
-#[cfg(feature = "hydrate")]
-type BrowserFile = web_sys::File;
-#[cfg(not(feature = "hydrate"))]
-type BrowserFile = ();
-
-#[cfg(feature = "hydrate")]
-fn first_file(ev: &leptos::ev::Event) -> Option<BrowserFile> {
-    use wasm_bindgen::JsCast;
-    let input: web_sys::HtmlInputElement = ev.target()?.dyn_into().ok()?;
-    let file = input.files()?.get(0);
-    input.set_value(""); // the same file can be chosen again after a failure
-    file
-}
-#[cfg(not(feature = "hydrate"))]
-fn first_file(_: &leptos::ev::Event) -> Option<BrowserFile> {
-    None
-}
-
-/// Whole KB, rounded up.
-fn kilobytes(bytes: i64) -> i64 {
-    (bytes + 1023) / 1024
-}
-
-#[cfg(feature = "hydrate")]
-fn file_size(file: &BrowserFile) -> f64 {
-    file.size()
-}
-#[cfg(not(feature = "hydrate"))]
-fn file_size(_: &BrowserFile) -> f64 {
-    0.0
-}
-
-/// Sends the request (gloo-net's `fetch`): a success's body, or the error code to show. A
-/// request that gets no answer at all is `Internal`.
-#[cfg(feature = "hydrate")]
-async fn fetch(request: Result<gloo_net::http::Request, gloo_net::Error>) -> Result<String, ErrorCode> {
-    let response = request.map_err(|_| ErrorCode::Internal)?.send().await.map_err(|_| ErrorCode::Internal)?;
-    let text = response.text().await.unwrap_or_default();
-    if (200..300).contains(&response.status()) {
-        Ok(text)
-    } else {
-        Err(failure(response.status(), &text))
-    }
-}
-
-/// An answer that is not a success: the server's error code, or one made from the status.
-#[cfg(feature = "hydrate")]
-fn failure(status: u16, text: &str) -> ErrorCode {
-    serde_json::from_str::<ErrorCode>(text).unwrap_or(match status {
-        413 => ErrorCode::DocumentTooLarge,
-        401 => ErrorCode::SessionExpired,
-        _ => ErrorCode::Internal,
-    })
-}
-
-/// `POST /api/pns/dokumen?bagian=…&nama=…[&entri=…]` with the file as the body (the browser
-/// sets its content type).
-#[cfg(feature = "hydrate")]
+/// `POST /api/pns/dokumen?bagian=…&nama=…[&entri=…]`.
 async fn send(file: BrowserFile, bagian: Bagian, entri: Option<String>) -> Result<Dokumen, ErrorCode> {
-    let mut query = vec![("bagian", bagian.slug().to_owned()), ("nama", file.name())];
+    let mut query = vec![("bagian", bagian.slug().to_owned())];
     query.extend(entri.map(|entri| ("entri", entri)));
-    let text = fetch(gloo_net::http::Request::post("/api/pns/dokumen").query(query).body(file)).await?;
-    serde_json::from_str(&text).map_err(|_| ErrorCode::Internal)
-}
-#[cfg(not(feature = "hydrate"))]
-async fn send(_: BrowserFile, _: Bagian, _: Option<String>) -> Result<Dokumen, ErrorCode> {
-    Err(ErrorCode::Internal)
-}
-
-#[cfg(feature = "hydrate")]
-async fn delete(id: &str) -> Result<(), ErrorCode> {
-    fetch(gloo_net::http::Request::delete(&format!("/api/pns/dokumen/{id}")).build()).await.map(|_| ())
-}
-#[cfg(not(feature = "hydrate"))]
-async fn delete(_: &str) -> Result<(), ErrorCode> {
-    Err(ErrorCode::Internal)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::kilobytes;
-
-    #[test]
-    fn sizes_round_up_to_whole_kilobytes() {
-        assert_eq!(kilobytes(0), 0);
-        assert_eq!(kilobytes(1), 1);
-        assert_eq!(kilobytes(1024), 1);
-        assert_eq!(kilobytes(1025), 2);
-        assert_eq!(kilobytes(2 * 1024 * 1024), 2048);
-    }
+    post_file("/api/pns/dokumen", query, file).await
 }

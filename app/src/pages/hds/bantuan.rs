@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use super::percakapan::{durasi, kepala, langsung, muat, status_badge, Percakapan};
+use super::percakapan::{durasi, kepala, langsung, muat, status_badge, Lampiran, Percakapan};
 use crate::api::hds::{
     close_ticket, field_for_ticket, from_flag, instansi_choices, own_ticket, own_tickets, raise_ticket, reply_as_pns,
     TiketBaruView,
@@ -248,6 +248,7 @@ pub fn HelpTicketPage() -> impl IntoView {
 #[component]
 fn PnsTicket(detail: TiketDetail, reload: RwSignal<u32>, isi: RwSignal<String>) -> impl IntoView {
     let id = detail.ringkas.id.clone();
+    let lampiran_id = id.clone();
     let status = detail.ringkas.status;
     // 0 when none was shown: an answer arriving meanwhile is still noticed.
     let seen = Some(detail.pesan.last().map_or(0, |p| p.id));
@@ -291,6 +292,7 @@ fn PnsTicket(detail: TiketDetail, reload: RwSignal<u32>, isi: RwSignal<String>) 
         {head}
         <p class="muted">{t(Msg::TicketWaited)}": "{umur}</p>
         <Percakapan pesan=detail.pesan/>
+        <Lampiran id=lampiran_id lampiran=detail.lampiran terbuka={status != StatusTiket::Ditutup} reload/>
         {move || failed.get().map(|code| view! { <p class="error" role="alert">{error_text(code)}</p> })}
         {(status != StatusTiket::Ditutup).then(|| view! {
             <form class="reply" on:submit=send data-testid="form-balas">

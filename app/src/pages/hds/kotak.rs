@@ -11,7 +11,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::koreksi::{Koreksi, TandaTiket, TurunStatusTiket};
-use super::percakapan::{durasi, kepala, langsung, muat, status_badge, Percakapan};
+use super::percakapan::{durasi, kepala, langsung, muat, status_badge, Lampiran, Percakapan};
 use super::tindakan::{TemplatBalasan, Tindakan};
 use crate::api::hds::{
     claim_ticket, inbox, officer_choices, open_ticket, present, reply_as_officer, set_status, FilterKotakView,
@@ -237,6 +237,7 @@ fn OfficerTicket(
     let pengalihan = detail.pengalihan.clone();
     let (tanda, kategori, koreksi_id) = (detail.tanda.clone(), detail.ringkas.kategori, id.clone());
     let closed = detail.ringkas.status == StatusTiket::Ditutup;
+    let lampiran_id = id.clone();
     let head = kepala(&detail);
     let umur = durasi(detail.ringkas.umur_menit);
     // What the officer has seen: the reply is checked against it.
@@ -316,6 +317,7 @@ fn OfficerTicket(
             </ul>
         })}
         <Percakapan pesan=detail.pesan/>
+        <Lampiran id=lampiran_id lampiran=detail.lampiran terbuka={!closed} reload/>
         {move || arrived.get().then(|| view! { <p class="notice" role="status" data-testid="pesan-baru">{t(Msg::NewMessageArrived)}</p> })}
         {move || failed.get().map(|code| view! { <p class="error" role="alert" data-testid="galat">{error_text(code)}</p> })}
         {(!closed).then(|| view! {

@@ -2,11 +2,11 @@
 //! how long a ticket has waited, the live-stream indicator, and loading with errors shown.
 
 use domain::hds::{Dari, Pesan, StatusTiket, TiketDetail};
-use domain::Msg;
+use domain::{ErrorCode, Msg};
 use leptos::prelude::*;
 
 use crate::error::AppError;
-use crate::i18n::{t, use_lang};
+use crate::i18n::{error_text, t, use_lang};
 use crate::pages::errors::ErrorView;
 use crate::resource::AppResource;
 
@@ -102,5 +102,58 @@ pub fn Percakapan(pesan: Vec<Pesan>) -> impl IntoView {
                 </ol>
             }.into_any()
         }}
+    }
+}
+
+/// The ticket's attachments, each a download, and while the ticket is open a file to add
+/// (PDF, JPEG or PNG, 5 MB, at most `LAMPIRAN_PER_TIKET`). After an upload the page reloads
+/// the ticket; others who have it open get it through the live stream.
+#[component]
+pub fn Lampiran(
+    id: String,
+    lampiran: Vec<domain::hds::Lampiran>,
+    terbuka: bool,
+    reload: RwSignal<u32>,
+) -> impl IntoView {
+    use crate::unggah::{check_size, first_file, kilobytes, post_file};
+    let problem = RwSignal::new(None::<ErrorCode>);
+    let busy = RwSignal::new(false);
+    let full = lampiran.len() >= domain::hds::LAMPIRAN_PER_TIKET;
+    let chosen = move |ev: leptos::ev::Event| {
+        let Some(file) = first_file(&ev) else { return };
+        if let Err(code) = check_size(&file, domain::form::dokumen::MAX_BYTES) {
+            problem.set(Some(code));
+            return;
+        }
+        busy.set(true);
+        let url = format!("/api/hds/tiket/{id}/lampiran");
+        leptos::task::spawn_local(async move {
+            let sent = post_file::<domain::hds::Lampiran>(&url, Vec::new(), file).await;
+            problem.set(sent.err());
+            busy.set(false);
+            reload.update(|n| *n += 1);
+        });
+    };
+    view! {
+        <div class="documents" data-testid="lampiran">
+            <h2>{t(Msg::Attachments)}</h2>
+            {lampiran.is_empty().then(|| view! { <p class="muted">{t(Msg::NoAttachments)}</p> })}
+            <ul>
+                {lampiran.into_iter().map(|l| view! {
+                    <li data-testid="berkas-lampiran">
+                        <a href=format!("/api/hds/lampiran/{}", l.id) download=l.nama_file.clone()>{l.nama_file.clone()}</a>
+                        " ("{kilobytes(l.ukuran)}" KB) · "{l.nama}" · "{l.waktu}
+                    </li>
+                }).collect_view()}
+            </ul>
+            {(terbuka && !full).then(|| view! {
+                <label for="lampiran-baru">{t(Msg::AddAttachment)}</label>
+                <input type="file" id="lampiran-baru" accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
+                    disabled=move || busy.get() on:change=chosen/>
+                <small>{t(Msg::DocumentHint)}</small>
+            })}
+            {move || busy.get().then(|| view! { <p aria-busy="true">{t(Msg::Working)}</p> })}
+            {move || problem.get().map(|code| view! { <p class="error" role="alert">{error_text(code)}</p> })}
+        </div>
     }
 }
