@@ -15,6 +15,7 @@ pub mod audit;
 mod error;
 mod scope;
 pub mod token;
+pub mod unduhan;
 mod user;
 
 pub use error::{status_of, Refusal, Result, ServiceError};

@@ -91,16 +91,7 @@ async fn attachment(
     let id = id.parse().map_err(|_| ErrorCode::NotFound)?;
     let (lampiran, path) = helpdesk.attachment_for(user, id, &auth.ip).await?;
     let bytes = tokio::fs::read(&path).await.map_err(|e| ServiceError::Internal(format!("{}: {e}", path.display())))?;
-    let disposition = format!("attachment; filename=\"{}\"", lampiran.nama_file.replace(|c: char| !c.is_ascii(), "_"));
-    Ok((
-        [
-            (header::CONTENT_TYPE, lampiran.jenis),
-            (header::CONTENT_DISPOSITION, disposition),
-            (header::CACHE_CONTROL, "private, no-store".to_owned()),
-            (header::X_CONTENT_TYPE_OPTIONS, "nosniff".to_owned()),
-        ],
-        bytes,
-    ))
+    Ok(access::unduhan::download(&lampiran.nama_file, lampiran.jenis, bytes))
 }
 
 async fn receipt(

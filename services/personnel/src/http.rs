@@ -13,7 +13,7 @@ use axum::body::Bytes;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{DefaultBodyLimit, FromRequest, Path, Query, Request, State};
 use axum::http::{header, HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use domain::form::{dokumen, Bagian, Dokumen};
@@ -116,15 +116,5 @@ async fn download(
     }
     let bytes =
         tokio::fs::read(&path).await.map_err(|error| ServiceError::internal(format!("{}: {error}", path.display())))?;
-    let disposition = format!("attachment; filename=\"{}\"", dokumen.nama_file.replace(|c: char| !c.is_ascii(), "_"));
-    Ok((
-        [
-            (header::CONTENT_TYPE, dokumen.jenis),
-            (header::CONTENT_DISPOSITION, disposition),
-            (header::CACHE_CONTROL, "private, no-store".to_owned()),
-            (header::X_CONTENT_TYPE_OPTIONS, "nosniff".to_owned()),
-        ],
-        bytes,
-    )
-        .into_response())
+    Ok(access::unduhan::download(&dokumen.nama_file, dokumen.jenis, bytes))
 }
