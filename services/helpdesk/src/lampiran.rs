@@ -17,7 +17,7 @@ use uuid::Uuid;
 use crate::jangkauan::Jangkauan;
 use crate::peristiwa;
 use crate::store::Helpdesk;
-use crate::tiket::{self, Kepala, Pemohon};
+use crate::tiket::{self, Kepala};
 
 const COLUMNS: &str = "id, dari, nama, nama_file, jenis, ukuran,
                        to_char(dibuat AT TIME ZONE 'Asia/Jakarta', 'YYYY-MM-DD HH24:MI') AS waktu";
@@ -64,12 +64,8 @@ impl Helpdesk {
     ) -> Result<Lampiran, ServiceError> {
         let jenis = sniff(bytes)?;
         let nama_file = clean_file_name(nama_file)?;
-        let dari = if user.active.role == Role::Pns {
-            Pemohon::of(user)?;
-            Dari::Pns
-        } else {
-            Dari::Petugas
-        };
+        // Whether they reach the ticket is checked on its locked row below.
+        let dari = if user.active.role == Role::Pns { Dari::Pns } else { Dari::Petugas };
         let sha256 = Berkas::sha256(bytes);
         let mut tx = self.pool.begin().await?;
         let kepala = tiket::lock(&mut tx, id).await?.ok_or(ErrorCode::NotFound)?;

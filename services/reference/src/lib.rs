@@ -344,8 +344,16 @@ impl Reference {
 
     /// The instansi's settings as its admin sees them.
     pub async fn settings(&self, instansi_id: Uuid) -> sqlx::Result<PengaturanInstansi> {
-        let verifikasi = self.registration_needs_verification(instansi_id).await?;
-        Ok(PengaturanInstansi::new(verifikasi, self.collection_period(instansi_id).await?))
+        let row: Option<(bool, Option<Date>, Option<Date>)> = sqlx::query_as(
+            "SELECT verifikasi_pendaftaran, pendataan_mulai, pendataan_selesai FROM instansi_setting
+             WHERE instansi_id = $1",
+        )
+        .bind(instansi_id)
+        .fetch_optional(&self.pool)
+        .await?;
+        // No row: the defaults (verification on, no period).
+        let (verifikasi, mulai, selesai) = row.unwrap_or((true, None, None));
+        Ok(PengaturanInstansi::new(verifikasi, Periode { mulai, selesai }))
     }
 
     /// Saves the instansi's settings (checked with the shared rules) and writes the change,
