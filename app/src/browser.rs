@@ -120,6 +120,21 @@ impl Submitted {
         }
     }
 
+    /// Every value of a field sent more than once (checked boxes sharing a name).
+    pub fn all(&self, name: &str) -> Vec<String> {
+        #[cfg(feature = "hydrate")]
+        return self
+            .0
+            .as_ref()
+            .map(|data| data.get_all(name).iter().filter_map(|v| v.as_string()).collect())
+            .unwrap_or_default();
+        #[cfg(not(feature = "hydrate"))]
+        {
+            let _ = name;
+            Vec::new()
+        }
+    }
+
     /// The field parsed (a hidden id or version the page wrote itself).
     pub fn parsed<T: std::str::FromStr>(&self, name: &str) -> Option<T> {
         self.text(name).parse().ok()

@@ -2,6 +2,7 @@
 //! so a form shows exactly the errors the server enforces.
 
 pub mod account;
+pub mod akun_staf;
 pub mod dates;
 pub mod error;
 pub mod form;

@@ -142,7 +142,10 @@ pub fn AdminInstansiHomePage() -> impl IntoView {
         // The instansi admin answers the help-desk tickets routed to them (F, K, L, R).
         view! {
             {page}
-            <p><a class="button" href="/hds" data-testid="buka-kotak-hds">{t(Msg::HomeHdsTitle)}</a></p>
+            <p>
+                <a class="button" href="/admin/instansi/akun" data-testid="kelola-akun">{t(Msg::AccountsManage)}</a>" "
+                <a class="button" href="/hds" data-testid="buka-kotak-hds">{t(Msg::HomeHdsTitle)}</a>
+            </p>
             {guarded(instansi_settings, |v| view! { <Pengaturan view=v/> })}
         }
     })

@@ -29,7 +29,7 @@ lazy_page!(ResetPasswordRoute, super::reset::ResetPasswordPage);
 lazy_page!(PnsHomeRoute, super::hds::PnsAndHdsPages);
 lazy_page!(VerifierRoute, super::homes::VerifierHomePage);
 lazy_page!(ReviewRoute, super::verifikasi::ReviewPages);
-lazy_page!(AdminInstansiRoute, super::homes::AdminInstansiHomePage);
+lazy_page!(AdminInstansiRoute, super::admin::AdminInstansiPages);
 lazy_page!(AdminKanregRoute, super::homes::AdminKanregHomePage);
 lazy_page!(AdminBknRoute, super::homes::AdminBknHomePage);
 lazy_page!(EksekutifRoute, super::homes::EksekutifHomePage);

@@ -1,3 +1,4 @@
+pub mod admin;
 pub mod errors;
 pub mod formulir;
 pub mod hds;

@@ -49,6 +49,7 @@ impl From<ErrorCode> for ServiceError {
 const UNIQUE_CONSTRAINTS: &[(&str, ErrorCode)] = &[
     ("account_nip_key", ErrorCode::NipAlreadyRegistered),
     ("account_username_key", ErrorCode::UsernameTaken),
+    ("account_email_staf_key", ErrorCode::EmailTaken),
     ("hds_templat_judul_key", ErrorCode::TemplateTitleTaken),
 ];
 
@@ -70,7 +71,9 @@ impl From<sqlx::Error> for ServiceError {
 pub fn status_of(code: ErrorCode) -> StatusCode {
     match code {
         ErrorCode::NotSignedIn | ErrorCode::SessionExpired => StatusCode::UNAUTHORIZED,
-        ErrorCode::Forbidden | ErrorCode::CsrfRejected | ErrorCode::RoleNotHeld => StatusCode::FORBIDDEN,
+        ErrorCode::Forbidden | ErrorCode::CsrfRejected | ErrorCode::RoleNotHeld | ErrorCode::RoleNotGrantable => {
+            StatusCode::FORBIDDEN
+        }
         // A ticket link never mailed, or expired, opens nothing.
         ErrorCode::NotFound | ErrorCode::GuestLinkInvalid => StatusCode::NOT_FOUND,
         ErrorCode::TooManyRequests | ErrorCode::TicketTooMany | ErrorCode::GuestTooMany => {

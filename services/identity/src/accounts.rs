@@ -92,23 +92,7 @@ impl Identity {
         {
             return Ok(id);
         }
-        let id = Uuid::new_v4();
-        sqlx::query!(
-            "INSERT INTO role_grant (id, account_id, role, instansi_id, unor_id, unor_path, kanreg_id, hds_kategori,
-                 kantor_id)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-            id,
-            account_id,
-            role.code(),
-            scope.instansi_id,
-            scope.unor_id,
-            scope.unor_path,
-            scope.kanreg_id,
-            &scope.hds_kategori,
-            scope.kantor_id
-        )
-        .execute(&self.pool)
-        .await?;
+        let id = crate::grant::insert(&self.pool, account_id, role, &scope).await?;
         // A signed-in holder of this account sees the new role at once.
         crate::revocation::announce(&self.pool, &self.sessions, crate::revocation::Revoked::Account(account_id))
             .await?;

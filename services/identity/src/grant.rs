@@ -39,3 +39,29 @@ pub(crate) fn sorted(mut grants: Vec<Grant>) -> Vec<Grant> {
     grants.sort_by_key(|g| Role::ALL.iter().position(|r| *r == g.role));
     grants
 }
+
+/// Stores a new grant of `role` with `scope` for the account; returns its id.
+pub(crate) async fn insert(
+    db: impl sqlx::PgExecutor<'_>,
+    account_id: Uuid,
+    role: Role,
+    scope: &access::Scope,
+) -> sqlx::Result<Uuid> {
+    let id = Uuid::new_v4();
+    sqlx::query(
+        "INSERT INTO role_grant (id, account_id, role, instansi_id, unor_id, unor_path, kanreg_id, hds_kategori, kantor_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+    )
+    .bind(id)
+    .bind(account_id)
+    .bind(role.code())
+    .bind(scope.instansi_id)
+    .bind(scope.unor_id)
+    .bind(&scope.unor_path)
+    .bind(scope.kanreg_id)
+    .bind(&scope.hds_kategori)
+    .bind(scope.kantor_id)
+    .execute(db)
+    .await?;
+    Ok(id)
+}

@@ -2,6 +2,7 @@
 //! registration, password reset and the audit log.
 
 mod accounts;
+mod akun_staf;
 mod error;
 pub mod grant;
 pub mod http;

@@ -34,19 +34,10 @@ impl Identity {
         };
         // A few links per account per quarter hour: nobody can flood a PNS's mailbox. Over the
         // limit the answer stays the same.
-        if !throttle::hit(&self.pool, &format!("account:reset:{id}"), RESETS_PER_ACCOUNT, 900).await? {
+        if !self.reset_mail_allowed(id).await? {
             return Ok(());
         }
-        let link_token = token::new_token();
-        sqlx::query!(
-            "INSERT INTO password_reset (token_hash, account_id, expires_at) VALUES ($1, $2, $3)",
-            token::digest(&link_token),
-            id,
-            OffsetDateTime::now_utc() + Duration::minutes(LINK_MINUTES)
-        )
-        .execute(&self.pool)
-        .await?;
-        let link = format!("{}/reset-sandi?token={link_token}", base_url.trim_end_matches('/'));
+        let link = password_link(&self.pool, id, Duration::minutes(LINK_MINUTES), base_url).await?;
         let body = format!(
             "Untuk mengatur ulang kata sandi SIPUPNS, buka tautan ini dalam {LINK_MINUTES} menit:\n{link}\n\n\
              To reset your SIPUPNS password, open this link within {LINK_MINUTES} minutes:\n{link}\n"
@@ -54,6 +45,12 @@ impl Identity {
         self.mailer.send_in_background(email, "Atur ulang kata sandi SIPUPNS", body);
         audit::record(&self.pool, Some(id), "password_reset_requested", Some(identifier), ip, json!({})).await?;
         Ok(())
+    }
+
+    /// Whether another reset link may go to this account now: a few per quarter hour, so
+    /// nobody can flood a mailbox (the admin's "send a password link" counts too).
+    pub(crate) async fn reset_mail_allowed(&self, account_id: uuid::Uuid) -> sqlx::Result<bool> {
+        throttle::hit(&self.pool, &format!("account:reset:{account_id}"), RESETS_PER_ACCOUNT, 900).await
     }
 
     pub async fn reset_password(
@@ -92,4 +89,22 @@ impl Identity {
         audit::record(&self.pool, Some(account_id), "password_reset", None, ip, json!({})).await?;
         Ok(())
     }
+}
+
+/// A new one-time link that sets the account's password, valid for `valid`: stored as a
+/// digest, so the database never holds a usable link.
+pub(crate) async fn password_link(
+    db: impl sqlx::PgExecutor<'_>,
+    account_id: uuid::Uuid,
+    valid: Duration,
+    base_url: &str,
+) -> sqlx::Result<String> {
+    let link_token = token::new_token();
+    sqlx::query("INSERT INTO password_reset (token_hash, account_id, expires_at) VALUES ($1, $2, $3)")
+        .bind(token::digest(&link_token))
+        .bind(account_id)
+        .bind(OffsetDateTime::now_utc() + valid)
+        .execute(db)
+        .await?;
+    Ok(format!("{}/reset-sandi?token={link_token}", base_url.trim_end_matches('/')))
 }

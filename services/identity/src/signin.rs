@@ -84,6 +84,11 @@ impl Identity {
             return Err(ErrorCode::AccountDisabled.into());
         };
         lockout::clear(&self.pool, account.id, ip).await?;
+        // Shown in the admin's list of staff accounts.
+        sqlx::query("UPDATE account SET last_signin_at = now() WHERE id = $1")
+            .bind(account.id)
+            .execute(&self.pool)
+            .await?;
         // Always a new session id at sign-in (no fixation).
         let token = session::create(&self.pool, self.config.session, account.id, first.id, ip, user_agent).await?;
         audit::record(&self.pool, Some(account.id), "signin_ok", Some(identifier), ip, json!({})).await?;

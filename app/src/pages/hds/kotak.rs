@@ -12,7 +12,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::koreksi::{Koreksi, TandaTiket, TurunStatusTiket};
 use super::percakapan::{durasi, kepala, langsung, muat, status_badge, Lampiran, Percakapan};
-use super::tindakan::{TemplatBalasan, Tindakan};
+use super::tindakan::{PilihanTindakan, TemplatBalasan, Tindakan};
 use crate::api::hds::{
     claim_ticket, inbox, officer_choices, open_ticket, present, reply_as_officer, set_status, FilterKotakView,
 };
@@ -188,6 +188,7 @@ pub fn OfficerTicketPage() -> impl IntoView {
     // The reply and the master correction being typed outlive the reloads a live update causes.
     let isi = RwSignal::new(String::new());
     let koreksi = Koreksi::new();
+    let pilihan = PilihanTindakan::new();
     let others = {
         let id = id.clone();
         crate::resource::resource(move || tick.get(), move |_| present(id.clone()))
@@ -216,7 +217,7 @@ pub fn OfficerTicketPage() -> impl IntoView {
                     })
                 })}
             </Transition>
-            {muat(ticket, move |detail| view! { <OfficerTicket detail reload arrived isi koreksi choices refresh/> })}
+            {muat(ticket, move |detail| view! { <OfficerTicket detail reload arrived isi koreksi pilihan choices refresh/> })}
         </section>
     }
 }
@@ -228,6 +229,7 @@ fn OfficerTicket(
     arrived: RwSignal<bool>,
     isi: RwSignal<String>,
     koreksi: Koreksi,
+    pilihan: PilihanTindakan,
     choices: AppResource<Result<PilihanPetugas, AppError>>,
     refresh: RwSignal<u32>,
 ) -> impl IntoView {
@@ -307,7 +309,7 @@ fn OfficerTicket(
         </p>
         {tanda.map(|tanda| view! { <TandaTiket id=koreksi_id.clone() tanda kategori open=!closed reload koreksi/> })}
         {(kategori == Kategori::TurunStatus && !closed).then(|| view! { <TurunStatusTiket id=koreksi_id reload/> })}
-        {(!closed).then(|| view! { <Tindakan id=tindakan_id nomor reload choices/> })}
+        {(!closed).then(|| view! { <Tindakan id=tindakan_id nomor reload choices pilihan/> })}
         {(!pengalihan.is_empty()).then(|| view! {
             <h2>{t(Msg::Transfers)}</h2>
             <ul class="pengalihan" data-testid="pengalihan">

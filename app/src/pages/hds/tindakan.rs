@@ -30,6 +30,25 @@ where
     });
 }
 
+/// What the officer has chosen and typed for an action. Held by the page, so a live update
+/// that redraws the ticket between choosing and pressing the button loses nothing.
+#[derive(Clone, Copy)]
+pub struct PilihanTindakan {
+    rekan: RwSignal<String>,
+    ke: RwSignal<String>,
+    alasan: RwSignal<String>,
+}
+
+impl PilihanTindakan {
+    pub fn new() -> Self {
+        PilihanTindakan {
+            rekan: RwSignal::new(String::new()),
+            ke: RwSignal::new(String::new()),
+            alasan: RwSignal::new(String::new()),
+        }
+    }
+}
+
 /// Assigning and transferring (for a ticket still open).
 #[component]
 pub fn Tindakan(
@@ -37,12 +56,11 @@ pub fn Tindakan(
     nomor: String,
     reload: RwSignal<u32>,
     choices: AppResource<Result<PilihanPetugas, AppError>>,
+    pilihan: PilihanTindakan,
 ) -> impl IntoView {
     let busy = RwSignal::new(false);
     let failed = RwSignal::new(None::<ErrorCode>);
-    let rekan = RwSignal::new(String::new());
-    let ke = RwSignal::new(String::new());
-    let alasan = RwSignal::new(String::new());
+    let PilihanTindakan { rekan, ke, alasan } = pilihan;
     let assign = {
         let id = id.clone();
         move |ev: leptos::ev::SubmitEvent| {
@@ -82,7 +100,11 @@ pub fn Tindakan(
                             view! {
                                 <select id="rekan" prop:value=move || rekan.get() on:change=move |ev| rekan.set(event_target_value(&ev))>
                                     <option value="">{t(Msg::ChooseOne)}</option>
-                                    {colleagues.into_iter().map(|o| view! { <option value=o.kode>{o.nama}</option> }).collect_view()}
+                                    {colleagues.into_iter().map(|o| {
+                                        // Marked on the option: a redrawn list keeps the choice.
+                                        let chosen = rekan.get_untracked() == o.kode;
+                                        view! { <option value=o.kode selected=chosen>{o.nama}</option> }
+                                    }).collect_view()}
                                 </select>
                                 " "<button type="submit" disabled=move || busy.get() data-testid="tugaskan">{t(Msg::Assign)}</button>
                             }.into_any()
@@ -95,7 +117,10 @@ pub fn Tindakan(
                                 <label for="tujuan">{t(Msg::TransferTo)}</label>
                                 <select id="tujuan" prop:value=move || ke.get() on:change=move |ev| ke.set(event_target_value(&ev))>
                                     <option value="">{t(Msg::ChooseOne)}</option>
-                                    {tujuan.into_iter().map(|o| view! { <option value=o.kode>{o.nama}</option> }).collect_view()}
+                                    {tujuan.into_iter().map(|o| {
+                                        let chosen = ke.get_untracked() == o.kode;
+                                        view! { <option value=o.kode selected=chosen>{o.nama}</option> }
+                                    }).collect_view()}
                                 </select>
                             </div>
                             <div class="field">

@@ -1,0 +1,268 @@
+//! `/admin/instansi/akun`: the instansi admin's staff accounts (#13). The list (roles with
+//! their unit or categories, last sign-in, live sessions) with the actions on each account,
+//! a form for a new verifier or HDS account, and one that gives a PNS of the instansi such a
+//! role. Every form is read when sent and checked with `domain::akun_staf`'s rules first;
+//! the server checks the same and the scope again.
+
+use domain::akun_staf::{AkunStaf, AkunStafBaru, PeranBaru, PERAN_ADMIN_INSTANSI};
+use domain::hds::Kategori;
+use domain::{ErrorCode, Msg, Role};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::api::admin::{
+    create_staff_account, end_sessions, grant_role, revoke_role, send_password_link, set_account_active,
+    staff_accounts, DaftarAkunView,
+};
+use crate::browser::Submitted;
+use crate::error::AppError;
+use crate::i18n::{error_text, t, use_lang};
+use crate::pages::errors::ErrorView;
+
+/// What the last action said: a confirmation or the refusal's code.
+type Kabar = Option<Result<String, ErrorCode>>;
+
+#[component]
+pub fn StaffAccountsPage() -> impl IntoView {
+    let reload = RwSignal::new(0u32);
+    let data = crate::resource::resource(move || reload.get(), |_| staff_accounts());
+    let kabar = RwSignal::new(None::<Result<String, ErrorCode>>);
+    view! {
+        <section class="panel" data-testid="akun-staf">
+            <p><a href="/admin/instansi">{t(Msg::Back)}</a></p>
+            <Transition fallback=|| view! { <p aria-busy="true">{t(Msg::Working)}</p> }>
+                {move || Suspend::new(async move {
+                    match data.await {
+                        Ok(view) => view! { <Daftar view reload kabar/> }.into_any(),
+                        Err(error) => view! { <ErrorView error/> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+/// Runs an action, then says how it went and reloads the list.
+fn jalankan<F>(kabar: RwSignal<Kabar>, reload: RwSignal<u32>, busy: RwSignal<bool>, task: F, ok: String)
+where
+    F: std::future::Future<Output = Result<(), AppError>> + 'static,
+{
+    busy.set(true);
+    kabar.set(None);
+    spawn_local(async move {
+        let result = task.await;
+        busy.set(false);
+        kabar.set(Some(result.map(|()| ok).map_err(|e| e.0)));
+        reload.update(|n| *n += 1);
+    });
+}
+
+#[component]
+fn Daftar(view: DaftarAkunView, reload: RwSignal<u32>, kabar: RwSignal<Kabar>) -> impl IntoView {
+    let DaftarAkunView { instansi, akun, unor } = view;
+    let busy = RwSignal::new(false);
+    let rows = if akun.is_empty() {
+        view! { <p class="muted">{t(Msg::NoStaffAccounts)}</p> }.into_any()
+    } else {
+        view! {
+            <table class="table" data-testid="daftar-akun">
+                <thead><tr>
+                    <th>{t(Msg::FullName)}</th><th>{t(Msg::Role)}</th><th>{t(Msg::AccountStatus)}</th>
+                    <th>{t(Msg::LastSignIn)}</th><th>{t(Msg::ActiveSessions)}</th><th></th>
+                </tr></thead>
+                <tbody>
+                    {akun.into_iter().map(|a| view! { <Baris akun=a reload kabar busy/> }).collect_view()}
+                </tbody>
+            </table>
+        }
+        .into_any()
+    };
+    view! {
+        <h1>{t(Msg::AccountsTitle)}" — "{instansi}</h1>
+        <p class="muted">{t(Msg::AccountsIntro)}</p>
+        {move || kabar.get().map(|result| match result {
+            Ok(text) => view! { <p class="success" role="status" data-testid="kabar-akun">{text}</p> }.into_any(),
+            Err(code) => view! { <p class="error" role="alert" data-testid="galat-akun">{error_text(code)}</p> }.into_any(),
+        })}
+        {rows}
+        <AkunBaru unor=unor.clone() reload kabar busy/>
+        <BeriPeran unor reload kabar busy/>
+    }
+}
+
+/// One account: who, their roles (each revocable when this admin granted it), status, and
+/// the actions an admin may take on it.
+#[component]
+fn Baris(akun: AkunStaf, reload: RwSignal<u32>, kabar: RwSignal<Kabar>, busy: RwSignal<bool>) -> impl IntoView {
+    let id = akun.account_id.clone();
+    let aktif = akun.aktif;
+    let act = move |what: &'static str| {
+        let id = id.clone();
+        move |_| {
+            let id = id.clone();
+            match what {
+                "status" => jalankan(kabar, reload, busy, set_account_active(id, !aktif), t(Msg::SettingsSaved).into()),
+                "tautan" => jalankan(kabar, reload, busy, send_password_link(id), t(Msg::AccountLinkSent).into()),
+                _ => jalankan(kabar, reload, busy, end_sessions(id), t(Msg::AccountSessionsEnded).into()),
+            }
+        }
+    };
+    let peran = akun
+        .peran
+        .into_iter()
+        .map(|p| {
+            let grant = p.grant_id.clone();
+            let cabut =
+                move |_| jalankan(kabar, reload, busy, revoke_role(grant.clone()), t(Msg::SettingsSaved).into());
+            view! {
+                <li>
+                    {t(p.peran.label())}
+                    {(!p.cakupan.is_empty()).then(|| view! { <span class="muted">" · "{p.cakupan.clone()}</span> })}
+                    {p.dapat_dicabut.then(|| view! {
+                        " "<button type="button" class="link" on:click=cabut disabled=move || busy.get()
+                            data-testid="cabut-peran">{t(Msg::RoleRevoke)}</button>
+                    })}
+                </li>
+            }
+        })
+        .collect_view();
+    let status = if aktif { Msg::AccountActive } else { Msg::AccountInactive };
+    let terakhir = if akun.terakhir_masuk.is_empty() { t(Msg::Never).to_owned() } else { akun.terakhir_masuk.clone() };
+    view! {
+        <tr data-testid="baris-akun" data-login=akun.login.clone()>
+            <td><strong>{akun.nama.clone()}</strong><br/><span class="muted">{akun.login.clone()}" · "{akun.email.clone()}</span></td>
+            <td><ul class="plain">{peran}</ul></td>
+            <td data-testid="status-akun">{t(status)}</td>
+            <td>{terakhir}</td>
+            <td>{akun.sesi_aktif}</td>
+            <td class="actions">
+                {akun.dapat_dikelola.then(|| view! {
+                    <button type="button" on:click=act("status") disabled=move || busy.get() data-testid="ubah-status">
+                        {t(if aktif { Msg::AccountDisable } else { Msg::AccountEnable })}
+                    </button>" "
+                    <button type="button" on:click=act("tautan") disabled=move || busy.get() data-testid="kirim-tautan">
+                        {t(Msg::AccountSendLink)}
+                    </button>" "
+                    <button type="button" on:click=act("sesi") disabled=move || busy.get() data-testid="akhiri-sesi">
+                        {t(Msg::AccountEndSessions)}
+                    </button>
+                })}
+            </td>
+        </tr>
+    }
+}
+
+/// The role, and the unit (L1) or the ticket categories (HDS) that come with it. `awalan`
+/// keeps the two forms' ids apart.
+#[component]
+fn PilihPeran(awalan: &'static str, unor: Vec<(String, String)>) -> impl IntoView {
+    let lang = use_lang();
+    let peran = RwSignal::new(String::new());
+    let (peran_id, unor_id) = (format!("{awalan}-peran"), format!("{awalan}-unor"));
+    view! {
+        <div class="field">
+            <label for=peran_id.clone()>{t(Msg::Role)}</label>
+            <select id=peran_id name="peran" on:change=move |ev| peran.set(event_target_value(&ev))>
+                <option value="">{t(Msg::ChooseOne)}</option>
+                {PERAN_ADMIN_INSTANSI.iter().map(|r| view! { <option value=r.code()>{t(r.label())}</option> }).collect_view()}
+            </select>
+        </div>
+        // Both stay in the page (a form sent before the WASM started still has them); the
+        // one that does not fit the role is hidden.
+        <div class="field" hidden=move || peran.get() != Role::VerifikatorL1.code()>
+            <label for=unor_id.clone()>{t(Msg::UnitToVerify)}</label>
+            <select id=unor_id name="unor_id">
+                <option value="">{t(Msg::ChooseOne)}</option>
+                {unor.into_iter().map(|(id, nama)| view! { <option value=id>{nama}</option> }).collect_view()}
+            </select>
+        </div>
+        <fieldset class="field" hidden=move || peran.get() != Role::PetugasHds.code()>
+            <legend>{t(Msg::TicketCategories)}</legend>
+            {Kategori::ALL.iter().map(|k| view! {
+                <label class="check"><input type="checkbox" name="kategori" value=k.code()/>" "{k.code()}". "{k.nama(lang)}</label>
+            }).collect_view()}
+        </fieldset>
+    }
+}
+
+fn peran_of(form: &Submitted) -> PeranBaru {
+    PeranBaru { peran: form.text("peran"), unor_id: form.text("unor_id"), kategori: form.all("kategori") }
+}
+
+#[component]
+fn AkunBaru(
+    unor: Vec<(String, String)>,
+    reload: RwSignal<u32>,
+    kabar: RwSignal<Kabar>,
+    busy: RwSignal<bool>,
+) -> impl IntoView {
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        let form = Submitted::take(&ev);
+        let baru = AkunStafBaru {
+            username: form.text("username"),
+            nama: form.text("nama"),
+            email: form.text("email"),
+            peran: peran_of(&form),
+        };
+        if let Err(code) = baru.parse() {
+            kabar.set(Some(Err(code)));
+            return;
+        }
+        busy.set(true);
+        kabar.set(None);
+        spawn_local(async move {
+            let result = create_staff_account(baru).await;
+            busy.set(false);
+            kabar.set(Some(result.map(|email| format!("{} {email}.", t(Msg::AccountCreated))).map_err(|e| e.0)));
+            reload.update(|n| *n += 1);
+        });
+    };
+    view! {
+        <h2>{t(Msg::AccountNew)}</h2>
+        <form class="form" on:submit=submit novalidate data-testid="form-akun-baru">
+            <div class="field">
+                <label for="akun-username">{t(Msg::Username)}</label>
+                <input id="akun-username" name="username" autocomplete="off" required/>
+            </div>
+            <div class="field">
+                <label for="akun-nama">{t(Msg::FullName)}</label>
+                <input id="akun-nama" name="nama" required/>
+            </div>
+            <div class="field">
+                <label for="akun-email">{t(Msg::Email)}</label>
+                <input id="akun-email" name="email" type="email" required/>
+            </div>
+            <PilihPeran awalan="akun" unor/>
+            <button type="submit" class="primary" disabled=move || busy.get() data-testid="buat-akun">{t(Msg::AccountCreate)}</button>
+        </form>
+    }
+}
+
+#[component]
+fn BeriPeran(
+    unor: Vec<(String, String)>,
+    reload: RwSignal<u32>,
+    kabar: RwSignal<Kabar>,
+    busy: RwSignal<bool>,
+) -> impl IntoView {
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        let form = Submitted::take(&ev);
+        let (nip, peran) = (form.text("nip"), peran_of(&form));
+        if let Err(code) = domain::Nip::parse(&nip).and(peran.parse()) {
+            kabar.set(Some(Err(code)));
+            return;
+        }
+        jalankan(kabar, reload, busy, grant_role(nip, peran), t(Msg::RoleGranted).into());
+    };
+    view! {
+        <h2>{t(Msg::GrantToPns)}</h2>
+        <form class="form" on:submit=submit novalidate data-testid="form-beri-peran">
+            <div class="field">
+                <label for="peran-nip">"NIP"</label>
+                <input id="peran-nip" name="nip" inputmode="numeric" maxlength="18" required/>
+            </div>
+            <PilihPeran awalan="pns" unor/>
+            <button type="submit" disabled=move || busy.get() data-testid="beri-peran">{t(Msg::GrantRole)}</button>
+        </form>
+    }
+}

@@ -1,0 +1,291 @@
+//! The instansi admin's staff accounts (#13), through the server functions the page calls:
+//! a created verifier sets their password from the mail and works their unit; duplicates are
+//! field errors, also when two requests race; scope is checked on the object; disabling,
+//! ending sessions and taking a role back end the sessions; every change is audited.
+
+mod common;
+#[path = "common/pendaftaran.rs"]
+mod pendaftaran;
+
+use app::api::admin::DaftarAkunView;
+use app::api::homes::VerifierHomeView;
+use app::api::session::SessionState;
+use app::error::AppError;
+use common::TestApp;
+use domain::akun_staf::AkunStaf;
+use domain::{ErrorCode, Role};
+use pendaftaran::{give_email, reset_token_from_mail};
+use serde_json::json;
+
+const SANDI: &str = "SandiVerifikator2026";
+
+async fn refused(response: reqwest::Response) -> ErrorCode {
+    response.json::<AppError>().await.expect("an AppError").0
+}
+
+async fn unor_id(app: &TestApp, nama: &str, instansi_kode: &str) -> String {
+    sqlx::query_scalar::<_, uuid::Uuid>(
+        "SELECT u.id FROM unor u JOIN instansi i ON i.id = u.instansi_id WHERE u.nama = $1 AND i.kode = $2",
+    )
+    .bind(nama)
+    .bind(instansi_kode)
+    .fetch_one(&app.pool)
+    .await
+    .unwrap()
+    .to_string()
+}
+
+fn baru(username: &str, email: &str, peran: serde_json::Value) -> String {
+    json!({ "baru": { "username": username, "nama": "Siti Verifikator", "email": email, "peran": peran } }).to_string()
+}
+
+fn l2() -> serde_json::Value {
+    json!({ "peran": "verifikator_l2", "unor_id": "", "kategori": [] })
+}
+
+async fn daftar(app: &TestApp, admin: &reqwest::Client) -> Vec<AkunStaf> {
+    let response = app.call_json(admin, "/api/admin/akun", "{}").await;
+    assert_eq!(response.status(), 200);
+    response.json::<DaftarAkunView>().await.unwrap().akun
+}
+
+async fn akun(app: &TestApp, admin: &reqwest::Client, login: &str) -> AkunStaf {
+    daftar(app, admin).await.into_iter().find(|a| a.login == login).unwrap_or_else(|| panic!("{login} listed"))
+}
+
+async fn audit_count(app: &TestApp, action: &str, subject: &str) -> i64 {
+    sqlx::query_scalar("SELECT count(*) FROM audit_log WHERE action = $1 AND subject = $2")
+        .bind(action)
+        .bind(subject)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap()
+}
+
+#[sqlx::test(migrator = "server::database::MIGRATOR")]
+async fn a_created_verifier_sets_a_password_from_the_mail_and_works_their_unit(pool: sqlx::PgPool) {
+    let app = common::spawn(pool).await;
+    let admin = app.client_as(Role::AdminInstansi).await;
+    let dinkes = unor_id(&app, "Dinas Kesehatan", "KAB-SLEMAN").await;
+    let peran = json!({ "peran": "verifikator_l1", "unor_id": dinkes, "kategori": [] });
+    let response =
+        app.call_json(&admin, "/api/admin/akun/buat", &baru("Verif1.Baru", "siti@slemankab.go.id", peran)).await;
+    assert_eq!(response.status(), 200);
+    assert_eq!(response.json::<String>().await.unwrap(), "siti@slemankab.go.id");
+
+    // Listed, with its unit, never signed in.
+    let listed = akun(&app, &admin, "verif1.baru").await;
+    assert!(listed.aktif && listed.dapat_dikelola && listed.terakhir_masuk.is_empty());
+    assert_eq!(listed.peran.len(), 1);
+    assert_eq!((listed.peran[0].peran, listed.peran[0].cakupan.as_str()), (Role::VerifikatorL1, "Dinas Kesehatan"));
+    assert_eq!(audit_count(&app, "staff_account_created", "verif1.baru").await, 1);
+
+    // No password works until the owner sets one from the mail.
+    let owner = common::client();
+    assert_eq!(app.sign_in(&owner, "verif1.baru", "TebakanSaja2026").await.status(), 400);
+    let token = reset_token_from_mail(&app, "siti@slemankab.go.id").await;
+    let set = [("token", token.as_str()), ("password", SANDI), ("confirmation", SANDI)];
+    assert_eq!(app.call(&owner, "/api/sandi/atur", &set).await.status(), 200);
+    assert_eq!(app.sign_in(&owner, "verif1.baru", SANDI).await.status(), 200);
+    let SessionState::SignedIn(view) = app.session(&owner).await else { panic!("signed in") };
+    assert_eq!(view.active.role, Role::VerifikatorL1);
+    // Their home is their unit's: the registrations waiting there, in the unit's words.
+    let home = app.call(&owner, "/api/beranda/verifikasi", &[]).await;
+    assert_eq!(home.status(), 200);
+    assert!(home.json::<VerifierHomeView>().await.unwrap().scope.contains("Dinas Kesehatan"));
+
+    let listed = akun(&app, &admin, "verif1.baru").await;
+    assert!(!listed.terakhir_masuk.is_empty());
+    assert_eq!(listed.sesi_aktif, 1);
+}
+
+#[sqlx::test(migrator = "server::database::MIGRATOR")]
+async fn duplicate_usernames_and_emails_are_field_errors_even_when_racing(pool: sqlx::PgPool) {
+    let app = common::spawn(pool).await;
+    let admin = app.client_as(Role::AdminInstansi).await;
+    let create = |body: String| {
+        let (app, admin) = (&app, &admin);
+        async move { app.call_json(admin, "/api/admin/akun/buat", &body).await }
+    };
+    assert_eq!(
+        refused(create(baru("verif2.sleman", "baru@slemankab.go.id", l2())).await).await,
+        ErrorCode::UsernameTaken
+    );
+    give_email(&app, "verif2.sleman", "verif2@slemankab.go.id").await;
+    assert_eq!(refused(create(baru("verif2.lain", "VERIF2@slemankab.go.id", l2())).await).await, ErrorCode::EmailTaken);
+    // Bad fields are named by their code, before anything is written.
+    assert_eq!(refused(create(baru("2x", "a@b.go.id", l2())).await).await, ErrorCode::UsernameFormat);
+    assert_eq!(refused(create(baru("verif.x", "a@b", l2())).await).await, ErrorCode::EmailFormat);
+    let no_unit = json!({ "peran": "verifikator_l1", "unor_id": "", "kategori": [] });
+    assert_eq!(refused(create(baru("verif.x", "a@b.go.id", no_unit)).await).await, ErrorCode::UnorRequired);
+    let no_category = json!({ "peran": "petugas_hds", "unor_id": "", "kategori": [] });
+    assert_eq!(refused(create(baru("hds.x", "a@b.go.id", no_category)).await).await, ErrorCode::HdsCategoryRequired);
+
+    // Five at once with one username (and five addresses), then five with one address: one
+    // account each time, the others the field's error.
+    let same_name = (0..5).map(|i| create(baru("verif2.kembar", &format!("kembar{i}@slemankab.go.id"), l2())));
+    let answers = futures::future::join_all(same_name).await;
+    let mut codes = Vec::new();
+    for response in answers {
+        if response.status() == 200 {
+            codes.push(None);
+        } else {
+            codes.push(Some(refused(response).await));
+        }
+    }
+    assert_eq!(codes.iter().filter(|c| c.is_none()).count(), 1, "{codes:?}");
+    assert!(codes.iter().flatten().all(|c| *c == ErrorCode::UsernameTaken), "{codes:?}");
+    let same_mail = (0..5).map(|i| create(baru(&format!("verif2.surel{i}"), "satu@slemankab.go.id", l2())));
+    let mut created = 0;
+    for response in futures::future::join_all(same_mail).await {
+        if response.status() == 200 {
+            created += 1;
+        } else {
+            assert_eq!(refused(response).await, ErrorCode::EmailTaken);
+        }
+    }
+    assert_eq!(created, 1);
+}
+
+#[sqlx::test(migrator = "server::database::MIGRATOR")]
+async fn an_instansi_admin_reaches_only_their_own_accounts_and_roles(pool: sqlx::PgPool) {
+    let app = common::spawn(pool).await;
+    let admin = app.client_as(Role::AdminInstansi).await;
+    let id_of = |login: &'static str| {
+        let pool = app.pool.clone();
+        async move {
+            sqlx::query_scalar::<_, uuid::Uuid>("SELECT id FROM account WHERE username = $1 OR nip = $1")
+                .bind(login)
+                .fetch_one(&pool)
+                .await
+                .unwrap()
+                .to_string()
+        }
+    };
+    // Another instansi's verifier, a Kanreg officer, the admin themselves: not theirs.
+    for login in ["verif2.bps", "hds.kanreg1", "admin.sleman", "admin.bkn"] {
+        let id = id_of(login).await;
+        for (path, body) in [
+            ("/api/admin/akun/status", json!({ "account_id": id, "aktif": false })),
+            ("/api/admin/akun/tautan", json!({ "account_id": id })),
+            ("/api/admin/akun/sesi", json!({ "account_id": id })),
+        ] {
+            let response = app.call_json(&admin, path, &body.to_string()).await;
+            assert_eq!(response.status(), 404, "{path} on {login}");
+        }
+    }
+    let bps_grant: uuid::Uuid = sqlx::query_scalar(
+        "SELECT g.id FROM role_grant g JOIN account a ON a.id = g.account_id WHERE a.username = 'verif2.bps'",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    let response =
+        app.call_json(&admin, "/api/admin/akun/cabut-peran", &json!({ "grant_id": bps_grant }).to_string()).await;
+    assert_eq!(response.status(), 404);
+    // Only BPS's accounts are listed by BPS; Sleman's list holds none of them.
+    assert!(daftar(&app, &admin).await.iter().all(|a| a.login != "verif2.bps"));
+
+    // A unit of another instansi, a role above the admin's, a PNS of another instansi.
+    let bps_unit = unor_id(&app, "Biro Sumber Daya Manusia", "BPS").await;
+    let l1_bps = json!({ "peran": "verifikator_l1", "unor_id": bps_unit, "kategori": [] });
+    let response =
+        app.call_json(&admin, "/api/admin/akun/buat", &baru("verif1.curang", "c@slemankab.go.id", l1_bps)).await;
+    assert_eq!(refused(response).await, ErrorCode::UnorRequired);
+    for role in ["verifikator_l3", "admin_instansi", "admin_bkn"] {
+        let peran = json!({ "peran": role, "unor_id": "", "kategori": [] });
+        let response =
+            app.call_json(&admin, "/api/admin/akun/buat", &baru("verif.naik", "n@slemankab.go.id", peran)).await;
+        assert_eq!(response.status(), 403, "{role}");
+    }
+    // A BPS PNS with an account.
+    let bps_pns: String = sqlx::query_scalar(
+        "INSERT INTO account (id, nip, nama, password_hash, status, instansi_id)
+         SELECT gen_random_uuid(), p.nip, p.nama, 'x', 'aktif', p.instansi_id
+         FROM pns p JOIN instansi i ON i.id = p.instansi_id
+         WHERE i.kode = 'BPS' AND NOT EXISTS (SELECT 1 FROM account a WHERE a.nip = p.nip) LIMIT 1
+         RETURNING nip",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    let response = app
+        .call_json(&admin, "/api/admin/akun/beri-peran", &json!({ "nip": bps_pns, "peran": l2() }).to_string())
+        .await;
+    assert_eq!(refused(response).await, ErrorCode::PnsNotInInstansi);
+    assert_eq!(
+        sqlx::query_scalar::<_, i64>(
+            "SELECT count(*) FROM account WHERE username LIKE 'verif%.curang' OR username = 'verif.naik'"
+        )
+        .fetch_one(&app.pool)
+        .await
+        .unwrap(),
+        0
+    );
+}
+
+#[sqlx::test(migrator = "server::database::MIGRATOR")]
+async fn disabling_ending_sessions_and_revoking_end_what_the_account_could_do(pool: sqlx::PgPool) {
+    let app = common::spawn(pool).await;
+    let admin = app.client_as(Role::AdminInstansi).await;
+    let verifier = app.client_for("verif1.dinkes", Role::VerifikatorL1).await;
+    let id = akun(&app, &admin, "verif1.dinkes").await.account_id;
+    let call = |path: &'static str, body: serde_json::Value| {
+        let (app, admin) = (&app, &admin);
+        async move { app.call_json(admin, path, &body.to_string()).await.status() }
+    };
+
+    assert_eq!(call("/api/admin/akun/sesi", json!({ "account_id": id })).await, 200);
+    assert!(matches!(app.session(&verifier).await, SessionState::Anonymous | SessionState::Expired));
+    assert_eq!(audit_count(&app, "sessions_ended", "verif1.dinkes").await, 1);
+
+    let verifier = app.client_for("verif1.dinkes", Role::VerifikatorL1).await;
+    assert_eq!(call("/api/admin/akun/status", json!({ "account_id": id, "aktif": false })).await, 200);
+    assert!(!matches!(app.session(&verifier).await, SessionState::SignedIn(_)));
+    let again = common::client();
+    let response = app.sign_in(&again, "verif1.dinkes", server::demo::DEMO_PASSWORD).await;
+    assert_eq!(refused(response).await, ErrorCode::AccountDisabled);
+    assert!(!akun(&app, &admin, "verif1.dinkes").await.aktif);
+    let detail: serde_json::Value = sqlx::query_scalar(
+        "SELECT detail FROM audit_log WHERE action = 'account_disabled' AND subject = 'verif1.dinkes'",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(
+        (detail["sebelum"]["status"].as_str(), detail["sesudah"]["status"].as_str()),
+        (Some("aktif"), Some("nonaktif"))
+    );
+    assert_eq!(call("/api/admin/akun/status", json!({ "account_id": id, "aktif": true })).await, 200);
+    assert_eq!(app.sign_in(&again, "verif1.dinkes", server::demo::DEMO_PASSWORD).await.status(), 200);
+
+    // A password link goes to the account's address; without one the admin is told.
+    assert_eq!(call("/api/admin/akun/tautan", json!({ "account_id": id })).await, 400);
+    give_email(&app, "verif1.dinkes", "dinkes@slemankab.go.id").await;
+    assert_eq!(call("/api/admin/akun/tautan", json!({ "account_id": id })).await, 200);
+    assert!(!reset_token_from_mail(&app, "dinkes@slemankab.go.id").await.is_empty());
+
+    // The L1 role of a PNS who verifies (verif1.sleman) is taken back: the PNS role stays.
+    let listed = akun(&app, &admin, "verif1.sleman").await;
+    let l1 = listed.peran.iter().find(|p| p.peran == Role::VerifikatorL1).unwrap().grant_id.clone();
+    let verifier = app.client_for("verif1.sleman", Role::VerifikatorL1).await;
+    assert_eq!(call("/api/admin/akun/cabut-peran", json!({ "grant_id": l1 })).await, 200);
+    assert!(!matches!(app.session(&verifier).await, SessionState::SignedIn(_)));
+    let roles: Vec<String> = sqlx::query_scalar(
+        "SELECT g.role FROM role_grant g JOIN account a ON a.id = g.account_id WHERE a.username = 'verif1.sleman'",
+    )
+    .fetch_all(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(roles, ["pns"]);
+
+    // And given again, to the same PNS by NIP; twice is refused.
+    let dikpora = unor_id(&app, "Dinas Pendidikan", "KAB-SLEMAN").await;
+    let peran = json!({ "peran": "verifikator_l1", "unor_id": dikpora, "kategori": [] });
+    let grant = json!({ "nip": app.demo.verifier_nip, "peran": peran });
+    assert_eq!(call("/api/admin/akun/beri-peran", grant.clone()).await, 200);
+    let response = app.call_json(&admin, "/api/admin/akun/beri-peran", &grant.to_string()).await;
+    assert_eq!(refused(response).await, ErrorCode::RoleAlreadyHeld);
+    // They can act as L1 again (client_for switches to the role and checks it).
+    app.client_for("verif1.sleman", Role::VerifikatorL1).await;
+}

@@ -1,0 +1,376 @@
+//! The staff accounts an instansi's PUPNS admin keeps (#13): verifiers L1 and L2 and the
+//! help-desk officers of the instansi's BKD/Ropeg. The admin creates them (the owner sets
+//! the password from a mailed link; no password is ever shown), gives a PNS of the instansi
+//! one of those roles, takes a role back, disables and re-enables an account, sends a new
+//! password link and ends an account's sessions.
+//!
+//! Scope is checked on the object, in SQL, on the row that changes: an account is the
+//! admin's to manage only when it belongs to their instansi and every role it holds (besides
+//! PNS) is one they could have granted there. So an admin never touches another instansi's
+//! account, another admin, or a Kanreg officer.
+
+use domain::account::StatusAkun;
+use domain::akun_staf::{AkunStaf, AkunStafValid, PeranDipegang, PeranStaf, PERAN_ADMIN_INSTANSI};
+use domain::{ErrorCode, Nip, Role};
+use serde_json::json;
+use sqlx::Row;
+use time::{Duration, OffsetDateTime};
+use uuid::Uuid;
+
+use crate::error::Result;
+use crate::grant::Scope;
+use crate::revocation::{announce, Revoked};
+use crate::session::CurrentUser;
+use crate::{audit, password, token, Identity};
+
+/// How long the link in a new account's mail works: the owner may read it days later.
+const UNDANGAN_HARI: i64 = 3;
+
+/// The codes of the roles an instansi admin grants.
+fn grantable() -> Vec<String> {
+    PERAN_ADMIN_INSTANSI.iter().map(|r| r.code().to_owned()).collect()
+}
+
+/// The account, when `instansi_id`'s admin may manage it: locked until the caller's
+/// transaction ends.
+const MANAGEABLE: &str = "SELECT a.id, a.nama, a.username, a.nip, a.email, a.status FROM account a
+     WHERE a.id = $1 AND a.instansi_id = $2
+       AND EXISTS (SELECT 1 FROM role_grant g WHERE g.account_id = a.id AND g.role = ANY($3))
+       AND NOT EXISTS (SELECT 1 FROM role_grant g WHERE g.account_id = a.id AND g.role <> 'pns'
+             AND NOT (g.role = ANY($3) AND g.instansi_id = $2 AND g.kantor_id IS NULL))
+     FOR UPDATE OF a";
+
+struct Managed {
+    id: Uuid,
+    login: String,
+    nama: String,
+    email: Option<String>,
+    status: String,
+}
+
+async fn manageable(conn: &mut sqlx::PgConnection, instansi_id: Uuid, account_id: Uuid) -> Result<Managed> {
+    let row = sqlx::query(MANAGEABLE)
+        .bind(account_id)
+        .bind(instansi_id)
+        .bind(grantable())
+        .fetch_optional(conn)
+        .await?
+        // Not there, or not theirs: the same answer.
+        .ok_or(ErrorCode::NotFound)?;
+    let (username, nip): (Option<String>, Option<String>) = (row.try_get("username")?, row.try_get("nip")?);
+    Ok(Managed {
+        id: row.try_get("id")?,
+        login: username.or(nip).unwrap_or_default(),
+        nama: row.try_get("nama")?,
+        email: row.try_get("email")?,
+        status: row.try_get("status")?,
+    })
+}
+
+impl Identity {
+    /// The scope of a role the admin of `instansi_id` grants: an L1's unit must be one of the
+    /// instansi's own.
+    async fn staff_scope(&self, instansi_id: Uuid, peran: &PeranStaf) -> Result<Scope> {
+        let mut scope = Scope { instansi_id: Some(instansi_id), ..Scope::default() };
+        match peran {
+            PeranStaf::VerifikatorL1 { unor_id } => {
+                let id: Uuid = unor_id.parse().map_err(|_| ErrorCode::UnorRequired)?;
+                let unor = self.reference.unor(id).await?.filter(|u| u.instansi_id == instansi_id);
+                let unor = unor.ok_or(ErrorCode::UnorRequired)?;
+                scope.unor_id = Some(unor.id);
+                scope.unor_path = Some(unor.path);
+            }
+            PeranStaf::VerifikatorL2 => {}
+            PeranStaf::PetugasHds { kategori } => {
+                scope.hds_kategori = kategori.iter().map(|k| k.code().to_owned()).collect();
+            }
+        }
+        Ok(scope)
+    }
+
+    /// The instansi's accounts that hold a role besides PNS, by name, with their roles.
+    pub async fn staff_of_instansi(&self, instansi_id: Uuid) -> Result<Vec<AkunStaf>> {
+        let idle_since = OffsetDateTime::now_utc() - self.config.session.idle;
+        let accounts = sqlx::query(
+            "SELECT a.id, a.username, a.nip, a.nama, a.email, a.status, a.last_signin_at,
+                    (SELECT count(*) FROM session s
+                      WHERE s.account_id = a.id AND s.expires_at > now() AND s.last_seen_at > $2) AS sesi
+             FROM account a
+             WHERE a.instansi_id = $1
+               AND EXISTS (SELECT 1 FROM role_grant g WHERE g.account_id = a.id AND g.role <> 'pns')
+             ORDER BY a.nama, a.id",
+        )
+        .bind(instansi_id)
+        .bind(idle_since)
+        .fetch_all(&self.pool)
+        .await?;
+        let ids: Vec<Uuid> = accounts.iter().map(|r| r.try_get("id")).collect::<sqlx::Result<_>>()?;
+        let grants = sqlx::query(
+            "SELECT id, account_id, role, instansi_id, unor_id, hds_kategori, kantor_id FROM role_grant
+             WHERE account_id = ANY($1) AND role <> 'pns' ORDER BY created_at, id",
+        )
+        .bind(&ids)
+        .fetch_all(&self.pool)
+        .await?;
+        let units: Vec<Uuid> = grants.iter().filter_map(|g| g.try_get("unor_id").ok().flatten()).collect();
+        let names = self.reference.names(&units).await?;
+        let mut list = Vec::with_capacity(accounts.len());
+        for a in accounts {
+            let id: Uuid = a.try_get("id")?;
+            let mut peran = Vec::new();
+            for g in grants.iter().filter(|g| g.try_get::<Uuid, _>("account_id").is_ok_and(|x| x == id)) {
+                let Some(role) = Role::from_code(g.try_get("role")?) else { continue };
+                let unor: Option<Uuid> = g.try_get("unor_id")?;
+                let kategori: Vec<String> = g.try_get("hds_kategori")?;
+                let own = PERAN_ADMIN_INSTANSI.contains(&role)
+                    && g.try_get::<Option<Uuid>, _>("instansi_id")? == Some(instansi_id)
+                    && g.try_get::<Option<i16>, _>("kantor_id")?.is_none();
+                let cakupan = match role {
+                    Role::VerifikatorL1 => unor.and_then(|u| names.get(&u).cloned()).unwrap_or_default(),
+                    Role::PetugasHds => kategori.join(", "),
+                    _ => String::new(),
+                };
+                let grant_id: Uuid = g.try_get("id")?;
+                peran.push(PeranDipegang { grant_id: grant_id.to_string(), peran: role, cakupan, dapat_dicabut: own });
+            }
+            let (username, nip): (Option<String>, Option<String>) = (a.try_get("username")?, a.try_get("nip")?);
+            let last: Option<OffsetDateTime> = a.try_get("last_signin_at")?;
+            list.push(AkunStaf {
+                account_id: id.to_string(),
+                login: username.or(nip).unwrap_or_default(),
+                nama: a.try_get("nama")?,
+                email: a.try_get::<Option<String>, _>("email")?.unwrap_or_default(),
+                aktif: a.try_get::<String, _>("status")? == StatusAkun::Aktif.code(),
+                terakhir_masuk: last.map(menit).unwrap_or_default(),
+                sesi_aktif: a.try_get("sesi")?,
+                dapat_dikelola: !peran.is_empty() && peran.iter().all(|p| p.dapat_dicabut),
+                peran,
+            });
+        }
+        Ok(list)
+    }
+
+    /// Creates a staff account of `instansi_id` with one role and mails its owner a link to
+    /// choose a password. One transaction: account, grant, link and audit row, or nothing.
+    pub async fn create_staff_account(
+        &self,
+        by: &CurrentUser,
+        instansi_id: Uuid,
+        baru: &AkunStafValid,
+        base_url: &str,
+        ip: &str,
+    ) -> Result<Uuid> {
+        let scope = self.staff_scope(instansi_id, &baru.peran).await?;
+        // The password nobody knows until the owner sets their own through the link.
+        let unknown = password::hash_async(token::new_token()).await;
+        let mut tx = self.pool.begin().await?;
+        let taken: bool = sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM account WHERE lower(email) = $1)")
+            .bind(&baru.email)
+            .fetch_one(&mut *tx)
+            .await?;
+        if taken {
+            return Err(ErrorCode::EmailTaken.into());
+        }
+        let id = Uuid::new_v4();
+        // Unique username and staff email are constraints too: a request racing this one gets
+        // the same field error.
+        sqlx::query(
+            "INSERT INTO account (id, username, nama, email, password_hash, status, instansi_id, unor_id,
+                                  approved_at, approved_by)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now(), $9)",
+        )
+        .bind(id)
+        .bind(&baru.username)
+        .bind(&baru.nama)
+        .bind(&baru.email)
+        .bind(unknown)
+        .bind(StatusAkun::Aktif.code())
+        .bind(instansi_id)
+        .bind(scope.unor_id)
+        .bind(by.account_id)
+        .execute(&mut *tx)
+        .await?;
+        let role = baru.peran.role();
+        crate::grant::insert(&mut *tx, id, role, &scope).await?;
+        let link = crate::reset::password_link(&mut *tx, id, Duration::days(UNDANGAN_HARI), base_url).await?;
+        let sesudah =
+            json!({ "nama": baru.nama, "email": baru.email, "peran": role.code(), "cakupan": cakupan_json(&scope) });
+        let detail = json!({ "instansi_id": instansi_id, "account_id": id, "sebelum": null, "sesudah": sesudah });
+        audit::record(&mut *tx, Some(by.account_id), "staff_account_created", Some(&baru.username), ip, detail).await?;
+        tx.commit().await?;
+        let body = format!(
+            "Akun SIPUPNS Anda telah dibuat oleh admin PUPNS instansi Anda.\nNama pengguna: {user}\n\
+             Buat kata sandi Anda melalui tautan ini dalam {UNDANGAN_HARI} hari:\n{link}\n\n\
+             Your SIPUPNS account was created by your agency's PUPNS admin.\nUsername: {user}\n\
+             Choose your password through this link within {UNDANGAN_HARI} days:\n{link}\n",
+            user = baru.username
+        );
+        self.mailer.send_in_background(baru.email.clone(), "Akun SIPUPNS Anda", body);
+        Ok(id)
+    }
+
+    /// Gives the active PNS account `nip` of `instansi_id` a staff role besides its own.
+    pub async fn grant_role_to_pns(
+        &self,
+        by: &CurrentUser,
+        instansi_id: Uuid,
+        nip: &str,
+        peran: &PeranStaf,
+        ip: &str,
+    ) -> Result<Uuid> {
+        let nip = Nip::parse(nip)?;
+        let scope = self.staff_scope(instansi_id, peran).await?;
+        let role = peran.role();
+        let mut tx = self.pool.begin().await?;
+        let account: Option<Uuid> =
+            sqlx::query_scalar("SELECT id FROM account WHERE nip = $1 AND instansi_id = $2 AND status = $3 FOR UPDATE")
+                .bind(nip.as_str())
+                .bind(instansi_id)
+                .bind(StatusAkun::Aktif.code())
+                .fetch_optional(&mut *tx)
+                .await?;
+        let account = account.ok_or(ErrorCode::PnsNotInInstansi)?;
+        let held: bool = sqlx::query_scalar(
+            "SELECT EXISTS (SELECT 1 FROM role_grant WHERE account_id = $1 AND role = $2
+                 AND instansi_id IS NOT DISTINCT FROM $3 AND unor_id IS NOT DISTINCT FROM $4 AND kantor_id IS NULL)",
+        )
+        .bind(account)
+        .bind(role.code())
+        .bind(scope.instansi_id)
+        .bind(scope.unor_id)
+        .fetch_one(&mut *tx)
+        .await?;
+        if held {
+            return Err(ErrorCode::RoleAlreadyHeld.into());
+        }
+        let grant = crate::grant::insert(&mut *tx, account, role, &scope).await?;
+        let sesudah = json!({ "peran": role.code(), "cakupan": cakupan_json(&scope) });
+        let detail = json!({ "instansi_id": instansi_id, "account_id": account, "grant_id": grant, "sebelum": null, "sesudah": sesudah });
+        audit::record(&mut *tx, Some(by.account_id), "role_granted", Some(nip.as_str()), ip, detail).await?;
+        tx.commit().await?;
+        // A signed-in holder sees the new role at once.
+        announce(&self.pool, &self.sessions, Revoked::Account(account)).await?;
+        Ok(grant)
+    }
+
+    /// Takes back a role the admin of `instansi_id` could have granted; the sessions acting
+    /// under it end with it.
+    pub async fn revoke_staff_role(&self, by: &CurrentUser, instansi_id: Uuid, grant_id: Uuid, ip: &str) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        let row = sqlx::query(
+            "DELETE FROM role_grant g USING account a
+             WHERE g.id = $1 AND a.id = g.account_id AND a.instansi_id = $2
+               AND g.role = ANY($3) AND g.instansi_id = $2 AND g.kantor_id IS NULL
+             RETURNING g.account_id, g.role, g.unor_id, g.hds_kategori, coalesce(a.username, a.nip) AS login",
+        )
+        .bind(grant_id)
+        .bind(instansi_id)
+        .bind(grantable())
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or(ErrorCode::NotFound)?;
+        let account: Uuid = row.try_get("account_id")?;
+        let login: Option<String> = row.try_get("login")?;
+        let sebelum = json!({
+            "peran": row.try_get::<String, _>("role")?,
+            "unor_id": row.try_get::<Option<Uuid>, _>("unor_id")?,
+            "kategori": row.try_get::<Vec<String>, _>("hds_kategori")?,
+        });
+        let detail = json!({ "instansi_id": instansi_id, "account_id": account, "grant_id": grant_id, "sebelum": sebelum, "sesudah": null });
+        audit::record(&mut *tx, Some(by.account_id), "role_revoked", login.as_deref(), ip, detail).await?;
+        tx.commit().await?;
+        announce(&self.pool, &self.sessions, Revoked::Account(account)).await?;
+        Ok(())
+    }
+
+    /// Disables (every session ends) or re-enables a staff account of `instansi_id`.
+    pub async fn set_staff_active(
+        &self,
+        by: &CurrentUser,
+        instansi_id: Uuid,
+        account_id: Uuid,
+        aktif: bool,
+        ip: &str,
+    ) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        let akun = manageable(&mut tx, instansi_id, account_id).await?;
+        let status = if aktif { StatusAkun::Aktif } else { StatusAkun::Nonaktif };
+        if akun.status == status.code() {
+            return Ok(());
+        }
+        sqlx::query("UPDATE account SET status = $2 WHERE id = $1")
+            .bind(akun.id)
+            .bind(status.code())
+            .execute(&mut *tx)
+            .await?;
+        if !aktif {
+            sqlx::query("DELETE FROM session WHERE account_id = $1").bind(akun.id).execute(&mut *tx).await?;
+        }
+        let detail = json!({ "instansi_id": instansi_id, "account_id": akun.id,
+                             "sebelum": { "status": akun.status }, "sesudah": { "status": status.code() } });
+        let action = if aktif { "account_enabled" } else { "account_disabled" };
+        audit::record(&mut *tx, Some(by.account_id), action, Some(&akun.login), ip, detail).await?;
+        tx.commit().await?;
+        announce(&self.pool, &self.sessions, Revoked::Account(akun.id)).await?;
+        Ok(())
+    }
+
+    /// Mails the account's owner a new link to set their password (never a password).
+    pub async fn send_staff_password_link(
+        &self,
+        by: &CurrentUser,
+        instansi_id: Uuid,
+        account_id: Uuid,
+        base_url: &str,
+        ip: &str,
+    ) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        let akun = manageable(&mut tx, instansi_id, account_id).await?;
+        let email = akun.email.clone().filter(|e| !e.is_empty()).ok_or(ErrorCode::AccountNoEmail)?;
+        if !self.reset_mail_allowed(akun.id).await? {
+            return Err(ErrorCode::TooManyRequests.into());
+        }
+        let link = crate::reset::password_link(&mut *tx, akun.id, Duration::days(UNDANGAN_HARI), base_url).await?;
+        let detail = json!({ "instansi_id": instansi_id, "account_id": akun.id });
+        audit::record(&mut *tx, Some(by.account_id), "password_link_sent", Some(&akun.login), ip, detail).await?;
+        tx.commit().await?;
+        let body = format!(
+            "Admin PUPNS instansi Anda mengirim tautan untuk mengatur kata sandi SIPUPNS {nama} ({login}).\n\
+             Buka dalam {UNDANGAN_HARI} hari:\n{link}\n\n\
+             Your agency's PUPNS admin sent a link to set the SIPUPNS password of {nama} ({login}).\n\
+             Open it within {UNDANGAN_HARI} days:\n{link}\n",
+            nama = akun.nama,
+            login = akun.login
+        );
+        self.mailer.send_in_background(email, "Atur kata sandi SIPUPNS", body);
+        Ok(())
+    }
+
+    /// Ends every session of a staff account of `instansi_id` (on every server instance).
+    pub async fn end_staff_sessions(
+        &self,
+        by: &CurrentUser,
+        instansi_id: Uuid,
+        account_id: Uuid,
+        ip: &str,
+    ) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        let akun = manageable(&mut tx, instansi_id, account_id).await?;
+        let ended = sqlx::query("DELETE FROM session WHERE account_id = $1").bind(akun.id).execute(&mut *tx).await?;
+        let detail = json!({ "instansi_id": instansi_id, "account_id": akun.id, "sesi": ended.rows_affected() });
+        audit::record(&mut *tx, Some(by.account_id), "sessions_ended", Some(&akun.login), ip, detail).await?;
+        tx.commit().await?;
+        announce(&self.pool, &self.sessions, Revoked::Account(akun.id)).await?;
+        Ok(())
+    }
+}
+
+fn cakupan_json(scope: &Scope) -> serde_json::Value {
+    json!({ "instansi_id": scope.instansi_id, "unor_id": scope.unor_id, "kategori": scope.hds_kategori })
+}
+
+/// `YYYY-MM-DD HH:MM` (UTC).
+fn menit(at: OffsetDateTime) -> String {
+    let at = at.to_offset(time::UtcOffset::UTC);
+    format!("{:04}-{:02}-{:02} {:02}:{:02}", at.year(), u8::from(at.month()), at.day(), at.hour(), at.minute())
+}
