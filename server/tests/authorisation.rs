@@ -127,6 +127,14 @@ fn rows() -> Vec<Row> {
         // The admin's own instansi only: no argument names one.
         fun("/api/admin/pengaturan", Needs(AdminInstansi), by!(json_no_args)),
         fun("/api/admin/pengaturan/simpan", Needs(AdminInstansi), by!(settings_unchanged)),
+        // Staff accounts: the admin's instansi's only, checked on the account or grant named.
+        fun("/api/admin/akun", Needs(AdminInstansi), by!(json_no_args)),
+        fun("/api/admin/akun/buat", Needs(AdminInstansi), by!(new_staff_account)).outside(by!(staff_role_above)),
+        fun("/api/admin/akun/beri-peran", Needs(AdminInstansi), by!(role_for_own_pns)).outside(by!(role_for_other_pns)),
+        fun("/api/admin/akun/cabut-peran", Needs(AdminInstansi), by!(own_staff_grant)).outside(by!(other_staff_grant)),
+        fun("/api/admin/akun/status", Needs(AdminInstansi), by!(disable_own_staff)).outside(by!(disable_other_staff)),
+        fun("/api/admin/akun/tautan", Needs(AdminInstansi), by!(link_own_staff)).outside(by!(link_other_staff)),
+        fun("/api/admin/akun/sesi", Needs(AdminInstansi), by!(sessions_own_staff)).outside(by!(sessions_other_staff)),
         fun("/api/beranda/admin-kanreg", Needs(AdminKanreg), by!(no_args)),
         fun("/api/beranda/admin-bkn", Needs(AdminBkn), by!(no_args)),
         fun("/api/beranda/eksekutif", Needs(ExecutiveDashboard), by!(no_args)),
@@ -175,6 +183,7 @@ fn rows() -> Vec<Row> {
         page("/hds", Needs(HdsInbox)),
         page("/hds/tiket/{id}", Needs(HdsInbox)).at(by!(officer_ticket_page)),
         page("/admin/instansi", Needs(AdminInstansi)),
+        page("/admin/instansi/akun", Needs(AdminInstansi)),
         page("/admin/kanreg", Needs(AdminKanreg)),
         page("/admin/bkn", Needs(AdminBkn)),
         page("/eksekutif", Needs(ExecutiveDashboard)),
@@ -1403,4 +1412,105 @@ async fn receipt_in_reach(world: &World, role: Option<Role>, _: &Client) -> Call
 
 async fn receipt_outside(world: &World, role: Option<Role>, _: &Client) -> Option<Call> {
     Some(Call::Get(format!("/api/hds/tiket/{}/bukti", world.ticket(role, false).await)))
+}
+
+// Staff accounts (#13). Each call gets accounts of its own, so no row changes another's.
+
+/// A staff account (L2, with an email) of the instansi coded `kode`: (account, grant).
+async fn staff_account(world: &World, kode: &str) -> (Uuid, Uuid) {
+    let (account, grant) = (Uuid::new_v4(), Uuid::new_v4());
+    let username = format!("uji.{}", account.simple());
+    sqlx::query(
+        "WITH i AS (SELECT id FROM instansi WHERE kode = $4),
+              a AS (INSERT INTO account (id, username, nama, email, password_hash, status, instansi_id)
+                    SELECT $1, $3, 'Akun Uji', $3 || '@uji.go.id', 'x', 'aktif', i.id FROM i RETURNING instansi_id)
+         INSERT INTO role_grant (id, account_id, role, instansi_id) SELECT $2, $1, 'verifikator_l2', instansi_id FROM a",
+    )
+    .bind(account)
+    .bind(grant)
+    .bind(&username)
+    .bind(kode)
+    .execute(&world.app.pool)
+    .await
+    .unwrap();
+    (account, grant)
+}
+
+/// A PNS of the instansi coded `kode` with an account of their own and no other role.
+async fn pns_account(world: &World, kode: &str) -> String {
+    sqlx::query_scalar(
+        "INSERT INTO account (id, nip, nama, password_hash, status, instansi_id)
+         SELECT gen_random_uuid(), p.nip, p.nama, 'x', 'aktif', p.instansi_id
+         FROM pns p JOIN instansi i ON i.id = p.instansi_id
+         WHERE i.kode = $1 AND NOT EXISTS (SELECT 1 FROM account a WHERE a.nip = p.nip)
+         ORDER BY p.nip DESC LIMIT 1
+         RETURNING nip",
+    )
+    .bind(kode)
+    .fetch_one(&world.app.pool)
+    .await
+    .unwrap()
+}
+
+fn json_call(value: serde_json::Value) -> Call {
+    Call::Json(value.to_string())
+}
+
+fn staff_peran(role: &str) -> serde_json::Value {
+    serde_json::json!({ "peran": role, "unor_id": "", "kategori": [] })
+}
+
+async fn new_staff_account(_: &World, _: Option<Role>, _: &Client) -> Call {
+    let username = format!("uji.{}", Uuid::new_v4().simple());
+    let email = format!("{username}@uji.go.id");
+    let baru = serde_json::json!({ "username": username, "nama": "Akun Uji", "email": email, "peran": staff_peran("verifikator_l2") });
+    json_call(serde_json::json!({ "baru": baru }))
+}
+
+/// A role above the instansi admin's.
+async fn staff_role_above(world: &World, role: Option<Role>, client: &Client) -> Option<Call> {
+    let Call::Json(body) = new_staff_account(world, role, client).await else { unreachable!() };
+    Some(Call::Json(body.replace("verifikator_l2", "verifikator_l3")))
+}
+
+async fn role_for_own_pns(world: &World, _: Option<Role>, _: &Client) -> Call {
+    let nip = pns_account(world, "KAB-SLEMAN").await;
+    json_call(serde_json::json!({ "nip": nip, "peran": staff_peran("verifikator_l2") }))
+}
+
+async fn role_for_other_pns(world: &World, _: Option<Role>, _: &Client) -> Option<Call> {
+    let nip = pns_account(world, "BPS").await;
+    Some(json_call(serde_json::json!({ "nip": nip, "peran": staff_peran("verifikator_l2") })))
+}
+
+async fn own_staff_grant(world: &World, _: Option<Role>, _: &Client) -> Call {
+    json_call(serde_json::json!({ "grant_id": staff_account(world, "KAB-SLEMAN").await.1 }))
+}
+
+async fn other_staff_grant(world: &World, _: Option<Role>, _: &Client) -> Option<Call> {
+    Some(json_call(serde_json::json!({ "grant_id": staff_account(world, "BPS").await.1 })))
+}
+
+async fn disable_own_staff(world: &World, _: Option<Role>, _: &Client) -> Call {
+    json_call(serde_json::json!({ "account_id": staff_account(world, "KAB-SLEMAN").await.0, "aktif": false }))
+}
+
+async fn disable_other_staff(world: &World, _: Option<Role>, _: &Client) -> Option<Call> {
+    Some(json_call(serde_json::json!({ "account_id": staff_account(world, "BPS").await.0, "aktif": false })))
+}
+
+async fn link_own_staff(world: &World, _: Option<Role>, _: &Client) -> Call {
+    json_call(serde_json::json!({ "account_id": staff_account(world, "KAB-SLEMAN").await.0 }))
+}
+
+async fn link_other_staff(world: &World, _: Option<Role>, _: &Client) -> Option<Call> {
+    Some(json_call(serde_json::json!({ "account_id": staff_account(world, "BPS").await.0 })))
+}
+
+async fn sessions_own_staff(world: &World, role: Option<Role>, client: &Client) -> Call {
+    link_own_staff(world, role, client).await
+}
+
+async fn sessions_other_staff(world: &World, role: Option<Role>, client: &Client) -> Option<Call> {
+    link_other_staff(world, role, client).await
 }

@@ -75,7 +75,7 @@ pub fn status_of(code: ErrorCode) -> StatusCode {
             StatusCode::FORBIDDEN
         }
         // A ticket link never mailed, or expired, opens nothing.
-        ErrorCode::NotFound | ErrorCode::GuestLinkInvalid => StatusCode::NOT_FOUND,
+        ErrorCode::NotFound | ErrorCode::GuestLinkInvalid | ErrorCode::PnsNotInInstansi => StatusCode::NOT_FOUND,
         ErrorCode::TooManyRequests | ErrorCode::TicketTooMany | ErrorCode::GuestTooMany => {
             StatusCode::TOO_MANY_REQUESTS
         }
