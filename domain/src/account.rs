@@ -57,6 +57,19 @@ pub fn parse_email(input: &str) -> Result<String, ErrorCode> {
     }
 }
 
+pub const ALASAN_TOLAK_MIN: usize = 10;
+pub const ALASAN_TOLAK_MAX: usize = 500;
+
+/// Why a registration is rejected, as the person reads it in the mail: 10–500 characters.
+pub fn parse_alasan_tolak(input: &str) -> Result<String, ErrorCode> {
+    let alasan = input.trim();
+    if (ALASAN_TOLAK_MIN..=ALASAN_TOLAK_MAX).contains(&alasan.chars().count()) {
+        Ok(alasan.to_owned())
+    } else {
+        Err(ErrorCode::RejectReasonLength)
+    }
+}
+
 /// The nomor SK CPNS as compared at registration: case, spaces and punctuation ignored, so
 /// "813/Kep.12-2010" and "813 KEP 12 2010" are the same decree.
 pub fn normalise_sk(input: &str) -> String {
@@ -102,6 +115,9 @@ mod tests {
     fn email_rules() {
         assert_eq!(parse_email(" Budi@Example.go.id ").unwrap(), "budi@example.go.id");
         assert_eq!(parse_email(""), Err(ErrorCode::EmailRequired));
+        assert_eq!(parse_alasan_tolak("  singkat "), Err(ErrorCode::RejectReasonLength));
+        assert_eq!(parse_alasan_tolak(" Bukan PNS instansi ini. "), Ok("Bukan PNS instansi ini.".into()));
+        assert_eq!(parse_alasan_tolak(&"x".repeat(501)), Err(ErrorCode::RejectReasonLength));
         for bad in ["budi", "budi@", "@x.id", "budi@localhost", "a b@x.id", "a@b@c.id"] {
             assert_eq!(parse_email(bad), Err(ErrorCode::EmailFormat), "{bad}");
         }

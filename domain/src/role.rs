@@ -116,7 +116,8 @@ impl Role {
             Role::VerifikatorL3 | Role::VerifikatorL4 => &[Verifikasi],
             Role::PetugasHds => &[HdsInbox],
             // The instansi admin answers the tickets routed to them (F, K, L, R).
-            Role::AdminInstansi => &[AdminInstansi, HdsInbox],
+            // ...and approves or rejects the registrations waiting in the instansi (#13).
+            Role::AdminInstansi => &[AdminInstansi, HdsInbox, ApproveRegistration],
             Role::AdminKanreg => &[AdminKanreg],
             Role::AdminBkn => &[AdminBkn],
             Role::Eksekutif => &[ExecutiveDashboard],
@@ -141,5 +142,6 @@ mod tests {
         assert!(!Role::Pns.can(Capability::Verifikasi));
         assert!(Role::VerifikatorL1.can(Capability::ApproveRegistration));
         assert!(!Role::VerifikatorL3.can(Capability::ApproveRegistration));
+        assert!(Role::AdminInstansi.can(Capability::ApproveRegistration));
     }
 }

@@ -1,5 +1,5 @@
 import { expect } from "@playwright/test";
-import { DEMO_PNS_NIP, signIn, sql, test, waitForHydration } from "./helpers";
+import { DEMO_PNS_NIP, lastMailTo, signIn, sql, test, waitForHydration } from "./helpers";
 
 /** A date `days` from today in WIB (UTC+7), the server's calendar, as `YYYY-MM-DD`. */
 function wib(days: number): string {
@@ -38,4 +38,63 @@ test("an instansi admin sets the collection period and the PNS home shows the da
     sql(`UPDATE instansi_setting SET pendataan_mulai = NULL, pendataan_selesai = NULL
          WHERE instansi_id = (SELECT id FROM instansi WHERE nama = 'Pemerintah Kabupaten Sleman')`);
   }
+});
+
+test("an instansi admin creates an L1 verifier, who sets a password from the mail and sees their unit's queue", async ({
+  page,
+  browser,
+}) => {
+  const username = `verif1.uji${Date.now().toString(36)}`;
+  const email = `${username}@slemankab.go.id`;
+  await signIn(page, "admin.sleman");
+  await page.waitForURL("/admin/instansi");
+  await page.getByTestId("kelola-akun").click();
+  await page.waitForURL("/admin/instansi/akun");
+  await waitForHydration(page);
+  await expect(page.getByTestId("baris-akun").filter({ hasText: "verif1.dinkes" })).toBeVisible();
+
+  const form = page.getByTestId("form-akun-baru");
+  // A bad username is named before anything is sent.
+  await form.getByLabel("Nama pengguna").fill("1 salah");
+  await form.getByLabel("Nama lengkap").fill("Rina Verifikator Dinkes");
+  await form.getByLabel("Email").fill(email);
+  await form.getByLabel("Peran").selectOption({ label: "Verifikator Level 1 (SKPD/UPT/Satker)" });
+  await form.getByTestId("buat-akun").click();
+  await expect(page.getByTestId("galat-akun")).toContainText("Nama pengguna 3–40 karakter");
+  // A username in use is the field's error from the server.
+  await form.getByLabel("Nama pengguna").fill("verif1.dinkes");
+  await form.getByLabel("Unit yang diverifikasi").selectOption({ label: "Dinas Kesehatan" });
+  await form.getByTestId("buat-akun").click();
+  await expect(page.getByTestId("galat-akun")).toHaveText("Nama pengguna ini sudah dipakai. Pilih nama lain.");
+  await form.getByLabel("Nama pengguna").fill(username);
+  await form.getByTestId("buat-akun").click();
+  await expect(page.getByTestId("kabar-akun")).toContainText(email);
+  const row = page.locator(`[data-testid="baris-akun"][data-login="${username}"]`);
+  await expect(row).toContainText("Dinas Kesehatan");
+  await expect(row).toContainText("belum pernah");
+
+  // The owner sets a password from the mailed link and signs in to their unit's queue.
+  const verifier = await (await browser.newContext()).newPage();
+  const link = (await lastMailTo(email)).match(/https?:\/\/\S+\/reset-sandi\?token=\S+/)![0];
+  await verifier.goto(new URL(link).pathname + new URL(link).search);
+  await waitForHydration(verifier);
+  await verifier.getByLabel("Kata sandi baru").fill("SandiRina2026");
+  await verifier.getByLabel("Ulangi kata sandi").fill("SandiRina2026");
+  await verifier.getByRole("button", { name: "Simpan kata sandi" }).click();
+  await expect(verifier.getByText("Kata sandi diubah.")).toBeVisible();
+  await signIn(verifier, username, "SandiRina2026");
+  await verifier.waitForURL("/verifikasi");
+  await expect(verifier.getByTestId("home-verifikasi")).toContainText("Dinas Kesehatan");
+  await expect(verifier.getByTestId("antrian")).toBeVisible();
+
+  // The admin sees the sign-in, then disables the account: the verifier is out at once.
+  await page.reload();
+  await waitForHydration(page);
+  await expect(row).not.toContainText("belum pernah");
+  await row.getByTestId("ubah-status").click();
+  await expect(row.getByTestId("status-akun")).toHaveText("Nonaktif");
+  await verifier.reload();
+  await verifier.waitForURL(/\/masuk/);
+  await signIn(verifier, username, "SandiRina2026");
+  await expect(verifier.getByTestId("signin-error")).toHaveText("Akun ini dinonaktifkan.");
 });

@@ -289,3 +289,67 @@ async fn disabling_ending_sessions_and_revoking_end_what_the_account_could_do(po
     // They can act as L1 again (client_for switches to the role and checks it).
     app.client_for("verif1.sleman", Role::VerifikatorL1).await;
 }
+
+#[sqlx::test(migrator = "server::database::MIGRATOR")]
+async fn the_instansi_admin_approves_and_rejects_registrations_with_a_mailed_reason(pool: sqlx::PgPool) {
+    use app::api::homes::WaitingView;
+    let app = common::spawn(pool).await;
+    let admin = app.client_as(Role::AdminInstansi).await;
+    // A second registration waiting in Sleman, beside the demo's.
+    sqlx::query(
+        "WITH p AS (SELECT p.nip, p.nama, p.instansi_id, p.unor_id FROM pns p JOIN instansi i ON i.id = p.instansi_id
+                    WHERE i.kode = 'KAB-SLEMAN' AND NOT EXISTS (SELECT 1 FROM account a WHERE a.nip = p.nip)
+                    ORDER BY p.nip LIMIT 1),
+              a AS (INSERT INTO account (id, nip, nama, email, password_hash, status, instansi_id, unor_id, nomor_pendaftaran)
+                    SELECT gen_random_uuid(), nip, nama, 'kedua@contoh.id', 'x', 'menunggu_verifikasi', instansi_id, unor_id, '900000001'
+                    FROM p RETURNING id, instansi_id)
+         INSERT INTO role_grant (id, account_id, role, instansi_id) SELECT gen_random_uuid(), id, 'pns', instansi_id FROM a",
+    )
+    .execute(&app.pool)
+    .await
+    .unwrap();
+    sqlx::query("UPDATE account SET email = 'pertama@contoh.id' WHERE status = 'menunggu_verifikasi' AND email IS NULL")
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    let response = app.call(&admin, "/api/pendaftaran/menunggu", &[]).await;
+    assert_eq!(response.status(), 200);
+    let waiting: Vec<WaitingView> = response.json().await.unwrap();
+    assert_eq!(waiting.len(), 2);
+    let (first, second) = (waiting[0].account_id.to_string(), waiting[1].account_id.to_string());
+    let nip_of_first = waiting[0].nip.clone();
+
+    let reject = |id: String, alasan: &'static str| {
+        let (app, admin) = (&app, &admin);
+        async move { app.call(admin, "/api/verifikasi/tolak-pendaftaran", &[("account_id", &id), ("alasan", alasan)]).await }
+    };
+    assert_eq!(refused(reject(first.clone(), "salah").await).await, ErrorCode::RejectReasonLength);
+    assert_eq!(reject(first.clone(), "Unit kerja yang dipilih bukan unit Anda.").await.status(), 200);
+    // Gone: listed no more, the NIP free to register again, the reason audited and mailed.
+    let gone: i64 = sqlx::query_scalar("SELECT count(*) FROM account WHERE nip = $1").bind(&nip_of_first).fetch_one(&app.pool).await.unwrap();
+    assert_eq!(gone, 0);
+    let detail: serde_json::Value =
+        sqlx::query_scalar("SELECT detail FROM audit_log WHERE action = 'registration_rejected' AND subject = $1")
+            .bind(&nip_of_first)
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    assert_eq!(detail["alasan"], "Unit kerja yang dipilih bukan unit Anda.");
+    let mail = pendaftaran::mail_to(&app, "pertama@contoh.id", "ditolak").await;
+    assert!(mail.contains("Unit kerja yang dipilih bukan unit Anda."));
+    // Twice: nothing is waiting any more.
+    assert_eq!(reject(first, "Unit kerja yang dipilih bukan unit Anda.").await.status(), 404);
+
+    let approve = app.call(&admin, "/api/verifikasi/setujui-pendaftaran", &[("account_id", &second)]).await;
+    assert_eq!(approve.status(), 200);
+    let status: String = sqlx::query_scalar("SELECT status FROM account WHERE id = $1::uuid")
+        .bind(&second)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(status, "aktif");
+    assert!(pendaftaran::mail_to(&app, "kedua@contoh.id", "disetujui").await.contains("900000001"));
+    // Other roles that approve nothing are refused the list.
+    let hds = app.client_as(Role::PetugasHds).await;
+    assert_eq!(app.call(&hds, "/api/pendaftaran/menunggu", &[]).await.status(), 403);
+}

@@ -77,6 +77,9 @@ fn rows() -> Vec<Row> {
         fun("/api/beranda/verifikasi", Needs(Verifikasi), by!(no_args)),
         fun("/api/verifikasi/setujui-pendaftaran", Needs(ApproveRegistration), by!(waiting_in_scope))
             .outside(by!(waiting_outside_scope)),
+        fun("/api/verifikasi/tolak-pendaftaran", Needs(ApproveRegistration), by!(rejectable_in_scope))
+            .outside(by!(rejectable_outside_scope)),
+        fun("/api/pendaftaran/menunggu", Needs(ApproveRegistration), by!(no_args)),
         // Outside: narrowed to a unit of another instansi (L3/L4 have no unit filter at all).
         fun("/api/verifikasi/antrian", Needs(Verifikasi), by!(queue_page)).outside(by!(queue_page_outside)),
         fun("/api/verifikasi/unor", Needs(Verifikasi), by!(empty_json)),
@@ -437,10 +440,12 @@ struct World {
     guest_link: tokio::sync::OnceCell<String>,
     /// Ticket requests from registration made so far: two per NIP, under the limit of three.
     guest_requests: std::sync::atomic::AtomicUsize,
+    /// One waiting registration per place that refused calls share: spare PNS are few.
+    shared_waiting: tokio::sync::Mutex<std::collections::HashMap<Place, Uuid>>,
 }
 
 /// Where a PNS without an account is taken from.
-#[derive(Clone, Copy, PartialEq)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
 enum Place {
     Anywhere,
     /// Kabupaten Sleman, in the L1 verifier's subtree.
@@ -484,6 +489,7 @@ impl World {
             to_unblock: Default::default(),
             guest_link: Default::default(),
             guest_requests: Default::default(),
+            shared_waiting: Default::default(),
         }
     }
 
@@ -533,6 +539,17 @@ impl World {
             .ensure_waiting_registration(&p.nip, &p.nama, p.instansi_id, p.unor_id, DEMO_PASSWORD)
             .await
             .unwrap()
+    }
+
+    /// The registration waiting in `place` that refused calls share.
+    async fn waiting_shared(&self, place: Place) -> Uuid {
+        let mut shared = self.shared_waiting.lock().await;
+        if let Some(id) = shared.get(&place) {
+            return *id;
+        }
+        let id = self.waiting(place).await;
+        shared.insert(place, id);
+        id
     }
 
     /// A started registration: its id and the code mailed for it.
@@ -912,14 +929,35 @@ async fn reference_search(_: &World, _: Option<Role>, _: &Client) -> Call {
 
 /// Approving consumes the registration: one per request, in Dinas Pendidikan (inside both
 /// the L1 and the L2 verifier's scope).
-async fn waiting_in_scope(world: &World, _: Option<Role>, _: &Client) -> Call {
-    form([("account_id", world.waiting(Place::DinasPendidikan).await.to_string())])
+/// A registration of its own for a role that approves (the call uses it up); the shared one
+/// for the roles that are refused.
+async fn waiting_in_scope(world: &World, role: Option<Role>, _: &Client) -> Call {
+    let approves = role.is_some_and(|r| r.can(ApproveRegistration));
+    let id = if approves {
+        world.waiting(Place::DinasPendidikan).await
+    } else {
+        world.waiting_shared(Place::DinasPendidikan).await
+    };
+    form([("account_id", id.to_string())])
 }
 
-/// For L1 another unit of its instansi; for everyone else another instansi.
+/// For L1 another unit of its instansi; for everyone else another instansi. Every call is
+/// refused, so they share.
 async fn waiting_outside_scope(world: &World, role: Option<Role>, _: &Client) -> Option<Call> {
     let place = if role == Some(Role::VerifikatorL1) { Place::DinasKesehatan } else { Place::Bps };
-    Some(form([("account_id", world.waiting(place).await.to_string())]))
+    Some(form([("account_id", world.waiting_shared(place).await.to_string())]))
+}
+
+async fn rejectable_in_scope(world: &World, role: Option<Role>, client: &Client) -> Call {
+    let Call::Form(mut fields) = waiting_in_scope(world, role, client).await else { unreachable!() };
+    fields.push(("alasan", "Data yang diisikan tidak sesuai.".into()));
+    Call::Form(fields)
+}
+
+async fn rejectable_outside_scope(world: &World, role: Option<Role>, client: &Client) -> Option<Call> {
+    let Some(Call::Form(mut fields)) = waiting_outside_scope(world, role, client).await else { unreachable!() };
+    fields.push(("alasan", "Data yang diisikan tidak sesuai.".into()));
+    Some(Call::Form(fields))
 }
 
 async fn upload(_: &World, _: Option<Role>, _: &Client) -> Call {
@@ -1436,17 +1474,20 @@ async fn staff_account(world: &World, kode: &str) -> (Uuid, Uuid) {
     (account, grant)
 }
 
-/// A PNS of the instansi coded `kode` with an account of their own and no other role.
+/// A PNS of the instansi coded `kode` with an account of their own and no other role, from
+/// outside the two units whose spare PNS the registration and ticket rows need.
 async fn pns_account(world: &World, kode: &str) -> String {
     sqlx::query_scalar(
         "INSERT INTO account (id, nip, nama, password_hash, status, instansi_id)
          SELECT gen_random_uuid(), p.nip, p.nama, 'x', 'aktif', p.instansi_id
          FROM pns p JOIN instansi i ON i.id = p.instansi_id
          WHERE i.kode = $1 AND NOT EXISTS (SELECT 1 FROM account a WHERE a.nip = p.nip)
-         ORDER BY p.nip DESC LIMIT 1
+           AND p.unor_id <> ALL($2)
+         ORDER BY p.nip LIMIT 1
          RETURNING nip",
     )
     .bind(kode)
+    .bind([world.pendidikan.as_slice(), world.kesehatan.as_slice()].concat())
     .fetch_one(&world.app.pool)
     .await
     .unwrap()

@@ -39,23 +39,44 @@ pub async fn verifier_home() -> Result<VerifierHomeView, AppError> {
     let state = state()?;
     let scope = super::session::scope_label(&state, &user.active).await?;
     let waiting = if user.active.role.can(Capability::ApproveRegistration) {
-        let rows = state.identity.waiting_registrations(&user.active).await?;
-        Some(
-            rows.into_iter()
-                .map(|r| WaitingView {
-                    account_id: r.account_id,
-                    nip: r.nip,
-                    nama: r.nama,
-                    nomor_pendaftaran: r.nomor_pendaftaran,
-                    tanggal: r.created_at.date().to_string(),
-                })
-                .collect(),
-        )
+        Some(waiting_views(&state, &user.active).await?)
     } else {
         None
     };
     let pengawas = user.active.role.tingkat().is_some_and(|t| t >= 2);
     Ok(VerifierHomeView { scope, waiting, pengawas })
+}
+
+#[cfg(feature = "ssr")]
+async fn waiting_views(state: &crate::auth::AppState, grant: &access::Grant) -> Result<Vec<WaitingView>, AppError> {
+    let rows = state.identity.waiting_registrations(grant).await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| WaitingView {
+            account_id: r.account_id,
+            nip: r.nip,
+            nama: r.nama,
+            nomor_pendaftaran: r.nomor_pendaftaran,
+            tanggal: r.created_at.date().to_string(),
+        })
+        .collect())
+}
+
+/// The registrations waiting in the caller's scope (the instansi admin's home lists them; a
+/// verifier's comes with `verifier_home`).
+#[server(endpoint = "pendaftaran/menunggu")]
+pub async fn waiting_registrations() -> Result<Vec<WaitingView>, AppError> {
+    use crate::auth::{require, state};
+    let (user, _) = require(Capability::ApproveRegistration)?;
+    waiting_views(&state()?, &user.active).await
+}
+
+/// Rejects a waiting registration; the applicant gets the reason by mail.
+#[server(endpoint = "verifikasi/tolak-pendaftaran")]
+pub async fn reject_registration(account_id: Uuid, alasan: String) -> Result<(), AppError> {
+    use crate::auth::{require, state};
+    let (user, auth) = require(Capability::ApproveRegistration)?;
+    Ok(state()?.identity.reject_registration(&user, account_id, &alasan, &auth.ip).await?)
 }
 
 #[server(endpoint = "verifikasi/setujui-pendaftaran")]

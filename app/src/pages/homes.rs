@@ -85,36 +85,80 @@ pub fn VerifierHomePage() -> impl IntoView {
     })
 }
 
+/// Registrations waiting in the caller's scope: approve, or reject with the reason the
+/// applicant is mailed. A decided row leaves the list.
 #[component]
-fn WaitingRegistrations(waiting: Vec<WaitingView>) -> impl IntoView {
-    let approve = ServerAction::<ApproveRegistration>::new();
-    let approved = move || matches!(approve.value().get(), Some(Ok(())));
+pub(crate) fn WaitingRegistrations(waiting: Vec<WaitingView>) -> impl IntoView {
+    let decided = RwSignal::new(Vec::<String>::new());
+    let kabar = RwSignal::new(None::<Result<Msg, ErrorCode>>);
+    let busy = RwSignal::new(false);
+    let decide = move |id: String, task: std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), AppError>>>>, done: Msg| {
+        busy.set(true);
+        kabar.set(None);
+        leptos::task::spawn_local(async move {
+            let result = task.await;
+            busy.set(false);
+            if result.is_ok() {
+                decided.update(|d| d.push(id));
+            }
+            kabar.set(Some(result.map(|()| done).map_err(|e| e.0)));
+        });
+    };
     view! {
         <h2>{t(Msg::PendingRegistrations)}</h2>
-        <p role="status">{move || approved().then(|| t(Msg::RegistrationApproved))}</p>
+        {move || kabar.get().map(|k| match k {
+            Ok(msg) => view! { <p class="success" role="status" data-testid="kabar-pendaftaran">{t(msg)}</p> }.into_any(),
+            Err(code) => view! { <p class="error" role="alert" data-testid="galat-pendaftaran">{error_text(code)}</p> }.into_any(),
+        })}
         {if waiting.is_empty() {
             view! { <p>{t(Msg::NoPendingRegistrations)}</p> }.into_any()
         } else {
             view! {
-                <table class="list">
+                <table class="list" data-testid="pendaftaran-menunggu">
                     <thead><tr>
                         <th>{t(Msg::RegistrationNumber)}</th><th>{t(Msg::Nip)}</th><th>{t(Msg::Nama)}</th><th></th>
                     </tr></thead>
                     <tbody>
-                        {waiting.into_iter().map(|w| view! {
-                            <tr>
-                                <td>{w.nomor_pendaftaran}</td><td>{w.nip}</td><td>{w.nama}</td>
-                                <td>
-                                    <form method="post" action={<ApproveRegistration as ServerFn>::url()} on:submit=move |ev| {
-                                        if let Some(account_id) = Submitted::take(&ev).parsed("account_id") {
-                                            approve.dispatch(ApproveRegistration { account_id });
-                                        }
-                                    }>
-                                        <input type="hidden" name="account_id" value=w.account_id.to_string()/>
-                                        <button type="submit">{t(Msg::Approve)}</button>
-                                    </form>
-                                </td>
-                            </tr>
+                        {waiting.into_iter().map(|w| {
+                            let id = w.account_id.to_string();
+                            let (shown, approve_id, reject_id) = (id.clone(), id.clone(), id.clone());
+                            let approve = move |ev: leptos::ev::SubmitEvent| {
+                                if let Some(account_id) = Submitted::take(&ev).parsed("account_id") {
+                                    decide(approve_id.clone(), Box::pin(approve_registration(account_id)), Msg::RegistrationApproved);
+                                }
+                            };
+                            let reject = move |ev: leptos::ev::SubmitEvent| {
+                                let form = Submitted::take(&ev);
+                                let alasan = form.text("alasan");
+                                if let Err(code) = domain::account::parse_alasan_tolak(&alasan) {
+                                    kabar.set(Some(Err(code)));
+                                    return;
+                                }
+                                if let Some(account_id) = form.parsed("account_id") {
+                                    decide(reject_id.clone(), Box::pin(reject_registration(account_id, alasan)), Msg::RegistrationRejected);
+                                }
+                            };
+                            view! {
+                                <tr data-testid="baris-pendaftaran" hidden=move || decided.with(|d| d.contains(&shown))>
+                                    <td>{w.nomor_pendaftaran.clone()}</td><td>{w.nip.clone()}</td><td>{w.nama.clone()}</td>
+                                    <td>
+                                        <form method="post" action={<ApproveRegistration as ServerFn>::url()} on:submit=approve>
+                                            <input type="hidden" name="account_id" value=id.clone()/>
+                                            <button type="submit" disabled=move || busy.get()>{t(Msg::Approve)}</button>
+                                        </form>
+                                        <details>
+                                            <summary>{t(Msg::RejectRegistration)}</summary>
+                                            <form method="post" action={<RejectRegistration as ServerFn>::url()} on:submit=reject>
+                                                <input type="hidden" name="account_id" value=id.clone()/>
+                                                <label for=format!("alasan-{id}")>{t(Msg::RegistrationRejectReason)}</label>
+                                                <textarea id=format!("alasan-{id}") name="alasan" rows="2"
+                                                    maxlength=domain::account::ALASAN_TOLAK_MAX></textarea>
+                                                <button type="submit" disabled=move || busy.get()>{t(Msg::Reject)}</button>
+                                            </form>
+                                        </details>
+                                    </td>
+                                </tr>
+                            }
                         }).collect_view()}
                     </tbody>
                 </table>
@@ -146,6 +190,7 @@ pub fn AdminInstansiHomePage() -> impl IntoView {
                 <a class="button" href="/admin/instansi/akun" data-testid="kelola-akun">{t(Msg::AccountsManage)}</a>" "
                 <a class="button" href="/hds" data-testid="buka-kotak-hds">{t(Msg::HomeHdsTitle)}</a>
             </p>
+            {guarded(waiting_registrations, |w| view! { <section class="panel"><WaitingRegistrations waiting=w/></section> })}
             {guarded(instansi_settings, |v| view! { <Pengaturan view=v/> })}
         }
     })

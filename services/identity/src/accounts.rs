@@ -99,7 +99,8 @@ impl Identity {
         Ok(id)
     }
 
-    /// Registrations the verifier may approve: L2 sees its instansi; L1 its unor subtree.
+    /// Registrations the verifier may approve: L2 and the instansi admin see the instansi; L1 its
+    /// unor subtree.
     pub async fn waiting_registrations(&self, grant: &Grant) -> Result<Vec<WaitingRegistration>> {
         let (instansi, units) = self.approval_scope(grant).await?;
         let rows = sqlx::query_as!(
@@ -125,7 +126,7 @@ impl Identity {
             // Not waiting, or outside the verifier's scope: the same answer for both.
             return Err(ErrorCode::NotFound.into());
         };
-        sqlx::query!(
+        let approved = sqlx::query!(
             "UPDATE account SET status = $3, approved_at = now(), approved_by = $2
              WHERE id = $1 AND status = $4",
             account_id,
@@ -135,17 +136,77 @@ impl Identity {
         )
         .execute(&self.pool)
         .await?;
+        // A rejection that got there first stands.
+        if approved.rows_affected() == 0 {
+            return Err(ErrorCode::NotFound.into());
+        }
         audit::record(&self.pool, Some(approver.account_id), "registration_approved", Some(&reg.nip), ip, json!({}))
             .await?;
+        self.tell_applicant(
+            account_id,
+            "Pendaftaran SIPUPNS disetujui",
+            format!(
+                "Pendaftaran SIPUPNS Anda (nomor {nomor}) telah disetujui. Anda dapat masuk dengan NIP dan kata sandi Anda.\n\n\
+                 Your SIPUPNS registration (number {nomor}) was approved. You can sign in with your NIP and password.\n",
+                nomor = reg.nomor_pendaftaran
+            ),
+        )
+        .await?;
+        Ok(())
+    }
+
+    /// Rejects a waiting registration with the reason the applicant reads in the mail. The
+    /// account goes (grant and sessions with it), so the NIP can register again once what was
+    /// wrong is put right; the audit row keeps the number, the approver and the reason.
+    pub async fn reject_registration(&self, approver: &CurrentUser, account_id: Uuid, alasan: &str, ip: &str) -> Result<()> {
+        let alasan = domain::account::parse_alasan_tolak(alasan)?;
+        let waiting = self.waiting_registrations(&approver.active).await?;
+        let Some(reg) = waiting.iter().find(|r| r.account_id == account_id) else {
+            return Err(ErrorCode::NotFound.into());
+        };
+        let mut tx = self.pool.begin().await?;
+        // Only while it still waits: an approval that got there first stands.
+        let email: Option<Option<String>> =
+            sqlx::query_scalar("DELETE FROM account WHERE id = $1 AND status = $2 RETURNING email")
+                .bind(account_id)
+                .bind(StatusAkun::MenungguVerifikasi.code())
+                .fetch_optional(&mut *tx)
+                .await?;
+        let Some(email) = email else {
+            return Err(ErrorCode::NotFound.into());
+        };
+        let detail = json!({ "nomor_pendaftaran": reg.nomor_pendaftaran, "nama": reg.nama, "alasan": alasan });
+        audit::record(&mut *tx, Some(approver.account_id), "registration_rejected", Some(&reg.nip), ip, detail).await?;
+        tx.commit().await?;
+        if let Some(email) = email {
+            let body = format!(
+                "Pendaftaran SIPUPNS Anda (nomor {nomor}) ditolak oleh verifikator instansi Anda.\nAlasan: {alasan}\n\
+                 Anda dapat mendaftar kembali setelah hal tersebut diperbaiki, atau menghubungi Help Desk.\n\n\
+                 Your SIPUPNS registration (number {nomor}) was rejected by your agency's verifier.\nReason: {alasan}\n\
+                 You can register again once this is put right, or contact the Help Desk.\n",
+                nomor = reg.nomor_pendaftaran
+            );
+            self.mailer.send_in_background(email, "Pendaftaran SIPUPNS ditolak", body);
+        }
+        Ok(())
+    }
+
+    /// Mails the account's owner, when they gave an address.
+    async fn tell_applicant(&self, account_id: Uuid, subject: &'static str, body: String) -> Result<()> {
+        if let Some(email) = self.email_of(account_id).await? {
+            self.mailer.send_in_background(email, subject, body);
+        }
         Ok(())
     }
 
     /// The instansi a verifier approves for and, for L1, the units of its subtree (the
     /// reference service owns the tree). Other roles approve nothing.
     async fn approval_scope(&self, grant: &Grant) -> Result<(Uuid, Option<Vec<Uuid>>)> {
-        // Registrations are approved within the instansi: by L1 and L2 only.
-        if !matches!(grant.role, Role::VerifikatorL1 | Role::VerifikatorL2) {
-            return Err(ErrorCode::Forbidden.into());
+        // Registrations are approved within the instansi: by L1, L2 and the instansi's admin.
+        match (grant.role, grant.instansi_id) {
+            (Role::AdminInstansi, Some(instansi)) => return Ok((instansi, None)),
+            (Role::VerifikatorL1 | Role::VerifikatorL2, _) => {}
+            _ => return Err(ErrorCode::Forbidden.into()),
         }
         match grant.cakupan_verifikasi() {
             Some(Cakupan::Instansi(instansi)) => Ok((instansi, None)),
