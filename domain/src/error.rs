@@ -151,6 +151,7 @@ error_codes! {
     PnsNotInInstansi => ("Tidak ada akun PNS dengan NIP ini di instansi Anda.", "There is no civil-servant account with this NIP in your agency."),
     AccountNoEmail => ("Akun ini tidak punya email: tautan tidak dapat dikirim.", "This account has no email: no link can be sent."),
     RejectReasonLength => ("Tuliskan alasan penolakan, 10–500 karakter: pendaftar membacanya di email.", "Write the reason for rejecting, 10–500 characters: the applicant reads it in the mail."),
+    AuditActionFormat => ("Aksi ditulis sebagai kode: huruf kecil dan garis bawah, mis. signin_ok.", "An action is written as its code: lower-case letters and underscores, e.g. signin_ok."),
     RoleAlreadyHeld => ("Akun ini sudah memegang peran tersebut.", "This account already holds that role."),
     FlagReasonRequired => ("Jelaskan singkat apa yang tidak dapat dipilih atau salah.", "Say briefly what cannot be picked or is wrong."),
     TooManyFlags => ("Terlalu banyak tanda [?] terbuka. Tunggu tanggapan Help Desk.", "Too many open [?] flags. Wait for the Help Desk to answer."),

@@ -3,6 +3,7 @@
 
 pub mod account;
 pub mod akun_staf;
+pub mod audit;
 pub mod dates;
 pub mod error;
 pub mod form;

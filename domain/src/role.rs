@@ -30,6 +30,8 @@ pub enum Capability {
     ApproveRegistration,
     HdsInbox,
     AdminInstansi,
+    /// Read the audit log (Kanreg: its region's people; BKN: everyone's).
+    ReadAuditLog,
     AdminKanreg,
     AdminBkn,
     ExecutiveDashboard,
@@ -118,8 +120,8 @@ impl Role {
             // The instansi admin answers the tickets routed to them (F, K, L, R).
             // ...and approves or rejects the registrations waiting in the instansi (#13).
             Role::AdminInstansi => &[AdminInstansi, HdsInbox, ApproveRegistration],
-            Role::AdminKanreg => &[AdminKanreg],
-            Role::AdminBkn => &[AdminBkn],
+            Role::AdminKanreg => &[AdminKanreg, ReadAuditLog],
+            Role::AdminBkn => &[AdminBkn, ReadAuditLog],
             Role::Eksekutif => &[ExecutiveDashboard],
         }
     }

@@ -98,3 +98,29 @@ test("an instansi admin creates an L1 verifier, who sets a password from the mai
   await signIn(verifier, username, "SandiRina2026");
   await expect(verifier.getByTestId("signin-error")).toHaveText("Akun ini dinonaktifkan.");
 });
+
+test("a BKN admin reads the audit log, filtered by actor and action", async ({ page }) => {
+  await signIn(page, "admin.bkn");
+  await page.waitForURL("/admin/bkn");
+  await page.getByTestId("buka-audit").click();
+  await page.waitForURL("/admin/audit");
+  await waitForHydration(page);
+  await expect(page.getByTestId("baris-audit").first()).toBeVisible();
+
+  const filter = page.getByTestId("filter-audit");
+  await filter.getByLabel("Pelaku").fill("admin.bkn");
+  await filter.getByLabel("Aksi").fill("signin_ok");
+  await filter.getByTestId("terapkan-audit").click();
+  const rows = page.getByTestId("baris-audit");
+  await expect(rows.first()).toContainText("signin_ok");
+  for (const row of await rows.all()) {
+    await expect(row).toContainText("admin.bkn");
+  }
+  // Its own reads are in the log too.
+  await filter.getByLabel("Aksi").fill("audit_log_read");
+  await filter.getByTestId("terapkan-audit").click();
+  await expect(rows.first()).toContainText("audit_log_read");
+  await filter.getByLabel("Aksi").fill("bukan aksi!");
+  await filter.getByTestId("terapkan-audit").click();
+  await expect(page.getByRole("alert")).toContainText("Aksi ditulis sebagai kode");
+});

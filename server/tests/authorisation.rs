@@ -32,7 +32,8 @@ use uuid::Uuid;
 
 use Access::{AnyOf, Needs, Public, Roles, SignedIn};
 use Capability::{
-    AdminBkn, AdminInstansi, AdminKanreg, ApproveRegistration, ExecutiveDashboard, HdsInbox, OwnRecord, Verifikasi,
+    AdminBkn, AdminInstansi, AdminKanreg, ApproveRegistration, ExecutiveDashboard, HdsInbox, OwnRecord, ReadAuditLog,
+    Verifikasi,
 };
 
 /// A setup function as a row's `Setup` or `Outside`.
@@ -138,6 +139,8 @@ fn rows() -> Vec<Row> {
         fun("/api/admin/akun/status", Needs(AdminInstansi), by!(disable_own_staff)).outside(by!(disable_other_staff)),
         fun("/api/admin/akun/tautan", Needs(AdminInstansi), by!(link_own_staff)).outside(by!(link_other_staff)),
         fun("/api/admin/akun/sesi", Needs(AdminInstansi), by!(sessions_own_staff)).outside(by!(sessions_other_staff)),
+        // The audit log: Kanreg (its region's people) and BKN admins.
+        fun("/api/admin/audit", Needs(ReadAuditLog), by!(audit_filter)),
         fun("/api/beranda/admin-kanreg", Needs(AdminKanreg), by!(no_args)),
         fun("/api/beranda/admin-bkn", Needs(AdminBkn), by!(no_args)),
         fun("/api/beranda/eksekutif", Needs(ExecutiveDashboard), by!(no_args)),
@@ -189,6 +192,7 @@ fn rows() -> Vec<Row> {
         page("/admin/instansi/akun", Needs(AdminInstansi)),
         page("/admin/kanreg", Needs(AdminKanreg)),
         page("/admin/bkn", Needs(AdminBkn)),
+        page("/admin/audit", Needs(ReadAuditLog)),
         page("/eksekutif", Needs(ExecutiveDashboard)),
         // Late: the ticket leaves the officer's reach, so no row after it may need it.
         fun("/api/hds/kotak/alihkan", Needs(HdsInbox), by!(transfer_in_reach)).outside(by!(transfer_outside)),
@@ -775,6 +779,10 @@ async fn settings_unchanged(_: &World, _: Option<Role>, _: &Client) -> Call {
     let pengaturan =
         serde_json::json!({"verifikasi_pendaftaran": true, "pendataan_mulai": "", "pendataan_selesai": ""});
     Call::Json(serde_json::json!({ "pengaturan": pengaturan }).to_string())
+}
+
+async fn audit_filter(_: &World, _: Option<Role>, _: &Client) -> Call {
+    Call::Json(r#"{"filter":{"instansi_id":"","pelaku":"","aksi":"signin_ok","sebelum":""}}"#.into())
 }
 
 async fn browse(_: &World, _: Option<Role>, _: &Client) -> Call {

@@ -2,6 +2,7 @@
 //! and maps errors. Their paths are fixed (`endpoint`) so the authorisation test can name them.
 
 pub mod admin;
+pub mod audit;
 pub mod formulir;
 pub mod hds;
 pub mod homes;

@@ -92,7 +92,9 @@ pub(crate) fn WaitingRegistrations(waiting: Vec<WaitingView>) -> impl IntoView {
     let decided = RwSignal::new(Vec::<String>::new());
     let kabar = RwSignal::new(None::<Result<Msg, ErrorCode>>);
     let busy = RwSignal::new(false);
-    let decide = move |id: String, task: std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), AppError>>>>, done: Msg| {
+    let decide = move |id: String,
+                       task: std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), AppError>>>>,
+                       done: Msg| {
         busy.set(true);
         kabar.set(None);
         leptos::task::spawn_local(async move {
@@ -248,12 +250,22 @@ fn Pengaturan(view: PengaturanView) -> impl IntoView {
 
 #[component]
 pub fn AdminKanregHomePage() -> impl IntoView {
-    guarded(admin_kanreg_home, |h| staff_page(Msg::HomeAdminKanregTitle, Msg::HomeAdminIntro, "home-admin-kanreg", h))
+    guarded(admin_kanreg_home, |h| {
+        view! { {staff_page(Msg::HomeAdminKanregTitle, Msg::HomeAdminIntro, "home-admin-kanreg", h)} <AuditLink/> }
+    })
+}
+
+/// Kanreg and BKN admins read the audit log.
+#[component]
+fn AuditLink() -> impl IntoView {
+    view! { <p><a class="button" href="/admin/audit" data-testid="buka-audit">{t(Msg::AuditLogOpen)}</a></p> }
 }
 
 #[component]
 pub fn AdminBknHomePage() -> impl IntoView {
-    guarded(admin_bkn_home, |h| staff_page(Msg::HomeAdminBknTitle, Msg::HomeAdminIntro, "home-admin-bkn", h))
+    guarded(admin_bkn_home, |h| {
+        view! { {staff_page(Msg::HomeAdminBknTitle, Msg::HomeAdminIntro, "home-admin-bkn", h)} <AuditLink/> }
+    })
 }
 
 #[component]

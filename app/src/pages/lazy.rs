@@ -32,4 +32,5 @@ lazy_page!(ReviewRoute, super::verifikasi::ReviewPages);
 lazy_page!(AdminInstansiRoute, super::admin::AdminInstansiPages);
 lazy_page!(AdminKanregRoute, super::homes::AdminKanregHomePage);
 lazy_page!(AdminBknRoute, super::homes::AdminBknHomePage);
+lazy_page!(AdminAuditRoute, super::admin::audit::AuditLogPage);
 lazy_page!(EksekutifRoute, super::homes::EksekutifHomePage);

@@ -158,7 +158,13 @@ impl Identity {
     /// Rejects a waiting registration with the reason the applicant reads in the mail. The
     /// account goes (grant and sessions with it), so the NIP can register again once what was
     /// wrong is put right; the audit row keeps the number, the approver and the reason.
-    pub async fn reject_registration(&self, approver: &CurrentUser, account_id: Uuid, alasan: &str, ip: &str) -> Result<()> {
+    pub async fn reject_registration(
+        &self,
+        approver: &CurrentUser,
+        account_id: Uuid,
+        alasan: &str,
+        ip: &str,
+    ) -> Result<()> {
         let alasan = domain::account::parse_alasan_tolak(alasan)?;
         let waiting = self.waiting_registrations(&approver.active).await?;
         let Some(reg) = waiting.iter().find(|r| r.account_id == account_id) else {

@@ -141,7 +141,7 @@ impl Identity {
                 nama: a.try_get("nama")?,
                 email: a.try_get::<Option<String>, _>("email")?.unwrap_or_default(),
                 aktif: a.try_get::<String, _>("status")? == StatusAkun::Aktif.code(),
-                terakhir_masuk: last.map(menit).unwrap_or_default(),
+                terakhir_masuk: last.map(|at| crate::audit_baca::waktu_utc(at)[..16].to_owned()).unwrap_or_default(),
                 sesi_aktif: a.try_get("sesi")?,
                 dapat_dikelola: !peran.is_empty() && peran.iter().all(|p| p.dapat_dicabut),
                 peran,
@@ -367,10 +367,4 @@ impl Identity {
 
 fn cakupan_json(scope: &Scope) -> serde_json::Value {
     json!({ "instansi_id": scope.instansi_id, "unor_id": scope.unor_id, "kategori": scope.hds_kategori })
-}
-
-/// `YYYY-MM-DD HH:MM` (UTC).
-fn menit(at: OffsetDateTime) -> String {
-    let at = at.to_offset(time::UtcOffset::UTC);
-    format!("{:04}-{:02}-{:02} {:02}:{:02}", at.year(), u8::from(at.month()), at.day(), at.hour(), at.minute())
 }

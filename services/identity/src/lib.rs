@@ -3,6 +3,7 @@
 
 mod accounts;
 mod akun_staf;
+mod audit_baca;
 mod error;
 pub mod grant;
 pub mod http;

@@ -2,6 +2,7 @@
 //! staff accounts.
 
 pub mod akun;
+pub mod audit;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;

@@ -1,7 +1,8 @@
-//! The instansi admin's staff accounts (#13), through the server functions the page calls:
+//! The admins' functions (#13), through the server functions the pages call. Staff accounts:
 //! a created verifier sets their password from the mail and works their unit; duplicates are
 //! field errors, also when two requests race; scope is checked on the object; disabling,
 //! ending sessions and taking a role back end the sessions; every change is audited.
+//! Registrations approved or rejected by the instansi admin. The audit-log reader.
 
 mod common;
 #[path = "common/pendaftaran.rs"]
@@ -308,10 +309,12 @@ async fn the_instansi_admin_approves_and_rejects_registrations_with_a_mailed_rea
     .execute(&app.pool)
     .await
     .unwrap();
-    sqlx::query("UPDATE account SET email = 'pertama@contoh.id' WHERE status = 'menunggu_verifikasi' AND email IS NULL")
-        .execute(&app.pool)
-        .await
-        .unwrap();
+    sqlx::query(
+        "UPDATE account SET email = 'pertama@contoh.id' WHERE status = 'menunggu_verifikasi' AND email IS NULL",
+    )
+    .execute(&app.pool)
+    .await
+    .unwrap();
     let response = app.call(&admin, "/api/pendaftaran/menunggu", &[]).await;
     assert_eq!(response.status(), 200);
     let waiting: Vec<WaitingView> = response.json().await.unwrap();
@@ -326,7 +329,11 @@ async fn the_instansi_admin_approves_and_rejects_registrations_with_a_mailed_rea
     assert_eq!(refused(reject(first.clone(), "salah").await).await, ErrorCode::RejectReasonLength);
     assert_eq!(reject(first.clone(), "Unit kerja yang dipilih bukan unit Anda.").await.status(), 200);
     // Gone: listed no more, the NIP free to register again, the reason audited and mailed.
-    let gone: i64 = sqlx::query_scalar("SELECT count(*) FROM account WHERE nip = $1").bind(&nip_of_first).fetch_one(&app.pool).await.unwrap();
+    let gone: i64 = sqlx::query_scalar("SELECT count(*) FROM account WHERE nip = $1")
+        .bind(&nip_of_first)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
     assert_eq!(gone, 0);
     let detail: serde_json::Value =
         sqlx::query_scalar("SELECT detail FROM audit_log WHERE action = 'registration_rejected' AND subject = $1")
@@ -352,4 +359,74 @@ async fn the_instansi_admin_approves_and_rejects_registrations_with_a_mailed_rea
     // Other roles that approve nothing are refused the list.
     let hds = app.client_as(Role::PetugasHds).await;
     assert_eq!(app.call(&hds, "/api/pendaftaran/menunggu", &[]).await.status(), 403);
+}
+
+#[sqlx::test(migrator = "server::database::MIGRATOR")]
+async fn kanreg_and_bkn_admins_read_the_audit_log_filtered_and_paged(pool: sqlx::PgPool) {
+    use app::api::audit::AuditView;
+    let app = common::spawn(pool).await;
+    // Sixty sign-ins by admin.sleman (Kanreg I) and one by verif2.bps (Kanreg 0, national).
+    sqlx::query(
+        "INSERT INTO audit_log (account_id, action, subject, ip, detail)
+         SELECT a.id, 'signin_ok', a.username, '10.0.0.1', '{}' FROM account a, generate_series(1, 60)
+         WHERE a.username = 'admin.sleman'",
+    )
+    .execute(&app.pool)
+    .await
+    .unwrap();
+    app.client_for("verif2.bps", Role::VerifikatorL2).await;
+    let read = |client: reqwest::Client, filter: serde_json::Value| {
+        let app = &app;
+        async move {
+            let response = app.call_json(&client, "/api/admin/audit", &json!({ "filter": filter }).to_string()).await;
+            assert_eq!(response.status(), 200);
+            response.json::<AuditView>().await.unwrap()
+        }
+    };
+    let bkn = app.client_as(Role::AdminBkn).await;
+    let filter = json!({ "instansi_id": "", "pelaku": "ADMIN.SLEMAN", "aksi": "signin_ok", "sebelum": "" });
+    let first = read(bkn.clone(), filter.clone()).await;
+    assert_eq!(first.halaman.entri.len(), 50);
+    assert!(first.halaman.ada_lagi);
+    assert!(first.halaman.entri.iter().all(|e| e.pelaku == "admin.sleman" && e.aksi == "signin_ok"));
+    let mut older = filter.clone();
+    older["sebelum"] = json!(first.halaman.entri.last().unwrap().id.to_string());
+    let second = read(bkn.clone(), older).await;
+    // Sixty in all (admin.sleman has not signed in yet), none on both pages.
+    assert!(!second.halaman.ada_lagi);
+    assert_eq!(first.halaman.entri.len() + second.halaman.entri.len(), 60);
+    assert!(second.halaman.entri.iter().all(|e| e.id < first.halaman.entri.last().unwrap().id));
+
+    // The Kanreg I admin sees Sleman's people, not BPS's (a national instansi), and only
+    // its region's instansi to filter by.
+    let kanreg = app.client_as(Role::AdminKanreg).await;
+    let all = json!({ "instansi_id": "", "pelaku": "", "aksi": "signin_ok", "sebelum": "" });
+    let seen = read(kanreg.clone(), all.clone()).await;
+    assert!(seen.halaman.entri.iter().any(|e| e.pelaku == "admin.sleman"));
+    assert!(seen.halaman.entri.iter().all(|e| e.pelaku != "verif2.bps"));
+    assert!(seen.instansi.iter().all(|(_, nama)| nama != "Badan Pusat Statistik"));
+    let bps_id: uuid::Uuid =
+        sqlx::query_scalar("SELECT id FROM instansi WHERE kode = 'BPS'").fetch_one(&app.pool).await.unwrap();
+    let mut bps_only = all.clone();
+    bps_only["instansi_id"] = json!(bps_id.to_string());
+    assert!(read(kanreg.clone(), bps_only.clone()).await.halaman.entri.is_empty());
+    // BKN sees BPS's sign-in.
+    assert!(read(bkn.clone(), bps_only).await.halaman.entri.iter().any(|e| e.pelaku == "verif2.bps"));
+
+    // A malformed action is a field error; each read is itself logged; others are refused.
+    let bad = json!({ "instansi_id": "", "pelaku": "", "aksi": "x' OR 1=1", "sebelum": "" });
+    let response = app.call_json(&bkn, "/api/admin/audit", &json!({ "filter": bad }).to_string()).await;
+    assert_eq!(refused(response).await, ErrorCode::AuditActionFormat);
+    assert!(audit_count_any(&app, "audit_log_read").await >= 5);
+    let admin = app.client_as(Role::AdminInstansi).await;
+    let response = app.call_json(&admin, "/api/admin/audit", &json!({ "filter": all }).to_string()).await;
+    assert_eq!(response.status(), 403);
+}
+
+async fn audit_count_any(app: &TestApp, action: &str) -> i64 {
+    sqlx::query_scalar("SELECT count(*) FROM audit_log WHERE action = $1")
+        .bind(action)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap()
 }
