@@ -12,15 +12,24 @@ async function signedIn(browser: Browser, login: string, path: string): Promise<
   return page;
 }
 
-/** A Sleman PNS with a demo account for journey `n` to raise tickets as: a PNS may raise five
- * an hour, so journeys do not share one (the demo PNS's are counted by the journeys that use
- * it). Registered-through-the-form accounts are left out: other journeys create and delete them. */
+/** A Sleman PNS given an account (the demo password) for journey `n` to raise tickets as: a
+ * PNS may raise five an hour, so journeys do not share one. Taken from the start of the NIPs
+ * outside Dinas Pendidikan, where the registration journeys take theirs. */
 function ticketPns(n: number): string {
-  return sql(`SELECT a.nip FROM account a JOIN role_grant g ON g.account_id = a.id AND g.role = 'pns'
-              WHERE a.username IS NULL AND a.status = 'aktif' AND a.nomor_pendaftaran IS NULL
-                AND a.nip NOT IN ('${DEMO_PNS_NIP}', '198508252020032001')
-                AND g.instansi_id = (SELECT id FROM instansi WHERE kode = 'KAB-SLEMAN')
-              ORDER BY a.nip DESC OFFSET ${n} LIMIT 1`);
+  return sql(`WITH p AS (
+                SELECT p.nip, p.nama, p.instansi_id, p.unor_id FROM pns p JOIN instansi i ON i.id = p.instansi_id
+                WHERE i.kode = 'KAB-SLEMAN' AND NOT EXISTS (SELECT 1 FROM account a WHERE a.nip = p.nip)
+                  AND p.unor_id NOT IN (SELECT u.id FROM unor u JOIN unor root ON u.path LIKE root.path || '%'
+                                        WHERE root.nama = 'Dinas Pendidikan')
+                ORDER BY p.nip OFFSET ${n} LIMIT 1),
+              a AS (
+                INSERT INTO account (id, nip, nama, password_hash, status, instansi_id, unor_id)
+                SELECT gen_random_uuid(), p.nip, p.nama,
+                       (SELECT password_hash FROM account WHERE nip = '${DEMO_PNS_NIP}'), 'aktif', p.instansi_id, p.unor_id
+                FROM p RETURNING id, nip, instansi_id),
+              g AS (INSERT INTO role_grant (id, account_id, role, instansi_id)
+                    SELECT gen_random_uuid(), id, 'pns', instansi_id FROM a)
+              SELECT nip FROM a`);
 }
 
 /** The page's live stream is open (the lazy route hydrated and the EventSource connected). */

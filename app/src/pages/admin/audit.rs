@@ -3,31 +3,38 @@
 //! the actor and the action; newest first, fifty at a time.
 
 use domain::audit::{EntriAudit, FilterAudit};
-use domain::Msg;
+use domain::{ErrorCode, Msg};
 use leptos::prelude::*;
 
 use crate::api::audit::{audit_log, AuditView};
 use crate::browser::Submitted;
-use crate::i18n::t;
+use crate::i18n::{error_text, t};
 use crate::pages::errors::ErrorView;
 
 #[component]
 pub fn AuditLogPage() -> impl IntoView {
     let filter = RwSignal::new(FilterAudit::default());
     let data = crate::resource::resource(move || filter.get(), audit_log);
+    // A malformed filter is said beside the form, which stays as typed.
+    let galat = RwSignal::new(None::<ErrorCode>);
     let apply = move |ev: leptos::ev::SubmitEvent| {
         let form = Submitted::take(&ev);
-        filter.set(FilterAudit {
+        let baru = FilterAudit {
             instansi_id: form.text("instansi_id"),
             pelaku: form.text("pelaku"),
             aksi: form.text("aksi"),
             sebelum: String::new(),
-        });
+        };
+        galat.set(baru.parse().err());
+        if galat.get_untracked().is_none() {
+            filter.set(baru);
+        }
     };
     view! {
         <section class="panel" data-testid="log-audit">
             <h1>{t(Msg::AuditLogTitle)}</h1>
             <p class="muted">{t(Msg::AuditLogIntro)}</p>
+            {move || galat.get().map(|code| view! { <p class="error" role="alert">{error_text(code)}</p> })}
             <Transition fallback=|| view! { <p aria-busy="true">{t(Msg::Working)}</p> }>
                 {move || Suspend::new(async move {
                     match data.await {
