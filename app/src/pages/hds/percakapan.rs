@@ -121,6 +121,7 @@ pub fn Lampiran(
     let full = lampiran.len() >= domain::hds::LAMPIRAN_PER_TIKET;
     let chosen = move |ev: leptos::ev::Event| {
         let Some(file) = first_file(&ev) else { return };
+        problem.set(None);
         if let Err(code) = check_size(&file, domain::form::dokumen::MAX_BYTES) {
             problem.set(Some(code));
             return;
@@ -129,9 +130,12 @@ pub fn Lampiran(
         let url = format!("/api/hds/tiket/{id}/lampiran");
         leptos::task::spawn_local(async move {
             let sent = post_file::<domain::hds::Lampiran>(&url, Vec::new(), file).await;
-            problem.set(sent.err());
             busy.set(false);
-            reload.update(|n| *n += 1);
+            // A refusal stays on screen: reloading would redraw this list without it.
+            match sent {
+                Ok(_) => reload.update(|n| *n += 1),
+                Err(code) => problem.set(Some(code)),
+            }
         });
     };
     view! {
