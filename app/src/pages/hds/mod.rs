@@ -17,11 +17,8 @@ use leptos_router::hooks::use_location;
 /// pages paid for (#14).
 #[component]
 pub fn PnsAndHdsPages() -> impl IntoView {
-    // Drawn again whenever the path changes: a link between these routes (one lazy route)
-    // may leave this view in place.
-    let location = use_location().pathname;
-    let path = Memo::new(move |_| location.with(|p| p.trim_end_matches('/').to_owned()));
-    move || match path.get().as_str() {
+    let path = use_location().pathname.get_untracked();
+    match path.trim_end_matches('/') {
         "/pns" => view! { <crate::pages::record::PnsHomePage/> }.into_any(),
         "/pns/progres" => view! { <crate::pages::progress::ProgressPage/> }.into_any(),
         "/pns/bantuan" => view! { <bantuan::HelpPage/> }.into_any(),
