@@ -103,11 +103,11 @@ pub fn App() -> impl IntoView {
                     // The inbox too (`pages::hds::PnsAndHdsPages`).
                     <Route path=path!("/hds") view={Lazy::<pages::lazy::PnsHomeRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/hds/tiket/:id") view={Lazy::<pages::lazy::PnsHomeRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/admin/instansi") view={Lazy::<pages::lazy::AdminInstansiRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/admin/instansi/akun") view={Lazy::<pages::lazy::AdminInstansiRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/admin/kanreg") view={Lazy::<pages::lazy::AdminKanregRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/admin/bkn") view={Lazy::<pages::lazy::AdminBknRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/admin/audit") view={Lazy::<pages::lazy::AdminAuditRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/instansi") view={Lazy::<pages::lazy::VerifierRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/instansi/akun") view={Lazy::<pages::lazy::VerifierRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/kanreg") view={Lazy::<pages::lazy::VerifierRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/bkn") view={Lazy::<pages::lazy::VerifierRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/audit") view={Lazy::<pages::lazy::VerifierRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/eksekutif") view={Lazy::<pages::lazy::EksekutifRoute>::new()} ssr=SsrMode::Async/>
                 </Routes>
             </layout::Shell>

@@ -1,5 +1,5 @@
-//! The instansi admin's pages (#13), one WASM chunk: the home (settings, inbox link) and the
-//! staff accounts.
+//! The admins' pages (#13), one WASM chunk: the instansi admin's home (registrations,
+//! settings, inbox link) and staff accounts; the Kanreg and BKN homes; the audit log.
 
 pub mod akun;
 pub mod audit;
@@ -7,11 +7,16 @@ pub mod audit;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
-/// `/admin/instansi` and the pages under it share one lazy route's chunk.
+/// The verifier's home and every `/admin/…` page share one lazy route's chunk.
 #[component]
-pub fn AdminInstansiPages() -> impl IntoView {
+pub fn StaffPages() -> impl IntoView {
+    use crate::pages::homes::{AdminBknHomePage, AdminInstansiHomePage, AdminKanregHomePage};
     match use_location().pathname.get_untracked().trim_end_matches('/') {
         "/admin/instansi/akun" => view! { <akun::StaffAccountsPage/> }.into_any(),
-        _ => view! { <crate::pages::homes::AdminInstansiHomePage/> }.into_any(),
+        "/admin/kanreg" => view! { <AdminKanregHomePage/> }.into_any(),
+        "/admin/bkn" => view! { <AdminBknHomePage/> }.into_any(),
+        "/admin/audit" => view! { <audit::AuditLogPage/> }.into_any(),
+        "/admin/instansi" => view! { <AdminInstansiHomePage/> }.into_any(),
+        _ => view! { <crate::pages::homes::VerifierHomePage/> }.into_any(),
     }
 }
