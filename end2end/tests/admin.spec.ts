@@ -73,6 +73,12 @@ test("an instansi admin creates an L1 verifier, who sets a password from the mai
   const row = page.locator(`[data-testid="baris-akun"][data-login="${username}"]`);
   await expect(row).toContainText("Dinas Kesehatan");
   await expect(row).toContainText("belum pernah");
+  // A typo in the name is corrected in place.
+  await row.getByText("Ubah nama/email").click();
+  await row.getByLabel("Nama lengkap").fill("Rina Verifikator Dinas Kesehatan");
+  await row.getByRole("button", { name: "Simpan" }).click();
+  await expect(page.getByTestId("kabar-akun")).toHaveText("Akun disimpan.");
+  await expect(row).toContainText("Rina Verifikator Dinas Kesehatan");
 
   // The owner sets a password from the mailed link and signs in to their unit's queue.
   const verifier = await (await browser.newContext()).newPage();

@@ -170,6 +170,7 @@ async fn an_instansi_admin_reaches_only_their_own_accounts_and_roles(pool: sqlx:
             ("/api/admin/akun/status", json!({ "account_id": id, "aktif": false })),
             ("/api/admin/akun/tautan", json!({ "account_id": id })),
             ("/api/admin/akun/sesi", json!({ "account_id": id })),
+            ("/api/admin/akun/ubah", json!({ "account_id": id, "nama": "Ganti", "email": "ganti@x.go.id" })),
         ] {
             let response = app.call_json(&admin, path, &body.to_string()).await;
             assert_eq!(response.status(), 404, "{path} on {login}");
@@ -259,6 +260,22 @@ async fn disabling_ending_sessions_and_revoking_end_what_the_account_could_do(po
     );
     assert_eq!(call("/api/admin/akun/status", json!({ "account_id": id, "aktif": true })).await, 200);
     assert_eq!(app.sign_in(&again, "verif1.dinkes", server::demo::DEMO_PASSWORD).await.status(), 200);
+
+    // Name and email corrected; an address another account uses is the field's error.
+    let ubah = |nama: &str, email: &str| json!({ "account_id": id, "nama": nama, "email": email });
+    let response =
+        app.call_json(&admin, "/api/admin/akun/ubah", &ubah("Dewi", "admin.sleman@x.go.id").to_string()).await;
+    assert_eq!(response.status(), 200);
+    give_email(&app, "verif2.sleman", "verif2@slemankab.go.id").await;
+    let response =
+        app.call_json(&admin, "/api/admin/akun/ubah", &ubah("Dewi", "Verif2@slemankab.go.id").to_string()).await;
+    assert_eq!(refused(response).await, ErrorCode::EmailTaken);
+    let response = app.call_json(&admin, "/api/admin/akun/ubah", &ubah(" ", "a@b.go.id").to_string()).await;
+    assert_eq!(refused(response).await, ErrorCode::NamaRequired);
+    let listed = akun(&app, &admin, "verif1.dinkes").await;
+    assert_eq!((listed.nama.as_str(), listed.email.as_str()), ("Dewi", "admin.sleman@x.go.id"));
+    assert_eq!(audit_count(&app, "staff_account_edited", "verif1.dinkes").await, 1);
+    sqlx::query("UPDATE account SET email = NULL WHERE username = 'verif1.dinkes'").execute(&app.pool).await.unwrap();
 
     // A password link goes to the account's address; without one the admin is told.
     assert_eq!(call("/api/admin/akun/tautan", json!({ "account_id": id })).await, 400);

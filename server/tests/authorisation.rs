@@ -138,6 +138,7 @@ fn rows() -> Vec<Row> {
         fun("/api/admin/akun/cabut-peran", Needs(AdminInstansi), by!(own_staff_grant)).outside(by!(other_staff_grant)),
         fun("/api/admin/akun/status", Needs(AdminInstansi), by!(disable_own_staff)).outside(by!(disable_other_staff)),
         fun("/api/admin/akun/tautan", Needs(AdminInstansi), by!(link_own_staff)).outside(by!(link_other_staff)),
+        fun("/api/admin/akun/ubah", Needs(AdminInstansi), by!(edit_own_staff)).outside(by!(edit_other_staff)),
         fun("/api/admin/akun/sesi", Needs(AdminInstansi), by!(sessions_own_staff)).outside(by!(sessions_other_staff)),
         // The audit log: Kanreg (its region's people) and BKN admins.
         fun("/api/admin/audit", Needs(ReadAuditLog), by!(audit_filter)),
@@ -1562,4 +1563,18 @@ async fn sessions_own_staff(world: &World, role: Option<Role>, client: &Client) 
 
 async fn sessions_other_staff(world: &World, role: Option<Role>, client: &Client) -> Option<Call> {
     link_other_staff(world, role, client).await
+}
+
+async fn edit_own_staff(world: &World, _: Option<Role>, _: &Client) -> Call {
+    let id = staff_account(world, "KAB-SLEMAN").await.0;
+    json_call(
+        serde_json::json!({ "account_id": id, "nama": "Akun Uji", "email": format!("{}@ubah.go.id", id.simple()) }),
+    )
+}
+
+async fn edit_other_staff(world: &World, _: Option<Role>, _: &Client) -> Option<Call> {
+    let id = staff_account(world, "BPS").await.0;
+    Some(json_call(
+        serde_json::json!({ "account_id": id, "nama": "Akun Uji", "email": format!("{}@ubah.go.id", id.simple()) }),
+    ))
 }

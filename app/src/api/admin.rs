@@ -105,6 +105,16 @@ pub async fn revoke_role(grant_id: String) -> Result<(), AppError> {
     Ok(state()?.identity.revoke_staff_role(&user, instansi_id, parse_id(&grant_id)?, &auth.ip).await?)
 }
 
+/// Corrects an account's name and email.
+#[server(endpoint = "admin/akun/ubah", input = server_fn::codec::Json)]
+pub async fn edit_staff_account(account_id: String, nama: String, email: String) -> Result<(), AppError> {
+    use crate::auth::{require, state};
+    let (user, auth) = require(domain::Capability::AdminInstansi)?;
+    let instansi_id = own_instansi(&user)?;
+    let id = parse_id(&account_id)?;
+    Ok(state()?.identity.edit_staff_account(&user, instansi_id, id, &nama, &email, &auth.ip).await?)
+}
+
 /// Disables (ending its sessions) or re-enables an account.
 #[server(endpoint = "admin/akun/status", input = server_fn::codec::Json)]
 pub async fn set_account_active(account_id: String, aktif: bool) -> Result<(), AppError> {

@@ -1,16 +1,17 @@
 //! The staff accounts an instansi's PUPNS admin keeps (#13): verifiers L1 and L2 and the
 //! help-desk officers of the instansi's BKD/Ropeg. The admin creates them (the owner sets
 //! the password from a mailed link; no password is ever shown), gives a PNS of the instansi
-//! one of those roles, takes a role back, disables and re-enables an account, sends a new
-//! password link and ends an account's sessions.
+//! one of those roles, takes a role back, corrects an account's name and email, disables and
+//! re-enables it, sends a new password link and ends its sessions.
 //!
 //! Scope is checked on the object, in SQL, on the row that changes: an account is the
 //! admin's to manage only when it belongs to their instansi and every role it holds (besides
 //! PNS) is one they could have granted there. So an admin never touches another instansi's
 //! account, another admin, or a Kanreg officer.
 
+use domain::account::parse_email;
 use domain::account::StatusAkun;
-use domain::akun_staf::{AkunStaf, AkunStafValid, PeranDipegang, PeranStaf, PERAN_ADMIN_INSTANSI};
+use domain::akun_staf::{parse_nama, AkunStaf, AkunStafValid, PeranDipegang, PeranStaf, PERAN_ADMIN_INSTANSI};
 use domain::{ErrorCode, Nip, Role};
 use serde_json::json;
 use sqlx::Row;
@@ -280,6 +281,42 @@ impl Identity {
         audit::record(&mut *tx, Some(by.account_id), "role_revoked", login.as_deref(), ip, detail).await?;
         tx.commit().await?;
         announce(&self.pool, &self.sessions, Revoked::Account(account)).await?;
+        Ok(())
+    }
+
+    /// Corrects a staff account's name and email; the email stays unused by any other account.
+    pub async fn edit_staff_account(
+        &self,
+        by: &CurrentUser,
+        instansi_id: Uuid,
+        account_id: Uuid,
+        nama: &str,
+        email: &str,
+        ip: &str,
+    ) -> Result<()> {
+        let (nama, email) = (parse_nama(nama)?, parse_email(email)?);
+        let mut tx = self.pool.begin().await?;
+        let akun = manageable(&mut tx, instansi_id, account_id).await?;
+        let taken: bool =
+            sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM account WHERE lower(email) = $1 AND id <> $2)")
+                .bind(&email)
+                .bind(akun.id)
+                .fetch_one(&mut *tx)
+                .await?;
+        if taken {
+            return Err(ErrorCode::EmailTaken.into());
+        }
+        sqlx::query("UPDATE account SET nama = $2, email = $3 WHERE id = $1")
+            .bind(akun.id)
+            .bind(&nama)
+            .bind(&email)
+            .execute(&mut *tx)
+            .await?;
+        let detail = json!({ "instansi_id": instansi_id, "account_id": akun.id,
+                             "sebelum": { "nama": akun.nama, "email": akun.email },
+                             "sesudah": { "nama": nama, "email": email } });
+        audit::record(&mut *tx, Some(by.account_id), "staff_account_edited", Some(&akun.login), ip, detail).await?;
+        tx.commit().await?;
         Ok(())
     }
 

@@ -11,8 +11,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api::admin::{
-    create_staff_account, end_sessions, grant_role, revoke_role, send_password_link, set_account_active,
-    staff_accounts, DaftarAkunView,
+    create_staff_account, edit_staff_account, end_sessions, grant_role, revoke_role, send_password_link,
+    set_account_active, staff_accounts, DaftarAkunView,
 };
 use crate::browser::Submitted;
 use crate::error::AppError;
@@ -126,6 +126,17 @@ fn Baris(akun: AkunStaf, reload: RwSignal<u32>, kabar: RwSignal<Kabar>, busy: Rw
             }
         })
         .collect_view();
+    let edit_id = akun.account_id.clone();
+    let ubah = move |ev: leptos::ev::SubmitEvent| {
+        let form = Submitted::take(&ev);
+        let (nama, email) = (form.text("nama"), form.text("email"));
+        if let Err(code) = domain::akun_staf::parse_nama(&nama).and(domain::account::parse_email(&email)) {
+            kabar.set(Some(Err(code)));
+            return;
+        }
+        let task = edit_staff_account(edit_id.clone(), nama, email);
+        jalankan(kabar, reload, busy, task, t(Msg::AccountSaved).into());
+    };
     let status = if aktif { Msg::AccountActive } else { Msg::AccountInactive };
     let terakhir = if akun.terakhir_masuk.is_empty() { t(Msg::Never).to_owned() } else { akun.terakhir_masuk.clone() };
     view! {
@@ -146,6 +157,14 @@ fn Baris(akun: AkunStaf, reload: RwSignal<u32>, kabar: RwSignal<Kabar>, busy: Rw
                     <button type="button" on:click=act("sesi") disabled=move || busy.get() data-testid="akhiri-sesi">
                         {t(Msg::AccountEndSessions)}
                     </button>
+                    <details data-testid="ubah-akun">
+                        <summary>{t(Msg::AccountEdit)}</summary>
+                        <form on:submit=ubah novalidate>
+                            <label>{t(Msg::FullName)}" "<input name="nama" value=akun.nama.clone()/></label>
+                            <label>{t(Msg::Email)}" "<input name="email" type="email" value=akun.email.clone()/></label>
+                            <button type="submit" disabled=move || busy.get()>{t(Msg::AccountSave)}</button>
+                        </form>
+                    </details>
                 })}
             </td>
         </tr>
