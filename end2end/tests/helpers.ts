@@ -71,4 +71,6 @@ export async function signIn(page: Page, login: string, password = PASSWORD) {
 /** The app marks <body data-hydrated> once the WASM has taken over the page. */
 export async function waitForHydration(page: Page) {
   await expect(page.locator("body[data-hydrated]")).toBeAttached();
+  // A lazy route's page hydrates later, once its chunk has loaded: it marks itself then.
+  await expect(page.locator("[data-lazy-route]:not([data-ready])")).toHaveCount(0);
 }

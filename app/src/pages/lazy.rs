@@ -16,10 +16,24 @@ macro_rules! lazy_page {
 
             fn view(this: Self) -> AnyView {
                 let $route = this;
-                view! { <$page/> }.into_any()
+                with_mark(view! { <$page/> }.into_any())
             }
         }
     };
+}
+
+/// The page with a hidden mark that says "ready" once the route's chunk has loaded and the
+/// page has hydrated. `<body data-hydrated>` comes earlier, from the main module: until then
+/// a click on this page's controls reaches no handler (end-to-end tests wait for both).
+fn with_mark(page: AnyView) -> AnyView {
+    let mark = NodeRef::<leptos::html::Span>::new();
+    // Effects run only in the browser, after hydration.
+    Effect::new(move |_| {
+        if let Some(el) = mark.get() {
+            let _ = el.set_attribute("data-ready", "");
+        }
+    });
+    view! { <span hidden data-lazy-route="" node_ref=mark></span>{page} }.into_any()
 }
 
 // Registration and the password pages: rarer than signing in, kept off the sign-in download.
