@@ -45,6 +45,7 @@ test("Data Utama: the master value stands beside each field, errors show as type
   const nip = DEMO_PNS_NIP;
   await signIn(page, nip);
   await expect(page).toHaveURL("/pns");
+  await waitForHydration(page);
   await page.getByTestId("buka-formulir").click();
   await expect(page).toHaveURL("/pns/formulir");
   await waitForHydration(page);
