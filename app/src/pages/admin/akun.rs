@@ -33,7 +33,7 @@ pub fn StaffAccountsPage() -> impl IntoView {
             <Transition fallback=|| view! { <p aria-busy="true">{t(Msg::Working)}</p> }>
                 {move || Suspend::new(async move {
                     match data.await {
-                        Ok(view) => view! { <Daftar view reload kabar/> }.into_any(),
+                        Ok(view) => view! { <Daftar view aksi=Aksi { reload, kabar, busy: RwSignal::new(false) }/> }.into_any(),
                         Err(error) => view! { <ErrorView error/> }.into_any(),
                     }
                 })}
@@ -42,25 +42,32 @@ pub fn StaffAccountsPage() -> impl IntoView {
     }
 }
 
-/// Runs an action, then says how it went and reloads the list.
-fn jalankan<F>(kabar: RwSignal<Kabar>, reload: RwSignal<u32>, busy: RwSignal<bool>, task: F, ok: String)
-where
-    F: std::future::Future<Output = Result<(), AppError>> + 'static,
-{
-    busy.set(true);
-    kabar.set(None);
-    spawn_local(async move {
-        let result = task.await;
-        busy.set(false);
-        kabar.set(Some(result.map(|()| ok).map_err(|e| e.0)));
-        reload.update(|n| *n += 1);
-    });
+/// What every action on the page shares: the list to reload, the message, the busy flag.
+#[derive(Clone, Copy)]
+struct Aksi {
+    reload: RwSignal<u32>,
+    kabar: RwSignal<Kabar>,
+    busy: RwSignal<bool>,
+}
+
+impl Aksi {
+    /// Runs an action, then says how it went and reloads the list.
+    fn jalankan<T>(self, task: impl std::future::Future<Output = Result<T, AppError>> + 'static, ok: String) {
+        self.busy.set(true);
+        self.kabar.set(None);
+        spawn_local(async move {
+            let result = task.await;
+            self.busy.set(false);
+            self.kabar.set(Some(result.map(|_| ok).map_err(|e| e.0)));
+            self.reload.update(|n| *n += 1);
+        });
+    }
 }
 
 #[component]
-fn Daftar(view: DaftarAkunView, reload: RwSignal<u32>, kabar: RwSignal<Kabar>) -> impl IntoView {
+fn Daftar(view: DaftarAkunView, aksi: Aksi) -> impl IntoView {
     let DaftarAkunView { instansi, akun, unor } = view;
-    let busy = RwSignal::new(false);
+    let kabar = aksi.kabar;
     let rows = if akun.is_empty() {
         view! { <p class="muted">{t(Msg::NoStaffAccounts)}</p> }.into_any()
     } else {
@@ -71,7 +78,7 @@ fn Daftar(view: DaftarAkunView, reload: RwSignal<u32>, kabar: RwSignal<Kabar>) -
                     <th>{t(Msg::LastSignIn)}</th><th>{t(Msg::ActiveSessions)}</th><th></th>
                 </tr></thead>
                 <tbody>
-                    {akun.into_iter().map(|a| view! { <Baris akun=a reload kabar busy/> }).collect_view()}
+                    {akun.into_iter().map(|a| view! { <Baris akun=a aksi/> }).collect_view()}
                 </tbody>
             </table>
         }
@@ -85,35 +92,28 @@ fn Daftar(view: DaftarAkunView, reload: RwSignal<u32>, kabar: RwSignal<Kabar>) -
             Err(code) => view! { <p class="error" role="alert" data-testid="galat-akun">{error_text(code)}</p> }.into_any(),
         })}
         {rows}
-        <AkunBaru unor=unor.clone() reload kabar busy/>
-        <BeriPeran unor reload kabar busy/>
+        <AkunBaru unor=unor.clone() aksi/>
+        <BeriPeran unor aksi/>
     }
 }
 
 /// One account: who, their roles (each revocable when this admin granted it), status, and
 /// the actions an admin may take on it.
 #[component]
-fn Baris(akun: AkunStaf, reload: RwSignal<u32>, kabar: RwSignal<Kabar>, busy: RwSignal<bool>) -> impl IntoView {
-    let id = akun.account_id.clone();
+fn Baris(akun: AkunStaf, aksi: Aksi) -> impl IntoView {
+    let Aksi { kabar, busy, .. } = aksi;
     let aktif = akun.aktif;
-    let act = move |what: &'static str| {
-        let id = id.clone();
-        move |_| {
-            let id = id.clone();
-            match what {
-                "status" => jalankan(kabar, reload, busy, set_account_active(id, !aktif), t(Msg::SettingsSaved).into()),
-                "tautan" => jalankan(kabar, reload, busy, send_password_link(id), t(Msg::AccountLinkSent).into()),
-                _ => jalankan(kabar, reload, busy, end_sessions(id), t(Msg::AccountSessionsEnded).into()),
-            }
-        }
-    };
+    let (status_id, tautan_id, sesi_id) = (akun.account_id.clone(), akun.account_id.clone(), akun.account_id.clone());
+    let ubah_status =
+        move |_| aksi.jalankan(set_account_active(status_id.clone(), !aktif), t(Msg::SettingsSaved).into());
+    let kirim_tautan = move |_| aksi.jalankan(send_password_link(tautan_id.clone()), t(Msg::AccountLinkSent).into());
+    let akhiri_sesi = move |_| aksi.jalankan(end_sessions(sesi_id.clone()), t(Msg::AccountSessionsEnded).into());
     let peran = akun
         .peran
         .into_iter()
         .map(|p| {
             let grant = p.grant_id.clone();
-            let cabut =
-                move |_| jalankan(kabar, reload, busy, revoke_role(grant.clone()), t(Msg::SettingsSaved).into());
+            let cabut = move |_| aksi.jalankan(revoke_role(grant.clone()), t(Msg::SettingsSaved).into());
             view! {
                 <li>
                     {t(p.peran.label())}
@@ -135,7 +135,7 @@ fn Baris(akun: AkunStaf, reload: RwSignal<u32>, kabar: RwSignal<Kabar>, busy: Rw
             return;
         }
         let task = edit_staff_account(edit_id.clone(), nama, email);
-        jalankan(kabar, reload, busy, task, t(Msg::AccountSaved).into());
+        aksi.jalankan(task, t(Msg::AccountSaved).into());
     };
     let status = if aktif { Msg::AccountActive } else { Msg::AccountInactive };
     let terakhir = if akun.terakhir_masuk.is_empty() { t(Msg::Never).to_owned() } else { akun.terakhir_masuk.clone() };
@@ -148,13 +148,13 @@ fn Baris(akun: AkunStaf, reload: RwSignal<u32>, kabar: RwSignal<Kabar>, busy: Rw
             <td>{akun.sesi_aktif}</td>
             <td class="actions">
                 {akun.dapat_dikelola.then(|| view! {
-                    <button type="button" on:click=act("status") disabled=move || busy.get() data-testid="ubah-status">
+                    <button type="button" on:click=ubah_status disabled=move || busy.get() data-testid="ubah-status">
                         {t(if aktif { Msg::AccountDisable } else { Msg::AccountEnable })}
                     </button>" "
-                    <button type="button" on:click=act("tautan") disabled=move || busy.get() data-testid="kirim-tautan">
+                    <button type="button" on:click=kirim_tautan disabled=move || busy.get() data-testid="kirim-tautan">
                         {t(Msg::AccountSendLink)}
                     </button>" "
-                    <button type="button" on:click=act("sesi") disabled=move || busy.get() data-testid="akhiri-sesi">
+                    <button type="button" on:click=akhiri_sesi disabled=move || busy.get() data-testid="akhiri-sesi">
                         {t(Msg::AccountEndSessions)}
                     </button>
                     <details data-testid="ubah-akun">
@@ -209,12 +209,8 @@ fn peran_of(form: &Submitted) -> PeranBaru {
 }
 
 #[component]
-fn AkunBaru(
-    unor: Vec<(String, String)>,
-    reload: RwSignal<u32>,
-    kabar: RwSignal<Kabar>,
-    busy: RwSignal<bool>,
-) -> impl IntoView {
+fn AkunBaru(unor: Vec<(String, String)>, aksi: Aksi) -> impl IntoView {
+    let Aksi { kabar, busy, .. } = aksi;
     let submit = move |ev: leptos::ev::SubmitEvent| {
         let form = Submitted::take(&ev);
         let baru = AkunStafBaru {
@@ -223,18 +219,13 @@ fn AkunBaru(
             email: form.text("email"),
             peran: peran_of(&form),
         };
-        if let Err(code) = baru.parse() {
-            kabar.set(Some(Err(code)));
-            return;
+        match baru.parse() {
+            // The link goes to the address as the server stores it (the same rule, trimmed and lower case).
+            Ok(valid) => {
+                aksi.jalankan(create_staff_account(baru), format!("{} {}.", t(Msg::AccountCreated), valid.email))
+            }
+            Err(code) => kabar.set(Some(Err(code))),
         }
-        busy.set(true);
-        kabar.set(None);
-        spawn_local(async move {
-            let result = create_staff_account(baru).await;
-            busy.set(false);
-            kabar.set(Some(result.map(|email| format!("{} {email}.", t(Msg::AccountCreated))).map_err(|e| e.0)));
-            reload.update(|n| *n += 1);
-        });
     };
     view! {
         <h2>{t(Msg::AccountNew)}</h2>
@@ -258,12 +249,8 @@ fn AkunBaru(
 }
 
 #[component]
-fn BeriPeran(
-    unor: Vec<(String, String)>,
-    reload: RwSignal<u32>,
-    kabar: RwSignal<Kabar>,
-    busy: RwSignal<bool>,
-) -> impl IntoView {
+fn BeriPeran(unor: Vec<(String, String)>, aksi: Aksi) -> impl IntoView {
+    let Aksi { kabar, busy, .. } = aksi;
     let submit = move |ev: leptos::ev::SubmitEvent| {
         let form = Submitted::take(&ev);
         let (nip, peran) = (form.text("nip"), peran_of(&form));
@@ -271,7 +258,7 @@ fn BeriPeran(
             kabar.set(Some(Err(code)));
             return;
         }
-        jalankan(kabar, reload, busy, grant_role(nip, peran), t(Msg::RoleGranted).into());
+        aksi.jalankan(grant_role(nip, peran), t(Msg::RoleGranted).into());
     };
     view! {
         <h2>{t(Msg::GrantToPns)}</h2>
