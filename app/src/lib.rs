@@ -108,6 +108,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/kanreg") view={Lazy::<pages::lazy::VerifierRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/admin/bkn") view={Lazy::<pages::lazy::VerifierRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/admin/audit") view={Lazy::<pages::lazy::VerifierRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/referensi") view={Lazy::<pages::lazy::VerifierRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/eksekutif") view={Lazy::<pages::lazy::EksekutifRoute>::new()} ssr=SsrMode::Async/>
                 </Routes>
             </layout::Shell>

@@ -39,6 +39,20 @@ pub(crate) fn digits(text: &str) -> u32 {
     text.bytes().fold(0, |n, b| n * 10 + u32::from(b - b'0'))
 }
 
+/// `YYYY-MM-DD HH:MM:SS` (UTC), as the admins' pages show times.
+pub fn waktu_utc(at: time::OffsetDateTime) -> String {
+    let at = at.to_offset(time::UtcOffset::UTC);
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}:{:02}",
+        at.year(),
+        u8::from(at.month()),
+        at.day(),
+        at.hour(),
+        at.minute(),
+        at.second()
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -14,6 +14,7 @@ pub mod masking;
 pub mod nik;
 pub mod nip;
 pub mod pengaturan;
+pub mod referensi;
 pub mod role;
 pub mod verifikasi;
 

@@ -129,3 +129,154 @@ test("a BKN admin reads the audit log, filtered by actor and action", async ({ p
   await filter.getByTestId("terapkan-audit").click();
   await expect(page.getByRole("alert")).toContainText("Aksi ditulis sebagai kode");
 });
+
+/** An instansi of this journey's own (so closing its collection period stops no other journey's
+ * sending), with its admin `admin.<kode>` and one PNS moved there from Sleman (outside Dinas
+ * Pendidikan, where the registration journeys take theirs, and from the other end of the NIPs
+ * than the help-desk journeys); returns the PNS's NIP. Accounts get the demo password. */
+function instansiOfItsOwn(kode: string): string {
+  const hash = `(SELECT password_hash FROM account WHERE nip = '${DEMO_PNS_NIP}')`;
+  return sql(`WITH i AS (
+                INSERT INTO instansi (id, kode, nama, jenis, provinsi_kode, kanreg_id)
+                VALUES (gen_random_uuid(), '${kode}', 'Pemerintah Kabupaten Uji ${kode}', 'daerah', '34', 1)
+                RETURNING id),
+              s AS (INSERT INTO instansi_setting (instansi_id) SELECT id FROM i),
+              u AS (INSERT INTO unor (id, instansi_id, nama, jenis, path)
+                    SELECT uid, i.id, 'Sekretariat Daerah', 'SKPD', replace(uid::text, '-', '') || '/'
+                    FROM i, (SELECT gen_random_uuid() AS uid) g RETURNING id, instansi_id),
+              p AS (UPDATE pns SET instansi_id = u.instansi_id, unor_id = u.id FROM u
+                    WHERE nip = (SELECT p.nip FROM pns p JOIN instansi si ON si.id = p.instansi_id
+                                 WHERE si.kode = 'KAB-SLEMAN' AND NOT EXISTS (SELECT 1 FROM account a WHERE a.nip = p.nip)
+                                   AND NOT EXISTS (SELECT 1 FROM usulan s WHERE s.nip = p.nip)
+                                   AND p.unor_id NOT IN (SELECT x.id FROM unor x JOIN unor root ON x.path LIKE root.path || '%'
+                                                         WHERE root.nama = 'Dinas Pendidikan')
+                                 ORDER BY p.nip DESC LIMIT 1)
+                    RETURNING pns.nip, pns.nama, pns.instansi_id, pns.unor_id),
+              a AS (INSERT INTO account (id, nip, username, nama, password_hash, status, instansi_id, unor_id)
+                    SELECT gen_random_uuid(), p.nip, NULL, p.nama, ${hash}, 'aktif', p.instansi_id, p.unor_id FROM p
+                    UNION ALL
+                    SELECT gen_random_uuid(), NULL, 'admin.${kode.toLowerCase()}', 'Admin PUPNS ${kode}', ${hash}, 'aktif', u.instansi_id, u.id FROM u
+                    RETURNING id, nip, instansi_id),
+              g AS (INSERT INTO role_grant (id, account_id, role, instansi_id)
+                    SELECT gen_random_uuid(), id, CASE WHEN nip IS NULL THEN 'admin_instansi' ELSE 'pns' END, instansi_id FROM a)
+              SELECT nip FROM a WHERE nip IS NOT NULL`);
+}
+
+test("outside the collection period the PNS can read the form but sending is refused with the reason", async ({
+  page,
+  browser,
+}) => {
+  const nip = instansiOfItsOwn(`UJI${Date.now() % 100000}`);
+  const kode = sql(`SELECT i.kode FROM pns p JOIN instansi i ON i.id = p.instansi_id WHERE p.nip = '${nip}'`);
+
+  // The admin closes the period: it ended yesterday.
+  await signIn(page, `admin.${kode.toLowerCase()}`);
+  await page.waitForURL("/admin/instansi");
+  await waitForHydration(page);
+  const settings = page.getByTestId("pengaturan-instansi");
+  await settings.getByLabel("Mulai masa pendataan").fill(wib(-30));
+  await settings.getByLabel("Akhir masa pendataan").fill(wib(-1));
+  await settings.getByRole("button", { name: "Simpan pengaturan" }).click();
+  await expect(settings.getByRole("status")).toHaveText("Pengaturan tersimpan.");
+
+  // The PNS sees on the home page that sending is closed, and reads the form as before.
+  const pns = await (await browser.newContext()).newPage();
+  await signIn(pns, nip);
+  await pns.waitForURL("/pns");
+  await expect(pns.getByTestId("masa-pendataan")).toContainText(`${wib(-30)} s.d. ${wib(-1)}`);
+  await expect(pns.getByTestId("masa-pendataan")).toContainText("Di luar masa pendataan");
+  await pns.goto("/pns/formulir");
+  await waitForHydration(pns);
+  await expect(pns.getByTestId("formulir")).toBeVisible();
+  await pns.locator("#tab-tinjau").click();
+  await pns.getByTestId("kirim").click();
+  await expect(pns.getByRole("alert")).toHaveText("Pengiriman hanya dapat dilakukan dalam masa pendataan instansi Anda.");
+  expect(sql(`SELECT count(*) FROM usulan WHERE nip = '${nip}' AND status = 'dikirim'`)).toBe("0");
+});
+
+/** A Sleman PNS given an account of their own (the demo password), from the other end of the
+ * NIPs than the help-desk journeys take theirs, outside Dinas Pendidikan (registration's). */
+function pnsOfItsOwn(): string {
+  return sql(`WITH p AS (
+                SELECT p.nip, p.nama, p.instansi_id, p.unor_id FROM pns p JOIN instansi i ON i.id = p.instansi_id
+                WHERE i.kode = 'KAB-SLEMAN' AND NOT EXISTS (SELECT 1 FROM account a WHERE a.nip = p.nip)
+                  AND NOT EXISTS (SELECT 1 FROM usulan s WHERE s.nip = p.nip)
+                  AND p.unor_id NOT IN (SELECT u.id FROM unor u JOIN unor root ON u.path LIKE root.path || '%'
+                                        WHERE root.nama = 'Dinas Pendidikan')
+                ORDER BY p.nip DESC LIMIT 1),
+              a AS (
+                INSERT INTO account (id, nip, nama, password_hash, status, instansi_id, unor_id)
+                SELECT gen_random_uuid(), p.nip, p.nama,
+                       (SELECT password_hash FROM account WHERE nip = '${DEMO_PNS_NIP}'), 'aktif', p.instansi_id, p.unor_id
+                FROM p RETURNING id, nip, instansi_id),
+              g AS (INSERT INTO role_grant (id, account_id, role, instansi_id)
+                    SELECT gen_random_uuid(), id, 'pns', instansi_id FROM a)
+              SELECT nip FROM a`);
+}
+
+test("a BKN admin adds a JFU entry, then retires it: it leaves the picker but stays in the record that has it", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const suffix = Date.now().toString(36).toUpperCase();
+  const kode = `UJI${suffix}`;
+  const nama = `Penata Data Uji ${suffix}`;
+
+  await signIn(page, "admin.bkn");
+  await page.waitForURL("/admin/bkn");
+  await expect(page.getByTestId("buka-referensi")).toHaveAttribute("href", "/admin/referensi");
+  await page.goto("/admin/referensi");
+  await waitForHydration(page);
+  const tabel = page.getByTestId("tabel-referensi");
+  await expect(tabel.getByTestId("daftar-entri")).toContainText("Pengadministrasi Umum");
+
+  // A code already in the list is refused; then the entry is added.
+  const form = page.getByTestId("form-entri-baru");
+  await form.getByLabel("Kode").fill("JFU0001");
+  await form.getByLabel("Nama").fill(nama);
+  await form.getByTestId("tambah-entri").click();
+  await expect(page.getByTestId("galat-referensi")).toHaveText("Kode ini sudah ada di daftar ini.");
+  await form.getByLabel("Kode").fill(kode);
+  await form.getByTestId("tambah-entri").click();
+  await expect(page.getByTestId("kabar-referensi")).toHaveText("Entri ditambahkan.");
+
+  // A PNS whose current position is that entry (the master keeps positions by name).
+  const nip = pnsOfItsOwn();
+  sql(`UPDATE riwayat_jabatan SET jenis_jabatan = '4', nama_jabatan = '${nama}'
+       WHERE id = (SELECT id FROM riwayat_jabatan WHERE nip = '${nip}' ORDER BY tmt DESC LIMIT 1)`);
+  const pns = await (await browser.newContext()).newPage();
+  await signIn(pns, nip);
+  await pns.waitForURL("/pns");
+  const openPosition = async () => {
+    await pns.goto("/pns/formulir");
+    await waitForHydration(pns);
+    await pns.locator("#tab-data-posisi").click();
+    await expect(pns.locator("#f-data-posisi-jabatan")).toHaveValue(nama);
+  };
+  const search = async (typed: string) => {
+    const answer = pns.waitForResponse((r) => r.url().includes("/api/referensi/cari") && r.ok());
+    await pns.locator("#f-data-posisi-jabatan").fill(typed);
+    await answer;
+  };
+  await openPosition();
+  await search(`Data Uji ${suffix}`);
+  await expect(pns.locator("#f-data-posisi-jabatan-pilihan").getByRole("button", { name: nama })).toBeVisible();
+
+  // The admin retires it.
+  await tabel.getByLabel("Cari kode atau nama").fill(kode);
+  await tabel.getByTestId("tampilkan-daftar").click();
+  const row = tabel.locator(`[data-testid="baris-entri"][data-kode="${kode}"]`);
+  await expect(row).toHaveAttribute("data-aktif", "true");
+  await row.getByTestId("ubah-status-entri").click();
+  await expect(page.getByTestId("kabar-referensi")).toHaveText("Entri disimpan.");
+  await expect(row.getByTestId("status-entri")).toHaveText("Nonaktif (tetap tampil di data lama)");
+  await row.getByTestId("riwayat-entri").locator("summary").click();
+  await expect(row.getByTestId("riwayat-baris")).toHaveCount(2);
+  await expect(row.getByTestId("riwayat-baris").first()).toContainText("Dinonaktifkan");
+
+  // The PNS's record still shows it; the picker offers it no more.
+  await openPosition();
+  await search(`Data Uji ${suffix}`);
+  await expect(pns.locator("#f-data-posisi-jabatan-pilihan")).toContainText("Tidak ditemukan.");
+});

@@ -46,6 +46,8 @@ pub fn app_state(config: &Config, pool: PgPool) -> anyhow::Result<AppState> {
         .with_file_dir(config.data_dir.join("hds-lampiran"));
     let identity =
         identity::Identity::new(pool.clone(), config.identity_config(), personnel.clone(), reference.clone(), mailer);
+    // A code list changed on another instance leaves this one's cache at once.
+    reference.listen_for_changes();
     // Sessions ended on another instance leave this one's cache at once.
     identity.listen_for_revocations();
     Ok(AppState {

@@ -142,6 +142,12 @@ fn rows() -> Vec<Row> {
         fun("/api/admin/akun/sesi", Needs(AdminInstansi), by!(sessions_own_staff)).outside(by!(sessions_other_staff)),
         // The audit log: Kanreg (its region's people) and BKN admins.
         fun("/api/admin/audit", Needs(ReadAuditLog), by!(audit_filter)),
+        // The national code lists: BKN admins only.
+        fun("/api/admin/referensi", Needs(AdminBkn), by!(reference_list)),
+        fun("/api/admin/referensi/riwayat", Needs(AdminBkn), by!(reference_entry)),
+        fun("/api/admin/referensi/tambah", Needs(AdminBkn), by!(new_reference_entry)),
+        fun("/api/admin/referensi/ubah", Needs(AdminBkn), by!(rename_reference_entry)),
+        fun("/api/admin/referensi/status", Needs(AdminBkn), by!(retire_reference_entry)),
         fun("/api/beranda/admin-kanreg", Needs(AdminKanreg), by!(no_args)),
         fun("/api/beranda/admin-bkn", Needs(AdminBkn), by!(no_args)),
         fun("/api/beranda/eksekutif", Needs(ExecutiveDashboard), by!(no_args)),
@@ -194,6 +200,7 @@ fn rows() -> Vec<Row> {
         page("/admin/kanreg", Needs(AdminKanreg)),
         page("/admin/bkn", Needs(AdminBkn)),
         page("/admin/audit", Needs(ReadAuditLog)),
+        page("/admin/referensi", Needs(AdminBkn)),
         page("/eksekutif", Needs(ExecutiveDashboard)),
         // Late: the ticket leaves the officer's reach, so no row after it may need it.
         fun("/api/hds/kotak/alihkan", Needs(HdsInbox), by!(transfer_in_reach)).outside(by!(transfer_outside)),
@@ -1577,4 +1584,41 @@ async fn edit_other_staff(world: &World, _: Option<Role>, _: &Client) -> Option<
     Some(json_call(
         serde_json::json!({ "account_id": id, "nama": "Akun Uji", "email": format!("{}@ubah.go.id", id.simple()) }),
     ))
+}
+
+async fn reference_list(_: &World, _: Option<Role>, _: &Client) -> Call {
+    json_call(serde_json::json!({ "jenis": "jfu", "cari": "pengadministrasi" }))
+}
+
+/// An entry of its own (a JFU nobody's record has), added directly: each call changes a
+/// fresh one, so no row depends on another's change.
+async fn fresh_reference_entry(world: &World) -> String {
+    let kode = format!("T{}", &Uuid::new_v4().simple().to_string()[..12]);
+    sqlx::query(
+        "INSERT INTO kode_referensi (jenis, kode, nama, urutan)
+         SELECT 'jfu', $1, 'Entri Uji ' || $1, max(urutan) + 1 FROM kode_referensi WHERE jenis = 'jfu'",
+    )
+    .bind(&kode)
+    .execute(&world.app.pool)
+    .await
+    .unwrap();
+    kode
+}
+
+async fn reference_entry(world: &World, _: Option<Role>, _: &Client) -> Call {
+    json_call(serde_json::json!({ "jenis": "jfu", "kode": fresh_reference_entry(world).await }))
+}
+
+async fn new_reference_entry(_: &World, _: Option<Role>, _: &Client) -> Call {
+    let kode = format!("N{}", &Uuid::new_v4().simple().to_string()[..12]);
+    json_call(serde_json::json!({ "jenis": "jfu", "kode": kode, "nama": format!("Entri Baru {kode}") }))
+}
+
+async fn rename_reference_entry(world: &World, _: Option<Role>, _: &Client) -> Call {
+    let kode = fresh_reference_entry(world).await;
+    json_call(serde_json::json!({ "jenis": "jfu", "nama": format!("Entri Diubah {kode}"), "kode": kode }))
+}
+
+async fn retire_reference_entry(world: &World, _: Option<Role>, _: &Client) -> Call {
+    json_call(serde_json::json!({ "jenis": "jfu", "kode": fresh_reference_entry(world).await, "aktif": false }))
 }

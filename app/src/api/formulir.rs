@@ -334,7 +334,10 @@ pub(crate) mod server {
                         if let Some(name) = Uuid::parse_str(value).ok().and_then(|id| units.get(&id)) {
                             out.insert(format!("unor:{value}"), name.clone());
                         }
-                    } else if let Some(list) = bagian.code_list(spec, jenis_jabatan).filter(|l| !DROPDOWNS.contains(l))
+                    } else if let Some(list) = bagian
+                        .code_list(spec, jenis_jabatan)
+                        // Drop-downs name their entries, except a retired one a record still has.
+                        .filter(|l| !DROPDOWNS.contains(l) || !labels.choosable(*l, value))
                     {
                         if let Some(name) = labels.name(list, value) {
                             out.insert(format!("{}:{value}", list.code()), name.to_owned());

@@ -7,6 +7,7 @@ pub mod formulir;
 pub mod hds;
 pub mod homes;
 pub mod record;
+pub mod referensi;
 pub mod registration;
 pub mod session;
 pub mod tamu;

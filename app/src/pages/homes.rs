@@ -264,7 +264,11 @@ fn AuditLink() -> impl IntoView {
 #[component]
 pub fn AdminBknHomePage() -> impl IntoView {
     guarded(admin_bkn_home, |h| {
-        view! { {staff_page(Msg::HomeAdminBknTitle, Msg::HomeAdminIntro, "home-admin-bkn", h)} <AuditLink/> }
+        view! {
+            {staff_page(Msg::HomeAdminBknTitle, Msg::HomeAdminIntro, "home-admin-bkn", h)}
+            <AuditLink/>
+            <p><a class="button" href="/admin/referensi" data-testid="buka-referensi">{t(Msg::ReferenceOpen)}</a></p>
+        }
     })
 }
 

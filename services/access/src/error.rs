@@ -51,6 +51,8 @@ const UNIQUE_CONSTRAINTS: &[(&str, ErrorCode)] = &[
     ("account_username_key", ErrorCode::UsernameTaken),
     ("account_email_staf_key", ErrorCode::EmailTaken),
     ("hds_templat_judul_key", ErrorCode::TemplateTitleTaken),
+    ("kode_referensi_pkey", ErrorCode::CodeTaken),
+    ("kode_referensi_nama_key", ErrorCode::EntryNameTaken),
 ];
 
 impl From<sqlx::Error> for ServiceError {

@@ -142,7 +142,7 @@ impl Identity {
                 nama: a.try_get("nama")?,
                 email: a.try_get::<Option<String>, _>("email")?.unwrap_or_default(),
                 aktif: a.try_get::<String, _>("status")? == StatusAkun::Aktif.code(),
-                terakhir_masuk: last.map(|at| crate::audit_baca::waktu_utc(at)[..16].to_owned()).unwrap_or_default(),
+                terakhir_masuk: last.map(|at| domain::dates::waktu_utc(at)[..16].to_owned()).unwrap_or_default(),
                 sesi_aktif: a.try_get("sesi")?,
                 dapat_dikelola: !peran.is_empty() && peran.iter().all(|p| p.dapat_dicabut),
                 peran,

@@ -59,7 +59,7 @@ impl Identity {
             let at: OffsetDateTime = row.try_get("at")?;
             entri.push(EntriAudit {
                 id: row.try_get("id")?,
-                waktu: waktu_utc(at),
+                waktu: domain::dates::waktu_utc(at),
                 pelaku: row.try_get("pelaku")?,
                 nama: row.try_get("nama")?,
                 aksi: row.try_get("action")?,
@@ -73,18 +73,4 @@ impl Identity {
         audit::record(&self.pool, Some(reader.account_id), "audit_log_read", None, ip, detail).await?;
         Ok(HalamanAudit { entri, ada_lagi })
     }
-}
-
-/// `YYYY-MM-DD HH:MM:SS` (UTC), as the admins' pages show times.
-pub(crate) fn waktu_utc(at: OffsetDateTime) -> String {
-    let at = at.to_offset(time::UtcOffset::UTC);
-    format!(
-        "{:04}-{:02}-{:02} {:02}:{:02}:{:02}",
-        at.year(),
-        u8::from(at.month()),
-        at.day(),
-        at.hour(),
-        at.minute(),
-        at.second()
-    )
 }

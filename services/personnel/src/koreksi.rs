@@ -87,6 +87,10 @@ impl Personnel {
             if !nilai.is_empty() && !labels.contains(list, nilai) {
                 return Err(refused(ErrorCode::BadRequest));
             }
+            // A correction is a new value: a retired entry is not chosen again.
+            if !nilai.is_empty() && !labels.choosable(list, nilai) {
+                return Err(refused(ErrorCode::CodeRetired));
+            }
         }
 
         let versi = Self::write_master(conn, &flag.nip, &form, &labels).await?;

@@ -8,7 +8,7 @@ use domain::form::{
     check_section, diff, Aksi, Bagian, Context, FieldError, Formulir, HasilSimpan, JenisPeristiwa, Kind, Simpan,
     StatusTanda, StatusUsulan,
 };
-use domain::{DaftarKode, ErrorCode, Nip, UnknownCode};
+use domain::{ErrorCode, Nip, UnknownCode};
 use serde::{Deserialize, Serialize};
 use sqlx::types::Json;
 use time::OffsetDateTime;
@@ -212,7 +212,7 @@ impl Personnel {
         if simpan.periksa {
             let cx = Context { nip: &nip, master: &usulan.master_form, today };
             kesalahan = check_section(&form, bagian, &cx);
-            kesalahan.extend(reference_errors(&form, bagian, &refs));
+            kesalahan.extend(reference_errors(&form, &usulan.master_form, bagian, &refs));
             if kesalahan.is_empty() {
                 diperiksa.insert(bagian);
             } else {
@@ -274,7 +274,7 @@ impl Personnel {
             .iter()
             .flat_map(|b| {
                 let mut errors = check_section(&usulan.isi, *b, &cx);
-                errors.extend(reference_errors(&usulan.isi, *b, refs));
+                errors.extend(reference_errors(&usulan.isi, &usulan.master_form, *b, refs));
                 errors
             })
             .collect();
@@ -430,21 +430,30 @@ impl Personnel {
     }
 }
 
-/// Reference values of one section that are not in their lists.
-fn reference_errors(form: &Formulir, bagian: Bagian, refs: &ReferenceLists) -> Vec<FieldError> {
+/// Reference values of one section that are not in their lists, or retired where the master
+/// does not have them: a retired entry stays in the records that have it (the same field of
+/// the section holds it in the master; entries may have moved) and cannot be chosen anew.
+fn reference_errors(form: &Formulir, master: &Formulir, bagian: Bagian, refs: &ReferenceLists) -> Vec<FieldError> {
+    let mut in_master = BTreeSet::new();
+    master.visit_fields(bagian, |_, spec, value, _| {
+        in_master.insert((spec.key, value.trim().to_owned()));
+    });
     let mut out = Vec::new();
     form.visit_fields(bagian, |entri, spec, value, jenis_jabatan| {
         let value = value.trim();
         if value.is_empty() {
             return;
         }
-        let known = match (spec.kind, bagian.code_list(spec, jenis_jabatan)) {
-            (Kind::Unor, _) => refs.unor_in_instansi(value),
-            (_, Some(list)) => refs.code_exists(list, value),
-            (_, None) => true,
+        let code = match (spec.kind, bagian.code_list(spec, jenis_jabatan)) {
+            (Kind::Unor, _) => (!refs.unor_in_instansi(value)).then_some(ErrorCode::CodeUnknown),
+            (_, Some(list)) if !refs.labels.contains(list, value) => Some(ErrorCode::CodeUnknown),
+            (_, Some(list)) if !refs.labels.choosable(list, value) => {
+                (!in_master.contains(&(spec.key, value.to_owned()))).then_some(ErrorCode::CodeRetired)
+            }
+            _ => None,
         };
-        if !known {
-            out.push(FieldError { bagian, entri, field: spec.key.to_owned(), code: ErrorCode::CodeUnknown });
+        if let Some(code) = code {
+            out.push(FieldError { bagian, entri, field: spec.key.to_owned(), code });
         }
     });
     out
@@ -460,10 +469,6 @@ struct ReferenceLists {
 }
 
 impl ReferenceLists {
-    fn code_exists(&self, jenis: DaftarKode, kode: &str) -> bool {
-        self.labels.contains(jenis, kode)
-    }
-
     fn unor_in_instansi(&self, unor_id: &str) -> bool {
         self.units.contains(unor_id)
     }

@@ -14,6 +14,11 @@ fn today() -> time::Date {
 /// Three generated PNS of a real instansi and unit (the server checks units against the
 /// reference tree), on a fixed "today".
 async fn seeded(pool: &sqlx::PgPool) -> (Personnel, String) {
+    let (personnel, nip, _) = seeded_with_reference(pool).await;
+    (personnel, nip)
+}
+
+async fn seeded_with_reference(pool: &sqlx::PgPool) -> (Personnel, String, reference::Reference) {
     let reference = reference::Reference::new(pool.clone());
     let personnel = Personnel::new(pool.clone(), reference.clone()).with_today(today);
     let instansi = reference::Instansi {
@@ -35,7 +40,7 @@ async fn seeded(pool: &sqlx::PgPool) -> (Personnel, String) {
     for r in &records {
         personnel.insert_master(r).await.unwrap();
     }
-    (personnel, records[0].pns.nip.clone())
+    (personnel, records[0].pns.nip.clone(), reference)
 }
 
 /// Sends in a transaction of its own (verification sends inside its own one).
@@ -302,6 +307,45 @@ async fn generated_families_pass_the_form_rules(pool: sqlx::PgPool) {
 }
 
 /// A stored state or event this code does not know is an error, never shown as another one.
+/// A retired reference entry (#13) stays where the master has it, and cannot be chosen anew.
+#[sqlx::test(migrations = "../../migrations")]
+async fn a_retired_code_is_kept_only_where_the_master_has_it(pool: sqlx::PgPool) {
+    let (personnel, nip, reference) = seeded_with_reference(&pool).await;
+    let usulan = personnel.open_usulan(&nip).await.unwrap().unwrap();
+    let held = usulan.master_form.data_utama.agama.clone();
+    let other = if held == "2" { "3" } else { "2" };
+    // Both retired (as the reference service's change does, with its cache dropped).
+    sqlx::query("UPDATE kode_referensi SET aktif = FALSE WHERE jenis = 'agama' AND kode = ANY($1)")
+        .bind(vec![held.clone(), other.to_owned()])
+        .execute(&pool)
+        .await
+        .unwrap();
+    reference.forget_labels();
+    let agama_errors = |hasil: &HasilSimpan| -> Vec<ErrorCode> {
+        hasil.kesalahan.iter().filter(|e| e.field == "agama").map(|e| e.code).collect()
+    };
+
+    // The master's own value is accepted...
+    let kept = usulan.isi.data_utama.clone();
+    let result = personnel
+        .save_section(
+            &usulan,
+            save(usulan.versi, IsiBagian::DataUtama { data: kept.clone(), sesuai: vec!["agama".into()] }, true),
+        )
+        .await;
+    assert_eq!(agama_errors(&result.unwrap().hasil), []);
+    // ...another retired one is not, and says why.
+    let usulan = personnel.open_usulan(&nip).await.unwrap().unwrap();
+    let chosen = DataUtama { agama: other.to_owned(), ..kept };
+    let result = personnel
+        .save_section(
+            &usulan,
+            save(usulan.versi, IsiBagian::DataUtama { data: chosen, sesuai: vec!["agama".into()] }, true),
+        )
+        .await;
+    assert_eq!(agama_errors(&result.unwrap().hasil), [ErrorCode::CodeRetired]);
+}
+
 #[sqlx::test(migrations = "../../migrations")]
 async fn unknown_stored_codes_are_errors(pool: sqlx::PgPool) {
     let (personnel, nip) = seeded(&pool).await;

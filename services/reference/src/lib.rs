@@ -1,9 +1,10 @@
 //! Reference service: instansi, unor trees, Kanreg regions, instansi settings and the
 //! national code lists. Other services read them through this API only.
 
+mod kelola;
 mod search;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
@@ -64,8 +65,10 @@ pub struct Labels {
     by_code: HashMap<DaftarKode, HashMap<String, String>>,
     /// list → lower-cased name → kode: the master keeps some values by name.
     by_name: HashMap<DaftarKode, HashMap<String, String>>,
-    /// list → (kode, nama) in the list's own order, for drop-downs.
+    /// list → (kode, nama) in the list's own order, for drop-downs: retired entries left out.
     lists: HashMap<DaftarKode, Vec<(String, String)>>,
+    /// list → the codes of retired entries (still named in old records, never offered).
+    retired: HashMap<DaftarKode, HashSet<String>>,
     /// list → kode → the kind of a JFT/JFU position that brings its own form section.
     fungsional: HashMap<DaftarKode, HashMap<String, JenisFungsional>>,
 }
@@ -77,13 +80,25 @@ impl Labels {
         self.by_code.entry(jenis).or_default().insert(kode, nama);
     }
 
+    fn insert_retired(&mut self, jenis: DaftarKode, kode: String, nama: String) {
+        self.by_name.entry(jenis).or_default().insert(nama.to_lowercase(), kode.clone());
+        self.retired.entry(jenis).or_default().insert(kode.clone());
+        self.by_code.entry(jenis).or_default().insert(kode, nama);
+    }
+
     /// The name of `kode` in the list `jenis`.
     pub fn name(&self, jenis: DaftarKode, kode: &str) -> Option<&str> {
         self.by_code.get(&jenis)?.get(kode).map(String::as_str)
     }
 
+    /// Whether `kode` is an entry of the list, in use or retired (old records name it).
     pub fn contains(&self, jenis: DaftarKode, kode: &str) -> bool {
         self.name(jenis, kode).is_some()
+    }
+
+    /// Whether `kode` may be chosen in a new value: an entry of the list, not retired.
+    pub fn choosable(&self, jenis: DaftarKode, kode: &str) -> bool {
+        self.contains(jenis, kode) && !self.retired.get(&jenis).is_some_and(|r| r.contains(kode))
     }
 
     /// The code of the entry named `nama` (case-insensitive) in the list `jenis`.
@@ -96,7 +111,7 @@ impl Labels {
         self.fungsional.get(&jenis)?.get(kode).copied()
     }
 
-    /// A whole list in its own order (empty if unknown).
+    /// A whole list in its own order, retired entries left out (empty if unknown).
     pub fn list(&self, jenis: DaftarKode) -> &[(String, String)] {
         self.lists.get(&jenis).map(Vec::as_slice).unwrap_or_default()
     }
@@ -107,6 +122,9 @@ pub struct Reference {
     pool: PgPool,
     /// Labels change only when an admin edits a code list; every record load needs them.
     labels: Arc<RwLock<Option<Cached<Arc<Labels>>>>>,
+    /// Bumped whenever the cached labels are dropped: a load that began before a change
+    /// must not put its older lists back into the cache.
+    labels_generation: Arc<std::sync::atomic::AtomicU64>,
     /// Names of instansi and unor by id, for the same reason.
     names: Arc<RwLock<HashMap<Uuid, Cached<String>>>>,
 }
@@ -115,7 +133,7 @@ const LABELS_TTL: Duration = Duration::from_secs(300);
 
 impl Reference {
     pub fn new(pool: PgPool) -> Self {
-        Reference { pool, labels: Arc::default(), names: Arc::default() }
+        Reference { pool, labels: Arc::default(), labels_generation: Arc::default(), names: Arc::default() }
     }
 
     pub async fn instansi(&self, id: Uuid) -> sqlx::Result<Option<Instansi>> {
@@ -301,26 +319,35 @@ impl Reference {
                 return Ok(labels.clone());
             }
         }
+        let generation = self.labels_generation.load(std::sync::atomic::Ordering::SeqCst);
         let labels = Arc::new(self.load_labels().await?);
-        *self.labels.write().expect("labels lock") = Some((Instant::now(), labels.clone()));
+        let mut cache = self.labels.write().expect("labels lock");
+        if generation == self.labels_generation.load(std::sync::atomic::Ordering::SeqCst) {
+            *cache = Some((Instant::now(), labels.clone()));
+        }
         Ok(labels)
     }
 
     async fn load_labels(&self) -> sqlx::Result<Labels> {
         let mut labels = Labels::default();
-        let rows =
-            sqlx::query!("SELECT jenis, kode, nama, jenis_fungsional FROM kode_referensi ORDER BY jenis, urutan, kode")
-                .fetch_all(&self.pool)
-                .await?;
+        let rows: Vec<(String, String, String, Option<String>, bool)> = sqlx::query_as(
+            "SELECT jenis, kode, nama, jenis_fungsional, aktif FROM kode_referensi ORDER BY jenis, urutan, kode",
+        )
+        .fetch_all(&self.pool)
+        .await?;
         let decode = |e: domain::UnknownCode| sqlx::Error::Decode(Box::new(e));
-        for row in rows {
+        for (jenis, kode, nama, fungsional, aktif) in rows {
             // A list or kind this code does not know is an error, never dropped or renamed.
-            let jenis = DaftarKode::parse(&row.jenis).map_err(decode)?;
-            if let Some(kind) = row.jenis_fungsional {
+            let jenis = DaftarKode::parse(&jenis).map_err(decode)?;
+            if let Some(kind) = fungsional {
                 let kind = JenisFungsional::parse(&kind).map_err(decode)?;
-                labels.fungsional.entry(jenis).or_default().insert(row.kode.clone(), kind);
+                labels.fungsional.entry(jenis).or_default().insert(kode.clone(), kind);
             }
-            labels.insert(jenis, row.kode, row.nama);
+            if aktif {
+                labels.insert(jenis, kode, nama);
+            } else {
+                labels.insert_retired(jenis, kode, nama);
+            }
         }
         for row in sqlx::query!("SELECT kode, pangkat FROM golongan ORDER BY nomor").fetch_all(&self.pool).await? {
             labels.insert(DaftarKode::Golongan, row.kode, row.pangkat);
@@ -399,11 +426,11 @@ impl Reference {
         Ok(sesudah)
     }
 
-    /// Code-list entries of one kind, in display order.
+    /// Code-list entries of one kind that may be chosen, in display order.
     pub async fn codes(&self, jenis: DaftarKode) -> sqlx::Result<Vec<(String, String)>> {
-        let rows = sqlx::query!("SELECT kode, nama FROM kode_referensi WHERE jenis = $1 ORDER BY urutan", jenis.code())
+        sqlx::query_as("SELECT kode, nama FROM kode_referensi WHERE jenis = $1 AND aktif ORDER BY urutan")
+            .bind(jenis.code())
             .fetch_all(&self.pool)
-            .await?;
-        Ok(rows.into_iter().map(|r| (r.kode, r.nama)).collect())
+            .await
     }
 }

@@ -14,7 +14,7 @@ use domain::DaftarKode;
 use uuid::Uuid;
 
 /// The typed text as a LIKE-safe, lower-cased fragment: `%`, `_` and `\` match themselves.
-fn like_fragment(query: &str) -> String {
+pub(crate) fn like_fragment(query: &str) -> String {
     let mut out = String::with_capacity(query.len());
     for c in query.trim().to_lowercase().chars() {
         if matches!(c, '%' | '_' | '\\') {
@@ -52,21 +52,21 @@ impl crate::Reference {
             .await?;
             return Ok(rows.into_iter().map(|r| (r.kode, r.nama)).collect());
         }
-        let rows = sqlx::query!(
+        // Retired entries are never offered.
+        sqlx::query_as(
             r#"SELECT kode, nama FROM kode_referensi
-               WHERE jenis = $1 AND lower(nama) LIKE '%' || $2 || '%'
+               WHERE jenis = $1 AND aktif AND lower(nama) LIKE '%' || $2 || '%'
                ORDER BY CASE WHEN lower(nama) LIKE $2 || '%' THEN 0
                              WHEN lower(nama) LIKE '% ' || $2 || '%' OR lower(nama) LIKE '%(' || $2 || '%' THEN 1
                              ELSE 2 END,
                         urutan, nama
                LIMIT $3"#,
-            jenis.code(),
-            fragment,
-            limit
         )
+        .bind(jenis.code())
+        .bind(fragment)
+        .bind(limit)
         .fetch_all(&self.pool)
-        .await?;
-        Ok(rows.into_iter().map(|r| (r.kode, r.nama)).collect())
+        .await
     }
 
     /// Up to `limit` units of one instansi whose name contains `query`, as (id, nama), in
@@ -86,7 +86,8 @@ impl crate::Reference {
         Ok(rows.into_iter().map(|r| (r.id.to_string(), r.nama)).collect())
     }
 
-    /// Whether `kode` is an entry of the list `jenis` (for validating a picked value).
+    /// Whether `kode` is an entry of the list `jenis` that may be chosen (for validating a
+    /// picked value): retired entries are not.
     pub async fn code_exists(&self, jenis: DaftarKode, kode: &str) -> sqlx::Result<bool> {
         if jenis == DaftarKode::KabupatenKota {
             return sqlx::query_scalar!(
@@ -96,13 +97,11 @@ impl crate::Reference {
             .fetch_one(&self.pool)
             .await;
         }
-        sqlx::query_scalar!(
-            r#"SELECT EXISTS (SELECT 1 FROM kode_referensi WHERE jenis = $1 AND kode = $2) AS "exists!""#,
-            jenis.code(),
-            kode
-        )
-        .fetch_one(&self.pool)
-        .await
+        sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM kode_referensi WHERE jenis = $1 AND kode = $2 AND aktif)")
+            .bind(jenis.code())
+            .bind(kode)
+            .fetch_one(&self.pool)
+            .await
     }
 
     /// Every kabupaten/kota of a province as (kode, nama), kabupaten first, in code order.

@@ -6,27 +6,24 @@
 
 use domain::akun_staf::{AkunStaf, AkunStafBaru, PeranBaru, PERAN_ADMIN_INSTANSI};
 use domain::hds::Kategori;
-use domain::{ErrorCode, Msg, Role};
+use domain::{Msg, Role};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use crate::api::admin::{
     create_staff_account, edit_staff_account, end_sessions, grant_role, revoke_role, send_password_link,
     set_account_active, staff_accounts, DaftarAkunView,
 };
 use crate::browser::Submitted;
-use crate::error::AppError;
 use crate::i18n::{error_text, t, use_lang};
 use crate::pages::errors::ErrorView;
 
-/// What the last action said: a confirmation or the refusal's code.
-type Kabar = Option<Result<String, ErrorCode>>;
+use super::aksi::Aksi;
 
 #[component]
 pub fn StaffAccountsPage() -> impl IntoView {
     let reload = RwSignal::new(0u32);
     let data = crate::resource::resource(move || reload.get(), |_| staff_accounts());
-    let kabar = RwSignal::new(None::<Result<String, ErrorCode>>);
+    let kabar = RwSignal::new(None);
     view! {
         <section class="panel" data-testid="akun-staf">
             <p><a href="/admin/instansi">{t(Msg::Back)}</a></p>
@@ -39,28 +36,6 @@ pub fn StaffAccountsPage() -> impl IntoView {
                 })}
             </Transition>
         </section>
-    }
-}
-
-/// What every action on the page shares: the list to reload, the message, the busy flag.
-#[derive(Clone, Copy)]
-struct Aksi {
-    reload: RwSignal<u32>,
-    kabar: RwSignal<Kabar>,
-    busy: RwSignal<bool>,
-}
-
-impl Aksi {
-    /// Runs an action, then says how it went and reloads the list.
-    fn jalankan<T>(self, task: impl std::future::Future<Output = Result<T, AppError>> + 'static, ok: String) {
-        self.busy.set(true);
-        self.kabar.set(None);
-        spawn_local(async move {
-            let result = task.await;
-            self.busy.set(false);
-            self.kabar.set(Some(result.map(|_| ok).map_err(|e| e.0)));
-            self.reload.update(|n| *n += 1);
-        });
     }
 }
 

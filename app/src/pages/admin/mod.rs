@@ -1,8 +1,11 @@
 //! The admins' pages (#13), one WASM chunk: the instansi admin's home (registrations,
-//! settings, inbox link) and staff accounts; the Kanreg and BKN homes; the audit log.
+//! settings, inbox link) and staff accounts; the Kanreg and BKN homes; the audit log; the
+//! BKN admin's reference tables.
 
+mod aksi;
 pub mod akun;
 pub mod audit;
+pub mod referensi;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
@@ -16,6 +19,7 @@ pub fn StaffPages() -> impl IntoView {
         "/admin/kanreg" => view! { <AdminKanregHomePage/> }.into_any(),
         "/admin/bkn" => view! { <AdminBknHomePage/> }.into_any(),
         "/admin/audit" => view! { <audit::AuditLogPage/> }.into_any(),
+        "/admin/referensi" => view! { <referensi::ReferenceTablesPage/> }.into_any(),
         "/admin/instansi" => view! { <AdminInstansiHomePage/> }.into_any(),
         _ => view! { <crate::pages::homes::VerifierHomePage/> }.into_any(),
     }

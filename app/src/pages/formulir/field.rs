@@ -141,7 +141,13 @@ fn Input(
         }
         .into_any(),
         Kind::Code(list) => {
-            let options = st.opsi.with_value(|o| o.get(&list).cloned().unwrap_or_default());
+            let mut options = st.opsi.with_value(|o| o.get(&list).cloned().unwrap_or_default());
+            // A retired entry is offered no more, but the record that has it still shows it.
+            let now = untrack(value);
+            if !now.is_empty() && !options.iter().any(|(code, _)| *code == now) {
+                let name = st.label_of(list, &now).unwrap_or_else(|| now.clone());
+                options.push((now, name));
+            }
             select(id, error_id, key, value, disabled, set, options)
         }
         Kind::Choice(options) => {
