@@ -136,7 +136,7 @@ test("a BKN admin reads the audit log, filtered by actor and action", async ({ p
  * than the help-desk journeys); returns the PNS's NIP. Accounts get the demo password. */
 function instansiOfItsOwn(kode: string): string {
   const hash = `(SELECT password_hash FROM account WHERE nip = '${DEMO_PNS_NIP}')`;
-  return sql(`WITH i AS (
+  const nip = sql(`WITH i AS (
                 INSERT INTO instansi (id, kode, nama, jenis, provinsi_kode, kanreg_id)
                 VALUES (gen_random_uuid(), '${kode}', 'Pemerintah Kabupaten Uji ${kode}', 'daerah', '34', 1)
                 RETURNING id),
@@ -160,6 +160,14 @@ function instansiOfItsOwn(kode: string): string {
               g AS (INSERT INTO role_grant (id, account_id, role, instansi_id)
                     SELECT gen_random_uuid(), id, CASE WHEN nip IS NULL THEN 'admin_instansi' ELSE 'pns' END, instansi_id FROM a)
               SELECT nip FROM a WHERE nip IS NOT NULL`);
+  refreshRecord(nip);
+  return nip;
+}
+
+/** The stored record personnel reads (`pns_rekam`) made again from the master tables, after a
+ * journey changed them directly. */
+function refreshRecord(nip: string) {
+  sql(`UPDATE pns_rekam SET rekam = l.rekam FROM pns_lengkap l WHERE l.nip = pns_rekam.nip AND pns_rekam.nip = '${nip}'`);
 }
 
 test("outside the collection period the PNS can read the form but sending is refused with the reason", async ({
@@ -245,6 +253,7 @@ test("a BKN admin adds a JFU entry, then retires it: it leaves the picker but st
   const nip = pnsOfItsOwn();
   sql(`UPDATE riwayat_jabatan SET jenis_jabatan = '4', nama_jabatan = '${nama}'
        WHERE id = (SELECT id FROM riwayat_jabatan WHERE nip = '${nip}' ORDER BY tmt DESC LIMIT 1)`);
+  refreshRecord(nip);
   const pns = await (await browser.newContext()).newPage();
   await signIn(pns, nip);
   await pns.waitForURL("/pns");
