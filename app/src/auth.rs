@@ -15,6 +15,9 @@ pub struct AppState {
     pub reference: reference::Reference,
     pub verification: verification::Verification,
     pub helpdesk: helpdesk::Helpdesk,
+    /// For a flow across services that must be one transaction (moving a unit): each
+    /// service writes its own tables on the connection it is handed.
+    pub pool: sqlx::PgPool,
     /// This instance's fan-out of help-desk events to its live streams.
     pub hds_siaran: helpdesk::Siaran,
     /// Mark cookies `Secure` (set when served over TLS).

@@ -16,6 +16,7 @@ pub mod nip;
 pub mod pengaturan;
 pub mod referensi;
 pub mod role;
+pub mod unor;
 pub mod verifikasi;
 
 pub use error::ErrorCode;

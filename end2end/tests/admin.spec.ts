@@ -289,3 +289,43 @@ test("a BKN admin adds a JFU entry, then retires it: it leaves the picker but st
   await search(`Data Uji ${suffix}`);
   await expect(pns.locator("#f-data-posisi-jabatan-pilihan")).toContainText("Tidak ditemukan.");
 });
+
+test("an instansi admin adds a unit, moves it to the top level and closes it; a unit with units below stays open", async ({
+  page,
+}) => {
+  const nama = `Bidang Uji ${Date.now().toString(36)}`;
+  await signIn(page, "admin.sleman");
+  await page.waitForURL("/admin/instansi");
+  await expect(page.getByTestId("kelola-unor")).toHaveAttribute("href", "/admin/instansi/unor");
+  await page.goto("/admin/instansi/unor");
+  await waitForHydration(page);
+  const tree = page.getByTestId("daftar-unor");
+  await expect(tree).toContainText("Dinas Kesehatan");
+
+  const form = page.getByTestId("form-unor-baru");
+  await form.getByLabel("Di bawah unit").selectOption({ label: "Dinas Kesehatan" });
+  await form.getByLabel("Nama unit").fill(nama);
+  await form.getByLabel("Jenis unit").fill("Bidang");
+  await form.getByTestId("tambah-unor").click();
+  await expect(page.getByTestId("kabar-unor")).toHaveText("Unit ditambahkan.");
+  const row = tree.locator(`[data-testid="baris-unor"][data-nama="${nama}"]`);
+  await expect(row).toContainText(`— ${nama}`);
+
+  // To the top level, with what is below it.
+  await row.getByTestId("pindah-unor").locator("summary").click();
+  await row.getByTestId("pindah-unor").locator("select").selectOption({ label: "(tingkat teratas)" });
+  await row.getByTestId("pindah-unor").getByRole("button", { name: "Pindahkan" }).click();
+  await expect(page.getByTestId("kabar-unor")).toHaveText(
+    "Unit dipindahkan bersama unit, verifikator L1 dan usulan di bawahnya.",
+  );
+  await expect(row.locator("td").first()).toHaveText(nama);
+
+  // A unit with open units below cannot close; the empty one can.
+  const dinas = tree.locator('[data-testid="baris-unor"][data-nama="Dinas Pendidikan"]');
+  await dinas.getByTestId("tutup-unor").click();
+  await expect(page.getByTestId("galat-unor")).toHaveText("Unit di bawahnya masih terbuka: tutup atau pindahkan dulu.");
+  await row.getByTestId("tutup-unor").click();
+  await expect(page.getByTestId("kabar-unor")).toHaveText("Unit ditutup.");
+  await expect(row).toHaveAttribute("data-ditutup", "true");
+  await expect(row.getByTestId("status-unor")).toHaveText("Ditutup");
+});

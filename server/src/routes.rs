@@ -51,6 +51,7 @@ pub fn app_state(config: &Config, pool: PgPool) -> anyhow::Result<AppState> {
     // Sessions ended on another instance leave this one's cache at once.
     identity.listen_for_revocations();
     Ok(AppState {
+        pool: pool.clone(),
         verification: verification::Verification::new(pool.clone(), personnel.clone(), reference.clone()),
         helpdesk,
         // One listener per instance wakes its live streams (LISTEN/NOTIFY over the event table).

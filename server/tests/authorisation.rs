@@ -140,6 +140,12 @@ fn rows() -> Vec<Row> {
         fun("/api/admin/akun/tautan", Needs(AdminInstansi), by!(link_own_staff)).outside(by!(link_other_staff)),
         fun("/api/admin/akun/ubah", Needs(AdminInstansi), by!(edit_own_staff)).outside(by!(edit_other_staff)),
         fun("/api/admin/akun/sesi", Needs(AdminInstansi), by!(sessions_own_staff)).outside(by!(sessions_other_staff)),
+        // The unit tree: the admin's instansi's units only.
+        fun("/api/admin/unor", Needs(AdminInstansi), by!(json_no_args)),
+        fun("/api/admin/unor/tambah", Needs(AdminInstansi), by!(unit_in_own_tree)).outside(by!(unit_in_other_tree)),
+        fun("/api/admin/unor/ubah", Needs(AdminInstansi), by!(rename_own_unit)).outside(by!(rename_other_unit)),
+        fun("/api/admin/unor/pindah", Needs(AdminInstansi), by!(move_own_unit)).outside(by!(move_other_unit)),
+        fun("/api/admin/unor/tutup", Needs(AdminInstansi), by!(close_own_unit)).outside(by!(close_other_unit)),
         // The audit log: Kanreg (its region's people) and BKN admins.
         fun("/api/admin/audit", Needs(ReadAuditLog), by!(audit_filter)),
         // The national code lists: BKN admins only.
@@ -197,6 +203,7 @@ fn rows() -> Vec<Row> {
         page("/hds/tiket/{id}", Needs(HdsInbox)).at(by!(officer_ticket_page)),
         page("/admin/instansi", Needs(AdminInstansi)),
         page("/admin/instansi/akun", Needs(AdminInstansi)),
+        page("/admin/instansi/unor", Needs(AdminInstansi)),
         page("/admin/kanreg", Needs(AdminKanreg)),
         page("/admin/bkn", Needs(AdminBkn)),
         page("/admin/audit", Needs(ReadAuditLog)),
@@ -1621,4 +1628,55 @@ async fn rename_reference_entry(world: &World, _: Option<Role>, _: &Client) -> C
 
 async fn retire_reference_entry(world: &World, _: Option<Role>, _: &Client) -> Call {
     json_call(serde_json::json!({ "jenis": "jfu", "kode": fresh_reference_entry(world).await, "aktif": false }))
+}
+
+/// A fresh empty unit of the instansi (by kode), so that each call changes its own.
+async fn fresh_unit(world: &World, instansi_kode: &str) -> Uuid {
+    let instansi: Uuid = sqlx::query_scalar("SELECT id FROM instansi WHERE kode = $1")
+        .bind(instansi_kode)
+        .fetch_one(&world.app.pool)
+        .await
+        .unwrap();
+    let nama = format!("Unit Uji {}", Uuid::new_v4().simple());
+    world.services.reference.create_unor(instansi, None, &nama, "UPT").await.unwrap().id
+}
+
+async fn unit_in_own_tree(world: &World, _: Option<Role>, _: &Client) -> Call {
+    let induk = fresh_unit(world, "KAB-SLEMAN").await;
+    json_call(
+        serde_json::json!({ "induk_id": induk, "nama": format!("Sub {}", Uuid::new_v4().simple()), "jenis": "UPT" }),
+    )
+}
+
+async fn unit_in_other_tree(world: &World, _: Option<Role>, _: &Client) -> Option<Call> {
+    let induk = fresh_unit(world, "BPS").await;
+    Some(json_call(serde_json::json!({ "induk_id": induk, "nama": "Sub Titipan", "jenis": "UPT" })))
+}
+
+async fn rename_own_unit(world: &World, _: Option<Role>, _: &Client) -> Call {
+    let id = fresh_unit(world, "KAB-SLEMAN").await;
+    json_call(serde_json::json!({ "unor_id": id, "nama": format!("Diubah {}", id.simple()), "jenis": "UPT" }))
+}
+
+async fn rename_other_unit(world: &World, _: Option<Role>, _: &Client) -> Option<Call> {
+    let id = fresh_unit(world, "BPS").await;
+    Some(json_call(serde_json::json!({ "unor_id": id, "nama": "Diambil Alih", "jenis": "UPT" })))
+}
+
+async fn move_own_unit(world: &World, _: Option<Role>, _: &Client) -> Call {
+    let (id, induk) = (fresh_unit(world, "KAB-SLEMAN").await, fresh_unit(world, "KAB-SLEMAN").await);
+    json_call(serde_json::json!({ "unor_id": id, "induk_id": induk }))
+}
+
+async fn move_other_unit(world: &World, _: Option<Role>, _: &Client) -> Option<Call> {
+    let id = fresh_unit(world, "BPS").await;
+    Some(json_call(serde_json::json!({ "unor_id": id, "induk_id": "" })))
+}
+
+async fn close_own_unit(world: &World, _: Option<Role>, _: &Client) -> Call {
+    json_call(serde_json::json!({ "unor_id": fresh_unit(world, "KAB-SLEMAN").await }))
+}
+
+async fn close_other_unit(world: &World, _: Option<Role>, _: &Client) -> Option<Call> {
+    Some(json_call(serde_json::json!({ "unor_id": fresh_unit(world, "BPS").await })))
 }

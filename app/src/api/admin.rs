@@ -19,7 +19,7 @@ pub struct PengaturanView {
 
 /// The admin's grant's instansi, or refused.
 #[cfg(feature = "ssr")]
-fn own_instansi(user: &access::CurrentUser) -> Result<uuid::Uuid, AppError> {
+pub(crate) fn own_instansi(user: &access::CurrentUser) -> Result<uuid::Uuid, AppError> {
     user.active.instansi_id.ok_or_else(|| crate::auth::refuse(domain::ErrorCode::Forbidden))
 }
 
@@ -52,7 +52,7 @@ pub struct DaftarAkunView {
 }
 
 #[cfg(feature = "ssr")]
-fn parse_id(text: &str) -> Result<uuid::Uuid, AppError> {
+pub(crate) fn parse_id(text: &str) -> Result<uuid::Uuid, AppError> {
     text.parse().map_err(|_| crate::auth::refuse(domain::ErrorCode::NotFound))
 }
 

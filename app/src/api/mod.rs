@@ -11,4 +11,5 @@ pub mod referensi;
 pub mod registration;
 pub mod session;
 pub mod tamu;
+pub mod unor;
 pub mod verifikasi;

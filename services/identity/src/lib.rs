@@ -17,6 +17,7 @@ mod session_cache;
 mod signin;
 mod staf;
 pub mod throttle;
+mod unit_grants;
 pub use access::token;
 
 pub use access::audit;

@@ -14,6 +14,7 @@ pub mod model;
 mod snapshot;
 mod store;
 mod tanda;
+mod unit_count;
 pub mod usulan;
 
 pub use alur::{Final, Pelaku};

@@ -3,6 +3,9 @@
 
 mod kelola;
 mod search;
+mod unor_kelola;
+
+pub use unor_kelola::Pindah;
 
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, RwLock};

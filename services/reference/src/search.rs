@@ -72,18 +72,19 @@ impl crate::Reference {
     /// Up to `limit` units of one instansi whose name contains `query`, as (id, nama), in
     /// tree order (a large instansi has thousands; the picker asks on every keystroke).
     pub async fn search_unor(&self, instansi_id: Uuid, query: &str, limit: i64) -> sqlx::Result<Vec<(String, String)>> {
-        let rows = sqlx::query!(
+        // A closed unit is offered no more.
+        let rows: Vec<(Uuid, String)> = sqlx::query_as(
             r#"SELECT id, nama FROM unor
-               WHERE instansi_id = $1 AND lower(nama) LIKE '%' || $2 || '%'
+               WHERE instansi_id = $1 AND ditutup_pada IS NULL AND lower(nama) LIKE '%' || $2 || '%'
                ORDER BY path
                LIMIT $3"#,
-            instansi_id,
-            like_fragment(query),
-            limit.max(0)
         )
+        .bind(instansi_id)
+        .bind(like_fragment(query))
+        .bind(limit.max(0))
         .fetch_all(&self.pool)
         .await?;
-        Ok(rows.into_iter().map(|r| (r.id.to_string(), r.nama)).collect())
+        Ok(rows.into_iter().map(|(id, nama)| (id.to_string(), nama)).collect())
     }
 
     /// Whether `kode` is an entry of the list `jenis` that may be chosen (for validating a

@@ -16,6 +16,7 @@ mod store;
 mod tinjauan;
 mod turun;
 mod unit_filter;
+mod unit_move;
 
 pub use antrian::{Antrian, Filter, ItemAntrian, Kursor};
 pub use item::Item;

@@ -6,6 +6,7 @@ mod aksi;
 pub mod akun;
 pub mod audit;
 pub mod referensi;
+pub mod unor;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
@@ -16,6 +17,7 @@ pub fn StaffPages() -> impl IntoView {
     use crate::pages::homes::{AdminBknHomePage, AdminInstansiHomePage, AdminKanregHomePage};
     match use_location().pathname.get_untracked().trim_end_matches('/') {
         "/admin/instansi/akun" => view! { <akun::StaffAccountsPage/> }.into_any(),
+        "/admin/instansi/unor" => view! { <unor::UnitTreePage/> }.into_any(),
         "/admin/kanreg" => view! { <AdminKanregHomePage/> }.into_any(),
         "/admin/bkn" => view! { <AdminBknHomePage/> }.into_any(),
         "/admin/audit" => view! { <audit::AuditLogPage/> }.into_any(),
