@@ -1,5 +1,5 @@
 import { expect } from "@playwright/test";
-import { DEMO_PNS_NIP, lastMailTo, signIn, sql, test, waitForHydration } from "./helpers";
+import { DEMO_PNS_NIP, lastMailTo, signIn, slemanPnsWithAccount, sql, test, waitForHydration } from "./helpers";
 
 /** A date `days` from today in WIB (UTC+7), the server's calendar, as `YYYY-MM-DD`. */
 function wib(days: number): string {
@@ -202,26 +202,6 @@ test("outside the collection period the PNS can read the form but sending is ref
   expect(sql(`SELECT count(*) FROM usulan WHERE nip = '${nip}' AND status = 'dikirim'`)).toBe("0");
 });
 
-/** A Sleman PNS given an account of their own (the demo password), from the other end of the
- * NIPs than the help-desk journeys take theirs, outside Dinas Pendidikan (registration's). */
-function pnsOfItsOwn(): string {
-  return sql(`WITH p AS (
-                SELECT p.nip, p.nama, p.instansi_id, p.unor_id FROM pns p JOIN instansi i ON i.id = p.instansi_id
-                WHERE i.kode = 'KAB-SLEMAN' AND NOT EXISTS (SELECT 1 FROM account a WHERE a.nip = p.nip)
-                  AND NOT EXISTS (SELECT 1 FROM usulan s WHERE s.nip = p.nip)
-                  AND p.unor_id NOT IN (SELECT u.id FROM unor u JOIN unor root ON u.path LIKE root.path || '%'
-                                        WHERE root.nama = 'Dinas Pendidikan')
-                ORDER BY p.nip DESC LIMIT 1),
-              a AS (
-                INSERT INTO account (id, nip, nama, password_hash, status, instansi_id, unor_id)
-                SELECT gen_random_uuid(), p.nip, p.nama,
-                       (SELECT password_hash FROM account WHERE nip = '${DEMO_PNS_NIP}'), 'aktif', p.instansi_id, p.unor_id
-                FROM p RETURNING id, nip, instansi_id),
-              g AS (INSERT INTO role_grant (id, account_id, role, instansi_id)
-                    SELECT gen_random_uuid(), id, 'pns', instansi_id FROM a)
-              SELECT nip FROM a`);
-}
-
 test("a BKN admin adds a JFU entry, then retires it: it leaves the picker but stays in the record that has it", async ({
   page,
   browser,
@@ -250,7 +230,7 @@ test("a BKN admin adds a JFU entry, then retires it: it leaves the picker but st
   await expect(page.getByTestId("kabar-referensi")).toHaveText("Entri ditambahkan.");
 
   // A PNS whose current position is that entry (the master keeps positions by name).
-  const nip = pnsOfItsOwn();
+  const nip = slemanPnsWithAccount("DESC");
   sql(`UPDATE riwayat_jabatan SET jenis_jabatan = '4', nama_jabatan = '${nama}'
        WHERE id = (SELECT id FROM riwayat_jabatan WHERE nip = '${nip}' ORDER BY tmt DESC LIMIT 1)`);
   refreshRecord(nip);

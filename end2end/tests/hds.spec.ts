@@ -1,5 +1,5 @@
 import { Browser, expect, Page } from "@playwright/test";
-import { DEMO_PNS_NIP, lastMailTo, signIn, sql, test, waitForHydration } from "./helpers";
+import { DEMO_PNS_NIP, lastMailTo, signIn, slemanPnsWithAccount, sql, test, waitForHydration } from "./helpers";
 
 /** A signed-in page of its own browser context (the PNS and the officer side by side). */
 async function signedIn(browser: Browser, login: string, path: string): Promise<Page> {
@@ -12,24 +12,10 @@ async function signedIn(browser: Browser, login: string, path: string): Promise<
   return page;
 }
 
-/** A Sleman PNS given an account (the demo password) for journey `n` to raise tickets as: a
- * PNS may raise five an hour, so journeys do not share one. Taken from the start of the NIPs
- * outside Dinas Pendidikan, where the registration journeys take theirs. */
+/** A Sleman PNS with an account of their own for journey `n` to raise tickets as: a PNS may
+ * raise five an hour, so journeys do not share one. */
 function ticketPns(n: number): string {
-  return sql(`WITH p AS (
-                SELECT p.nip, p.nama, p.instansi_id, p.unor_id FROM pns p JOIN instansi i ON i.id = p.instansi_id
-                WHERE i.kode = 'KAB-SLEMAN' AND NOT EXISTS (SELECT 1 FROM account a WHERE a.nip = p.nip)
-                  AND p.unor_id NOT IN (SELECT u.id FROM unor u JOIN unor root ON u.path LIKE root.path || '%'
-                                        WHERE root.nama = 'Dinas Pendidikan')
-                ORDER BY p.nip OFFSET ${n} LIMIT 1),
-              a AS (
-                INSERT INTO account (id, nip, nama, password_hash, status, instansi_id, unor_id)
-                SELECT gen_random_uuid(), p.nip, p.nama,
-                       (SELECT password_hash FROM account WHERE nip = '${DEMO_PNS_NIP}'), 'aktif', p.instansi_id, p.unor_id
-                FROM p RETURNING id, nip, instansi_id),
-              g AS (INSERT INTO role_grant (id, account_id, role, instansi_id)
-                    SELECT gen_random_uuid(), id, 'pns', instansi_id FROM a)
-              SELECT nip FROM a`);
+  return slemanPnsWithAccount("ASC", n);
 }
 
 /** The page's live stream is open (the lazy route hydrated and the EventSource connected). */

@@ -74,3 +74,25 @@ export async function waitForHydration(page: Page) {
   // A lazy route's page hydrates later, once its chunk has loaded: it marks itself then.
   await expect(page.locator("[data-lazy-route]:not([data-ready])")).toHaveCount(0);
 }
+
+/** A Sleman PNS without an account or a proposal, given an account (the demo password), for a
+ * journey that must not share its PNS with another: taken from the start of the NIPs (`ASC`,
+ * the help-desk journeys, `offset` apart) or from their end (`DESC`, the admin journeys),
+ * outside Dinas Pendidikan, where the registration journeys take theirs. */
+export function slemanPnsWithAccount(order: "ASC" | "DESC", offset = 0): string {
+  return sql(`WITH p AS (
+                SELECT p.nip, p.nama, p.instansi_id, p.unor_id FROM pns p JOIN instansi i ON i.id = p.instansi_id
+                WHERE i.kode = 'KAB-SLEMAN' AND NOT EXISTS (SELECT 1 FROM account a WHERE a.nip = p.nip)
+                  AND NOT EXISTS (SELECT 1 FROM usulan s WHERE s.nip = p.nip)
+                  AND p.unor_id NOT IN (SELECT u.id FROM unor u JOIN unor root ON u.path LIKE root.path || '%'
+                                        WHERE root.nama = 'Dinas Pendidikan')
+                ORDER BY p.nip ${order} OFFSET ${offset} LIMIT 1),
+              a AS (
+                INSERT INTO account (id, nip, nama, password_hash, status, instansi_id, unor_id)
+                SELECT gen_random_uuid(), p.nip, p.nama,
+                       (SELECT password_hash FROM account WHERE nip = '${DEMO_PNS_NIP}'), 'aktif', p.instansi_id, p.unor_id
+                FROM p RETURNING id, nip, instansi_id),
+              g AS (INSERT INTO role_grant (id, account_id, role, instansi_id)
+                    SELECT gen_random_uuid(), id, 'pns', instansi_id FROM a)
+              SELECT nip FROM a`);
+}
