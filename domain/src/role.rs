@@ -32,6 +32,8 @@ pub enum Capability {
     AdminInstansi,
     /// Read the audit log (Kanreg: its region's people; BKN: everyone's).
     ReadAuditLog,
+    /// Read the instansi's settings (Kanreg: its region's; BKN: every one's).
+    ReadInstansiSettings,
     AdminKanreg,
     AdminBkn,
     ExecutiveDashboard,
@@ -120,8 +122,8 @@ impl Role {
             // The instansi admin answers the tickets routed to them (F, K, L, R).
             // ...and approves or rejects the registrations waiting in the instansi (#13).
             Role::AdminInstansi => &[AdminInstansi, HdsInbox, ApproveRegistration],
-            Role::AdminKanreg => &[AdminKanreg, ReadAuditLog],
-            Role::AdminBkn => &[AdminBkn, ReadAuditLog],
+            Role::AdminKanreg => &[AdminKanreg, ReadAuditLog, ReadInstansiSettings],
+            Role::AdminBkn => &[AdminBkn, ReadAuditLog, ReadInstansiSettings],
             Role::Eksekutif => &[ExecutiveDashboard],
         }
     }

@@ -309,3 +309,15 @@ test("an instansi admin adds a unit, moves it to the top level and closes it; a 
   await expect(row).toHaveAttribute("data-ditutup", "true");
   await expect(row.getByTestId("status-unor")).toHaveText("Ditutup");
 });
+
+test("a Kanreg admin's home lists the settings of its region's instansi, read only", async ({ page }) => {
+  await signIn(page, "admin.kanreg1");
+  await page.waitForURL("/admin/kanreg");
+  const settings = page.getByTestId("pengaturan-wilayah");
+  await expect(settings.getByTestId("baris-pengaturan").filter({ hasText: "Pemerintah Kabupaten Sleman" })).toContainText(
+    "Ya",
+  );
+  // BPS is a central instansi, outside Kanreg I.
+  await expect(settings).not.toContainText("Badan Pusat Statistik");
+  await expect(settings.locator("input, select, button")).toHaveCount(0);
+});

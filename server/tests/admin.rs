@@ -447,3 +447,42 @@ async fn audit_count_any(app: &TestApp, action: &str) -> i64 {
         .await
         .unwrap()
 }
+
+/// The admins above the instansi read their settings (#13): Kanreg I's admin those of its
+/// region's instansi only, BKN's every instansi's; nobody else.
+#[sqlx::test(migrator = "server::database::MIGRATOR")]
+async fn kanreg_and_bkn_admins_read_the_settings_of_the_instansi_they_oversee(pool: sqlx::PgPool) {
+    use domain::pengaturan::PengaturanInstansi;
+    let app = common::spawn(pool).await;
+    sqlx::query(
+        "UPDATE instansi_setting SET verifikasi_pendaftaran = FALSE, pendataan_mulai = '2026-12-01', pendataan_selesai = '2027-01-31'
+         WHERE instansi_id = (SELECT id FROM instansi WHERE kode = 'KAB-SLEMAN')",
+    )
+    .execute(&app.pool)
+    .await
+    .unwrap();
+    let read = |role: Role| {
+        let app = &app;
+        async move {
+            let client = app.client_as(role).await;
+            let response = app.call_json(&client, "/api/admin/pengaturan-wilayah", "{}").await;
+            assert_eq!(response.status(), 200, "{role:?}");
+            response.json::<Vec<(String, PengaturanInstansi)>>().await.unwrap()
+        }
+    };
+    let sleman = (
+        "Pemerintah Kabupaten Sleman".to_owned(),
+        PengaturanInstansi {
+            verifikasi_pendaftaran: false,
+            pendataan_mulai: "2026-12-01".into(),
+            pendataan_selesai: "2027-01-31".into(),
+        },
+    );
+    // BPS is a central instansi (BKN Pusat's region), Sleman is Kanreg I's.
+    assert_eq!(read(Role::AdminKanreg).await, vec![sleman.clone()]);
+    let all = read(Role::AdminBkn).await;
+    assert_eq!(all.len(), 2);
+    assert!(all.contains(&sleman));
+    let admin = app.client_as(Role::AdminInstansi).await;
+    assert_eq!(app.call_json(&admin, "/api/admin/pengaturan-wilayah", "{}").await.status(), 403);
+}

@@ -33,7 +33,7 @@ use uuid::Uuid;
 use Access::{AnyOf, Needs, Public, Roles, SignedIn};
 use Capability::{
     AdminBkn, AdminInstansi, AdminKanreg, ApproveRegistration, ExecutiveDashboard, HdsInbox, OwnRecord, ReadAuditLog,
-    Verifikasi,
+    ReadInstansiSettings, Verifikasi,
 };
 
 /// A setup function as a row's `Setup` or `Outside`.
@@ -154,6 +154,8 @@ fn rows() -> Vec<Row> {
         fun("/api/admin/referensi/tambah", Needs(AdminBkn), by!(new_reference_entry)),
         fun("/api/admin/referensi/ubah", Needs(AdminBkn), by!(rename_reference_entry)),
         fun("/api/admin/referensi/status", Needs(AdminBkn), by!(retire_reference_entry)),
+        // The instansi's settings, read by the admins above them (their region, or all).
+        fun("/api/admin/pengaturan-wilayah", Needs(ReadInstansiSettings), by!(json_no_args)),
         fun("/api/beranda/admin-kanreg", Needs(AdminKanreg), by!(no_args)),
         fun("/api/beranda/admin-bkn", Needs(AdminBkn), by!(no_args)),
         fun("/api/beranda/eksekutif", Needs(ExecutiveDashboard), by!(no_args)),

@@ -42,6 +42,21 @@ pub async fn save_instansi_settings(pengaturan: PengaturanInstansi) -> Result<Pe
     Ok(state()?.reference.save_settings(&user, instansi_id, &pengaturan, &auth.ip).await?)
 }
 
+/// The settings of the instansi a Kanreg admin's region holds (every instansi for a BKN
+/// admin), by name: read only, each instansi's own admin changes them.
+#[server(endpoint = "admin/pengaturan-wilayah", input = server_fn::codec::Json)]
+pub async fn region_settings() -> Result<Vec<(String, PengaturanInstansi)>, AppError> {
+    use crate::auth::{refuse, require, state};
+    use domain::{Capability, ErrorCode, Role};
+    let (user, _) = require(Capability::ReadInstansiSettings)?;
+    let kanreg = match (user.active.role, user.active.kanreg_id) {
+        (Role::AdminBkn, _) => None,
+        (Role::AdminKanreg, Some(kanreg)) => Some(kanreg),
+        _ => return Err(refuse(ErrorCode::Forbidden)),
+    };
+    Ok(state()?.reference.settings_overview(kanreg).await?)
+}
+
 /// The accounts page: the instansi's staff accounts, and the units an L1 verifier can be
 /// given (indented by depth, in tree order).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

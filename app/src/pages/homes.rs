@@ -6,7 +6,7 @@ use domain::{ErrorCode, Msg};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
-use crate::api::admin::{instansi_settings, save_instansi_settings, PengaturanView};
+use crate::api::admin::{instansi_settings, region_settings, save_instansi_settings, PengaturanView};
 use crate::api::homes::*;
 use crate::browser::Submitted;
 use crate::error::AppError;
@@ -252,8 +252,44 @@ fn Pengaturan(view: PengaturanView) -> impl IntoView {
 #[component]
 pub fn AdminKanregHomePage() -> impl IntoView {
     guarded(admin_kanreg_home, |h| {
-        view! { {staff_page(Msg::HomeAdminKanregTitle, Msg::HomeAdminIntro, "home-admin-kanreg", h)} <AuditLink/> }
+        view! {
+            {staff_page(Msg::HomeAdminKanregTitle, Msg::HomeAdminIntro, "home-admin-kanreg", h)}
+            <AuditLink/>
+            <RegionSettings/>
+        }
     })
+}
+
+/// The settings of the instansi within the admin's reach, read only.
+#[component]
+fn RegionSettings() -> impl IntoView {
+    let period = |p: &PengaturanInstansi| match (p.pendataan_mulai.as_str(), p.pendataan_selesai.as_str()) {
+        ("", "") => t(Msg::CollectionUnlimited).to_owned(),
+        (mulai, selesai) => format!("{mulai} {} {selesai}", t(Msg::CollectionUntil)).trim().to_owned(),
+    };
+    let table = move |list: Vec<(String, PengaturanInstansi)>| {
+        view! {
+            <section class="panel" data-testid="pengaturan-wilayah">
+                <h2>{t(Msg::SettingsTitle)}</h2>
+                <p class="muted">{t(Msg::RegionSettingsIntro)}</p>
+                <table class="table">
+                    <thead><tr>
+                        <th>{t(Msg::Instansi)}</th><th>{t(Msg::RegistrationVerificationShort)}</th><th>{t(Msg::CollectionPeriod)}</th>
+                    </tr></thead>
+                    <tbody>
+                        {list.into_iter().map(|(nama, p)| view! {
+                            <tr data-testid="baris-pengaturan">
+                                <td>{nama}</td>
+                                <td>{t(if p.verifikasi_pendaftaran { Msg::Yes } else { Msg::No })}</td>
+                                <td>{period(&p)}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </section>
+        }
+    };
+    guarded(region_settings, table)
 }
 
 /// Kanreg and BKN admins read the audit log.
@@ -269,6 +305,7 @@ pub fn AdminBknHomePage() -> impl IntoView {
             {staff_page(Msg::HomeAdminBknTitle, Msg::HomeAdminIntro, "home-admin-bkn", h)}
             <AuditLink/>
             <p><a class="button" href="/admin/referensi" data-testid="buka-referensi">{t(Msg::ReferenceOpen)}</a></p>
+            <RegionSettings/>
         }
     })
 }

@@ -372,6 +372,28 @@ impl Reference {
         Ok(row.map(|r| Periode { mulai: r.pendataan_mulai, selesai: r.pendataan_selesai }).unwrap_or_default())
     }
 
+    /// Every instansi of the Kanreg region (all of them for `None`), by name, with its
+    /// settings: what the admins above the instansi read.
+    pub async fn settings_overview(&self, kanreg_id: Option<i16>) -> sqlx::Result<Vec<(String, PengaturanInstansi)>> {
+        // Name, then the setting row's columns (none without a row).
+        type Row = (String, Option<bool>, Option<Date>, Option<Date>);
+        let rows: Vec<Row> = sqlx::query_as(
+            "SELECT i.nama, s.verifikasi_pendaftaran, s.pendataan_mulai, s.pendataan_selesai
+             FROM instansi i LEFT JOIN instansi_setting s ON s.instansi_id = i.id
+             WHERE $1::smallint IS NULL OR i.kanreg_id = $1 ORDER BY i.nama",
+        )
+        .bind(kanreg_id)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(nama, verifikasi, mulai, selesai)| {
+                // No row: the defaults (verification on, no period).
+                (nama, PengaturanInstansi::new(verifikasi.unwrap_or(true), Periode { mulai, selesai }))
+            })
+            .collect())
+    }
+
     /// The instansi's settings as its admin sees them.
     pub async fn settings(&self, instansi_id: Uuid) -> sqlx::Result<PengaturanInstansi> {
         let row: Option<(bool, Option<Date>, Option<Date>)> = sqlx::query_as(
