@@ -86,12 +86,20 @@ test("an L2 verifier sees who took a submission offline, releases it, and the of
   expect(sql(`SELECT status FROM verifikasi_item WHERE id = '${item}'`)).toBe("menunggu");
 });
 
-/** Waits until the verifier's service worker has kept this release and controls the page. */
+/** Waits until the verifier's service worker has kept this release and controls the page.
+ * The worker claims the open page when it activates; once (CI, 2026-12-06) a page stayed
+ * uncontrolled for a minute after `ready`, cause unknown: a page loaded after activation is
+ * controlled from the start, so it is then loaded again. */
 async function workerReady(page: Page) {
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
   });
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  const controlled = () => page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15_000 });
+  if (!(await controlled().then(() => true, () => false))) {
+    await page.reload();
+    await waitForHydration(page);
+    await controlled();
+  }
 }
 
 /** Signs `login` in and opens the offline page once its worker controls it. */
