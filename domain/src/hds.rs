@@ -61,6 +61,38 @@ impl Kategori {
 }
 
 impl Kategori {
+    /// The evidence an officer needs to settle a ticket of this category, as the PNS is asked
+    /// for it (`None`: the ticket's text is enough).
+    pub fn bukti(self, lang: Lang) -> Option<&'static str> {
+        use Kategori::*;
+        let (id, en) = match self {
+            BedaNama => (
+                "scan SK CPNS/PNS atau dokumen resmi yang memuat nama yang benar",
+                "a scan of the appointment decree or an official document with the right name",
+            ),
+            BedaInstansi => ("scan SK pindah instansi", "a scan of the transfer decree"),
+            DataPensiun | DataDiberhentikan => (
+                "scan SK terakhir atau surat keterangan masih aktif dari instansi",
+                "a scan of the latest decree or the agency's letter that you still serve",
+            ),
+            TidakAdaDiDatabase => ("scan SK CPNS dan SK PNS", "scans of the CPNS and PNS decrees"),
+            PendidikanTidakAda => ("scan ijazah", "a scan of the diploma"),
+            JftTidakAda | JfuTidakAda => ("scan SK jabatan", "a scan of the position decree"),
+            BidangSpesialisTidakAda => {
+                ("scan ijazah atau sertifikat spesialis", "a scan of the specialist diploma or certificate")
+            }
+            MataPelajaranTidakAda => {
+                ("scan sertifikat pendidik atau SK mengajar", "a scan of the teacher certificate or teaching decree")
+            }
+            DiklatFungsionalTidakAda => ("scan sertifikat diklat", "a scan of the training certificate"),
+            _ => return None,
+        };
+        Some(match lang {
+            Lang::Id => id,
+            Lang::En => en,
+        })
+    }
+
     /// What someone without an account can report from registration, about the masked name
     /// and instansi it shows: a wrong name, another instansi, a record marked retired or
     /// dismissed.
@@ -124,6 +156,27 @@ impl Kategori {
     pub fn corrects_master(self) -> bool {
         use Kategori::*;
         matches!(self, BedaNama | BedaInstansi | DataPensiun | DataDiberhentikan | TidakAdaDiDatabase)
+    }
+}
+
+impl Kategori {
+    /// Categories where an entry was missing from a list (F–O): once it is added, the officer
+    /// names it and the PNS is told to choose it.
+    pub fn adds_reference(self) -> bool {
+        use Kategori::*;
+        matches!(
+            self,
+            UnorTidakAda
+                | PendidikanTidakAda
+                | JftTidakAda
+                | JfuTidakAda
+                | LokasiTidakAda
+                | SekolahTidakAda
+                | UnitKesehatanTidakAda
+                | BidangSpesialisTidakAda
+                | MataPelajaranTidakAda
+                | DiklatFungsionalTidakAda
+        )
     }
 }
 
@@ -252,6 +305,29 @@ pub const JUDUL_MAX: usize = 80;
 pub fn check_alasan(alasan: &str) -> Result<(), ErrorCode> {
     check_length(alasan, ALASAN_MIN, ALASAN_MAX, ErrorCode::TransferReasonShort)?;
     check_pesan(alasan)
+}
+
+/// A category's SLA clocks as admin BKN sets them: hours to the first answer and to solving.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Sla {
+    pub kategori: Kategori,
+    pub jawab_jam: i32,
+    pub selesai_jam: i32,
+}
+
+/// Longest SLA clock: 90 days.
+pub const SLA_MAX_JAM: i32 = 90 * 24;
+
+/// Both clocks within 1 hour–90 days, and solving allowed no less time than answering.
+pub fn check_sla(jawab_jam: i32, selesai_jam: i32) -> Result<(), ErrorCode> {
+    let range = 1..=SLA_MAX_JAM;
+    if !range.contains(&jawab_jam) || !range.contains(&selesai_jam) {
+        return Err(ErrorCode::SlaHoursRange);
+    }
+    if selesai_jam < jawab_jam {
+        return Err(ErrorCode::SlaSolveBeforeAnswer);
+    }
+    Ok(())
 }
 
 /// A canned reply's title: 3–80 characters of one line.
@@ -448,6 +524,30 @@ mod tests {
             dari.correctable() && Kategori::BedaNama.corrects_master() && !Kategori::UnorTidakAda.corrects_master()
         );
         assert!(!DariTanda { field: "tanggal_lahir".into(), ..dari }.correctable(), "the NIP's fields need a proposal");
+    }
+
+    #[test]
+    fn missing_entries_are_f_to_o_and_no_category_is_both_kinds() {
+        let adds: String = Kategori::ALL.iter().filter(|k| k.adds_reference()).map(|k| k.code()).collect();
+        assert_eq!(adds, "FGHIJKLMNO");
+        assert!(Kategori::ALL.iter().all(|k| !(k.adds_reference() && k.corrects_master())));
+    }
+
+    #[test]
+    fn master_data_categories_ask_for_evidence_in_both_languages() {
+        for k in Kategori::ALL.iter().filter(|k| k.corrects_master()) {
+            assert!(k.bukti(Lang::Id).is_some() && k.bukti(Lang::En) != k.bukti(Lang::Id), "{k:?}");
+        }
+        assert_eq!(Kategori::TurunStatus.bukti(Lang::Id), None);
+    }
+
+    #[test]
+    fn sla_clocks_are_bounded_and_solving_takes_no_less_than_answering() {
+        assert_eq!(check_sla(24, 72), Ok(()));
+        assert_eq!(check_sla(8, 8), Ok(()));
+        assert_eq!(check_sla(0, 24), Err(ErrorCode::SlaHoursRange));
+        assert_eq!(check_sla(24, SLA_MAX_JAM + 1), Err(ErrorCode::SlaHoursRange));
+        assert_eq!(check_sla(48, 24), Err(ErrorCode::SlaSolveBeforeAnswer));
     }
 
     #[test]

@@ -321,3 +321,37 @@ test("a Kanreg admin's home lists the settings of its region's instansi, read on
   await expect(settings).not.toContainText("Badan Pusat Statistik");
   await expect(settings.locator("input, select, button")).toHaveCount(0);
 });
+
+test("the BKN admin sets a help-desk category's SLA clocks; a bad pair is refused with the reason", async ({ page }) => {
+  await signIn(page, "admin.bkn");
+  await page.waitForURL("/admin/bkn");
+  await waitForHydration(page);
+  await page.getByTestId("buka-sla").click();
+  await page.waitForURL("/hds/sla");
+  await waitForHydration(page);
+  const row = page.locator('[data-testid="baris-sla"][data-kategori="Q"]');
+  await expect(page.getByTestId("baris-sla")).toHaveCount(18);
+  const answer = row.getByLabel("Q: Jawaban pertama (jam)");
+  const solve = row.getByLabel("Q: Penyelesaian (jam)");
+  const [was, wasSolve] = [await answer.inputValue(), await solve.inputValue()];
+
+  await answer.fill("30");
+  await solve.fill("12");
+  await row.getByRole("button", { name: "Simpan" }).click();
+  await expect(row.getByTestId("galat-sla")).toHaveText(
+    "Waktu penyelesaian tidak boleh lebih pendek dari waktu jawaban pertama.",
+  );
+  await solve.fill("60");
+  await row.getByRole("button", { name: "Simpan" }).click();
+  await expect(row.getByTestId("sla-tersimpan")).toBeVisible();
+  expect(sql("SELECT sla_jawab_jam || '/' || sla_selesai_jam FROM hds_kategori WHERE kode = 'Q'")).toBe("30/60");
+  await page.reload();
+  await waitForHydration(page);
+  await expect(answer).toHaveValue("30");
+
+  // Back as it was, for the other journeys.
+  await answer.fill(was);
+  await solve.fill(wasSolve);
+  await row.getByRole("button", { name: "Simpan" }).click();
+  await expect(row.getByTestId("sla-tersimpan")).toBeVisible();
+});

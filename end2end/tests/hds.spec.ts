@@ -121,6 +121,7 @@ test("a PNS attaches the decree to their ticket, and the officer sees it live an
   const pns = await signedIn(browser, nip, "/pns/bantuan");
   await pns.getByTestId("buat-tiket").click();
   await pns.getByLabel("Kategori masalah").selectOption("A");
+  await expect(pns.getByTestId("bukti-diperlukan")).toContainText("scan SK CPNS/PNS");
   await pns.getByLabel("Subjek").fill("Gelar belakang tidak tercatat");
   await pns.getByLabel("Uraian masalah").fill("Gelar S.Pd. ada di SK CPNS saya tetapi tidak di data master.");
   await pns.getByTestId("kirim-tiket").click();
@@ -134,6 +135,9 @@ test("a PNS attaches the decree to their ticket, and the officer sees it live an
   await waitForHydration(officer);
   await live(officer);
   await expect(officer.getByTestId("lampiran")).toContainText("Belum ada lampiran.");
+  // Both sides see that the evidence an A ticket needs is missing, until the PNS attaches it.
+  await expect(officer.getByTestId("bukti-belum")).toContainText("Bukti belum dilampirkan");
+  await expect(pns.getByTestId("bukti-belum")).toBeVisible();
 
   // Checked by content in the browser's upload and again on the server: a text file is refused.
   const lampiran = pns.getByTestId("lampiran");
@@ -150,6 +154,8 @@ test("a PNS attaches the decree to their ticket, and the officer sees it live an
   // The officer's open ticket shows it by itself; the link downloads the same bytes.
   const file = officer.getByTestId("berkas-lampiran").filter({ hasText: "SK CPNS.pdf" });
   await expect(file).toBeVisible();
+  await expect(officer.getByTestId("bukti-belum")).toHaveCount(0);
+  await expect(pns.getByTestId("bukti-belum")).toHaveCount(0);
   const download = await officer.request.get((await file.getByRole("link").getAttribute("href"))!);
   expect(download.status()).toBe(200);
   expect(download.headers()["content-type"]).toBe("application/pdf");
@@ -333,4 +339,74 @@ test("an officer hands a ticket to a colleague, answers with a canned reply, and
   expect(sql(`SELECT ke_kantor_id || ' ' || oleh_nama FROM hds_pengalihan WHERE tiket_id = '${ticketId}'`)).toBe(
     "104 Petugas HDS Kanreg I",
   );
+});
+
+test("a PNS whose unit is missing flags the field; the instansi admin adds the unit, names it on the ticket, and the form offers it", async ({
+  browser,
+}) => {
+  const unit = `Bidang Arsip Digital ${Date.now().toString(36)}`;
+  const adminContext = await browser.newContext();
+  const inbox = await adminContext.newPage();
+  await signIn(inbox, "admin.sleman");
+  await inbox.waitForURL("/admin/instansi");
+  await inbox.goto("/hds");
+  await waitForHydration(inbox);
+  await live(inbox);
+
+  // The PNS's "[?]" beside the unit opens a ticket filled in as "unit not found" (F).
+  const nip = ticketPns(2);
+  const pns = await signedIn(browser, nip, "/pns/formulir");
+  await pns.locator("#tab-data-posisi").click();
+  await pns.locator("#f-data-posisi-unor-tanda").click();
+  await pns.waitForURL(/\/pns\/bantuan\?bagian=data-posisi&field=unor$/);
+  await waitForHydration(pns);
+  await expect(pns.getByLabel("Kategori masalah")).toHaveValue("F");
+  const uraian = pns.getByLabel("Uraian masalah");
+  await uraian.fill((await uraian.inputValue()) + `Saya bertugas di ${unit} yang baru dibentuk.`);
+  await pns.getByTestId("kirim-tiket").click();
+  await pns.waitForURL(/\/pns\/bantuan\/[0-9a-f-]{36}$/);
+  const nomor = (await pns.getByTestId("nomor-tiket").innerText()).trim();
+
+  // It reaches the admin's open inbox; the unit is added in the unit tree first.
+  const row = inbox.getByTestId("baris-tiket").filter({ hasText: nomor });
+  await expect(row).toBeVisible();
+  const tree = await adminContext.newPage();
+  await tree.goto("/admin/instansi/unor");
+  await waitForHydration(tree);
+  const form = tree.getByTestId("form-unor-baru");
+  await form.getByLabel("Di bawah unit").selectOption({ label: "Dinas Kesehatan" });
+  await form.getByLabel("Nama unit").fill(unit);
+  await form.getByLabel("Jenis unit").fill("Bidang");
+  await form.getByTestId("tambah-unor").click();
+  await expect(tree.getByTestId("kabar-unor")).toHaveText("Unit ditambahkan.");
+
+  // On the ticket the admin finds the new unit and names it: the ticket is solved.
+  await row.getByRole("link", { name: nomor }).click();
+  await inbox.waitForURL(/\/hds\/tiket\//);
+  await waitForHydration(inbox);
+  const saran = inbox.getByTestId("form-saran");
+  await saran.getByTestId("kirim-saran").click();
+  await expect(inbox.getByTestId("galat-saran")).toHaveText("Wajib diisi.");
+  await saran.getByLabel("Cari entri").fill("Arsip Digital");
+  await saran.getByTestId("hasil-entri").getByRole("button", { name: unit }).click();
+  await expect(saran.getByTestId("entri-dipilih")).toContainText(unit);
+  await saran.getByTestId("kirim-saran").click();
+  await expect(inbox.getByTestId("pesan").filter({ hasText: `Entri "${unit}" sudah tersedia` })).toBeVisible();
+  await expect(inbox.getByTestId("status-tiket")).toHaveText("Selesai");
+  await adminContext.close();
+
+  // The PNS sees the answer live, and the form offers the unit beside the field: one click
+  // puts it in, and the draft keeps it.
+  await expect(pns.getByTestId("pesan").filter({ hasText: unit })).toBeVisible();
+  await pns.goto("/pns/formulir");
+  await waitForHydration(pns);
+  await pns.locator("#tab-data-posisi").click();
+  await expect(pns.getByTestId("f-data-posisi-unor-tanda")).toContainText(`Diselesaikan Help Desk, tiket ${nomor}`);
+  const suggestion = pns.getByTestId("f-data-posisi-unor-tanda-saran");
+  await expect(suggestion).toContainText(`Help Desk menyarankan: ${unit}`);
+  await suggestion.getByRole("button", { name: "Gunakan" }).click();
+  await expect(pns.locator("#f-data-posisi-unor")).toHaveValue(unit);
+  await expect(suggestion.getByRole("button", { name: "Gunakan" })).toBeHidden();
+  const unitId = sql(`SELECT id FROM unor WHERE nama = '${unit}'`);
+  await expect.poll(() => sql(`SELECT isi #>> '{data_posisi,unor}' FROM usulan WHERE nip = '${nip}'`)).toBe(unitId);
 });

@@ -149,25 +149,44 @@ pub async fn seed(
     };
     raise(state, &pemohon, Kategori::BedaNama, None, Some(kanreg), Tahap::MenungguPns, 26 * 60).await?;
     raise(state, &pemohon, Kategori::UnorTidakAda, None, Some(admin), Tahap::Baru, 3 * 60).await?;
-    // One raised from a "[?]" on the name, filled in from the flag as the page does: the
-    // officer sees the field's values and can correct the master from the ticket.
-    let flagged = askers
-        .iter()
-        .rev()
-        .find(|r| r.pns.instansi_id == sleman && r.pns.nip != demo_pns.pns.nip)
-        .ok_or_else(|| anyhow::anyhow!("no demo PNS in Sleman to flag"))?;
-    let reason = "Nama saya di SK CPNS memakai ejaan lama.";
-    let tanda = state.personnel.flag_field(&flagged.pns.nip, Bagian::DataUtama, None, "nama", reason).await?;
-    let dari = state.personnel.flag_for_ticket(&flagged.pns.nip, &tanda.id).await?;
+    // Two raised from a "[?]", filled in from the flag as the page does: on a name (Kanreg I
+    // sees the field's values and can correct the master) and on a unit (the instansi admin
+    // adds the unit and names it for the PNS).
+    let mut others = askers.iter().rev().filter(|r| r.pns.instansi_id == sleman && r.pns.nip != demo_pns.pns.nip);
+    let flags = [
+        (Bagian::DataUtama, "nama", "Nama saya di SK CPNS memakai ejaan lama."),
+        (Bagian::DataPosisi, "unor", "Unit kerja saya, Seksi Arsip Digital, belum ada di daftar."),
+    ];
+    for (bagian, field, reason) in flags {
+        let asker = others.next().ok_or_else(|| anyhow::anyhow!("no demo PNS in Sleman to flag"))?;
+        raise_from_flag(state, asker, (bagian, field), reason).await?;
+    }
+    // Canned replies the Kanreg I officers start with.
+    for (judul, isi) in TEMPLAT {
+        hds.save_template(kanreg, None, judul, isi).await?;
+    }
+    tracing::info!(tickets = raised + 4, "demo help-desk tickets seeded");
+    Ok(())
+}
+
+async fn raise_from_flag(
+    state: &AppState,
+    asker: &PnsWithHistory,
+    (bagian, field): (Bagian, &str),
+    reason: &str,
+) -> anyhow::Result<()> {
+    let nip = &asker.pns.nip;
+    let tanda = state.personnel.flag_field(nip, bagian, None, field, reason).await?;
+    let dari = state.personnel.flag_for_ticket(nip, &tanda.id).await?;
     let (subjek, uraian) = dari.prefill(domain::Lang::Id);
     let pemohon = Pemohon {
         akun_id: Uuid::new_v4(),
-        nip: flagged.pns.nip.clone(),
-        nama: flagged.pns.nama.clone(),
-        instansi_id: sleman,
+        nip: nip.clone(),
+        nama: asker.pns.nama.clone(),
+        instansi_id: asker.pns.instansi_id,
     };
     let baru = TiketBaru {
-        kategori: Kategori::BedaNama,
+        kategori: dari.kategori.ok_or_else(|| anyhow::anyhow!("no category for the flagged {field}"))?,
         subjek,
         uraian,
         instansi_tujuan: None,
@@ -175,12 +194,7 @@ pub async fn seed(
         isian: None,
         email: None,
     };
-    hds.raise(&pemohon, &baru).await?;
-    // Canned replies the Kanreg I officers start with.
-    for (judul, isi) in TEMPLAT {
-        hds.save_template(kanreg, None, judul, isi).await?;
-    }
-    tracing::info!(tickets = raised + 3, "demo help-desk tickets seeded");
+    state.helpdesk.raise(&pemohon, &baru).await?;
     Ok(())
 }
 

@@ -210,6 +210,7 @@ fn rows() -> Vec<Row> {
         page("/admin/bkn", Needs(AdminBkn)),
         page("/admin/audit", Needs(ReadAuditLog)),
         page("/admin/referensi", Needs(AdminBkn)),
+        page("/hds/sla", Needs(AdminBkn)),
         page("/eksekutif", Needs(ExecutiveDashboard)),
         // Late: the ticket leaves the officer's reach, so no row after it may need it.
         fun("/api/hds/kotak/alihkan", Needs(HdsInbox), by!(transfer_in_reach)).outside(by!(transfer_outside)),
@@ -217,6 +218,14 @@ fn rows() -> Vec<Row> {
         fun("/api/hds/kotak/koreksi", Roles(&[Role::PetugasHds]), by!(correction_in_reach))
             .outside(by!(correction_outside)),
         fun("/api/hds/kotak/turun-status", Roles(&[Role::PetugasHds]), by!(turun_in_reach)).outside(by!(turun_outside)),
+        fun("/api/hds/sla", Needs(AdminBkn), by!(no_args)),
+        fun("/api/hds/sla/simpan", Needs(AdminBkn), by!(sla_unchanged)),
+        // Naming a missing entry: whoever reaches the F–O ticket (in the demo world the
+        // instansi admin, who answers F; hds.kanreg1 has no F–O category).
+        fun("/api/hds/kotak/cari-entri", Roles(&[Role::AdminInstansi]), by!(entry_search_in_reach))
+            .outside(by!(entry_search_outside)),
+        fun("/api/hds/kotak/saran", Roles(&[Role::AdminInstansi]), by!(suggestion_in_reach))
+            .outside(by!(suggestion_outside)),
         // Last: signing out ends the session, signing in replaces it.
         fun("/api/keluar", SignedIn, by!(no_args)),
         fun("/api/masuk", Public, by!(own_credentials)),
@@ -1318,6 +1327,62 @@ async fn correction_in_reach(world: &World, _: Option<Role>, _: &Client) -> Call
 async fn correction_outside(world: &World, _: Option<Role>, _: &Client) -> Option<Call> {
     let id = world.flagged_ticket(domain::hds::Kategori::TidakAdaDiDatabase).await;
     Some(form([("id", id), ("nilai", "SITI AMINAH KOREKSI".into())]))
+}
+
+/// Category Q's clocks as seeded: setting them changes nothing other rows depend on.
+async fn sla_unchanged(_: &World, _: Option<Role>, _: &Client) -> Call {
+    form([("kategori", "Q".into()), ("jawab_jam", "8".into()), ("selesai_jam", "24".into())])
+}
+
+/// An F ticket raised from a "[?]" on the unit field of a PNS of Sleman (its admin answers)
+/// or BPS, with an open unit of that instansi to name.
+async fn unit_ticket(world: &World, place: Place) -> (String, Uuid) {
+    let (key, kode) = if place == Place::Bps { ("F-bps", "BPS") } else { ("F-sleman", "KAB-SLEMAN") };
+    let unit = fresh_unit(world, kode).await;
+    let mut made = world.to_unblock.lock().await;
+    if let Some(id) = made.get(key) {
+        return (id.clone(), unit);
+    }
+    let spare = world.spare(place).await;
+    let personnel = &world.services.personnel;
+    let reason = "Unit saya belum ada di daftar";
+    let tanda = personnel.flag_field(&spare.nip, Bagian::DataPosisi, None, "unor", reason).await.unwrap().id;
+    let pemohon = helpdesk::Pemohon {
+        akun_id: Uuid::new_v4(),
+        nip: spare.nip,
+        nama: "PNS Uji".into(),
+        instansi_id: spare.instansi_id,
+    };
+    let baru = helpdesk::TiketBaru {
+        kategori: domain::hds::Kategori::UnorTidakAda,
+        subjek: "Unit tidak ditemukan".into(),
+        uraian: "Unit kerja saya belum ada di daftar unit organisasi.".into(),
+        instansi_tujuan: None,
+        tanda_id: Some(tanda.parse().unwrap()),
+        isian: None,
+        email: None,
+    };
+    let id = world.services.helpdesk.raise(&pemohon, &baru).await.unwrap().id;
+    made.insert(key, id.clone());
+    (id, unit)
+}
+
+async fn entry_search_in_reach(world: &World, _: Option<Role>, _: &Client) -> Call {
+    form([("id", unit_ticket(world, Place::DinasKesehatan).await.0), ("q", "Unit Uji".into())])
+}
+
+async fn entry_search_outside(world: &World, _: Option<Role>, _: &Client) -> Option<Call> {
+    Some(form([("id", unit_ticket(world, Place::Bps).await.0), ("q", "Unit Uji".into())]))
+}
+
+async fn suggestion_in_reach(world: &World, _: Option<Role>, _: &Client) -> Call {
+    let (id, unit) = unit_ticket(world, Place::DinasKesehatan).await;
+    form([("id", id), ("nilai", unit.to_string())])
+}
+
+async fn suggestion_outside(world: &World, _: Option<Role>, _: &Client) -> Option<Call> {
+    let (id, unit) = unit_ticket(world, Place::Bps).await;
+    Some(form([("id", id), ("nilai", unit.to_string())]))
 }
 
 /// A P ticket of a PNS whose proposal waits: in Sleman, Kanreg I answers; in BPS (central),

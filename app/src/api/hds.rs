@@ -3,7 +3,9 @@
 //! (`helpdesk::Jangkauan`), which the service checks on every call. The live stream is a
 //! plain route of the helpdesk crate (`/api/hds/peristiwa`).
 
-use domain::hds::{DariTanda, Isian, Kategori, Pesan, PilihanPetugas, StatusTiket, Templat, TiketDetail, TiketRingkas};
+use domain::hds::{
+    DariTanda, Isian, Kategori, Pesan, PilihanPetugas, Sla, StatusTiket, Templat, TiketDetail, TiketRingkas,
+};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -229,6 +231,53 @@ pub async fn correct_master(id: String, nilai: String) -> Result<Pesan, AppError
     let (user, auth) = require(Capability::HdsInbox)?;
     let state = state()?;
     Ok(state.helpdesk.correct_master(&state.personnel, &user, server::id(&id)?, &nilai, &auth.ip).await?)
+}
+
+/// Names the entry that was missing for the flagged field (F–O tickets raised from a "[?]")
+/// and solves the ticket; the PNS's form offers it.
+#[server(endpoint = "hds/kotak/saran")]
+pub async fn suggest_entry(id: String, nilai: String) -> Result<Pesan, AppError> {
+    use crate::auth::{require, state};
+    use domain::Capability;
+
+    let (user, _) = require(Capability::HdsInbox)?;
+    let state = state()?;
+    Ok(state.helpdesk.suggest_entry(&state.personnel, &user, server::id(&id)?, &nilai).await?)
+}
+
+/// The entries an F–O ticket's officer may name: the flagged field's list, searched by name.
+#[server(endpoint = "hds/kotak/cari-entri")]
+pub async fn entries_to_suggest(id: String, q: String) -> Result<Vec<(String, String)>, AppError> {
+    use crate::auth::{refuse, require, state};
+    use domain::{Capability, ErrorCode};
+
+    let (user, _) = require(Capability::HdsInbox)?;
+    if q.chars().count() > 100 {
+        return Err(refuse(ErrorCode::BadRequest));
+    }
+    let state = state()?;
+    Ok(state.helpdesk.entries_to_suggest(&state.personnel, &user, server::id(&id)?, &q).await?)
+}
+
+/// Every category's SLA clocks, for admin BKN to set.
+#[server(endpoint = "hds/sla")]
+pub async fn sla_table() -> Result<Vec<Sla>, AppError> {
+    use crate::auth::{require, state};
+    use domain::Capability;
+
+    require(Capability::AdminBkn)?;
+    Ok(state()?.helpdesk.sla_table().await?)
+}
+
+/// Sets one category's SLA clocks (hours to the first answer and to solving).
+#[server(endpoint = "hds/sla/simpan")]
+pub async fn set_sla(kategori: String, jawab_jam: i32, selesai_jam: i32) -> Result<Sla, AppError> {
+    use crate::auth::{refuse, require, state};
+    use domain::{Capability, ErrorCode};
+
+    let (user, auth) = require(Capability::AdminBkn)?;
+    let kategori = Kategori::from_code(&kategori).ok_or_else(|| refuse(ErrorCode::BadRequest))?;
+    Ok(state()?.helpdesk.set_sla(&user, Sla { kategori, jawab_jam, selesai_jam }, &auth.ip).await?)
 }
 
 #[server(endpoint = "hds/kotak/ambil")]

@@ -304,7 +304,10 @@ pub fn AdminBknHomePage() -> impl IntoView {
         view! {
             {staff_page(Msg::HomeAdminBknTitle, Msg::HomeAdminIntro, "home-admin-bkn", h)}
             <AuditLink/>
-            <p><a class="button" href="/admin/referensi" data-testid="buka-referensi">{t(Msg::ReferenceOpen)}</a></p>
+            <p>
+                <a class="button" href="/admin/referensi" data-testid="buka-referensi">{t(Msg::ReferenceOpen)}</a>" "
+                <a class="button" href="/hds/sla" data-testid="buka-sla">{t(Msg::SlaLink)}</a>
+            </p>
             <RegionSettings/>
         }
     })

@@ -643,6 +643,17 @@ pub struct Tanda {
     pub tiket_id: Option<String>,
     #[serde(default)]
     pub tiket_nomor: Option<String>,
+    /// The entry the help desk named when it solved the ticket (F–O: the missing entry now
+    /// exists): the form offers it for the field.
+    #[serde(default)]
+    pub saran: Option<Saran>,
+}
+
+/// A value the help desk suggests for a flagged field: the code (or unit id) and its name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Saran {
+    pub nilai: String,
+    pub nama: String,
 }
 
 /// Longest explanation a flag may carry, and most open flags per PNS.

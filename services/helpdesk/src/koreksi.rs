@@ -1,12 +1,13 @@
 //! An officer unblocks the PNS from the ticket itself. A–E tickets raised from a "[?]" flag:
-//! the master is corrected (personnel writes the new version). P tickets: the sent proposal
-//! is reopened (verification's Turun Status). Either way, in the same transaction the ticket
-//! tells the PNS what happened, is solved, and settles its flag.
+//! the master is corrected (personnel writes the new version). F–O tickets raised from a
+//! "[?]": the missing entry now exists, and the officer names it for the form to offer.
+//! P tickets: the sent proposal is reopened (verification's Turun Status). Each way, in the
+//! same transaction the ticket tells the PNS what happened, is solved, and settles its flag.
 
 use access::{CurrentUser, ServiceError};
 use domain::hds::{Dari, Kategori, Pesan, StatusTiket};
 use domain::{ErrorCode, Role};
-use personnel::{Pengoreksi, Personnel};
+use personnel::{Pengoreksi, Personnel, SaranTiket};
 use sqlx::{Postgres, Transaction};
 use uuid::Uuid;
 use verification::{Pembuka, Verification};
@@ -35,7 +36,7 @@ impl Helpdesk {
         ip: &str,
     ) -> Result<Pesan, ServiceError> {
         let mut tx = self.pool.begin().await?;
-        let kepala = lock_to_unblock(&mut tx, user, id).await?;
+        let kepala = lock_to_unblock(&mut tx, user, id, false).await?;
         if Kategori::from_code(&kepala.kategori) != Some(Kategori::TurunStatus) {
             return Err(ErrorCode::BadRequest.into());
         }
@@ -64,7 +65,7 @@ impl Helpdesk {
         ip: &str,
     ) -> Result<Pesan, ServiceError> {
         let mut tx = self.pool.begin().await?;
-        let kepala = lock_to_unblock(&mut tx, user, id).await?;
+        let kepala = lock_to_unblock(&mut tx, user, id, false).await?;
         if !Kategori::from_code(&kepala.kategori).is_some_and(Kategori::corrects_master) {
             return Err(ErrorCode::CorrectionNotAllowed.into());
         }
@@ -80,6 +81,49 @@ impl Helpdesk {
         tx.commit().await?;
         self.tell_pns(id, Surat::Diselesaikan).await;
         Ok(pesan)
+    }
+
+    /// Names the entry that was missing (F–O tickets raised from a "[?]"): the flag keeps it,
+    /// the form offers it beside the field, and the ticket is solved with a message telling
+    /// the PNS to choose it. The entry must be choosable now (added to the list, or a unit
+    /// opened in the PNS's instansi, first).
+    pub async fn suggest_entry(
+        &self,
+        personnel: &Personnel,
+        user: &CurrentUser,
+        id: Uuid,
+        nilai: &str,
+    ) -> Result<Pesan, ServiceError> {
+        let mut tx = self.pool.begin().await?;
+        let kepala = lock_to_unblock(&mut tx, user, id, true).await?;
+        if !Kategori::from_code(&kepala.kategori).is_some_and(Kategori::adds_reference) {
+            return Err(ErrorCode::SuggestionNotAllowed.into());
+        }
+        let SaranTiket { saran, field_label } = personnel.suggest_entry(&mut tx, id, nilai).await?;
+        let isi = format!(
+            "Entri \"{}\" sudah tersedia untuk isian {field_label}. Silakan pilih entri itu di formulir Anda \
+             (tombol \"Gunakan\" di samping isian), lalu simpan.",
+            saran.nama
+        );
+        let pesan = self.solve_with(&mut tx, user, id, &isi).await?;
+        tx.commit().await?;
+        self.tell_pns(id, Surat::Diselesaikan).await;
+        Ok(pesan)
+    }
+
+    /// Entries the officer of an F–O ticket may name: the list of the flagged field, searched.
+    pub async fn entries_to_suggest(
+        &self,
+        personnel: &Personnel,
+        user: &CurrentUser,
+        id: Uuid,
+        q: &str,
+    ) -> Result<Vec<(String, String)>, ServiceError> {
+        let kepala = self.within_reach(user, id).await?;
+        if !Kategori::from_code(&kepala.kategori).is_some_and(Kategori::adds_reference) {
+            return Err(ErrorCode::SuggestionNotAllowed.into());
+        }
+        Ok(personnel.entries_for_flag(id, q).await?)
     }
 
     /// The officer's message `isi` to the PNS, and the ticket solved (its flag settled).
@@ -107,14 +151,17 @@ impl Helpdesk {
     }
 }
 
-/// The ticket locked for an unblocking action: only a help-desk officer (instansi admins answer
-/// reference tickets; master data and proposals are not theirs), a ticket in reach, not closed.
+/// The ticket locked for an unblocking action: a ticket in reach, not closed, and a help-desk
+/// officer's; instansi admins too where `admin_too` (they answer reference tickets; master
+/// data and proposals are not theirs).
 async fn lock_to_unblock(
     tx: &mut Transaction<'_, Postgres>,
     user: &CurrentUser,
     id: Uuid,
+    admin_too: bool,
 ) -> Result<Kepala, ServiceError> {
-    if user.active.role != Role::PetugasHds {
+    let allowed = user.active.role == Role::PetugasHds || (admin_too && user.active.role == Role::AdminInstansi);
+    if !allowed {
         return Err(ErrorCode::Forbidden.into());
     }
     let j = Jangkauan::of(&user.active)?;

@@ -190,3 +190,83 @@ async fn a_ticket_about_a_field_flags_it_in_the_same_transaction(pool: PgPool) {
     // The officer sees the flagged field on the ticket.
     assert_eq!(hds.flag_of(id_of(&t)).await.unwrap(), Some(tanda.id.parse().unwrap()));
 }
+
+/// Raises a ticket of `kategori` from a "[?]" on `field` of Data Posisi.
+async fn posisi_ticket(
+    hds: &helpdesk::Helpdesk,
+    personnel: &Personnel,
+    pemohon: &helpdesk::Pemohon,
+    field: &str,
+    kategori: Kategori,
+) -> Uuid {
+    let reason = "Pilihan yang benar tidak ada di daftar.";
+    let tanda = personnel.flag_field(&pemohon.nip, Bagian::DataPosisi, None, field, reason).await.unwrap();
+    let baru = helpdesk::TiketBaru { tanda_id: Some(tanda.id.parse().unwrap()), ..ticket(kategori) };
+    id_of(&hds.raise(pemohon, &baru).await.unwrap())
+}
+
+#[sqlx::test(migrations = "../../migrations")]
+async fn an_added_unit_is_named_for_the_flagged_field_and_the_form_offers_it(pool: PgPool) {
+    let hds = world(&pool).await;
+    let (personnel, pemohon, _) = two_pns(&pool).await;
+    let ani = &pemohon[0];
+    let reference = reference::Reference::new(pool.clone());
+    let id = posisi_ticket(&hds, &personnel, ani, "unor", Kategori::UnorTidakAda).await;
+    let admin = officer(Role::AdminInstansi, None, Some(SLEMAN), &[]);
+    let found = hds.entries_to_suggest(&personnel, &admin, id, "Bidang Arsip").await.unwrap();
+    assert!(found.is_empty(), "not there before the admin adds it: {found:?}");
+
+    let unit = reference.create_unor(SLEMAN, None, "Bidang Arsip Digital", "Bidang").await.unwrap();
+    let elsewhere = reference.create_unor(BANTUL, None, "Bidang Arsip Digital", "Bidang").await.unwrap();
+    let found = hds.entries_to_suggest(&personnel, &admin, id, "arsip").await.unwrap();
+    assert_eq!(found, vec![(unit.id.to_string(), unit.nama.clone())], "only the PNS's instansi's units");
+
+    let other_admin = officer(Role::AdminInstansi, None, Some(BANTUL), &[]);
+    let err = hds.suggest_entry(&personnel, &other_admin, id, &unit.id.to_string()).await.unwrap_err();
+    assert_eq!(err.code(), ErrorCode::NotFound, "another instansi's admin");
+    let err = hds.entries_to_suggest(&personnel, &other_admin, id, "arsip").await.unwrap_err();
+    assert_eq!(err.code(), ErrorCode::NotFound);
+    for bad in ["bukan-uuid".to_owned(), elsewhere.id.to_string(), Uuid::new_v4().to_string()] {
+        let err = hds.suggest_entry(&personnel, &admin, id, &bad).await.unwrap_err();
+        assert_eq!(err.code(), ErrorCode::CodeUnknown, "{bad}");
+    }
+    assert_eq!(flag_status(&personnel, &ani.nip).await.0, StatusTanda::Tiket, "nothing settled by a refusal");
+
+    let pesan = hds.suggest_entry(&personnel, &admin, id, &unit.id.to_string()).await.unwrap();
+    assert!(pesan.isi.contains("\"Bidang Arsip Digital\""), "{}", pesan.isi);
+    assert_eq!(hds.own_ticket(ani, id).await.unwrap().ringkas.status, StatusTiket::Selesai);
+    let form = personnel.open_form(&ani.nip).await.unwrap().unwrap();
+    let tanda = &form.tanda[0];
+    assert_eq!(tanda.status, StatusTanda::Selesai);
+    let saran = tanda.saran.clone().expect("the flag keeps the named unit");
+    assert_eq!((saran.nilai, saran.nama), (unit.id.to_string(), unit.nama.clone()));
+    assert_ne!(form.usulan.isi.data_posisi.unor, unit.id.to_string(), "the PNS chooses it; nothing is set for them");
+}
+
+#[sqlx::test(migrations = "../../migrations")]
+async fn only_f_to_o_tickets_from_a_list_field_name_an_entry(pool: PgPool) {
+    let hds = world(&pool).await;
+    let (personnel, pemohon, _) = two_pns(&pool).await;
+    let ani = &pemohon[0];
+    let sinka = officer(Role::PetugasHds, Some(104), None, &["J"]);
+    let lokasi = posisi_ticket(&hds, &personnel, ani, "lokasi_kerja", Kategori::LokasiTidakAda).await;
+    let found = hds.entries_to_suggest(&personnel, &sinka, lokasi, "sleman").await.unwrap();
+    assert!(found.iter().any(|(kode, _)| kode == "3404"), "{found:?}");
+    let err = hds.suggest_entry(&personnel, &sinka, lokasi, "9999").await.unwrap_err();
+    assert_eq!(err.code(), ErrorCode::CodeUnknown);
+    hds.suggest_entry(&personnel, &sinka, lokasi, "3404").await.unwrap();
+    let form = personnel.open_form(&ani.nip).await.unwrap().unwrap();
+    assert_eq!(form.tanda[0].saran.as_ref().map(|s| s.nama.as_str()), Some("Kabupaten Sleman"));
+
+    // A master-data ticket corrects, it does not name; a ticket needs the flag it names the
+    // entry for.
+    let nama = ticket_from_flag(&hds, &personnel, ani, "nama").await;
+    let kanreg1 = officer(Role::PetugasHds, Some(1), None, &["A"]);
+    let err = hds.suggest_entry(&personnel, &kanreg1, nama, "x").await.unwrap_err();
+    assert_eq!(err.code(), ErrorCode::SuggestionNotAllowed);
+    let plain = id_of(&hds.raise(ani, &ticket(Kategori::LokasiTidakAda)).await.unwrap());
+    let err = hds.suggest_entry(&personnel, &sinka, plain, "3404").await.unwrap_err();
+    assert_eq!(err.code(), ErrorCode::SuggestionNotAllowed);
+    let err = hds.entries_to_suggest(&personnel, &sinka, plain, "").await.unwrap_err();
+    assert_eq!(err.code(), ErrorCode::SuggestionNotAllowed);
+}

@@ -147,6 +147,55 @@ async fn overdue_tickets_are_marked_and_come_first(pool: PgPool) {
 }
 
 #[sqlx::test(migrations = "../../migrations")]
+async fn admin_bkn_sets_the_sla_clocks_and_open_tickets_follow_at_once(pool: PgPool) {
+    use domain::hds::Sla;
+
+    let hds = world(&pool).await;
+    let ani = pns("198501012010012001", SLEMAN);
+    let old = hds.raise(&ani, &ticket(Kategori::DataPensiun)).await.unwrap();
+    sqlx::query("UPDATE hds_tiket SET dibuat = now() - interval '30 hours' WHERE id = $1")
+        .bind(id_of(&old))
+        .execute(&pool)
+        .await
+        .unwrap();
+    let petugas = officer(Role::PetugasHds, Some(1), None, &["C"]);
+    let overdue = FilterKotak { terlambat: true, ..FilterKotak::default() };
+    assert_eq!(hds.inbox(&petugas, &overdue).await.unwrap().len(), 1, "C: 24 hours to answer");
+
+    let table = hds.sla_table().await.unwrap();
+    assert_eq!(table.len(), 18);
+    assert_eq!(table[2], Sla { kategori: Kategori::DataPensiun, jawab_jam: 24, selesai_jam: 240 });
+    let admin = officer(Role::AdminBkn, None, None, &[]);
+    let longer = Sla { kategori: Kategori::DataPensiun, jawab_jam: 48, selesai_jam: 240 };
+    for role in [Role::PetugasHds, Role::AdminInstansi, Role::AdminKanreg] {
+        let err = hds.set_sla(&officer(role, Some(1), Some(SLEMAN), &["C"]), longer, "127.0.0.1").await.unwrap_err();
+        assert_eq!(err.code(), ErrorCode::Forbidden, "{role:?}");
+    }
+    for (jawab_jam, selesai_jam, code) in [
+        (0, 24, ErrorCode::SlaHoursRange),
+        (48, 24, ErrorCode::SlaSolveBeforeAnswer),
+        (24, 9999, ErrorCode::SlaHoursRange),
+    ] {
+        let bad = Sla { jawab_jam, selesai_jam, ..longer };
+        assert_eq!(hds.set_sla(&admin, bad, "127.0.0.1").await.unwrap_err().code(), code);
+    }
+    assert_eq!(hds.sla_table().await.unwrap()[2].jawab_jam, 24, "nothing written by a refusal");
+
+    hds.set_sla(&admin, longer, "127.0.0.1").await.unwrap();
+    assert_eq!(hds.sla_table().await.unwrap()[2], longer);
+    assert!(hds.inbox(&petugas, &overdue).await.unwrap().is_empty(), "48 hours now: not overdue any more");
+    let (before, after): (i64, i64) = sqlx::query_as(
+        "SELECT (detail #>> '{before,jawab_jam}')::bigint, (detail #>> '{after,jawab_jam}')::bigint
+         FROM audit_log WHERE action = 'hds_sla_changed' AND account_id = $1",
+    )
+    .bind(admin.account_id)
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!((before, after), (24, 48));
+}
+
+#[sqlx::test(migrations = "../../migrations")]
 async fn tickets_raised_in_parallel_stop_at_the_hourly_limit(pool: PgPool) {
     let hds = world(&pool).await;
     let ani = pns("198501012010012001", SLEMAN);

@@ -1,7 +1,7 @@
 //! What the form page shows, in one query: the master record, the stored proposal (if any),
 //! its "[?]" flags and its documents.
 
-use domain::form::{Bagian, Dokumen, Formulir, StatusTanda, StatusUsulan, Tanda};
+use domain::form::{Bagian, Dokumen, Formulir, Saran, StatusTanda, StatusUsulan, Tanda};
 use serde::Deserialize;
 use sqlx::types::Json;
 use uuid::Uuid;
@@ -31,6 +31,8 @@ struct TandaJson {
     status: String,
     tiket_id: Option<Uuid>,
     tiket_nomor: Option<String>,
+    saran: Option<String>,
+    saran_nama: Option<String>,
 }
 
 impl Personnel {
@@ -49,7 +51,7 @@ impl Personnel {
                       u.isi AS "isi?: Json<Formulir>", u.diperiksa AS "diperiksa?", u.dikirim AS "dikirim?",
                  CASE WHEN $2 THEN (SELECT coalesce(json_agg(json_build_object('id', t.id, 'bagian', t.bagian, 'entri', t.entri,
                       'field', t.field, 'keterangan', t.keterangan, 'status', t.status, 'tiket_id', t.tiket_id,
-                      'tiket_nomor', t.tiket_nomor) ORDER BY t.dibuat, t.id), '[]')
+                      'tiket_nomor', t.tiket_nomor, 'saran', t.saran, 'saran_nama', t.saran_nama) ORDER BY t.dibuat, t.id), '[]')
                   FROM usulan_tanda t WHERE t.nip = k.nip) ELSE '[]' END AS "tanda!: Json<Vec<TandaJson>>",
                  CASE WHEN $2 THEN (SELECT coalesce(json_agg(json_build_object('id', d.id, 'bagian', d.bagian,
                       'entri', d.entri, 'nama_file', d.nama_file, 'jenis', d.jenis, 'ukuran', d.ukuran)
@@ -96,6 +98,7 @@ impl Personnel {
                     status: decode(StatusTanda::parse(&t.status))?,
                     tiket_id: t.tiket_id.map(|id| id.to_string()),
                     tiket_nomor: t.tiket_nomor,
+                    saran: t.saran.zip(t.saran_nama).map(|(nilai, nama)| Saran { nilai, nama }),
                 })
             })
             .collect::<sqlx::Result<_>>()?;

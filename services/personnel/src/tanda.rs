@@ -47,6 +47,7 @@ impl Personnel {
             status: StatusTanda::Terbuka,
             tiket_id: None,
             tiket_nomor: None,
+            saran: None,
         })
     }
 

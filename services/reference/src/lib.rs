@@ -166,6 +166,26 @@ impl Reference {
             .await
     }
 
+    /// A unit of `instansi_id` that is still open (a closed one is chosen no more).
+    pub async fn open_unor(&self, instansi_id: Uuid, id: Uuid) -> sqlx::Result<Option<Unor>> {
+        let row: Option<(Uuid, Uuid, Option<Uuid>, String, String, String)> = sqlx::query_as(
+            "SELECT id, instansi_id, parent_id, nama, jenis, path FROM unor
+             WHERE id = $1 AND instansi_id = $2 AND ditutup_pada IS NULL",
+        )
+        .bind(id)
+        .bind(instansi_id)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.map(|(id, instansi_id, parent_id, nama, jenis, path)| Unor {
+            id,
+            instansi_id,
+            parent_id,
+            nama,
+            jenis,
+            path,
+        }))
+    }
+
     pub async fn unor_of_instansi(&self, instansi_id: Uuid) -> sqlx::Result<Vec<Unor>> {
         sqlx::query_as!(
             Unor,

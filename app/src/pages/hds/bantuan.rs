@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use super::percakapan::{durasi, kepala, langsung, muat, status_badge, Lampiran, Percakapan};
+use super::percakapan::{bukti_belum, durasi, kepala, langsung, muat, status_badge, Lampiran, Percakapan};
 use crate::api::hds::{
     close_ticket, field_for_ticket, from_flag, instansi_choices, own_ticket, own_tickets, raise_ticket, reply_as_pns,
     TiketBaruView,
@@ -182,6 +182,9 @@ fn NewTicket() -> impl IntoView {
                         }).collect_view()}
                     </select>
                     <span class="error" role="alert">{error_of("kategori")}</span>
+                    {move || Kategori::from_code(&kategori.get()).and_then(|k| k.bukti(lang)).map(|bukti| view! {
+                        <p class="muted" data-testid="bukti-diperlukan">{t(Msg::EvidenceNeeded)}" "{bukti}</p>
+                    })}
                 </div>
                 <Show when=is_b>
                     <div class="field" class:invalid=move || error_of("tujuan")().is_some()>
@@ -253,6 +256,7 @@ fn PnsTicket(detail: TiketDetail, reload: RwSignal<u32>, isi: RwSignal<String>) 
     // 0 when none was shown: an answer arriving meanwhile is still noticed.
     let seen = Some(detail.pesan.last().map_or(0, |p| p.id));
     let head = kepala(&detail);
+    let bukti = bukti_belum(&detail, use_lang());
     let umur = durasi(detail.ringkas.umur_menit);
     let failed = RwSignal::new(None::<ErrorCode>);
     let nilai = RwSignal::new(String::new());
@@ -292,6 +296,7 @@ fn PnsTicket(detail: TiketDetail, reload: RwSignal<u32>, isi: RwSignal<String>) 
         {head}
         <p class="muted">{t(Msg::TicketWaited)}": "{umur}</p>
         <Percakapan pesan=detail.pesan/>
+        {bukti}
         <Lampiran id=lampiran_id lampiran=detail.lampiran terbuka={status != StatusTiket::Ditutup} reload/>
         {move || failed.get().map(|code| view! { <p class="error" role="alert">{error_text(code)}</p> })}
         {(status != StatusTiket::Ditutup).then(|| view! {

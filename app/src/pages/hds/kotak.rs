@@ -11,7 +11,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::koreksi::{Koreksi, TandaTiket, TurunStatusTiket};
-use super::percakapan::{durasi, kepala, langsung, muat, status_badge, Lampiran, Percakapan};
+use super::percakapan::{bukti_belum, durasi, kepala, langsung, muat, status_badge, Lampiran, Percakapan};
 use super::tindakan::{PilihanTindakan, TemplatBalasan, Tindakan};
 use crate::api::hds::{
     claim_ticket, inbox, officer_choices, open_ticket, present, reply_as_officer, set_status, FilterKotakView,
@@ -241,6 +241,7 @@ fn OfficerTicket(
     let closed = detail.ringkas.status == StatusTiket::Ditutup;
     let lampiran_id = id.clone();
     let head = kepala(&detail);
+    let bukti = bukti_belum(&detail, use_lang());
     let umur = durasi(detail.ringkas.umur_menit);
     // What the officer has seen: the reply is checked against it.
     let seen = RwSignal::new(Some(detail.pesan.last().map_or(0, |p| p.id)));
@@ -319,6 +320,7 @@ fn OfficerTicket(
             </ul>
         })}
         <Percakapan pesan=detail.pesan/>
+        {bukti}
         <Lampiran id=lampiran_id lampiran=detail.lampiran terbuka={!closed} reload/>
         {move || arrived.get().then(|| view! { <p class="notice" role="status" data-testid="pesan-baru">{t(Msg::NewMessageArrived)}</p> })}
         {move || failed.get().map(|code| view! { <p class="error" role="alert" data-testid="galat">{error_text(code)}</p> })}

@@ -19,6 +19,15 @@ pub fn langsung(live: RwSignal<bool>) -> impl IntoView {
     }
 }
 
+/// "Evidence not attached yet: …" while an open ticket of a category that needs evidence has no
+/// file from the PNS (both sides show it: the PNS to attach, the officer to ask).
+pub fn bukti_belum(detail: &TiketDetail, lang: domain::Lang) -> Option<impl IntoView> {
+    let terbuka = detail.ringkas.status.aktif();
+    let ada = detail.lampiran.iter().any(|l| l.dari == Dari::Pns);
+    let bukti = detail.ringkas.kategori.bukti(lang).filter(|_| terbuka && !ada)?;
+    Some(view! { <p class="notice" data-testid="bukti-belum">{t(Msg::EvidenceMissing)}" "{bukti}</p> })
+}
+
 /// A resource's value through `ok`, or its error; the old value stays while it reloads.
 pub fn muat<T, V>(
     data: AppResource<Result<T, AppError>>,

@@ -1,0 +1,110 @@
+//! Naming the entry a PNS could not find (help-desk tickets F–O raised from a "[?]" flag):
+//! once the entry exists, the officer names it and the flag keeps it as a suggestion the
+//! form offers beside the field. Neither the master nor the PNS's form changes: the PNS
+//! chooses it, and their proposal is verified as usual.
+
+use domain::form::{Bagian, Kind, Saran};
+use domain::{DaftarKode, ErrorCode};
+use sqlx::PgConnection;
+use uuid::Uuid;
+
+use crate::store::Personnel;
+use crate::tanda::{entry_index, refused, Flag};
+use crate::usulan::{decode, UsulanError};
+
+/// Where a flagged field's value comes from: a code list, or the units of the PNS's instansi.
+enum Daftar {
+    Kode(DaftarKode),
+    Unor(Uuid),
+}
+
+/// What the officer named, and the field's label for the message to the PNS.
+pub struct SaranTiket {
+    pub saran: Saran,
+    pub field_label: String,
+}
+
+impl Personnel {
+    /// Up to 20 entries (code or unit id, name) of the list the field flagged by ticket
+    /// `tiket_id` picks from, whose name contains `q`; retired entries and closed units are
+    /// not offered.
+    pub async fn entries_for_flag(&self, tiket_id: Uuid, q: &str) -> Result<Vec<(String, String)>, UsulanError> {
+        let mut conn = self.pool.acquire().await?;
+        let flag = flag_of_ticket(&mut conn, tiket_id, false).await?;
+        drop(conn);
+        Ok(match self.daftar(&flag).await? {
+            Daftar::Kode(list) => self.reference.search_codes(list, q, 20).await?,
+            Daftar::Unor(instansi) => self.reference.search_unor(instansi, q, 20).await?,
+        })
+    }
+
+    /// Keeps `nilai` as the suggestion for the field flagged by ticket `tiket_id`, on the
+    /// caller's connection (the ticket's transaction). The value must be choosable now: an
+    /// active entry of the field's list, or an open unit of the PNS's instansi.
+    pub async fn suggest_entry(
+        &self,
+        conn: &mut PgConnection,
+        tiket_id: Uuid,
+        nilai: &str,
+    ) -> Result<SaranTiket, UsulanError> {
+        let flag = flag_of_ticket(conn, tiket_id, true).await?;
+        let nilai = nilai.trim();
+        let nama = match self.daftar(&flag).await? {
+            Daftar::Kode(list) => {
+                let labels = self.reference.labels().await?;
+                if !labels.choosable(list, nilai) {
+                    let code =
+                        if labels.contains(list, nilai) { ErrorCode::CodeRetired } else { ErrorCode::CodeUnknown };
+                    return Err(refused(code));
+                }
+                labels.name(list, nilai).unwrap_or(nilai).to_owned()
+            }
+            Daftar::Unor(instansi) => {
+                let id = Uuid::parse_str(nilai).map_err(|_| refused(ErrorCode::CodeUnknown))?;
+                self.reference.open_unor(instansi, id).await?.ok_or(refused(ErrorCode::CodeUnknown))?.nama
+            }
+        };
+        sqlx::query("UPDATE usulan_tanda SET saran = $2, saran_nama = $3 WHERE tiket_id = $1")
+            .bind(tiket_id)
+            .bind(nilai)
+            .bind(&nama)
+            .execute(&mut *conn)
+            .await?;
+        let bagian = decode(Bagian::parse(&flag.bagian))?;
+        Ok(SaranTiket {
+            field_label: bagian.field_label(&flag.field, domain::Lang::Id),
+            saran: Saran { nilai: nilai.to_owned(), nama },
+        })
+    }
+
+    /// The list the flagged field picks from; a typed field (a school's name, a structural
+    /// post) has none, so nothing can be suggested for it.
+    async fn daftar(&self, flag: &Flag) -> Result<Daftar, UsulanError> {
+        let bagian = decode(Bagian::parse(&flag.bagian))?;
+        let spec = bagian.fields().iter().find(|f| f.key == flag.field).ok_or(refused(ErrorCode::BadRequest))?;
+        if spec.kind == Kind::Unor {
+            let master = self.master(&flag.nip).await?.ok_or(refused(ErrorCode::NotFound))?;
+            return Ok(Daftar::Unor(master.instansi_id));
+        }
+        // A position's list follows the kind of position the PNS chose in their form.
+        let usulan = self.open_usulan(&flag.nip).await?.ok_or(refused(ErrorCode::NotFound))?;
+        let jenis_jabatan = entry_index(&usulan.isi, bagian, flag.entri.as_deref())
+            .map(|i| usulan.isi.get_field(bagian, i, "jenis_jabatan"))
+            .unwrap_or_default();
+        bagian.code_list(spec, &jenis_jabatan).map(Daftar::Kode).ok_or(refused(ErrorCode::SuggestionNotAllowed))
+    }
+}
+
+/// The flag ticket `tiket_id` was raised from (locked for `lock`); a ticket without one
+/// cannot name an entry.
+async fn flag_of_ticket(conn: &mut PgConnection, tiket_id: Uuid, lock: bool) -> Result<Flag, UsulanError> {
+    let sql = if lock {
+        "SELECT nip, bagian, entri, field, keterangan, status FROM usulan_tanda WHERE tiket_id = $1 FOR UPDATE"
+    } else {
+        "SELECT nip, bagian, entri, field, keterangan, status FROM usulan_tanda WHERE tiket_id = $1"
+    };
+    let row: Option<(String, String, Option<String>, String, String, String)> =
+        sqlx::query_as(sql).bind(tiket_id).fetch_optional(&mut *conn).await?;
+    let (nip, bagian, entri, field, keterangan, status) = row.ok_or(refused(ErrorCode::SuggestionNotAllowed))?;
+    Ok(Flag { nip, bagian, entri, field, keterangan, status })
+}
