@@ -104,6 +104,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/hds") view={Lazy::<pages::lazy::PnsHomeRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/hds/tiket/:id") view={Lazy::<pages::lazy::PnsHomeRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/hds/sla") view={Lazy::<pages::lazy::PnsHomeRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/hds/rute") view={Lazy::<pages::lazy::PnsHomeRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/admin/instansi") view={Lazy::<pages::lazy::VerifierRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/admin/instansi/akun") view={Lazy::<pages::lazy::VerifierRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/admin/instansi/unor") view={Lazy::<pages::lazy::VerifierRoute>::new()} ssr=SsrMode::Async/>

@@ -199,6 +199,8 @@ error_codes! {
     CorrectionSameValue => ("Nilai baru sama dengan data master.", "The new value equals the master's."),
     CorrectionNeedsProposal => ("Tanggal lahir dan jenis kelamin membentuk NIP: perbaikannya melalui usulan yang diverifikasi.", "Birth date and gender make up the NIP: they are corrected through a verified proposal."),
     SuggestionNotAllowed => ("Entri referensi hanya dapat disarankan dari tiket kategori F–O yang dibuat dari tanda [?] pada isian yang memilih dari daftar.", "A reference entry can be suggested only from an F–O ticket raised from a [?] flag on a field that picks from a list."),
+    RouteAdminCategories => ("Admin PUPNS instansi hanya menjawab kategori F, K, L dan R.", "The instansi's PUPNS admin answers categories F, K, L and R only."),
+    RouteKanregForCentral => ("Instansi pusat tidak berada di wilayah Kanreg: pilih kantor BKN pusat.", "A central instansi is in no Kanreg's region: choose a national BKN office."),
     SlaHoursRange => ("Isi jumlah jam 1–2160 (paling lama 90 hari).", "Enter 1–2160 hours (90 days at most)."),
     SlaSolveBeforeAnswer => ("Waktu penyelesaian tidak boleh lebih pendek dari waktu jawaban pertama.", "The time to solve cannot be shorter than the time to the first answer."),
     FlagNotOpen => ("Tanda [?] ini sudah menjadi tiket atau sudah selesai.", "This [?] flag already has a ticket, or is solved."),

@@ -307,6 +307,73 @@ pub fn check_alasan(alasan: &str) -> Result<(), ErrorCode> {
     check_pesan(alasan)
 }
 
+/// Who answers a category, as a row of the routing table names it: the Kanreg of the PNS's
+/// region, a national office, the instansi's BKD/Ropeg or its PUPNS admin. On the wire and in
+/// forms: `kanreg`, `kantor:<id>`, `bkd`, `admin_instansi`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum TujuanRute {
+    Kanreg,
+    Kantor(i16),
+    Bkd,
+    AdminInstansi,
+}
+
+impl TujuanRute {
+    pub fn kode(self) -> String {
+        match self {
+            TujuanRute::Kanreg => "kanreg".into(),
+            TujuanRute::Kantor(id) => format!("kantor:{id}"),
+            TujuanRute::Bkd => "bkd".into(),
+            TujuanRute::AdminInstansi => "admin_instansi".into(),
+        }
+    }
+
+    pub fn parse(kode: &str) -> Option<TujuanRute> {
+        match kode {
+            "kanreg" => Some(TujuanRute::Kanreg),
+            "bkd" => Some(TujuanRute::Bkd),
+            "admin_instansi" => Some(TujuanRute::AdminInstansi),
+            _ => kode.strip_prefix("kantor:")?.parse().ok().map(TujuanRute::Kantor),
+        }
+    }
+}
+
+/// One row of the help desk's routing table: tickets of `kategori` from a PNS of a `pusat` or
+/// `daerah` instansi (for B: of the instansi moved to, and whether the move crosses a
+/// province) go to `tujuan`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct AturanRute {
+    pub kategori: Kategori,
+    pub jenis_instansi: String,
+    pub antar_provinsi: Option<bool>,
+    pub tujuan: TujuanRute,
+}
+
+/// The routing table with the national offices a row may name (id, name).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct TabelRute {
+    pub aturan: Vec<AturanRute>,
+    pub kantor: Vec<(i16, String)>,
+}
+
+/// The categories the instansi admin answers: their inbox reaches these only.
+pub const KATEGORI_ADMIN: [Kategori; 4] =
+    [Kategori::UnorTidakAda, Kategori::SekolahTidakAda, Kategori::UnitKesehatanTidakAda, Kategori::TambahVerifikatorL1];
+
+impl AturanRute {
+    /// A row that can route: the instansi admin only for their categories, a Kanreg only for
+    /// regional instansi (a central one has no region).
+    pub fn check(&self) -> Result<(), ErrorCode> {
+        if self.tujuan == TujuanRute::AdminInstansi && !KATEGORI_ADMIN.contains(&self.kategori) {
+            return Err(ErrorCode::RouteAdminCategories);
+        }
+        if self.tujuan == TujuanRute::Kanreg && self.jenis_instansi == "pusat" {
+            return Err(ErrorCode::RouteKanregForCentral);
+        }
+        Ok(())
+    }
+}
+
 /// A category's SLA clocks as admin BKN sets them: hours to the first answer and to solving.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Sla {
@@ -539,6 +606,31 @@ mod tests {
             assert!(k.bukti(Lang::Id).is_some() && k.bukti(Lang::En) != k.bukti(Lang::Id), "{k:?}");
         }
         assert_eq!(Kategori::TurunStatus.bukti(Lang::Id), None);
+    }
+
+    #[test]
+    fn a_route_names_a_destination_that_can_answer() {
+        for t in [TujuanRute::Kanreg, TujuanRute::Kantor(104), TujuanRute::Bkd, TujuanRute::AdminInstansi] {
+            assert_eq!(TujuanRute::parse(&t.kode()), Some(t));
+        }
+        assert_eq!(TujuanRute::parse("kantor:x"), None);
+        assert_eq!(TujuanRute::parse("lain"), None);
+        let rule = |kategori, jenis: &str, tujuan| AturanRute {
+            kategori,
+            jenis_instansi: jenis.into(),
+            antar_provinsi: None,
+            tujuan,
+        };
+        assert_eq!(rule(Kategori::UnorTidakAda, "daerah", TujuanRute::AdminInstansi).check(), Ok(()));
+        assert_eq!(
+            rule(Kategori::BedaNama, "daerah", TujuanRute::AdminInstansi).check(),
+            Err(ErrorCode::RouteAdminCategories)
+        );
+        assert_eq!(
+            rule(Kategori::BedaNama, "pusat", TujuanRute::Kanreg).check(),
+            Err(ErrorCode::RouteKanregForCentral)
+        );
+        assert_eq!(rule(Kategori::BedaNama, "pusat", TujuanRute::Kantor(104)).check(), Ok(()));
     }
 
     #[test]

@@ -353,5 +353,37 @@ test("the BKN admin sets a help-desk category's SLA clocks; a bad pair is refuse
   await answer.fill(was);
   await solve.fill(wasSolve);
   await row.getByRole("button", { name: "Simpan" }).click();
-  await expect(row.getByTestId("sla-tersimpan")).toBeVisible();
+  await expect
+    .poll(() => sql("SELECT sla_jawab_jam || '/' || sla_selesai_jam FROM hds_kategori WHERE kode = 'Q'"))
+    .toBe(`${was}/${wasSolve}`);
+});
+
+test("the BKN admin routes a help-desk category to another office; a destination that cannot answer is refused", async ({
+  page,
+}) => {
+  await signIn(page, "admin.bkn");
+  await page.waitForURL("/admin/bkn");
+  await waitForHydration(page);
+  await page.getByTestId("buka-rute").click();
+  await page.waitForURL("/hds/rute");
+  await waitForHydration(page);
+
+  // The instansi admin answers F, K, L, R only.
+  const q = page.locator('[data-testid="baris-rute"][data-rute="Q-pusat-"]');
+  await q.getByRole("combobox").selectOption({ label: "Admin PUPNS instansi" });
+  await q.getByRole("button", { name: "Simpan" }).click();
+  await expect(q.getByTestId("galat-rute")).toHaveText("Admin PUPNS instansi hanya menjawab kategori F, K, L dan R.");
+
+  // JFU tickets of regional instansi to their own BKD, then back to Deputi SINKA.
+  const jfu = page.locator('[data-testid="baris-rute"][data-rute="I-daerah-"]');
+  const select = jfu.getByRole("combobox");
+  await expect(select).toHaveValue("kantor:104");
+  await select.selectOption({ label: "BKD/Ropeg instansi" });
+  await jfu.getByRole("button", { name: "Simpan" }).click();
+  await expect(jfu.getByTestId("rute-tersimpan")).toBeVisible();
+  const route = () => sql("SELECT penerima FROM hds_rute WHERE kategori = 'I' AND jenis_instansi = 'daerah'");
+  expect(route()).toBe("bkd");
+  await select.selectOption("kantor:104");
+  await jfu.getByRole("button", { name: "Simpan" }).click();
+  await expect.poll(route).toBe("kantor");
 });

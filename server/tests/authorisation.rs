@@ -211,6 +211,7 @@ fn rows() -> Vec<Row> {
         page("/admin/audit", Needs(ReadAuditLog)),
         page("/admin/referensi", Needs(AdminBkn)),
         page("/hds/sla", Needs(AdminBkn)),
+        page("/hds/rute", Needs(AdminBkn)),
         page("/eksekutif", Needs(ExecutiveDashboard)),
         // Late: the ticket leaves the officer's reach, so no row after it may need it.
         fun("/api/hds/kotak/alihkan", Needs(HdsInbox), by!(transfer_in_reach)).outside(by!(transfer_outside)),
@@ -220,6 +221,8 @@ fn rows() -> Vec<Row> {
         fun("/api/hds/kotak/turun-status", Roles(&[Role::PetugasHds]), by!(turun_in_reach)).outside(by!(turun_outside)),
         fun("/api/hds/sla", Needs(AdminBkn), by!(no_args)),
         fun("/api/hds/sla/simpan", Needs(AdminBkn), by!(sla_unchanged)),
+        fun("/api/hds/rute", Needs(AdminBkn), by!(no_args)),
+        fun("/api/hds/rute/simpan", Needs(AdminBkn), by!(route_unchanged)),
         // Naming a missing entry: whoever reaches the F–O ticket (in the demo world the
         // instansi admin, who answers F; hds.kanreg1 has no F–O category).
         fun("/api/hds/kotak/cari-entri", Roles(&[Role::AdminInstansi]), by!(entry_search_in_reach))
@@ -1332,6 +1335,16 @@ async fn correction_outside(world: &World, _: Option<Role>, _: &Client) -> Optio
 /// Category Q's clocks as seeded: setting them changes nothing other rows depend on.
 async fn sla_unchanged(_: &World, _: Option<Role>, _: &Client) -> Call {
     form([("kategori", "Q".into()), ("jawab_jam", "8".into()), ("selesai_jam", "24".into())])
+}
+
+/// Category Q's route for regional instansi as seeded (their BKD): nothing else changes.
+async fn route_unchanged(_: &World, _: Option<Role>, _: &Client) -> Call {
+    form([
+        ("kategori", "Q".into()),
+        ("jenis_instansi", "daerah".into()),
+        ("antar_provinsi", String::new()),
+        ("tujuan", "bkd".into()),
+    ])
 }
 
 /// An F ticket raised from a "[?]" on the unit field of a PNS of Sleman (its admin answers)

@@ -4,7 +4,7 @@
 //! plain route of the helpdesk crate (`/api/hds/peristiwa`).
 
 use domain::hds::{
-    DariTanda, Isian, Kategori, Pesan, PilihanPetugas, Sla, StatusTiket, Templat, TiketDetail, TiketRingkas,
+    DariTanda, Isian, Kategori, Pesan, PilihanPetugas, Sla, StatusTiket, TabelRute, Templat, TiketDetail, TiketRingkas,
 };
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -278,6 +278,46 @@ pub async fn set_sla(kategori: String, jawab_jam: i32, selesai_jam: i32) -> Resu
     let (user, auth) = require(Capability::AdminBkn)?;
     let kategori = Kategori::from_code(&kategori).ok_or_else(|| refuse(ErrorCode::BadRequest))?;
     Ok(state()?.helpdesk.set_sla(&user, Sla { kategori, jawab_jam, selesai_jam }, &auth.ip).await?)
+}
+
+/// The help desk's routing table, for admin BKN to change.
+#[server(endpoint = "hds/rute")]
+pub async fn routing_table() -> Result<TabelRute, AppError> {
+    use crate::auth::{require, state};
+    use domain::Capability;
+
+    require(Capability::AdminBkn)?;
+    Ok(state()?.helpdesk.routing_table().await?)
+}
+
+/// Changes who answers one row of the routing table: `antar_provinsi` is `ya`, `tidak` or
+/// empty (the row holds for any move), `tujuan` a `TujuanRute` code.
+#[server(endpoint = "hds/rute/simpan")]
+pub async fn set_route(
+    kategori: String,
+    jenis_instansi: String,
+    antar_provinsi: String,
+    tujuan: String,
+) -> Result<(), AppError> {
+    use crate::auth::{refuse, require, state};
+    use domain::hds::{AturanRute, TujuanRute};
+    use domain::{Capability, ErrorCode};
+
+    let (user, auth) = require(Capability::AdminBkn)?;
+    let bad = || refuse(ErrorCode::BadRequest);
+    let antar_provinsi = match antar_provinsi.as_str() {
+        "" => None,
+        "ya" => Some(true),
+        "tidak" => Some(false),
+        _ => return Err(bad()),
+    };
+    let aturan = AturanRute {
+        kategori: Kategori::from_code(&kategori).ok_or_else(bad)?,
+        jenis_instansi,
+        antar_provinsi,
+        tujuan: TujuanRute::parse(&tujuan).ok_or_else(bad)?,
+    };
+    Ok(state()?.helpdesk.set_route(&user, &aturan, &auth.ip).await?)
 }
 
 #[server(endpoint = "hds/kotak/ambil")]

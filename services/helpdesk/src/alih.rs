@@ -4,11 +4,11 @@
 //! the helpdesk reads no account tables.
 
 use access::{CurrentUser, Grant, ServiceError};
-use domain::hds::{self, Opsi, Pengalihan, StatusTiket};
+use domain::hds::{self, Opsi, Pengalihan, StatusTiket, KATEGORI_ADMIN};
 use domain::ErrorCode;
 use uuid::Uuid;
 
-use crate::jangkauan::{Jangkauan, KATEGORI_ADMIN};
+use crate::jangkauan::Jangkauan;
 use crate::peristiwa;
 use crate::rute::Penerima;
 use crate::store::Helpdesk;

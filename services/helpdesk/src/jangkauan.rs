@@ -3,7 +3,7 @@
 //! stream's filter alike.
 
 use access::Grant;
-use domain::hds::Kategori;
+use domain::hds::KATEGORI_ADMIN;
 use domain::{ErrorCode, Role};
 use uuid::Uuid;
 
@@ -15,10 +15,6 @@ pub struct Jangkauan {
     pub(crate) penerima: Penerima,
     pub(crate) kategori: Vec<String>,
 }
-
-/// The instansi admin answers the categories the routing table sends to them.
-pub(crate) const KATEGORI_ADMIN: [Kategori; 4] =
-    [Kategori::UnorTidakAda, Kategori::SekolahTidakAda, Kategori::UnitKesehatanTidakAda, Kategori::TambahVerifikatorL1];
 
 impl Jangkauan {
     /// HDS officers of an office or of an instansi's BKD/Ropeg answer their grant's categories;

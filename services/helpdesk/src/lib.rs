@@ -1,7 +1,7 @@
 //! Helpdesk service (HDS): tickets a PNS raises, routed by category to the office that answers
 //! (`rute.rs`), their conversation and statuses (`tiket.rs` for the PNS, `kotak.rs` for the
 //! officers' inbox, `jangkauan.rs` for which tickets an officer may see), handing a ticket to a
-//! colleague or another office (`alih.rs`), correcting the master or naming a missing entry from a ticket (`koreksi.rs`), the SLA clocks admin BKN sets (`sla.rs`), mail notices to the PNS (`surat.rs`), tickets
+//! colleague or another office (`alih.rs`), correcting the master or naming a missing entry from a ticket (`koreksi.rs`), the SLA clocks and the routing table admin BKN keeps (`sla.rs`, `rute_kelola.rs`), mail notices to the PNS (`surat.rs`), tickets
 //! from registration by someone without an account, confirmed by a mailed code (`tamu.rs`), each office's canned replies (`templat.rs`), and
 //! the event log the live inbox follows (`peristiwa.rs`), served as server-sent events by its
 //! own router (`http.rs`). PNS, instansi, offices and accounts are other services' rows,
@@ -16,6 +16,7 @@ mod kotak;
 mod lampiran;
 pub mod peristiwa;
 mod rute;
+mod rute_kelola;
 mod sla;
 mod store;
 mod surat;

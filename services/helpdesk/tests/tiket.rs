@@ -38,6 +38,57 @@ async fn every_category_is_routed_to_its_office(pool: PgPool) {
 }
 
 #[sqlx::test(migrations = "../../migrations")]
+async fn admin_bkn_changes_a_route_and_new_tickets_follow_it(pool: PgPool) {
+    use domain::hds::{AturanRute, TujuanRute};
+
+    let hds = world(&pool).await;
+    let admin = officer(Role::AdminBkn, None, None, &[]);
+    let table = hds.routing_table().await.unwrap();
+    let jfu = |jenis: &str, tujuan| AturanRute {
+        kategori: Kategori::JfuTidakAda,
+        jenis_instansi: jenis.into(),
+        antar_provinsi: None,
+        tujuan,
+    };
+    assert!(table.aturan.contains(&jfu("daerah", TujuanRute::Kantor(104))));
+    assert!(table.kantor.iter().any(|(id, _)| *id == 104) && table.kantor.iter().all(|(id, _)| *id >= 100));
+    let ani = pns("198501012010012001", SLEMAN);
+    let before = hds.raise(&ani, &ticket(Kategori::JfuTidakAda)).await.unwrap();
+
+    let to_bkd = jfu("daerah", TujuanRute::Bkd);
+    let err = hds.set_route(&officer(Role::AdminKanreg, Some(1), None, &[]), &to_bkd, "127.0.0.1").await.unwrap_err();
+    assert_eq!(err.code(), ErrorCode::Forbidden);
+    let refused = [
+        (jfu("daerah", TujuanRute::AdminInstansi), ErrorCode::RouteAdminCategories),
+        (jfu("pusat", TujuanRute::Kanreg), ErrorCode::RouteKanregForCentral),
+        (jfu("daerah", TujuanRute::Kantor(1)), ErrorCode::BadRequest),
+        (AturanRute { antar_provinsi: Some(true), ..to_bkd.clone() }, ErrorCode::NotFound),
+    ];
+    for (aturan, code) in refused {
+        assert_eq!(hds.set_route(&admin, &aturan, "127.0.0.1").await.unwrap_err().code(), code, "{aturan:?}");
+    }
+    hds.set_route(&admin, &to_bkd, "127.0.0.1").await.unwrap();
+    assert!(hds.routing_table().await.unwrap().aturan.contains(&to_bkd));
+    assert_eq!(hds.route(Kategori::JfuTidakAda, SLEMAN, None).await.unwrap(), Penerima::Bkd(SLEMAN));
+    assert_eq!(hds.route(Kategori::JfuTidakAda, BPS, None).await.unwrap(), Penerima::Kantor(104), "central: unchanged");
+    // A ticket raised before stays with its office; the change is audited.
+    let bkd = officer(Role::PetugasHds, None, Some(SLEMAN), &["I"]);
+    let seen: Vec<String> = hds.inbox(&bkd, &FilterKotak::default()).await.unwrap().into_iter().map(|t| t.id).collect();
+    assert!(!seen.contains(&before.id));
+    let after = hds.raise(&ani, &ticket(Kategori::JfuTidakAda)).await.unwrap();
+    let seen: Vec<String> = hds.inbox(&bkd, &FilterKotak::default()).await.unwrap().into_iter().map(|t| t.id).collect();
+    assert_eq!(seen, vec![after.id]);
+    let audited: (String, String) = sqlx::query_as(
+        "SELECT detail->>'before', detail->>'after' FROM audit_log WHERE action = 'hds_rute_changed' AND account_id = $1",
+    )
+    .bind(admin.account_id)
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(audited, ("kantor:104".to_owned(), "bkd".to_owned()));
+}
+
+#[sqlx::test(migrations = "../../migrations")]
 async fn a_pns_sees_only_their_own_and_an_officer_only_their_office_and_categories(pool: PgPool) {
     let hds = world(&pool).await;
     let ani = pns("198501012010012001", SLEMAN);

@@ -43,7 +43,7 @@ pub fn TandaTiket(
     let saran_id = id.clone();
     // Until the officer types, a typed field shows what the PNS wrote; a code field a choice.
     let usulan = if tanda.pilihan.is_empty() { tanda.nilai_usulan.clone() } else { String::new() };
-    let Koreksi { ketikan, failed } = koreksi;
+    let Koreksi { ketikan, failed, .. } = koreksi;
     let nilai = Signal::derive(move || ketikan.get().unwrap_or_else(|| usulan.clone()));
     let busy = RwSignal::new(false);
     let submit = move |ev: leptos::ev::SubmitEvent| {

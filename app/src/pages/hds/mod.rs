@@ -6,6 +6,7 @@ pub mod bantuan;
 pub mod koreksi;
 pub mod kotak;
 pub mod percakapan;
+pub mod rute;
 pub mod sla;
 pub mod tindakan;
 
@@ -14,7 +15,7 @@ use leptos_router::hooks::use_location;
 
 /// The PNS's record (`/pns`), progress (`/pns/progres`), help pages (`/pns/bantuan`,
 /// `/pns/bantuan/:id`), the officers' inbox (`/hds`, `/hds/tiket/:id`) and admin BKN's SLA
-/// clocks (`/hds/sla`): one lazy route, since every split point cuts the
+/// clocks and routing table (`/hds/sla`, `/hds/rute`): one lazy route, since every split point cuts the
 /// code the routes share into more, worse-compressing chunks, which the form and the review
 /// pages paid for (#14).
 #[component]
@@ -26,6 +27,7 @@ pub fn PnsAndHdsPages() -> impl IntoView {
         "/pns/bantuan" => view! { <bantuan::HelpPage/> }.into_any(),
         "/hds" => view! { <kotak::InboxPage/> }.into_any(),
         "/hds/sla" => view! { <sla::SlaPage/> }.into_any(),
+        "/hds/rute" => view! { <rute::RoutingPage/> }.into_any(),
         p if p.starts_with("/hds/") => view! { <kotak::OfficerTicketPage/> }.into_any(),
         _ => view! { <bantuan::HelpTicketPage/> }.into_any(),
     }
