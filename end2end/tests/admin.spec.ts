@@ -1,5 +1,5 @@
 import { expect } from "@playwright/test";
-import { DEMO_PNS_NIP, lastMailTo, signIn, slemanPnsWithAccount, sql, test, waitForHydration } from "./helpers";
+import { addUnit, DEMO_PNS_NIP, lastMailTo, signIn, slemanPnsWithAccount, sql, test, waitForHydration } from "./helpers";
 
 /** A date `days` from today in WIB (UTC+7), the server's calendar, as `YYYY-MM-DD`. */
 function wib(days: number): string {
@@ -282,12 +282,7 @@ test("an instansi admin adds a unit, moves it to the top level and closes it; a 
   const tree = page.getByTestId("daftar-unor");
   await expect(tree).toContainText("Dinas Kesehatan");
 
-  const form = page.getByTestId("form-unor-baru");
-  await form.getByLabel("Di bawah unit").selectOption({ label: "Dinas Kesehatan" });
-  await form.getByLabel("Nama unit").fill(nama);
-  await form.getByLabel("Jenis unit").fill("Bidang");
-  await form.getByTestId("tambah-unor").click();
-  await expect(page.getByTestId("kabar-unor")).toHaveText("Unit ditambahkan.");
+  await addUnit(page, "Dinas Kesehatan", nama);
   const row = tree.locator(`[data-testid="baris-unor"][data-nama="${nama}"]`);
   await expect(row).toContainText(`— ${nama}`);
 

@@ -1,5 +1,5 @@
 import { Browser, expect, Page } from "@playwright/test";
-import { DEMO_PNS_NIP, lastMailTo, signIn, slemanPnsWithAccount, sql, test, waitForHydration } from "./helpers";
+import { addUnit, DEMO_PNS_NIP, lastMailTo, signIn, slemanPnsWithAccount, sql, test, waitForHydration } from "./helpers";
 
 /** A signed-in page of its own browser context (the PNS and the officer side by side). */
 async function signedIn(browser: Browser, login: string, path: string): Promise<Page> {
@@ -373,12 +373,7 @@ test("a PNS whose unit is missing flags the field; the instansi admin adds the u
   const tree = await adminContext.newPage();
   await tree.goto("/admin/instansi/unor");
   await waitForHydration(tree);
-  const form = tree.getByTestId("form-unor-baru");
-  await form.getByLabel("Di bawah unit").selectOption({ label: "Dinas Kesehatan" });
-  await form.getByLabel("Nama unit").fill(unit);
-  await form.getByLabel("Jenis unit").fill("Bidang");
-  await form.getByTestId("tambah-unor").click();
-  await expect(tree.getByTestId("kabar-unor")).toHaveText("Unit ditambahkan.");
+  await addUnit(tree, "Dinas Kesehatan", unit);
 
   // On the ticket the admin finds the new unit and names it: the ticket is solved.
   await row.getByRole("link", { name: nomor }).click();

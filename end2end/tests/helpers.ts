@@ -75,6 +75,17 @@ export async function waitForHydration(page: Page) {
   await expect(page.locator("[data-lazy-route]:not([data-ready])")).toHaveCount(0);
 }
 
+/** On the instansi admin's unit tree (`/admin/instansi/unor`, open and hydrated): adds a unit
+ * named `nama` of kind Bidang under `induk`. */
+export async function addUnit(page: Page, induk: string, nama: string) {
+  const form = page.getByTestId("form-unor-baru");
+  await form.getByLabel("Di bawah unit").selectOption({ label: induk });
+  await form.getByLabel("Nama unit").fill(nama);
+  await form.getByLabel("Jenis unit").fill("Bidang");
+  await form.getByTestId("tambah-unor").click();
+  await expect(page.getByTestId("kabar-unor")).toHaveText("Unit ditambahkan.");
+}
+
 /** A Sleman PNS without an account or a proposal, given an account (the demo password), for a
  * journey that must not share its PNS with another: taken from the start of the NIPs (`ASC`,
  * the help-desk journeys, `offset` apart) or from their end (`DESC`, the admin journeys),

@@ -71,9 +71,20 @@ async fn ticket_from_flag(
     pemohon: &helpdesk::Pemohon,
     field: &str,
 ) -> Uuid {
-    let reason = "Data master berbeda dengan SK CPNS saya.";
-    let tanda = personnel.flag_field(&pemohon.nip, Bagian::DataUtama, None, field, reason).await.unwrap();
-    let baru = helpdesk::TiketBaru { tanda_id: Some(tanda.id.parse().unwrap()), ..ticket(Kategori::BedaNama) };
+    flagged_ticket(hds, personnel, pemohon, (Bagian::DataUtama, field), Kategori::BedaNama).await
+}
+
+/// Raises a `kategori` ticket from a "[?]" on a field of a single section.
+async fn flagged_ticket(
+    hds: &helpdesk::Helpdesk,
+    personnel: &Personnel,
+    pemohon: &helpdesk::Pemohon,
+    (bagian, field): (Bagian, &str),
+    kategori: Kategori,
+) -> Uuid {
+    let reason = "Data master berbeda atau pilihan yang benar tidak ada.";
+    let tanda = personnel.flag_field(&pemohon.nip, bagian, None, field, reason).await.unwrap();
+    let baru = helpdesk::TiketBaru { tanda_id: Some(tanda.id.parse().unwrap()), ..ticket(kategori) };
     id_of(&hds.raise(pemohon, &baru).await.unwrap())
 }
 
@@ -191,27 +202,13 @@ async fn a_ticket_about_a_field_flags_it_in_the_same_transaction(pool: PgPool) {
     assert_eq!(hds.flag_of(id_of(&t)).await.unwrap(), Some(tanda.id.parse().unwrap()));
 }
 
-/// Raises a ticket of `kategori` from a "[?]" on `field` of Data Posisi.
-async fn posisi_ticket(
-    hds: &helpdesk::Helpdesk,
-    personnel: &Personnel,
-    pemohon: &helpdesk::Pemohon,
-    field: &str,
-    kategori: Kategori,
-) -> Uuid {
-    let reason = "Pilihan yang benar tidak ada di daftar.";
-    let tanda = personnel.flag_field(&pemohon.nip, Bagian::DataPosisi, None, field, reason).await.unwrap();
-    let baru = helpdesk::TiketBaru { tanda_id: Some(tanda.id.parse().unwrap()), ..ticket(kategori) };
-    id_of(&hds.raise(pemohon, &baru).await.unwrap())
-}
-
 #[sqlx::test(migrations = "../../migrations")]
 async fn an_added_unit_is_named_for_the_flagged_field_and_the_form_offers_it(pool: PgPool) {
     let hds = world(&pool).await;
     let (personnel, pemohon, _) = two_pns(&pool).await;
     let ani = &pemohon[0];
     let reference = reference::Reference::new(pool.clone());
-    let id = posisi_ticket(&hds, &personnel, ani, "unor", Kategori::UnorTidakAda).await;
+    let id = flagged_ticket(&hds, &personnel, ani, (Bagian::DataPosisi, "unor"), Kategori::UnorTidakAda).await;
     let admin = officer(Role::AdminInstansi, None, Some(SLEMAN), &[]);
     let found = hds.entries_to_suggest(&personnel, &admin, id, "Bidang Arsip").await.unwrap();
     assert!(found.is_empty(), "not there before the admin adds it: {found:?}");
@@ -249,7 +246,8 @@ async fn only_f_to_o_tickets_from_a_list_field_name_an_entry(pool: PgPool) {
     let (personnel, pemohon, _) = two_pns(&pool).await;
     let ani = &pemohon[0];
     let sinka = officer(Role::PetugasHds, Some(104), None, &["J"]);
-    let lokasi = posisi_ticket(&hds, &personnel, ani, "lokasi_kerja", Kategori::LokasiTidakAda).await;
+    let lokasi =
+        flagged_ticket(&hds, &personnel, ani, (Bagian::DataPosisi, "lokasi_kerja"), Kategori::LokasiTidakAda).await;
     let found = hds.entries_to_suggest(&personnel, &sinka, lokasi, "sleman").await.unwrap();
     assert!(found.iter().any(|(kode, _)| kode == "3404"), "{found:?}");
     let err = hds.suggest_entry(&personnel, &sinka, lokasi, "9999").await.unwrap_err();

@@ -78,14 +78,8 @@ async fn admin_bkn_changes_a_route_and_new_tickets_follow_it(pool: PgPool) {
     let after = hds.raise(&ani, &ticket(Kategori::JfuTidakAda)).await.unwrap();
     let seen: Vec<String> = hds.inbox(&bkd, &FilterKotak::default()).await.unwrap().into_iter().map(|t| t.id).collect();
     assert_eq!(seen, vec![after.id]);
-    let audited: (String, String) = sqlx::query_as(
-        "SELECT detail->>'before', detail->>'after' FROM audit_log WHERE action = 'hds_rute_changed' AND account_id = $1",
-    )
-    .bind(admin.account_id)
-    .fetch_one(&pool)
-    .await
-    .unwrap();
-    assert_eq!(audited, ("kantor:104".to_owned(), "bkd".to_owned()));
+    let detail = audit_detail(&pool, "hds_rute_changed", admin.account_id).await;
+    assert_eq!((&detail["before"], &detail["after"]), (&"kantor:104".into(), &"bkd".into()));
 }
 
 #[sqlx::test(migrations = "../../migrations")]
@@ -178,11 +172,7 @@ async fn overdue_tickets_are_marked_and_come_first(pool: PgPool) {
     let fresh = hds.raise(&ani, &ticket(Kategori::BedaNama)).await.unwrap();
     let old = hds.raise(&ani, &ticket(Kategori::DataPensiun)).await.unwrap();
     // C must be answered within 24 hours: this one waited 30.
-    sqlx::query("UPDATE hds_tiket SET dibuat = now() - interval '30 hours' WHERE id = $1")
-        .bind(id_of(&old))
-        .execute(&pool)
-        .await
-        .unwrap();
+    raised_hours_ago(&pool, &old, 30).await;
     let petugas = officer(Role::PetugasHds, Some(1), None, &["A", "C"]);
     let inbox = hds.inbox(&petugas, &FilterKotak::default()).await.unwrap();
     assert_eq!(
@@ -204,11 +194,7 @@ async fn admin_bkn_sets_the_sla_clocks_and_open_tickets_follow_at_once(pool: PgP
     let hds = world(&pool).await;
     let ani = pns("198501012010012001", SLEMAN);
     let old = hds.raise(&ani, &ticket(Kategori::DataPensiun)).await.unwrap();
-    sqlx::query("UPDATE hds_tiket SET dibuat = now() - interval '30 hours' WHERE id = $1")
-        .bind(id_of(&old))
-        .execute(&pool)
-        .await
-        .unwrap();
+    raised_hours_ago(&pool, &old, 30).await;
     let petugas = officer(Role::PetugasHds, Some(1), None, &["C"]);
     let overdue = FilterKotak { terlambat: true, ..FilterKotak::default() };
     assert_eq!(hds.inbox(&petugas, &overdue).await.unwrap().len(), 1, "C: 24 hours to answer");
@@ -235,15 +221,8 @@ async fn admin_bkn_sets_the_sla_clocks_and_open_tickets_follow_at_once(pool: PgP
     hds.set_sla(&admin, longer, "127.0.0.1").await.unwrap();
     assert_eq!(hds.sla_table().await.unwrap()[2], longer);
     assert!(hds.inbox(&petugas, &overdue).await.unwrap().is_empty(), "48 hours now: not overdue any more");
-    let (before, after): (i64, i64) = sqlx::query_as(
-        "SELECT (detail #>> '{before,jawab_jam}')::bigint, (detail #>> '{after,jawab_jam}')::bigint
-         FROM audit_log WHERE action = 'hds_sla_changed' AND account_id = $1",
-    )
-    .bind(admin.account_id)
-    .fetch_one(&pool)
-    .await
-    .unwrap();
-    assert_eq!((before, after), (24, 48));
+    let detail = audit_detail(&pool, "hds_sla_changed", admin.account_id).await;
+    assert_eq!((&detail["before"]["jawab_jam"], &detail["after"]["jawab_jam"]), (&24.into(), &48.into()));
 }
 
 #[sqlx::test(migrations = "../../migrations")]

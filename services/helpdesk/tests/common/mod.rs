@@ -93,6 +93,26 @@ pub async fn audited(pool: &sqlx::PgPool, action: &str, nip: &str, account: Uuid
         .unwrap()
 }
 
+/// The one audit row of `action` by `account`: its detail.
+pub async fn audit_detail(pool: &PgPool, action: &str, account: Uuid) -> serde_json::Value {
+    sqlx::query_scalar("SELECT detail FROM audit_log WHERE action = $1 AND account_id = $2")
+        .bind(action)
+        .bind(account)
+        .fetch_one(pool)
+        .await
+        .unwrap()
+}
+
+/// Moves a ticket's raising `hours` into the past (its SLA clocks with it).
+pub async fn raised_hours_ago(pool: &PgPool, t: &domain::hds::TiketRingkas, hours: i32) {
+    sqlx::query("UPDATE hds_tiket SET dibuat = now() - make_interval(hours => $2) WHERE id = $1")
+        .bind(id_of(t))
+        .bind(hours)
+        .execute(pool)
+        .await
+        .unwrap();
+}
+
 /// Two PNS of Sleman with master records, and the first one's master name.
 pub async fn two_pns(pool: &PgPool) -> (personnel::Personnel, Vec<Pemohon>, String) {
     use personnel::generator::{generate, GeneratorConfig, UnitTarget};
