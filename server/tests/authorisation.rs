@@ -485,6 +485,8 @@ enum Place {
     DinasPendidikan,
     /// Kabupaten Sleman, outside the L1 verifier's subtree.
     DinasKesehatan,
+    /// Kabupaten Sleman, outside both Dinas (whose spare PNS other rows use up).
+    SlemanLain,
     /// Badan Pusat Statistik: another instansi, another Kanreg.
     Bps,
 }
@@ -547,6 +549,9 @@ impl World {
                 Place::Anywhere => true,
                 Place::DinasPendidikan => self.pendidikan.contains(&r.7),
                 Place::DinasKesehatan => self.kesehatan.contains(&r.7),
+                Place::SlemanLain => {
+                    r.6 == INSTANSI_SLEMAN && !self.kesehatan.contains(&r.7) && !self.pendidikan.contains(&r.7)
+                }
                 Place::Bps => r.6 == INSTANSI_BPS,
             })
             .find(|r| !handed_out.contains(&r.0))
@@ -1381,7 +1386,7 @@ async fn unit_ticket(world: &World, place: Place) -> (String, Uuid) {
 }
 
 async fn entry_search_in_reach(world: &World, _: Option<Role>, _: &Client) -> Call {
-    form([("id", unit_ticket(world, Place::DinasKesehatan).await.0), ("q", "Unit Uji".into())])
+    form([("id", unit_ticket(world, Place::SlemanLain).await.0), ("q", "Unit Uji".into())])
 }
 
 async fn entry_search_outside(world: &World, _: Option<Role>, _: &Client) -> Option<Call> {
@@ -1389,7 +1394,7 @@ async fn entry_search_outside(world: &World, _: Option<Role>, _: &Client) -> Opt
 }
 
 async fn suggestion_in_reach(world: &World, _: Option<Role>, _: &Client) -> Call {
-    let (id, unit) = unit_ticket(world, Place::DinasKesehatan).await;
+    let (id, unit) = unit_ticket(world, Place::SlemanLain).await;
     form([("id", id), ("nilai", unit.to_string())])
 }
 
