@@ -196,7 +196,12 @@ test("outside the collection period the PNS can read the form but sending is ref
   await pns.goto("/pns/formulir");
   await waitForHydration(pns);
   await expect(pns.getByTestId("formulir")).toBeVisible();
-  await pns.locator("#tab-tinjau").click();
+  // Once seen in a loaded run: the tab's first click landed before the form took it (the
+  // page had hydrated); a second click opens it.
+  await expect(async () => {
+    await pns.locator("#tab-tinjau").click();
+    await expect(pns.getByTestId("kirim")).toBeVisible({ timeout: 2_000 });
+  }).toPass();
   await pns.getByTestId("kirim").click();
   await expect(pns.getByRole("alert")).toHaveText("Pengiriman hanya dapat dilakukan dalam masa pendataan instansi Anda.");
   expect(sql(`SELECT count(*) FROM usulan WHERE nip = '${nip}' AND status = 'dikirim'`)).toBe("0");

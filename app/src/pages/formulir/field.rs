@@ -118,7 +118,7 @@ fn Suggestion(bagian: Bagian, entri: Option<usize>, key: &'static str, saran: Sa
         move || st.value(bagian, entri, key) == nilai
     };
     let spec = bagian.fields().iter().find(|f| f.key == key);
-    let pakai = move |_| {
+    let pakai = move || {
         if let Some(list) = spec.and_then(|spec| list_of(st, bagian, entri, spec)) {
             st.label.update(|l| {
                 l.insert(format!("{}:{nilai}", list.code()), nama_label.clone());
@@ -129,7 +129,10 @@ fn Suggestion(bagian: Bagian, entri: Option<usize>, key: &'static str, saran: Sa
     view! {
         <p class="saran" data-testid=id>
             {t(Msg::SuggestionFromHds)}" "<strong>{nama.clone()}</strong>" "
-            <button type="button" hidden=move || chosen() || !st.status.get().editable() on:click=pakai>{t(Msg::UseSuggestion)}</button>
+            {move || (!chosen() && st.status.get().editable()).then(|| {
+                let pakai = pakai.clone();
+                view! { <button type="button" on:click=move |_| pakai()>{t(Msg::UseSuggestion)}</button> }
+            })}
         </p>
     }
 }
