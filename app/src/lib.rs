@@ -103,8 +103,9 @@ pub fn App() -> impl IntoView {
                     // The inbox too (`pages::hds::PnsAndHdsPages`).
                     <Route path=path!("/hds") view={Lazy::<pages::lazy::PnsHomeRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/hds/tiket/:id") view={Lazy::<pages::lazy::PnsHomeRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/hds/sla") view={Lazy::<pages::lazy::PnsHomeRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/hds/rute") view={Lazy::<pages::lazy::PnsHomeRoute>::new()} ssr=SsrMode::Async/>
+                    // Admin BKN's help-desk settings share the review pages' chunk (`pages::verifikasi::ReviewPages`).
+                    <Route path=path!("/hds/sla") view={Lazy::<pages::lazy::ReviewRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/hds/rute") view={Lazy::<pages::lazy::ReviewRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/admin/instansi") view={Lazy::<pages::lazy::VerifierRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/admin/instansi/akun") view={Lazy::<pages::lazy::VerifierRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/admin/instansi/unor") view={Lazy::<pages::lazy::VerifierRoute>::new()} ssr=SsrMode::Async/>

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::account::parse_email;
 use crate::hds::Kategori;
+use crate::nama::collapse_within;
 use crate::{ErrorCode, Role};
 
 pub const USERNAME_MIN: usize = 3;
@@ -32,12 +33,10 @@ pub fn parse_username(input: &str) -> Result<String, ErrorCode> {
 
 /// A person's name as shown to colleagues and PNS: required, at most 120 characters.
 pub fn parse_nama(input: &str) -> Result<String, ErrorCode> {
-    let nama = input.split_whitespace().collect::<Vec<_>>().join(" ");
-    match nama.chars().count() {
-        0 => Err(ErrorCode::NamaRequired),
-        n if n > NAMA_MAX => Err(ErrorCode::NamaTooLong),
-        _ => Ok(nama),
+    if input.trim().is_empty() {
+        return Err(ErrorCode::NamaRequired);
     }
+    collapse_within(input, 1..=NAMA_MAX).ok_or(ErrorCode::NamaTooLong)
 }
 
 /// A role to grant as the form sends it: the role's code, the unit for L1 (its id), the

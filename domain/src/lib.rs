@@ -11,6 +11,7 @@ pub mod hds;
 pub mod i18n;
 pub mod kode;
 pub mod masking;
+pub mod nama;
 pub mod nik;
 pub mod nip;
 pub mod pengaturan;

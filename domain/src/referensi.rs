@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::kode::coded;
+use crate::nama::collapse_within;
 use crate::{DaftarKode, ErrorCode};
 
 /// The lists an admin changes in the app. The others (jenis kelamin, jenis jabatan, kedudukan
@@ -49,11 +50,7 @@ pub fn parse_kode(input: &str) -> Result<String, ErrorCode> {
 
 /// An entry's name as the pickers show it: 2–200 characters, inner spaces collapsed.
 pub fn parse_nama_entri(input: &str) -> Result<String, ErrorCode> {
-    let nama = input.split_whitespace().collect::<Vec<_>>().join(" ");
-    if !(NAMA_MIN..=NAMA_MAX).contains(&nama.chars().count()) {
-        return Err(ErrorCode::EntryNameLength);
-    }
-    Ok(nama)
+    collapse_within(input, NAMA_MIN..=NAMA_MAX).ok_or(ErrorCode::EntryNameLength)
 }
 
 /// One entry as the admin's page lists it.

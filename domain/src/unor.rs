@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::nama::collapse_within;
 use crate::ErrorCode;
 
 pub const NAMA_MAX: usize = 200;
@@ -10,20 +11,12 @@ pub const JENIS_MAX: usize = 40;
 
 /// A unit's name: 2–200 characters, inner spaces collapsed.
 pub fn parse_nama_unit(input: &str) -> Result<String, ErrorCode> {
-    let nama = input.split_whitespace().collect::<Vec<_>>().join(" ");
-    match nama.chars().count() {
-        2..=NAMA_MAX => Ok(nama),
-        _ => Err(ErrorCode::UnitNameLength),
-    }
+    collapse_within(input, 2..=NAMA_MAX).ok_or(ErrorCode::UnitNameLength)
 }
 
 /// A unit's kind as the instansi names it (SKPD, UPT, Biro, Bidang, Satker…): 2–40 characters.
 pub fn parse_jenis_unit(input: &str) -> Result<String, ErrorCode> {
-    let jenis = input.split_whitespace().collect::<Vec<_>>().join(" ");
-    match jenis.chars().count() {
-        2..=JENIS_MAX => Ok(jenis),
-        _ => Err(ErrorCode::UnitKindLength),
-    }
+    collapse_within(input, 2..=JENIS_MAX).ok_or(ErrorCode::UnitKindLength)
 }
 
 /// One unit in tree order.

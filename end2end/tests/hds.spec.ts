@@ -121,7 +121,6 @@ test("a PNS attaches the decree to their ticket, and the officer sees it live an
   const pns = await signedIn(browser, nip, "/pns/bantuan");
   await pns.getByTestId("buat-tiket").click();
   await pns.getByLabel("Kategori masalah").selectOption("A");
-  await expect(pns.getByTestId("bukti-diperlukan")).toContainText("scan SK CPNS/PNS");
   await pns.getByLabel("Subjek").fill("Gelar belakang tidak tercatat");
   await pns.getByLabel("Uraian masalah").fill("Gelar S.Pd. ada di SK CPNS saya tetapi tidak di data master.");
   await pns.getByTestId("kirim-tiket").click();
@@ -341,6 +340,11 @@ test("an officer hands a ticket to a colleague, answers with a canned reply, and
   );
 });
 
+/** The id of the unit named `nama`. */
+function unitIdOf(nama: string): string {
+  return sql(`SELECT id FROM unor WHERE nama = '${nama}'`);
+}
+
 test("a PNS whose unit is missing flags the field; the instansi admin adds the unit, names it on the ticket, and the form offers it", async ({
   browser,
 }) => {
@@ -375,33 +379,31 @@ test("a PNS whose unit is missing flags the field; the instansi admin adds the u
   await waitForHydration(tree);
   await addUnit(tree, "Dinas Kesehatan", unit);
 
-  // On the ticket the admin finds the new unit and names it: the ticket is solved.
+  // On the ticket the admin chooses the new unit among the instansi's units and names it: the
+  // ticket is solved.
   await row.getByRole("link", { name: nomor }).click();
   await inbox.waitForURL(/\/hds\/tiket\//);
   await waitForHydration(inbox);
-  const saran = inbox.getByTestId("form-saran");
-  await saran.getByTestId("kirim-saran").click();
-  await expect(inbox.getByTestId("galat-saran")).toHaveText("Wajib diisi.");
-  await saran.getByLabel("Cari entri").fill("Arsip Digital");
-  await saran.getByTestId("hasil-entri").getByRole("button", { name: unit }).click();
-  await expect(saran.getByTestId("entri-dipilih")).toContainText(unit);
-  await saran.getByTestId("kirim-saran").click();
+  const form = inbox.getByTestId("form-koreksi");
+  await form.getByTestId("kirim-koreksi").click();
+  await expect(inbox.getByTestId("galat-koreksi")).toContainText("Nilai tidak ada dalam tabel referensi.");
+  await form.getByLabel("Entri yang disarankan").selectOption({ label: unit });
+  await form.getByTestId("kirim-koreksi").click();
   await expect(inbox.getByTestId("pesan").filter({ hasText: `Entri "${unit}" sudah tersedia` })).toBeVisible();
   await expect(inbox.getByTestId("status-tiket")).toHaveText("Selesai");
   await adminContext.close();
 
-  // The PNS sees the answer live, and the form offers the unit beside the field: one click
-  // puts it in, and the draft keeps it.
+  // The PNS sees the answer live, which names the unit; the field's picker offers it now: the
+  // PNS picks it and the draft keeps it.
   await expect(pns.getByTestId("pesan").filter({ hasText: unit })).toBeVisible();
   await pns.goto("/pns/formulir");
   await waitForHydration(pns);
   await pns.locator("#tab-data-posisi").click();
   await expect(pns.getByTestId("f-data-posisi-unor-tanda")).toContainText(`Diselesaikan Help Desk, tiket ${nomor}`);
-  const suggestion = pns.getByTestId("f-data-posisi-unor-tanda-saran");
-  await expect(suggestion).toContainText(`Help Desk menyarankan: ${unit}`);
-  await suggestion.getByRole("button", { name: "Gunakan" }).click();
+  await pns.locator("#f-data-posisi-unor").fill("Arsip Digital");
+  await pns.locator("#f-data-posisi-unor-pilihan").getByRole("button", { name: unit }).click();
   await expect(pns.locator("#f-data-posisi-unor")).toHaveValue(unit);
-  await expect(suggestion.getByRole("button", { name: "Gunakan" })).toBeHidden();
-  const unitId = sql(`SELECT id FROM unor WHERE nama = '${unit}'`);
-  await expect.poll(() => sql(`SELECT isi #>> '{data_posisi,unor}' FROM usulan WHERE nip = '${nip}'`)).toBe(unitId);
+  await expect
+    .poll(() => sql(`SELECT isi #>> '{data_posisi,unor}' FROM usulan WHERE nip = '${nip}'`))
+    .toBe(unitIdOf(unit));
 });

@@ -225,8 +225,6 @@ fn rows() -> Vec<Row> {
         fun("/api/hds/rute/simpan", Needs(AdminBkn), by!(route_unchanged)),
         // Naming a missing entry: whoever reaches the F–O ticket (in the demo world the
         // instansi admin, who answers F; hds.kanreg1 has no F–O category).
-        fun("/api/hds/kotak/cari-entri", Roles(&[Role::AdminInstansi]), by!(entry_search_in_reach))
-            .outside(by!(entry_search_outside)),
         fun("/api/hds/kotak/saran", Roles(&[Role::AdminInstansi]), by!(suggestion_in_reach))
             .outside(by!(suggestion_outside)),
         // Last: signing out ends the session, signing in replaces it.
@@ -1383,14 +1381,6 @@ async fn unit_ticket(world: &World, place: Place) -> (String, Uuid) {
     let id = world.services.helpdesk.raise(&pemohon, &baru).await.unwrap().id;
     made.insert(key, id.clone());
     (id, unit)
-}
-
-async fn entry_search_in_reach(world: &World, _: Option<Role>, _: &Client) -> Call {
-    form([("id", unit_ticket(world, Place::SlemanLain).await.0), ("q", "Unit Uji".into())])
-}
-
-async fn entry_search_outside(world: &World, _: Option<Role>, _: &Client) -> Option<Call> {
-    Some(form([("id", unit_ticket(world, Place::Bps).await.0), ("q", "Unit Uji".into())]))
 }
 
 async fn suggestion_in_reach(world: &World, _: Option<Role>, _: &Client) -> Call {

@@ -245,20 +245,6 @@ pub async fn suggest_entry(id: String, nilai: String) -> Result<Pesan, AppError>
     Ok(state.helpdesk.suggest_entry(&state.personnel, &user, server::id(&id)?, &nilai).await?)
 }
 
-/// The entries an F–O ticket's officer may name: the flagged field's list, searched by name.
-#[server(endpoint = "hds/kotak/cari-entri")]
-pub async fn entries_to_suggest(id: String, q: String) -> Result<Vec<(String, String)>, AppError> {
-    use crate::auth::{refuse, require, state};
-    use domain::{Capability, ErrorCode};
-
-    let (user, _) = require(Capability::HdsInbox)?;
-    if q.chars().count() > 100 {
-        return Err(refuse(ErrorCode::BadRequest));
-    }
-    let state = state()?;
-    Ok(state.helpdesk.entries_to_suggest(&state.personnel, &user, server::id(&id)?, &q).await?)
-}
-
 /// Every category's SLA clocks, for admin BKN to set.
 #[server(endpoint = "hds/sla")]
 pub async fn sla_table() -> Result<Vec<Sla>, AppError> {

@@ -101,29 +101,14 @@ impl Helpdesk {
         }
         let SaranTiket { saran, field_label } = personnel.suggest_entry(&mut tx, id, nilai).await?;
         let isi = format!(
-            "Entri \"{}\" sudah tersedia untuk isian {field_label}. Silakan pilih entri itu di formulir Anda \
-             (tombol \"Gunakan\" di samping isian), lalu simpan.",
+            "Entri \"{}\" sudah tersedia untuk isian {field_label}. Silakan pilih entri itu pada isian \
+             tersebut di formulir Anda, lalu simpan.",
             saran.nama
         );
         let pesan = self.solve_with(&mut tx, user, id, &isi).await?;
         tx.commit().await?;
         self.tell_pns(id, Surat::Diselesaikan).await;
         Ok(pesan)
-    }
-
-    /// Entries the officer of an F–O ticket may name: the list of the flagged field, searched.
-    pub async fn entries_to_suggest(
-        &self,
-        personnel: &Personnel,
-        user: &CurrentUser,
-        id: Uuid,
-        q: &str,
-    ) -> Result<Vec<(String, String)>, ServiceError> {
-        let kepala = self.within_reach(user, id).await?;
-        if !Kategori::from_code(&kepala.kategori).is_some_and(Kategori::adds_reference) {
-            return Err(ErrorCode::SuggestionNotAllowed.into());
-        }
-        Ok(personnel.entries_for_flag(id, q).await?)
     }
 
     /// The officer's message `isi` to the PNS, and the ticket solved (its flag settled).

@@ -210,19 +210,20 @@ async fn an_added_unit_is_named_for_the_flagged_field_and_the_form_offers_it(poo
     let reference = reference::Reference::new(pool.clone());
     let id = flagged_ticket(&hds, &personnel, ani, (Bagian::DataPosisi, "unor"), Kategori::UnorTidakAda).await;
     let admin = officer(Role::AdminInstansi, None, Some(SLEMAN), &[]);
-    let found = hds.entries_to_suggest(&personnel, &admin, id, "Bidang Arsip").await.unwrap();
-    assert!(found.is_empty(), "not there before the admin adds it: {found:?}");
+    let tanda: Uuid = hds.flag_of(id).await.unwrap().unwrap();
+    let choices = |v: &domain::hds::DariTanda| v.pilihan.iter().map(|(_, nama)| nama.clone()).collect::<Vec<_>>();
+    let before = personnel.flag_view(tanda).await.unwrap().unwrap();
+    assert!(!choices(&before).contains(&"Bidang Arsip Digital".to_owned()), "not there before the admin adds it");
 
     let unit = reference.create_unor(SLEMAN, None, "Bidang Arsip Digital", "Bidang").await.unwrap();
     let elsewhere = reference.create_unor(BANTUL, None, "Bidang Arsip Digital", "Bidang").await.unwrap();
-    let found = hds.entries_to_suggest(&personnel, &admin, id, "arsip").await.unwrap();
-    assert_eq!(found, vec![(unit.id.to_string(), unit.nama.clone())], "only the PNS's instansi's units");
+    let after = personnel.flag_view(tanda).await.unwrap().unwrap();
+    assert!(after.pilihan.contains(&(unit.id.to_string(), unit.nama.clone())), "offered once added");
+    assert!(after.pilihan.iter().all(|(id, _)| *id != elsewhere.id.to_string()), "only the PNS's instansi's units");
 
     let other_admin = officer(Role::AdminInstansi, None, Some(BANTUL), &[]);
     let err = hds.suggest_entry(&personnel, &other_admin, id, &unit.id.to_string()).await.unwrap_err();
     assert_eq!(err.code(), ErrorCode::NotFound, "another instansi's admin");
-    let err = hds.entries_to_suggest(&personnel, &other_admin, id, "arsip").await.unwrap_err();
-    assert_eq!(err.code(), ErrorCode::NotFound);
     for bad in ["bukan-uuid".to_owned(), elsewhere.id.to_string(), Uuid::new_v4().to_string()] {
         let err = hds.suggest_entry(&personnel, &admin, id, &bad).await.unwrap_err();
         assert_eq!(err.code(), ErrorCode::CodeUnknown, "{bad}");
@@ -248,8 +249,8 @@ async fn only_f_to_o_tickets_from_a_list_field_name_an_entry(pool: PgPool) {
     let sinka = officer(Role::PetugasHds, Some(104), None, &["J"]);
     let lokasi =
         flagged_ticket(&hds, &personnel, ani, (Bagian::DataPosisi, "lokasi_kerja"), Kategori::LokasiTidakAda).await;
-    let found = hds.entries_to_suggest(&personnel, &sinka, lokasi, "sleman").await.unwrap();
-    assert!(found.iter().any(|(kode, _)| kode == "3404"), "{found:?}");
+    let view = personnel.flag_view(hds.flag_of(lokasi).await.unwrap().unwrap()).await.unwrap().unwrap();
+    assert!(view.pilihan.contains(&("3404".to_owned(), "Kabupaten Sleman".to_owned())), "the field's list");
     let err = hds.suggest_entry(&personnel, &sinka, lokasi, "9999").await.unwrap_err();
     assert_eq!(err.code(), ErrorCode::CodeUnknown);
     hds.suggest_entry(&personnel, &sinka, lokasi, "3404").await.unwrap();
@@ -264,7 +265,5 @@ async fn only_f_to_o_tickets_from_a_list_field_name_an_entry(pool: PgPool) {
     assert_eq!(err.code(), ErrorCode::SuggestionNotAllowed);
     let plain = id_of(&hds.raise(ani, &ticket(Kategori::LokasiTidakAda)).await.unwrap());
     let err = hds.suggest_entry(&personnel, &sinka, plain, "3404").await.unwrap_err();
-    assert_eq!(err.code(), ErrorCode::SuggestionNotAllowed);
-    let err = hds.entries_to_suggest(&personnel, &sinka, plain, "").await.unwrap_err();
     assert_eq!(err.code(), ErrorCode::SuggestionNotAllowed);
 }

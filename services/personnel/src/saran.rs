@@ -25,19 +25,6 @@ pub struct SaranTiket {
 }
 
 impl Personnel {
-    /// Up to 20 entries (code or unit id, name) of the list the field flagged by ticket
-    /// `tiket_id` picks from, whose name contains `q`; retired entries and closed units are
-    /// not offered.
-    pub async fn entries_for_flag(&self, tiket_id: Uuid, q: &str) -> Result<Vec<(String, String)>, UsulanError> {
-        let mut conn = self.pool.acquire().await?;
-        let flag = flag_of_ticket(&mut conn, tiket_id, false).await?;
-        drop(conn);
-        Ok(match self.daftar(&flag).await? {
-            Daftar::Kode(list) => self.reference.search_codes(list, q, 20).await?,
-            Daftar::Unor(instansi) => self.reference.search_unor(instansi, q, 20).await?,
-        })
-    }
-
     /// Keeps `nilai` as the suggestion for the field flagged by ticket `tiket_id`, on the
     /// caller's connection (the ticket's transaction). The value must be choosable now: an
     /// active entry of the field's list, or an open unit of the PNS's instansi.
@@ -47,7 +34,7 @@ impl Personnel {
         tiket_id: Uuid,
         nilai: &str,
     ) -> Result<SaranTiket, UsulanError> {
-        let flag = flag_of_ticket(conn, tiket_id, true).await?;
+        let flag = flag_of_ticket(conn, tiket_id).await?;
         let nilai = nilai.trim();
         let nama = match self.daftar(&flag).await? {
             Daftar::Kode(list) => {
@@ -95,14 +82,10 @@ impl Personnel {
     }
 }
 
-/// The flag ticket `tiket_id` was raised from (locked for `lock`); a ticket without one
-/// cannot name an entry.
-async fn flag_of_ticket(conn: &mut PgConnection, tiket_id: Uuid, lock: bool) -> Result<Flag, UsulanError> {
-    let sql = if lock {
-        "SELECT nip, bagian, entri, field, keterangan, status FROM usulan_tanda WHERE tiket_id = $1 FOR UPDATE"
-    } else {
-        "SELECT nip, bagian, entri, field, keterangan, status FROM usulan_tanda WHERE tiket_id = $1"
-    };
+/// The flag ticket `tiket_id` was raised from, locked; a ticket without one cannot name an
+/// entry.
+async fn flag_of_ticket(conn: &mut PgConnection, tiket_id: Uuid) -> Result<Flag, UsulanError> {
+    let sql = "SELECT nip, bagian, entri, field, keterangan, status FROM usulan_tanda WHERE tiket_id = $1 FOR UPDATE";
     let row: Option<(String, String, Option<String>, String, String, String)> =
         sqlx::query_as(sql).bind(tiket_id).fetch_optional(&mut *conn).await?;
     let (nip, bagian, entri, field, keterangan, status) = row.ok_or(refused(ErrorCode::SuggestionNotAllowed))?;

@@ -74,7 +74,7 @@ impl Personnel {
         if flag.status != StatusTanda::Terbuka.code() {
             return Err(refused(ErrorCode::FlagNotOpen));
         }
-        self.describe(id.to_string(), flag).await
+        self.describe(id.to_string(), flag, false).await
     }
 
     /// A field of the PNS's own form as a new ticket about it starts ("[?]" in the form): the
@@ -98,7 +98,7 @@ impl Personnel {
             keterangan: String::new(),
             status: StatusTanda::Terbuka.code().to_owned(),
         };
-        self.describe(String::new(), flag).await
+        self.describe(String::new(), flag, false).await
     }
 
     /// Flags a field together with the ticket raised about it, in the ticket's transaction:
@@ -117,10 +117,11 @@ impl Personnel {
         insert_flag(conn, nip, (bagian, entri, field), keterangan, Some((tiket_id, nomor))).await
     }
 
-    /// A flag as the officer answering its ticket sees it (`None`: no such flag).
+    /// A flag as the officer answering its ticket sees it, with the values the field may take
+    /// (`None`: no such flag).
     pub async fn flag_view(&self, id: Uuid) -> Result<Option<DariTanda>, UsulanError> {
         match self.flag(id).await? {
-            Some(flag) => Ok(Some(self.describe(id.to_string(), flag).await?)),
+            Some(flag) => Ok(Some(self.describe(id.to_string(), flag, true).await?)),
             None => Ok(None),
         }
     }
@@ -136,8 +137,8 @@ impl Personnel {
     }
 
     /// The flag (`tanda_id`: empty for a field not flagged yet) with the field's values in the
-    /// master and in the PNS's form.
-    async fn describe(&self, tanda_id: String, flag: Flag) -> Result<DariTanda, UsulanError> {
+    /// master and in the PNS's form, and (`with_choices`, for the officer) what it may take.
+    async fn describe(&self, tanda_id: String, flag: Flag, with_choices: bool) -> Result<DariTanda, UsulanError> {
         let bagian = decode(Bagian::parse(&flag.bagian))?;
         let usulan = self.open_usulan(&flag.nip).await?.ok_or(refused(ErrorCode::NotFound))?;
         let entri = flag.entri.as_deref();
@@ -148,9 +149,16 @@ impl Personnel {
             .map(|i| usulan.isi.get_field(bagian, i, "jenis_jabatan"))
             .unwrap_or_default();
         let list = spec.and_then(|spec| bagian.code_list(spec, &jenis_jabatan));
-        let pilihan = match spec.map(|s| s.kind) {
-            Some(Kind::Code(list)) => self.reference.labels().await?.list(list).to_vec(),
-            Some(Kind::Choice(opts)) => opts.iter().map(|o| (o.value.to_owned(), o.id.to_owned())).collect(),
+        let pilihan = match (spec.map(|s| s.kind), list) {
+            _ if !with_choices => Vec::new(),
+            (Some(Kind::Choice(opts)), _) => opts.iter().map(|o| (o.value.to_owned(), o.id.to_owned())).collect(),
+            // The PNS's instansi's open units, in tree order.
+            (Some(Kind::Unor), _) => {
+                let instansi = self.master(&flag.nip).await?.ok_or(refused(ErrorCode::NotFound))?.instansi_id;
+                self.reference.search_unor(instansi, "", 5000).await?
+            }
+            // Every active entry of the list the field picks from (the longest has a few hundred).
+            (_, Some(list)) => self.reference.labels().await?.list(list).to_vec(),
             _ => Vec::new(),
         };
         Ok(DariTanda {

@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use domain::form::{Bagian, FieldSpec, Kind, Saran, StatusTanda};
+use domain::form::{Bagian, FieldSpec, Kind, StatusTanda};
 use domain::{DaftarKode, Msg};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -77,7 +77,6 @@ fn Flag(bagian: Bagian, entri: Option<usize>, key: &'static str, id: String) -> 
                     _ => (format!("/pns/bantuan?tanda={}", tanda.id), t(Msg::FlagRaiseTicket).to_owned()),
                 };
                 let check = if solved { t(Msg::FlagSolvedCheck) } else { "" };
-                let saran = tanda.saran.clone().filter(|_| solved);
                 let tanda_id = tanda.id.clone();
                 let can_withdraw = tanda.status == StatusTanda::Terbuka && editable();
                 view! {
@@ -89,7 +88,6 @@ fn Flag(bagian: Bagian, entri: Option<usize>, key: &'static str, id: String) -> 
                             </button>
                         })}
                     </p>
-                    {saran.map(|saran| view! { <Suggestion bagian entri key saran id=format!("{id}-saran")/> })}
                 }.into_any()
             }
             None => {
@@ -103,37 +101,6 @@ fn Flag(bagian: Bagian, entri: Option<usize>, key: &'static str, id: String) -> 
             }
         }}
         {move || problem.get().map(|code| view! { <p class="error" role="alert">{error_text(code)}</p> })}
-    }
-}
-
-/// The entry the Help Desk named for a flagged field (it was missing, now it is in the list):
-/// one click puts it in the field, as picking it would.
-#[component]
-fn Suggestion(bagian: Bagian, entri: Option<usize>, key: &'static str, saran: Saran, id: String) -> impl IntoView {
-    let st = expect_context::<FormState>();
-    let Saran { nilai, nama } = saran;
-    let nama_label = nama.clone();
-    let chosen = {
-        let nilai = nilai.clone();
-        move || st.value(bagian, entri, key) == nilai
-    };
-    let spec = bagian.fields().iter().find(|f| f.key == key);
-    let pakai = move || {
-        if let Some(list) = spec.and_then(|spec| list_of(st, bagian, entri, spec)) {
-            st.label.update(|l| {
-                l.insert(format!("{}:{nilai}", list.code()), nama_label.clone());
-            });
-        }
-        st.edit(bagian, entri, key, nilai.clone());
-    };
-    view! {
-        <p class="saran" data-testid=id>
-            {t(Msg::SuggestionFromHds)}" "<strong>{nama.clone()}</strong>" "
-            {move || (!chosen() && st.status.get().editable()).then(|| {
-                let pakai = pakai.clone();
-                view! { <button type="button" on:click=move |_| pakai()>{t(Msg::UseSuggestion)}</button> }
-            })}
-        </p>
     }
 }
 
@@ -209,7 +176,14 @@ fn Input(
         }
         .into_any(),
         Kind::Search(_) | Kind::Unor | Kind::Jabatan => {
-            let list = move || list_of(st, bagian, entri, spec);
+            let list = move || {
+                let jenis =
+                    if spec.kind == Kind::Jabatan { st.value(bagian, entri, "jenis_jabatan") } else { String::new() };
+                match spec.kind {
+                    Kind::Unor => Some(DaftarKode::Unor),
+                    _ => bagian.code_list(spec, &jenis),
+                }
+            };
             view! {
                 {move || match list() {
                     // A structural post is named, not picked.
@@ -222,15 +196,6 @@ fn Input(
             }
             .into_any()
         }
-    }
-}
-
-/// The list a searched field picks from now (a position's follows the kind of position).
-fn list_of(st: FormState, bagian: Bagian, entri: Option<usize>, spec: &FieldSpec) -> Option<DaftarKode> {
-    let jenis = if spec.kind == Kind::Jabatan { st.value(bagian, entri, "jenis_jabatan") } else { String::new() };
-    match spec.kind {
-        Kind::Unor => Some(DaftarKode::Unor),
-        _ => bagian.code_list(spec, &jenis),
     }
 }
 

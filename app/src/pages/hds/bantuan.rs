@@ -182,9 +182,6 @@ fn NewTicket() -> impl IntoView {
                         }).collect_view()}
                     </select>
                     <span class="error" role="alert">{error_of("kategori")}</span>
-                    {move || Kategori::from_code(&kategori.get()).and_then(|k| k.bukti(lang)).map(|bukti| view! {
-                        <p class="muted" data-testid="bukti-diperlukan">{t(Msg::EvidenceNeeded)}" "{bukti}</p>
-                    })}
                 </div>
                 <Show when=is_b>
                     <div class="field" class:invalid=move || error_of("tujuan")().is_some()>

@@ -14,8 +14,8 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 /// The PNS's record (`/pns`), progress (`/pns/progres`), help pages (`/pns/bantuan`,
-/// `/pns/bantuan/:id`), the officers' inbox (`/hds`, `/hds/tiket/:id`) and admin BKN's SLA
-/// clocks and routing table (`/hds/sla`, `/hds/rute`): one lazy route, since every split point cuts the
+/// `/pns/bantuan/:id`), and the officers' inbox (`/hds`,
+/// `/hds/tiket/:id`): one lazy route, since every split point cuts the
 /// code the routes share into more, worse-compressing chunks, which the form and the review
 /// pages paid for (#14).
 #[component]
@@ -26,8 +26,6 @@ pub fn PnsAndHdsPages() -> impl IntoView {
         "/pns/progres" => view! { <crate::pages::progress::ProgressPage/> }.into_any(),
         "/pns/bantuan" => view! { <bantuan::HelpPage/> }.into_any(),
         "/hds" => view! { <kotak::InboxPage/> }.into_any(),
-        "/hds/sla" => view! { <sla::SlaPage/> }.into_any(),
-        "/hds/rute" => view! { <rute::RoutingPage/> }.into_any(),
         p if p.starts_with("/hds/") => view! { <kotak::OfficerTicketPage/> }.into_any(),
         _ => view! { <bantuan::HelpTicketPage/> }.into_any(),
     }

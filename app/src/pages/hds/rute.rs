@@ -1,6 +1,6 @@
 //! Admin BKN keeps the help desk's routing table (`/hds/rute`): one row per category and kind
 //! of instansi, each saved on its own and checked by the rule the server runs
-//! (`AturanRute::check`). In the help desk's chunk, like the SLA page.
+//! (`AturanRute::check`). In the review pages' chunk, like the SLA page.
 
 use domain::hds::{AturanRute, TabelRute, TujuanRute};
 use domain::{ErrorCode, Msg};

@@ -1,6 +1,6 @@
 //! Admin BKN sets each help-desk category's SLA clocks (`/hds/sla`): one row per category,
 //! each saved on its own, checked by the same rule the server runs (`domain::hds::check_sla`).
-//! In the help desk's chunk: the verifier and admin chunk has no room left (#14).
+//! In the review pages' chunk (`pages::verifikasi::ReviewPages` says why), off the inbox's (#14).
 
 use domain::hds::{check_sla, Sla};
 use domain::{ErrorCode, Msg};
