@@ -62,8 +62,9 @@ impl Helpdesk {
         }
         aturan.check()?;
         if let TujuanRute::Kantor(k) = aturan.tujuan {
+            // A national office: a Kanreg is named as "the region's Kanreg", never by id.
             let kantor = self.reference.kantor(k).await?;
-            if !kantor.is_some_and(|k| k.jenis != "kanreg") {
+            if kantor.is_none_or(|k| k.jenis == "kanreg") {
                 return Err(ErrorCode::BadRequest.into());
             }
         }
