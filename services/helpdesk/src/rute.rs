@@ -2,10 +2,11 @@
 //! kind of instansi, and for B whether the destination is in another province).
 
 use access::ServiceError;
-use domain::hds::Kategori;
+use domain::hds::{Kategori, TujuanRute};
 use domain::ErrorCode;
 use uuid::Uuid;
 
+use crate::rute_kelola::tujuan_of;
 use crate::store::Helpdesk;
 
 /// Who answers a ticket.
@@ -87,13 +88,14 @@ impl Helpdesk {
         .fetch_optional(&self.pool)
         .await?
         .ok_or_else(|| ServiceError::Internal(format!("no hds_rute for {} {}", kategori.code(), target.jenis)))?;
-        Ok(match (rule.penerima.as_str(), rule.kantor_id) {
+        let broken = || ServiceError::Internal(format!("hds_rute {} for {}", rule.penerima, target.kode));
+        Ok(match tujuan_of(&rule.penerima, rule.kantor_id).ok_or_else(broken)? {
             // A Kanreg's office id is its region's id (reference's `kantor`).
-            ("kanreg", _) if target.kanreg_id > 0 => Penerima::Kantor(target.kanreg_id),
-            ("kantor", Some(k)) => Penerima::Kantor(k),
-            ("bkd", _) => Penerima::Bkd(target.id),
-            ("admin_instansi", _) => Penerima::AdminInstansi(target.id),
-            (other, _) => return Err(ServiceError::Internal(format!("hds_rute {other} for {}", target.kode))),
+            TujuanRute::Kanreg if target.kanreg_id > 0 => Penerima::Kantor(target.kanreg_id),
+            TujuanRute::Kanreg => return Err(broken()),
+            TujuanRute::Kantor(k) => Penerima::Kantor(k),
+            TujuanRute::Bkd => Penerima::Bkd(target.id),
+            TujuanRute::AdminInstansi => Penerima::AdminInstansi(target.id),
         })
     }
 

@@ -10,7 +10,9 @@ use crate::store::Helpdesk;
 
 type Baris = (String, String, Option<bool>, String, Option<i16>);
 
-fn tujuan_of(penerima: &str, kantor_id: Option<i16>) -> Option<TujuanRute> {
+/// A row's destination as stored (`penerima`, `kantor_id`); `None` for a row the table's
+/// checks would not let in.
+pub(crate) fn tujuan_of(penerima: &str, kantor_id: Option<i16>) -> Option<TujuanRute> {
     match (penerima, kantor_id) {
         ("kanreg", _) => Some(TujuanRute::Kanreg),
         ("kantor", Some(k)) => Some(TujuanRute::Kantor(k)),
