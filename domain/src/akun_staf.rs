@@ -1,7 +1,9 @@
-//! Staff accounts an instansi's PUPNS admin keeps (#13): verifiers L1 (with the unit whose
-//! subtree they verify) and L2, and the help-desk officers of the instansi's BKD/Ropeg (with
-//! the ticket categories they answer). The admin's page checks a new account with these rules
-//! before sending; the identity service applies the same ones.
+//! Staff accounts the admins keep (#13): an instansi's verifiers L1 (with the unit whose
+//! subtree they verify) and L2 and the help-desk officers of its BKD/Ropeg (with the ticket
+//! categories they answer); a Kanreg's L3 verifiers and officers; the national offices'
+//! staff and the admins themselves. Who grants what where is `peran_dapat_diberi`. The
+//! admin's page checks a new account with these rules before sending; the identity service
+//! applies the same ones.
 
 use serde::{Deserialize, Serialize};
 
@@ -16,6 +18,38 @@ pub const NAMA_MAX: usize = 120;
 
 /// The roles an instansi admin may grant, and nothing else (#13's table of who grants what).
 pub const PERAN_ADMIN_INSTANSI: [Role; 3] = [Role::VerifikatorL1, Role::VerifikatorL2, Role::PetugasHds];
+
+/// The kinds of place staff work at, as far as who grants what is concerned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JenisTempat {
+    /// An instansi's BKD/Ropeg.
+    Instansi,
+    /// A Kantor Regional: L3 for its region's instansi.
+    Kanreg,
+    /// The Direktorat Pengadaan dan Kepangkatan: L3 for the central instansi.
+    DitPengadaan,
+    /// The Direktorat Status Kepegawaian: L4.
+    DitStatus,
+    /// Another national office (Pensiun, Biro Kepegawaian, Deputi SINKA): help desk only.
+    KantorLain,
+}
+
+/// The roles `pemberi` grants at a place of kind `tempat` (#13): the instansi admin L1, L2
+/// and HDS of its BKD/Ropeg; the Kanreg admin L3 and HDS of its Kanreg; admin BKN all of
+/// those everywhere, and the instansi's and the Kanreg's admins. Nobody else grants anything.
+pub fn peran_dapat_diberi(pemberi: Role, tempat: JenisTempat) -> &'static [Role] {
+    use Role::*;
+    match (pemberi, tempat) {
+        (AdminInstansi, JenisTempat::Instansi) => &PERAN_ADMIN_INSTANSI,
+        (AdminKanreg, JenisTempat::Kanreg) => &[VerifikatorL3, PetugasHds],
+        (AdminBkn, JenisTempat::Instansi) => &[VerifikatorL1, VerifikatorL2, PetugasHds, AdminInstansi],
+        (AdminBkn, JenisTempat::Kanreg) => &[VerifikatorL3, PetugasHds, AdminKanreg],
+        (AdminBkn, JenisTempat::DitPengadaan) => &[VerifikatorL3, PetugasHds],
+        (AdminBkn, JenisTempat::DitStatus) => &[VerifikatorL4, PetugasHds],
+        (AdminBkn, JenisTempat::KantorLain) => &[PetugasHds],
+        _ => &[],
+    }
+}
 
 /// A username: 3–40 of `a-z 0-9 . _ -`, starting with a letter; stored in lower case.
 pub fn parse_username(input: &str) -> Result<String, ErrorCode> {
@@ -40,26 +74,26 @@ pub fn parse_nama(input: &str) -> Result<String, ErrorCode> {
 }
 
 /// A role to grant as the form sends it: the role's code, the unit for L1 (its id), the
-/// categories for an HDS officer.
+/// categories for an HDS officer, and where (admin BKN's page names the place: `i:<instansi
+/// id>` or `k:<office id>`; the other admins' place is their own and this stays empty).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct PeranBaru {
     pub peran: String,
     pub unor_id: String,
     pub kategori: Vec<String>,
+    #[serde(default)]
+    pub tempat: String,
 }
 
 /// A role to grant, checked.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PeranStaf {
     /// Verifies the PNS of this unit's subtree (the unit's id, as text).
-    VerifikatorL1 {
-        unor_id: String,
-    },
-    VerifikatorL2,
-    /// Answers these categories for the instansi's BKD/Ropeg.
-    PetugasHds {
-        kategori: Vec<Kategori>,
-    },
+    VerifikatorL1 { unor_id: String },
+    /// Answers these categories for the place's help desk.
+    PetugasHds { kategori: Vec<Kategori> },
+    /// A role whose scope is the place alone (L2, L3, L4, the instansi's or Kanreg's admin).
+    DiTempat(Role),
 }
 
 impl PeranBaru {
@@ -68,7 +102,6 @@ impl PeranBaru {
         match role {
             Role::VerifikatorL1 if self.unor_id.trim().is_empty() => Err(ErrorCode::UnorRequired),
             Role::VerifikatorL1 => Ok(PeranStaf::VerifikatorL1 { unor_id: self.unor_id.trim().to_owned() }),
-            Role::VerifikatorL2 => Ok(PeranStaf::VerifikatorL2),
             Role::PetugasHds => {
                 let mut kategori = Vec::new();
                 for code in &self.kategori {
@@ -82,7 +115,9 @@ impl PeranBaru {
                 }
                 Ok(PeranStaf::PetugasHds { kategori })
             }
-            _ => Err(ErrorCode::RoleNotGrantable),
+            // Granted nowhere; whether the others may be granted here is the place's rule.
+            Role::Pns | Role::Eksekutif | Role::AdminBkn => Err(ErrorCode::RoleNotGrantable),
+            other => Ok(PeranStaf::DiTempat(other)),
         }
     }
 }
@@ -91,8 +126,8 @@ impl PeranStaf {
     pub fn role(&self) -> Role {
         match self {
             PeranStaf::VerifikatorL1 { .. } => Role::VerifikatorL1,
-            PeranStaf::VerifikatorL2 => Role::VerifikatorL2,
             PeranStaf::PetugasHds { .. } => Role::PetugasHds,
+            PeranStaf::DiTempat(role) => *role,
         }
     }
 }
@@ -176,22 +211,50 @@ mod tests {
     }
 
     #[test]
-    fn only_the_instansi_roles_are_granted_each_with_its_scope() {
+    fn each_admin_grants_the_roles_of_its_places_only() {
+        use JenisTempat::*;
+        assert_eq!(peran_dapat_diberi(Role::AdminInstansi, Instansi), &PERAN_ADMIN_INSTANSI);
+        assert_eq!(peran_dapat_diberi(Role::AdminKanreg, Kanreg), &[Role::VerifikatorL3, Role::PetugasHds]);
+        for tempat in [Kanreg, DitPengadaan, DitStatus, KantorLain] {
+            assert!(peran_dapat_diberi(Role::AdminInstansi, tempat).is_empty());
+        }
+        for tempat in [Instansi, DitPengadaan, DitStatus, KantorLain] {
+            assert!(peran_dapat_diberi(Role::AdminKanreg, tempat).is_empty());
+        }
+        assert!(peran_dapat_diberi(Role::AdminBkn, Instansi).contains(&Role::AdminInstansi));
+        assert!(peran_dapat_diberi(Role::AdminBkn, Kanreg).contains(&Role::AdminKanreg));
+        assert_eq!(peran_dapat_diberi(Role::AdminBkn, DitStatus), &[Role::VerifikatorL4, Role::PetugasHds]);
+        for role in [Role::Pns, Role::VerifikatorL1, Role::PetugasHds, Role::Eksekutif] {
+            assert!(peran_dapat_diberi(role, Instansi).is_empty());
+        }
+        // Nobody grants admin BKN, PNS or executive anywhere.
+        for tempat in [Instansi, Kanreg, DitPengadaan, DitStatus, KantorLain] {
+            for pemberi in Role::ALL {
+                let list = peran_dapat_diberi(pemberi, tempat);
+                assert!(!list.iter().any(|r| matches!(r, Role::AdminBkn | Role::Pns | Role::Eksekutif)));
+            }
+        }
+    }
+
+    #[test]
+    fn each_role_is_parsed_with_its_scope() {
         let peran = |p: &str, unor: &str, kategori: &[&str]| PeranBaru {
             peran: p.into(),
             unor_id: unor.into(),
             kategori: kategori.iter().map(|k| k.to_string()).collect(),
+            tempat: String::new(),
         };
         assert_eq!(peran("verifikator_l1", "", &[]).parse(), Err(ErrorCode::UnorRequired));
         assert_eq!(peran("verifikator_l1", "u-1", &[]).parse(), Ok(PeranStaf::VerifikatorL1 { unor_id: "u-1".into() }));
-        assert_eq!(peran("verifikator_l2", "", &[]).parse(), Ok(PeranStaf::VerifikatorL2));
+        assert_eq!(peran("verifikator_l2", "", &[]).parse(), Ok(PeranStaf::DiTempat(Role::VerifikatorL2)));
         assert_eq!(peran("petugas_hds", "", &[]).parse(), Err(ErrorCode::HdsCategoryRequired));
         assert_eq!(
             peran("petugas_hds", "", &["F", "K", "F"]).parse(),
             Ok(PeranStaf::PetugasHds { kategori: vec![Kategori::UnorTidakAda, Kategori::SekolahTidakAda] })
         );
         assert_eq!(peran("petugas_hds", "", &["Z"]).parse(), Err(ErrorCode::BadRequest));
-        for other in ["verifikator_l3", "admin_instansi", "admin_bkn", "pns"] {
+        assert_eq!(peran("verifikator_l3", "", &[]).parse(), Ok(PeranStaf::DiTempat(Role::VerifikatorL3)));
+        for other in ["admin_bkn", "pns", "eksekutif"] {
             assert_eq!(peran(other, "", &[]).parse(), Err(ErrorCode::RoleNotGrantable), "{other}");
         }
         assert_eq!(peran("", "", &[]).parse(), Err(ErrorCode::RoleRequired));

@@ -36,6 +36,8 @@ pub enum Capability {
     ReadInstansiSettings,
     AdminKanreg,
     AdminBkn,
+    /// Keep the staff accounts of one's place (#13: instansi, Kanreg, or any for BKN).
+    ManageStaffAccounts,
     ExecutiveDashboard,
 }
 
@@ -121,9 +123,9 @@ impl Role {
             Role::PetugasHds => &[HdsInbox],
             // The instansi admin answers the tickets routed to them (F, K, L, R).
             // ...and approves or rejects the registrations waiting in the instansi (#13).
-            Role::AdminInstansi => &[AdminInstansi, HdsInbox, ApproveRegistration],
-            Role::AdminKanreg => &[AdminKanreg, ReadAuditLog, ReadInstansiSettings],
-            Role::AdminBkn => &[AdminBkn, ReadAuditLog, ReadInstansiSettings],
+            Role::AdminInstansi => &[AdminInstansi, HdsInbox, ApproveRegistration, ManageStaffAccounts],
+            Role::AdminKanreg => &[AdminKanreg, ReadAuditLog, ReadInstansiSettings, ManageStaffAccounts],
+            Role::AdminBkn => &[AdminBkn, ReadAuditLog, ReadInstansiSettings, ManageStaffAccounts],
             Role::Eksekutif => &[ExecutiveDashboard],
         }
     }

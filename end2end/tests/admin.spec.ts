@@ -106,6 +106,68 @@ test("an instansi admin creates an L1 verifier, who sets a password from the mai
   await expect(verifier.getByTestId("signin-error")).toHaveText("Akun ini dinonaktifkan.");
 });
 
+test("a Kanreg admin creates an L3 verifier of its office; admin BKN chooses Kanreg I and manages the same accounts", async ({
+  page,
+  browser,
+}) => {
+  const username = `verif3.uji${Date.now().toString(36)}`;
+  const email = `${username}@bkn.go.id`;
+  await signIn(page, "admin.kanreg1");
+  await page.waitForURL("/admin/kanreg");
+  await expect(page.getByTestId("kelola-akun")).toHaveAttribute("href", "/admin/akun");
+  await page.goto("/admin/akun");
+  await waitForHydration(page);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Kantor Regional I BKN Yogyakarta");
+  await expect(page.locator('[data-testid="baris-akun"][data-login="hds.kanreg1"]')).toBeVisible();
+
+  // Only the office's roles are offered: L3 and help desk, no instansi role.
+  const form = page.getByTestId("form-akun-baru");
+  const roles = form.getByLabel("Peran").locator("option");
+  await expect(roles).toHaveText(["Pilih salah satu", "Verifikator Level 3 (Kanreg/Dit. Pengadaan)", "Petugas Help Desk (HDS)"]);
+  await form.getByLabel("Nama pengguna").fill(username);
+  await form.getByLabel("Nama lengkap").fill("Bayu Verifikator Kanreg");
+  await form.getByLabel("Email").fill(email);
+  await form.getByLabel("Peran").selectOption({ label: "Verifikator Level 3 (Kanreg/Dit. Pengadaan)" });
+  await form.getByTestId("buat-akun").click();
+  await expect(page.getByTestId("kabar-akun")).toContainText(email);
+  const row = page.locator(`[data-testid="baris-akun"][data-login="${username}"]`);
+  await expect(row).toContainText("Verifikator Level 3");
+
+  // The owner sets a password from the mail and lands on the verifier's home.
+  const verifier = await (await browser.newContext()).newPage();
+  const link = (await lastMailTo(email)).match(/https?:\/\/\S+\/reset-sandi\?token=\S+/)![0];
+  await verifier.goto(new URL(link).pathname + new URL(link).search);
+  await waitForHydration(verifier);
+  await verifier.getByLabel("Kata sandi baru").fill("SandiBayu2026");
+  await verifier.getByLabel("Ulangi kata sandi").fill("SandiBayu2026");
+  await verifier.getByRole("button", { name: "Simpan kata sandi" }).click();
+  await expect(verifier.getByText("Kata sandi diubah.")).toBeVisible();
+  await signIn(verifier, username, "SandiBayu2026");
+  await verifier.waitForURL("/verifikasi");
+  await expect(verifier.getByTestId("antrian")).toBeVisible();
+
+  // Admin BKN picks Kanreg I from its places and finds the same account and the Kanreg's admin.
+  const bkn = await (await browser.newContext()).newPage();
+  await signIn(bkn, "admin.bkn");
+  await bkn.waitForURL("/admin/bkn");
+  await expect(bkn.getByTestId("kelola-akun")).toHaveAttribute("href", "/admin/akun");
+  await bkn.goto("/admin/akun");
+  await waitForHydration(bkn);
+  const chooser = bkn.getByTestId("pilih-tempat");
+  await chooser.getByLabel("Instansi atau kantor").selectOption({ label: "Kantor Regional I BKN Yogyakarta" });
+  await chooser.getByRole("button").click();
+  await bkn.waitForURL(/tempat=k%3A1/);
+  await waitForHydration(bkn);
+  await expect(bkn.getByRole("heading", { level: 1 })).toContainText("Kantor Regional I BKN Yogyakarta");
+  await expect(bkn.getByTestId("form-akun-baru").getByLabel("Peran").locator("option")).toContainText(["Admin Kanreg"]);
+  const same = bkn.locator(`[data-testid="baris-akun"][data-login="${username}"]`);
+  await same.getByTestId("ubah-status").click();
+  await expect(same.getByTestId("status-akun")).toHaveText("Nonaktif");
+  await expect(bkn.locator('[data-testid="baris-akun"][data-login="admin.kanreg1"]').getByTestId("ubah-status")).toBeVisible();
+  await verifier.reload();
+  await verifier.waitForURL(/\/masuk/);
+});
+
 test("a BKN admin reads the audit log, filtered by actor and action", async ({ page }) => {
   await signIn(page, "admin.bkn");
   await page.waitForURL("/admin/bkn");

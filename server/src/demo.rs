@@ -187,7 +187,7 @@ pub async fn seed(state: &AppState) -> anyhow::Result<DemoWorld> {
             "admin.kanreg1",
             "Admin Kanreg I Yogyakarta",
             Role::AdminKanreg,
-            Scope { kanreg_id: Some(1), ..Scope::default() },
+            Scope { kanreg_id: Some(1), kantor_id: Some(KANTOR_KANREG_I), ..Scope::default() },
             None,
         ),
         ("admin.bkn", "Admin BKN", Role::AdminBkn, Scope::default(), None),

@@ -32,8 +32,8 @@ use uuid::Uuid;
 
 use Access::{AnyOf, Needs, Public, Roles, SignedIn};
 use Capability::{
-    AdminBkn, AdminInstansi, AdminKanreg, ApproveRegistration, ExecutiveDashboard, HdsInbox, OwnRecord, ReadAuditLog,
-    ReadInstansiSettings, Verifikasi,
+    AdminBkn, AdminInstansi, AdminKanreg, ApproveRegistration, ExecutiveDashboard, HdsInbox, ManageStaffAccounts,
+    OwnRecord, ReadAuditLog, ReadInstansiSettings, Verifikasi,
 };
 
 /// A setup function as a row's `Setup` or `Outside`.
@@ -132,14 +132,21 @@ fn rows() -> Vec<Row> {
         fun("/api/admin/pengaturan", Needs(AdminInstansi), by!(json_no_args)),
         fun("/api/admin/pengaturan/simpan", Needs(AdminInstansi), by!(settings_unchanged)),
         // Staff accounts: the admin's instansi's only, checked on the account or grant named.
-        fun("/api/admin/akun", Needs(AdminInstansi), by!(json_no_args)),
-        fun("/api/admin/akun/buat", Needs(AdminInstansi), by!(new_staff_account)).outside(by!(staff_role_above)),
-        fun("/api/admin/akun/beri-peran", Needs(AdminInstansi), by!(role_for_own_pns)).outside(by!(role_for_other_pns)),
-        fun("/api/admin/akun/cabut-peran", Needs(AdminInstansi), by!(own_staff_grant)).outside(by!(other_staff_grant)),
-        fun("/api/admin/akun/status", Needs(AdminInstansi), by!(disable_own_staff)).outside(by!(disable_other_staff)),
-        fun("/api/admin/akun/tautan", Needs(AdminInstansi), by!(link_own_staff)).outside(by!(link_other_staff)),
-        fun("/api/admin/akun/ubah", Needs(AdminInstansi), by!(edit_own_staff)).outside(by!(edit_other_staff)),
-        fun("/api/admin/akun/sesi", Needs(AdminInstansi), by!(sessions_own_staff)).outside(by!(sessions_other_staff)),
+        // Staff accounts: the instansi admin's instansi, the Kanreg admin's office, admin BKN
+        // at a place it names (or, on an account, nationally); outside: another instansi's,
+        // another Kanreg's, another admin BKN's (`staff_place`).
+        fun("/api/admin/akun", Needs(ManageStaffAccounts), by!(staff_list)).outside(by!(staff_list_unknown_place)),
+        fun("/api/admin/akun/buat", Needs(ManageStaffAccounts), by!(new_staff_account)).outside(by!(staff_role_above)),
+        fun("/api/admin/akun/beri-peran", Needs(ManageStaffAccounts), by!(role_for_own_pns))
+            .outside(by!(role_for_other_pns)),
+        fun("/api/admin/akun/cabut-peran", Needs(ManageStaffAccounts), by!(own_staff_grant))
+            .outside(by!(other_staff_grant)),
+        fun("/api/admin/akun/status", Needs(ManageStaffAccounts), by!(disable_own_staff))
+            .outside(by!(disable_other_staff)),
+        fun("/api/admin/akun/tautan", Needs(ManageStaffAccounts), by!(link_own_staff)).outside(by!(link_other_staff)),
+        fun("/api/admin/akun/ubah", Needs(ManageStaffAccounts), by!(edit_own_staff)).outside(by!(edit_other_staff)),
+        fun("/api/admin/akun/sesi", Needs(ManageStaffAccounts), by!(sessions_own_staff))
+            .outside(by!(sessions_other_staff)),
         // The unit tree: the admin's instansi's units only.
         fun("/api/admin/unor", Needs(AdminInstansi), by!(json_no_args)),
         fun("/api/admin/unor/tambah", Needs(AdminInstansi), by!(unit_in_own_tree)).outside(by!(unit_in_other_tree)),
@@ -204,7 +211,8 @@ fn rows() -> Vec<Row> {
         page("/hds", Needs(HdsInbox)),
         page("/hds/tiket/{id}", Needs(HdsInbox)).at(by!(officer_ticket_page)),
         page("/admin/instansi", Needs(AdminInstansi)),
-        page("/admin/instansi/akun", Needs(AdminInstansi)),
+        page("/admin/instansi/akun", Needs(ManageStaffAccounts)),
+        page("/admin/akun", Needs(ManageStaffAccounts)),
         page("/admin/instansi/unor", Needs(AdminInstansi)),
         page("/admin/kanreg", Needs(AdminKanreg)),
         page("/admin/bkn", Needs(AdminBkn)),
@@ -1552,20 +1560,64 @@ async fn receipt_outside(world: &World, role: Option<Role>, _: &Client) -> Optio
 
 // Staff accounts (#13). Each call gets accounts of its own, so no row changes another's.
 
-/// A staff account (L2, with an email) of the instansi coded `kode`: (account, grant).
-async fn staff_account(world: &World, kode: &str) -> (Uuid, Uuid) {
+/// Where a role's staff rows act, inside (`true`) or outside its reach: the instansi admin
+/// Sleman's (outside: BPS's); the Kanreg admin Kanreg I's office (outside: Kanreg II's);
+/// admin BKN Sleman's (outside: an account holding admin BKN, which nobody manages). Other
+/// roles try Sleman's and are refused anyway.
+#[derive(Clone, Copy)]
+enum StaffPlace {
+    Instansi(&'static str),
+    Kantor(i16),
+    AdminBkn,
+}
+
+fn staff_place(role: Option<Role>, inside: bool) -> StaffPlace {
+    match (role, inside) {
+        (Some(Role::AdminKanreg), true) => StaffPlace::Kantor(1),
+        (Some(Role::AdminKanreg), false) => StaffPlace::Kantor(2),
+        (Some(Role::AdminBkn), false) => StaffPlace::AdminBkn,
+        (_, true) => StaffPlace::Instansi("KAB-SLEMAN"),
+        (_, false) => StaffPlace::Instansi("BPS"),
+    }
+}
+
+/// The role a staff row grants at the role's place, and the `tempat` admin BKN names.
+async fn staff_role(world: &World, role: Option<Role>) -> serde_json::Value {
+    match role {
+        Some(Role::AdminKanreg) => staff_peran("verifikator_l3", String::new()),
+        Some(Role::AdminBkn) => staff_peran("verifikator_l2", format!("i:{}", instansi_id(world, "KAB-SLEMAN").await)),
+        _ => staff_peran("verifikator_l2", String::new()),
+    }
+}
+
+async fn instansi_id(world: &World, kode: &str) -> Uuid {
+    sqlx::query_scalar("SELECT id FROM instansi WHERE kode = $1").bind(kode).fetch_one(&world.app.pool).await.unwrap()
+}
+
+/// A staff account (with an email) at `place`: (account, grant). An L2 of an instansi, an L3
+/// of an office, or an admin BKN.
+async fn staff_account(world: &World, place: StaffPlace) -> (Uuid, Uuid) {
     let (account, grant) = (Uuid::new_v4(), Uuid::new_v4());
     let username = format!("uji.{}", account.simple());
+    let (kode, role, kantor) = match place {
+        StaffPlace::Instansi(kode) => (Some(kode), "verifikator_l2", None),
+        StaffPlace::Kantor(id) => (None, "verifikator_l3", Some(id)),
+        StaffPlace::AdminBkn => (None, "admin_bkn", None),
+    };
     sqlx::query(
-        "WITH i AS (SELECT id FROM instansi WHERE kode = $4),
-              a AS (INSERT INTO account (id, username, nama, email, password_hash, status, instansi_id)
-                    SELECT $1, $3, 'Akun Uji', $3 || '@uji.go.id', 'x', 'aktif', i.id FROM i RETURNING instansi_id)
-         INSERT INTO role_grant (id, account_id, role, instansi_id) SELECT $2, $1, 'verifikator_l2', instansi_id FROM a",
+        "WITH a AS (INSERT INTO account (id, username, nama, email, password_hash, status, instansi_id)
+                    VALUES ($1, $3, 'Akun Uji', $3 || '@uji.go.id', 'x', 'aktif',
+                            (SELECT id FROM instansi WHERE kode = $4))
+                    RETURNING instansi_id)
+         INSERT INTO role_grant (id, account_id, role, instansi_id, kantor_id, kanreg_id)
+         SELECT $2, $1, $5, instansi_id, $6, $6 FROM a",
     )
     .bind(account)
     .bind(grant)
     .bind(&username)
     .bind(kode)
+    .bind(role)
+    .bind(kantor)
     .execute(&world.app.pool)
     .await
     .unwrap();
@@ -1595,55 +1647,85 @@ fn json_call(value: serde_json::Value) -> Call {
     Call::Json(value.to_string())
 }
 
-fn staff_peran(role: &str) -> serde_json::Value {
-    serde_json::json!({ "peran": role, "unor_id": "", "kategori": [] })
+fn staff_peran(role: &str, tempat: String) -> serde_json::Value {
+    serde_json::json!({ "peran": role, "unor_id": "", "kategori": [], "tempat": tempat })
 }
 
-async fn new_staff_account(_: &World, _: Option<Role>, _: &Client) -> Call {
+/// The list at the role's place (admin BKN names Sleman).
+async fn staff_list(world: &World, role: Option<Role>, _: &Client) -> Call {
+    let tempat = match role {
+        Some(Role::AdminBkn) => format!("i:{}", instansi_id(world, "KAB-SLEMAN").await),
+        _ => String::new(),
+    };
+    json_call(serde_json::json!({ "tempat": tempat }))
+}
+
+/// Admin BKN naming an office that does not exist; the others' place is their own.
+async fn staff_list_unknown_place(_: &World, role: Option<Role>, _: &Client) -> Option<Call> {
+    (role == Some(Role::AdminBkn)).then(|| json_call(serde_json::json!({ "tempat": "k:999" })))
+}
+
+async fn new_staff_account(world: &World, role: Option<Role>, _: &Client) -> Call {
     let username = format!("uji.{}", Uuid::new_v4().simple());
     let email = format!("{username}@uji.go.id");
-    let baru = serde_json::json!({ "username": username, "nama": "Akun Uji", "email": email, "peran": staff_peran("verifikator_l2") });
+    let baru = serde_json::json!({ "username": username, "nama": "Akun Uji", "email": email, "peran": staff_role(world, role).await });
     json_call(serde_json::json!({ "baru": baru }))
 }
 
-/// A role above the instansi admin's.
+/// A role above the admin's: L3 for an instansi admin, a Kanreg admin for a Kanreg admin,
+/// admin BKN for anyone.
 async fn staff_role_above(world: &World, role: Option<Role>, client: &Client) -> Option<Call> {
     let Call::Json(body) = new_staff_account(world, role, client).await else { unreachable!() };
-    Some(Call::Json(body.replace("verifikator_l2", "verifikator_l3")))
+    let above = match role {
+        Some(Role::AdminInstansi) => ("verifikator_l2", "verifikator_l3"),
+        Some(Role::AdminKanreg) => ("verifikator_l3", "admin_kanreg"),
+        _ => ("verifikator_l2", "admin_bkn"),
+    };
+    Some(Call::Json(body.replace(above.0, above.1)))
 }
 
-async fn role_for_own_pns(world: &World, _: Option<Role>, _: &Client) -> Call {
+async fn role_for_own_pns(world: &World, role: Option<Role>, _: &Client) -> Call {
     let nip = pns_account(world, "KAB-SLEMAN").await;
-    json_call(serde_json::json!({ "nip": nip, "peran": staff_peran("verifikator_l2") }))
+    json_call(serde_json::json!({ "nip": nip, "peran": staff_role(world, role).await }))
 }
 
-async fn role_for_other_pns(world: &World, _: Option<Role>, _: &Client) -> Option<Call> {
+/// A PNS of another instansi (the instansi admin's reach ends at its own); for the others,
+/// whose offices take any PNS, an instansi's role at their office.
+async fn role_for_other_pns(world: &World, role: Option<Role>, _: &Client) -> Option<Call> {
     let nip = pns_account(world, "BPS").await;
-    Some(json_call(serde_json::json!({ "nip": nip, "peran": staff_peran("verifikator_l2") })))
+    let l1 = |tempat: &str| serde_json::json!({ "peran": "verifikator_l1", "unor_id": Uuid::new_v4(), "kategori": [], "tempat": tempat });
+    let peran = match role {
+        Some(Role::AdminKanreg) => l1(""),
+        Some(Role::AdminBkn) => l1("k:1"),
+        _ => staff_peran("verifikator_l2", String::new()),
+    };
+    Some(json_call(serde_json::json!({ "nip": nip, "peran": peran })))
 }
 
-async fn own_staff_grant(world: &World, _: Option<Role>, _: &Client) -> Call {
-    json_call(serde_json::json!({ "grant_id": staff_account(world, "KAB-SLEMAN").await.1 }))
+async fn own_staff_grant(world: &World, role: Option<Role>, _: &Client) -> Call {
+    json_call(serde_json::json!({ "grant_id": staff_account(world, staff_place(role, true)).await.1 }))
 }
 
-async fn other_staff_grant(world: &World, _: Option<Role>, _: &Client) -> Option<Call> {
-    Some(json_call(serde_json::json!({ "grant_id": staff_account(world, "BPS").await.1 })))
+async fn other_staff_grant(world: &World, role: Option<Role>, _: &Client) -> Option<Call> {
+    Some(json_call(serde_json::json!({ "grant_id": staff_account(world, staff_place(role, false)).await.1 })))
 }
 
-async fn disable_own_staff(world: &World, _: Option<Role>, _: &Client) -> Call {
-    json_call(serde_json::json!({ "account_id": staff_account(world, "KAB-SLEMAN").await.0, "aktif": false }))
+async fn disable_own_staff(world: &World, role: Option<Role>, _: &Client) -> Call {
+    let id = staff_account(world, staff_place(role, true)).await.0;
+    json_call(serde_json::json!({ "account_id": id, "aktif": false }))
 }
 
-async fn disable_other_staff(world: &World, _: Option<Role>, _: &Client) -> Option<Call> {
-    Some(json_call(serde_json::json!({ "account_id": staff_account(world, "BPS").await.0, "aktif": false })))
+async fn disable_other_staff(world: &World, role: Option<Role>, _: &Client) -> Option<Call> {
+    let id = staff_account(world, staff_place(role, false)).await.0;
+    Some(json_call(serde_json::json!({ "account_id": id, "aktif": false })))
 }
 
-async fn link_own_staff(world: &World, _: Option<Role>, _: &Client) -> Call {
-    json_call(serde_json::json!({ "account_id": staff_account(world, "KAB-SLEMAN").await.0 }))
+async fn link_own_staff(world: &World, role: Option<Role>, _: &Client) -> Call {
+    json_call(serde_json::json!({ "account_id": staff_account(world, staff_place(role, true)).await.0 }))
 }
 
-async fn link_other_staff(world: &World, _: Option<Role>, _: &Client) -> Option<Call> {
-    Some(json_call(serde_json::json!({ "account_id": staff_account(world, "BPS").await.0 })))
+async fn link_other_staff(world: &World, role: Option<Role>, _: &Client) -> Option<Call> {
+    Some(json_call(serde_json::json!({ "account_id": staff_account(world, staff_place(role, false)).await.0 })))
 }
 
 async fn sessions_own_staff(world: &World, role: Option<Role>, client: &Client) -> Call {
@@ -1654,18 +1736,18 @@ async fn sessions_other_staff(world: &World, role: Option<Role>, client: &Client
     link_other_staff(world, role, client).await
 }
 
-async fn edit_own_staff(world: &World, _: Option<Role>, _: &Client) -> Call {
-    let id = staff_account(world, "KAB-SLEMAN").await.0;
+fn edit_call(id: Uuid) -> Call {
     json_call(
         serde_json::json!({ "account_id": id, "nama": "Akun Uji", "email": format!("{}@ubah.go.id", id.simple()) }),
     )
 }
 
-async fn edit_other_staff(world: &World, _: Option<Role>, _: &Client) -> Option<Call> {
-    let id = staff_account(world, "BPS").await.0;
-    Some(json_call(
-        serde_json::json!({ "account_id": id, "nama": "Akun Uji", "email": format!("{}@ubah.go.id", id.simple()) }),
-    ))
+async fn edit_own_staff(world: &World, role: Option<Role>, _: &Client) -> Call {
+    edit_call(staff_account(world, staff_place(role, true)).await.0)
+}
+
+async fn edit_other_staff(world: &World, role: Option<Role>, _: &Client) -> Option<Call> {
+    Some(edit_call(staff_account(world, staff_place(role, false)).await.0))
 }
 
 async fn reference_list(_: &World, _: Option<Role>, _: &Client) -> Call {

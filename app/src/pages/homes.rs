@@ -292,10 +292,15 @@ fn RegionSettings() -> impl IntoView {
     guarded(region_settings, table)
 }
 
-/// Kanreg and BKN admins read the audit log.
+/// Kanreg and BKN admins keep their staff accounts and read the audit log.
 #[component]
 fn AuditLink() -> impl IntoView {
-    view! { <p><a class="button" href="/admin/audit" data-testid="buka-audit">{t(Msg::AuditLogOpen)}</a></p> }
+    view! {
+        <p>
+            <a class="button" href="/admin/akun" data-testid="kelola-akun">{t(Msg::AccountsManage)}</a>" "
+            <a class="button" href="/admin/audit" data-testid="buka-audit">{t(Msg::AuditLogOpen)}</a>
+        </p>
+    }
 }
 
 #[component]

@@ -1,17 +1,20 @@
-//! The staff accounts an instansi's PUPNS admin keeps (#13): verifiers L1 and L2 and the
-//! help-desk officers of the instansi's BKD/Ropeg. The admin creates them (the owner sets
-//! the password from a mailed link; no password is ever shown), gives a PNS of the instansi
-//! one of those roles, takes a role back, corrects an account's name and email, disables and
-//! re-enables it, sends a new password link and ends its sessions.
+//! The staff accounts the admins keep (#13), each at a place (`Lingkup`): an instansi's
+//! verifiers L1 and L2 and its BKD/Ropeg's help-desk officers; a Kanreg's L3 verifiers and
+//! officers; the national offices' staff and (admin BKN) the instansi's and Kanreg's admins.
+//! The admin creates them (the owner sets the password from a mailed link; no password is
+//! ever shown), gives an existing PNS account one of those roles, takes a role back, corrects
+//! an account's name and email, disables and re-enables it, sends a new password link and
+//! ends its sessions.
 //!
 //! Scope is checked on the object, in SQL, on the row that changes: an account is the
-//! admin's to manage only when it belongs to their instansi and every role it holds (besides
-//! PNS) is one they could have granted there. So an admin never touches another instansi's
-//! account, another admin, or a Kanreg officer.
+//! admin's to manage only when (for an instansi) it belongs to the instansi and every role it
+//! holds (besides PNS) is one they could have granted at that place. So an instansi admin
+//! never touches another instansi's account, another admin, or a Kanreg officer, and a Kanreg
+//! admin never touches another Kanreg's.
 
 use domain::account::parse_email;
 use domain::account::StatusAkun;
-use domain::akun_staf::{parse_nama, AkunStaf, AkunStafValid, PeranDipegang, PeranStaf, PERAN_ADMIN_INSTANSI};
+use domain::akun_staf::{parse_nama, AkunStaf, AkunStafValid, PeranDipegang, PeranStaf};
 use domain::{ErrorCode, Nip, Role};
 use serde_json::json;
 use sqlx::Row;
@@ -20,6 +23,7 @@ use uuid::Uuid;
 
 use crate::error::Result;
 use crate::grant::Scope;
+use crate::lingkup::{Lingkup, Tempat};
 use crate::revocation::{announce, Revoked};
 use crate::session::CurrentUser;
 use crate::{audit, password, token, Identity};
@@ -27,19 +31,19 @@ use crate::{audit, password, token, Identity};
 /// How long the link in a new account's mail works: the owner may read it days later.
 const UNDANGAN_HARI: i64 = 3;
 
-/// The codes of the roles an instansi admin grants.
-fn grantable() -> Vec<String> {
-    PERAN_ADMIN_INSTANSI.iter().map(|r| r.code().to_owned()).collect()
+/// The account, when it is the admin's to manage at the place: locked until the caller's
+/// transaction ends. `$2` instansi, `$3` roles, `$4` office, `$5` national.
+fn manageable_sql() -> String {
+    let here = Lingkup::grant_here_sql(2, 4, 5);
+    format!(
+        "SELECT a.id, a.nama, a.username, a.nip, a.email, a.status FROM account a
+         WHERE a.id = $1 AND ($2::uuid IS NULL OR a.instansi_id = $2)
+           AND EXISTS (SELECT 1 FROM role_grant g WHERE g.account_id = a.id AND g.role = ANY($3) AND {here})
+           AND NOT EXISTS (SELECT 1 FROM role_grant g WHERE g.account_id = a.id AND g.role <> 'pns'
+                 AND NOT (g.role = ANY($3) AND {here}))
+         FOR UPDATE OF a"
+    )
 }
-
-/// The account, when `instansi_id`'s admin may manage it: locked until the caller's
-/// transaction ends.
-const MANAGEABLE: &str = "SELECT a.id, a.nama, a.username, a.nip, a.email, a.status FROM account a
-     WHERE a.id = $1 AND a.instansi_id = $2
-       AND EXISTS (SELECT 1 FROM role_grant g WHERE g.account_id = a.id AND g.role = ANY($3))
-       AND NOT EXISTS (SELECT 1 FROM role_grant g WHERE g.account_id = a.id AND g.role <> 'pns'
-             AND NOT (g.role = ANY($3) AND g.instansi_id = $2 AND g.kantor_id IS NULL))
-     FOR UPDATE OF a";
 
 struct Managed {
     id: Uuid,
@@ -49,11 +53,13 @@ struct Managed {
     status: String,
 }
 
-async fn manageable(conn: &mut sqlx::PgConnection, instansi_id: Uuid, account_id: Uuid) -> Result<Managed> {
-    let row = sqlx::query(MANAGEABLE)
+async fn manageable(conn: &mut sqlx::PgConnection, lingkup: &Lingkup, account_id: Uuid) -> Result<Managed> {
+    let row = sqlx::query(&manageable_sql())
         .bind(account_id)
-        .bind(instansi_id)
-        .bind(grantable())
+        .bind(lingkup.instansi_id())
+        .bind(lingkup.peran_codes())
+        .bind(lingkup.kantor_id())
+        .bind(lingkup.tempat == Tempat::Nasional)
         .fetch_optional(conn)
         .await?
         // Not there, or not theirs: the same answer.
@@ -69,40 +75,55 @@ async fn manageable(conn: &mut sqlx::PgConnection, instansi_id: Uuid, account_id
 }
 
 impl Identity {
-    /// The scope of a role the admin of `instansi_id` grants: an L1's unit must be one of the
-    /// instansi's own.
-    async fn staff_scope(&self, instansi_id: Uuid, peran: &PeranStaf) -> Result<Scope> {
-        let mut scope = Scope { instansi_id: Some(instansi_id), ..Scope::default() };
+    /// The scope of a role granted at the admin's place: a role the place's list holds, and
+    /// an L1's unit one of the instansi's own.
+    async fn staff_scope(&self, lingkup: &Lingkup, peran: &PeranStaf) -> Result<Scope> {
+        if !lingkup.peran.contains(&peran.role()) {
+            return Err(ErrorCode::RoleNotGrantable.into());
+        }
+        let mut scope = match lingkup.tempat {
+            Tempat::Instansi(id) => Scope { instansi_id: Some(id), ..Scope::default() },
+            Tempat::Kantor { id, kanreg_id } => Scope { kantor_id: Some(id), kanreg_id, ..Scope::default() },
+            // A national action names an account, never a place to grant at.
+            Tempat::Nasional => return Err(ErrorCode::RoleNotGrantable.into()),
+        };
         match peran {
             PeranStaf::VerifikatorL1 { unor_id } => {
+                let instansi_id = scope.instansi_id.ok_or(ErrorCode::UnorRequired)?;
                 let id: Uuid = unor_id.parse().map_err(|_| ErrorCode::UnorRequired)?;
                 let unor = self.reference.unor(id).await?.filter(|u| u.instansi_id == instansi_id);
                 let unor = unor.ok_or(ErrorCode::UnorRequired)?;
                 scope.unor_id = Some(unor.id);
                 scope.unor_path = Some(unor.path);
             }
-            PeranStaf::VerifikatorL2 => {}
             PeranStaf::PetugasHds { kategori } => {
                 scope.hds_kategori = kategori.iter().map(|k| k.code().to_owned()).collect();
             }
+            PeranStaf::DiTempat(_) => {}
         }
         Ok(scope)
     }
 
-    /// The instansi's accounts that hold a role besides PNS, by name, with their roles.
-    pub async fn staff_of_instansi(&self, instansi_id: Uuid) -> Result<Vec<AkunStaf>> {
+    /// The place's accounts that hold a role besides PNS, by name, with their roles: an
+    /// instansi's own accounts, or the accounts with a grant at the office.
+    pub async fn staff_of(&self, lingkup: &Lingkup) -> Result<Vec<AkunStaf>> {
+        if lingkup.tempat == Tempat::Nasional {
+            return Ok(Vec::new());
+        }
         let idle_since = OffsetDateTime::now_utc() - self.config.session.idle;
         let accounts = sqlx::query(
             "SELECT a.id, a.username, a.nip, a.nama, a.email, a.status, a.last_signin_at,
                     (SELECT count(*) FROM session s
                       WHERE s.account_id = a.id AND s.expires_at > now() AND s.last_seen_at > $2) AS sesi
              FROM account a
-             WHERE a.instansi_id = $1
-               AND EXISTS (SELECT 1 FROM role_grant g WHERE g.account_id = a.id AND g.role <> 'pns')
+             WHERE ($1::uuid IS NOT NULL AND a.instansi_id = $1
+                    AND EXISTS (SELECT 1 FROM role_grant g WHERE g.account_id = a.id AND g.role <> 'pns'))
+                OR EXISTS (SELECT 1 FROM role_grant g WHERE g.account_id = a.id AND g.kantor_id = $3)
              ORDER BY a.nama, a.id",
         )
-        .bind(instansi_id)
+        .bind(lingkup.instansi_id())
         .bind(idle_since)
+        .bind(lingkup.kantor_id())
         .fetch_all(&self.pool)
         .await?;
         let ids: Vec<Uuid> = accounts.iter().map(|r| r.try_get("id")).collect::<sqlx::Result<_>>()?;
@@ -123,9 +144,8 @@ impl Identity {
                 let Some(role) = Role::from_code(g.try_get("role")?) else { continue };
                 let unor: Option<Uuid> = g.try_get("unor_id")?;
                 let kategori: Vec<String> = g.try_get("hds_kategori")?;
-                let own = PERAN_ADMIN_INSTANSI.contains(&role)
-                    && g.try_get::<Option<Uuid>, _>("instansi_id")? == Some(instansi_id)
-                    && g.try_get::<Option<i16>, _>("kantor_id")?.is_none();
+                let own =
+                    lingkup.peran.contains(&role) && lingkup.holds(g.try_get("instansi_id")?, g.try_get("kantor_id")?);
                 let cakupan = match role {
                     Role::VerifikatorL1 => unor.and_then(|u| names.get(&u).cloned()).unwrap_or_default(),
                     Role::PetugasHds => kategori.join(", "),
@@ -151,17 +171,17 @@ impl Identity {
         Ok(list)
     }
 
-    /// Creates a staff account of `instansi_id` with one role and mails its owner a link to
+    /// Creates a staff account at the place with one role and mails its owner a link to
     /// choose a password. One transaction: account, grant, link and audit row, or nothing.
     pub async fn create_staff_account(
         &self,
         by: &CurrentUser,
-        instansi_id: Uuid,
+        lingkup: &Lingkup,
         baru: &AkunStafValid,
         base_url: &str,
         ip: &str,
     ) -> Result<Uuid> {
-        let scope = self.staff_scope(instansi_id, &baru.peran).await?;
+        let scope = self.staff_scope(lingkup, &baru.peran).await?;
         // The password nobody knows until the owner sets their own through the link.
         let unknown = password::hash_async(token::new_token()).await;
         let mut tx = self.pool.begin().await?;
@@ -186,7 +206,7 @@ impl Identity {
         .bind(&baru.email)
         .bind(unknown)
         .bind(StatusAkun::Aktif.code())
-        .bind(instansi_id)
+        .bind(scope.instansi_id)
         .bind(scope.unor_id)
         .bind(by.account_id)
         .execute(&mut *tx)
@@ -196,13 +216,14 @@ impl Identity {
         let link = crate::reset::password_link(&mut *tx, id, Duration::days(UNDANGAN_HARI), base_url).await?;
         let sesudah =
             json!({ "nama": baru.nama, "email": baru.email, "peran": role.code(), "cakupan": cakupan_json(&scope) });
-        let detail = json!({ "instansi_id": instansi_id, "account_id": id, "sebelum": null, "sesudah": sesudah });
+        let detail = json!({ "instansi_id": scope.instansi_id, "kantor_id": scope.kantor_id, "account_id": id,
+                             "sebelum": null, "sesudah": sesudah });
         audit::record(&mut *tx, Some(by.account_id), "staff_account_created", Some(&baru.username), ip, detail).await?;
         tx.commit().await?;
         let body = format!(
-            "Akun SIPUPNS Anda telah dibuat oleh admin PUPNS instansi Anda.\nNama pengguna: {user}\n\
+            "Akun SIPUPNS Anda telah dibuat oleh admin PUPNS.\nNama pengguna: {user}\n\
              Buat kata sandi Anda melalui tautan ini dalam {UNDANGAN_HARI} hari:\n{link}\n\n\
-             Your SIPUPNS account was created by your agency's PUPNS admin.\nUsername: {user}\n\
+             Your SIPUPNS account was created by a PUPNS admin.\nUsername: {user}\n\
              Choose your password through this link within {UNDANGAN_HARI} days:\n{link}\n",
             user = baru.username
         );
@@ -210,35 +231,40 @@ impl Identity {
         Ok(id)
     }
 
-    /// Gives the active PNS account `nip` of `instansi_id` a staff role besides its own.
+    /// Gives the active PNS account `nip` a staff role besides its own at the place: of the
+    /// instansi itself, or (an office) of any instansi, since an office's staff are BKN's.
     pub async fn grant_role_to_pns(
         &self,
         by: &CurrentUser,
-        instansi_id: Uuid,
+        lingkup: &Lingkup,
         nip: &str,
         peran: &PeranStaf,
         ip: &str,
     ) -> Result<Uuid> {
         let nip = Nip::parse(nip)?;
-        let scope = self.staff_scope(instansi_id, peran).await?;
+        let scope = self.staff_scope(lingkup, peran).await?;
         let role = peran.role();
         let mut tx = self.pool.begin().await?;
-        let account: Option<Uuid> =
-            sqlx::query_scalar("SELECT id FROM account WHERE nip = $1 AND instansi_id = $2 AND status = $3 FOR UPDATE")
-                .bind(nip.as_str())
-                .bind(instansi_id)
-                .bind(StatusAkun::Aktif.code())
-                .fetch_optional(&mut *tx)
-                .await?;
+        let account: Option<Uuid> = sqlx::query_scalar(
+            "SELECT id FROM account WHERE nip = $1 AND ($2::uuid IS NULL OR instansi_id = $2) AND status = $3
+             FOR UPDATE",
+        )
+        .bind(nip.as_str())
+        .bind(lingkup.instansi_id())
+        .bind(StatusAkun::Aktif.code())
+        .fetch_optional(&mut *tx)
+        .await?;
         let account = account.ok_or(ErrorCode::PnsNotInInstansi)?;
         let held: bool = sqlx::query_scalar(
             "SELECT EXISTS (SELECT 1 FROM role_grant WHERE account_id = $1 AND role = $2
-                 AND instansi_id IS NOT DISTINCT FROM $3 AND unor_id IS NOT DISTINCT FROM $4 AND kantor_id IS NULL)",
+                 AND instansi_id IS NOT DISTINCT FROM $3 AND unor_id IS NOT DISTINCT FROM $4
+                 AND kantor_id IS NOT DISTINCT FROM $5)",
         )
         .bind(account)
         .bind(role.code())
         .bind(scope.instansi_id)
         .bind(scope.unor_id)
+        .bind(scope.kantor_id)
         .fetch_one(&mut *tx)
         .await?;
         if held {
@@ -246,7 +272,8 @@ impl Identity {
         }
         let grant = crate::grant::insert(&mut *tx, account, role, &scope).await?;
         let sesudah = json!({ "peran": role.code(), "cakupan": cakupan_json(&scope) });
-        let detail = json!({ "instansi_id": instansi_id, "account_id": account, "grant_id": grant, "sebelum": null, "sesudah": sesudah });
+        let detail = json!({ "instansi_id": scope.instansi_id, "kantor_id": scope.kantor_id, "account_id": account,
+                             "grant_id": grant, "sebelum": null, "sesudah": sesudah });
         audit::record(&mut *tx, Some(by.account_id), "role_granted", Some(nip.as_str()), ip, detail).await?;
         tx.commit().await?;
         // A signed-in holder sees the new role at once.
@@ -254,19 +281,23 @@ impl Identity {
         Ok(grant)
     }
 
-    /// Takes back a role the admin of `instansi_id` could have granted; the sessions acting
+    /// Takes back a role the admin could have granted at the place; the sessions acting
     /// under it end with it.
-    pub async fn revoke_staff_role(&self, by: &CurrentUser, instansi_id: Uuid, grant_id: Uuid, ip: &str) -> Result<()> {
+    pub async fn revoke_staff_role(&self, by: &CurrentUser, lingkup: &Lingkup, grant_id: Uuid, ip: &str) -> Result<()> {
         let mut tx = self.pool.begin().await?;
-        let row = sqlx::query(
+        let here = Lingkup::grant_here_sql(2, 4, 5);
+        let row = sqlx::query(&format!(
             "DELETE FROM role_grant g USING account a
-             WHERE g.id = $1 AND a.id = g.account_id AND a.instansi_id = $2
-               AND g.role = ANY($3) AND g.instansi_id = $2 AND g.kantor_id IS NULL
-             RETURNING g.account_id, g.role, g.unor_id, g.hds_kategori, coalesce(a.username, a.nip) AS login",
-        )
+             WHERE g.id = $1 AND a.id = g.account_id AND ($2::uuid IS NULL OR a.instansi_id = $2)
+               AND g.role = ANY($3) AND {here}
+             RETURNING g.account_id, g.role, g.unor_id, g.hds_kategori, g.instansi_id, g.kantor_id,
+                       coalesce(a.username, a.nip) AS login"
+        ))
         .bind(grant_id)
-        .bind(instansi_id)
-        .bind(grantable())
+        .bind(lingkup.instansi_id())
+        .bind(lingkup.peran_codes())
+        .bind(lingkup.kantor_id())
+        .bind(lingkup.tempat == Tempat::Nasional)
         .fetch_optional(&mut *tx)
         .await?
         .ok_or(ErrorCode::NotFound)?;
@@ -277,7 +308,9 @@ impl Identity {
             "unor_id": row.try_get::<Option<Uuid>, _>("unor_id")?,
             "kategori": row.try_get::<Vec<String>, _>("hds_kategori")?,
         });
-        let detail = json!({ "instansi_id": instansi_id, "account_id": account, "grant_id": grant_id, "sebelum": sebelum, "sesudah": null });
+        let detail = json!({ "instansi_id": row.try_get::<Option<Uuid>, _>("instansi_id")?,
+                             "kantor_id": row.try_get::<Option<i16>, _>("kantor_id")?,
+                             "account_id": account, "grant_id": grant_id, "sebelum": sebelum, "sesudah": null });
         audit::record(&mut *tx, Some(by.account_id), "role_revoked", login.as_deref(), ip, detail).await?;
         tx.commit().await?;
         announce(&self.pool, &self.sessions, Revoked::Account(account)).await?;
@@ -288,7 +321,7 @@ impl Identity {
     pub async fn edit_staff_account(
         &self,
         by: &CurrentUser,
-        instansi_id: Uuid,
+        lingkup: &Lingkup,
         account_id: Uuid,
         nama: &str,
         email: &str,
@@ -296,7 +329,7 @@ impl Identity {
     ) -> Result<()> {
         let (nama, email) = (parse_nama(nama)?, parse_email(email)?);
         let mut tx = self.pool.begin().await?;
-        let akun = manageable(&mut tx, instansi_id, account_id).await?;
+        let akun = manageable(&mut tx, lingkup, account_id).await?;
         let taken: bool =
             sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM account WHERE lower(email) = $1 AND id <> $2)")
                 .bind(&email)
@@ -312,7 +345,7 @@ impl Identity {
             .bind(&email)
             .execute(&mut *tx)
             .await?;
-        let detail = json!({ "instansi_id": instansi_id, "account_id": akun.id,
+        let detail = json!({ "instansi_id": lingkup.instansi_id(), "kantor_id": lingkup.kantor_id(), "account_id": akun.id,
                              "sebelum": { "nama": akun.nama, "email": akun.email },
                              "sesudah": { "nama": nama, "email": email } });
         audit::record(&mut *tx, Some(by.account_id), "staff_account_edited", Some(&akun.login), ip, detail).await?;
@@ -320,17 +353,17 @@ impl Identity {
         Ok(())
     }
 
-    /// Disables (every session ends) or re-enables a staff account of `instansi_id`.
+    /// Disables (every session ends) or re-enables a staff account at the place.
     pub async fn set_staff_active(
         &self,
         by: &CurrentUser,
-        instansi_id: Uuid,
+        lingkup: &Lingkup,
         account_id: Uuid,
         aktif: bool,
         ip: &str,
     ) -> Result<()> {
         let mut tx = self.pool.begin().await?;
-        let akun = manageable(&mut tx, instansi_id, account_id).await?;
+        let akun = manageable(&mut tx, lingkup, account_id).await?;
         let status = if aktif { StatusAkun::Aktif } else { StatusAkun::Nonaktif };
         if akun.status == status.code() {
             return Ok(());
@@ -343,7 +376,7 @@ impl Identity {
         if !aktif {
             sqlx::query("DELETE FROM session WHERE account_id = $1").bind(akun.id).execute(&mut *tx).await?;
         }
-        let detail = json!({ "instansi_id": instansi_id, "account_id": akun.id,
+        let detail = json!({ "instansi_id": lingkup.instansi_id(), "kantor_id": lingkup.kantor_id(), "account_id": akun.id,
                              "sebelum": { "status": akun.status }, "sesudah": { "status": status.code() } });
         let action = if aktif { "account_enabled" } else { "account_disabled" };
         audit::record(&mut *tx, Some(by.account_id), action, Some(&akun.login), ip, detail).await?;
@@ -356,25 +389,26 @@ impl Identity {
     pub async fn send_staff_password_link(
         &self,
         by: &CurrentUser,
-        instansi_id: Uuid,
+        lingkup: &Lingkup,
         account_id: Uuid,
         base_url: &str,
         ip: &str,
     ) -> Result<()> {
         let mut tx = self.pool.begin().await?;
-        let akun = manageable(&mut tx, instansi_id, account_id).await?;
+        let akun = manageable(&mut tx, lingkup, account_id).await?;
         let email = akun.email.clone().filter(|e| !e.is_empty()).ok_or(ErrorCode::AccountNoEmail)?;
         if !self.reset_mail_allowed(akun.id).await? {
             return Err(ErrorCode::TooManyRequests.into());
         }
         let link = crate::reset::password_link(&mut *tx, akun.id, Duration::days(UNDANGAN_HARI), base_url).await?;
-        let detail = json!({ "instansi_id": instansi_id, "account_id": akun.id });
+        let detail =
+            json!({ "instansi_id": lingkup.instansi_id(), "kantor_id": lingkup.kantor_id(), "account_id": akun.id });
         audit::record(&mut *tx, Some(by.account_id), "password_link_sent", Some(&akun.login), ip, detail).await?;
         tx.commit().await?;
         let body = format!(
-            "Admin PUPNS instansi Anda mengirim tautan untuk mengatur kata sandi SIPUPNS {nama} ({login}).\n\
+            "Admin PUPNS mengirim tautan untuk mengatur kata sandi SIPUPNS {nama} ({login}).\n\
              Buka dalam {UNDANGAN_HARI} hari:\n{link}\n\n\
-             Your agency's PUPNS admin sent a link to set the SIPUPNS password of {nama} ({login}).\n\
+             A PUPNS admin sent a link to set the SIPUPNS password of {nama} ({login}).\n\
              Open it within {UNDANGAN_HARI} days:\n{link}\n",
             nama = akun.nama,
             login = akun.login
@@ -383,18 +417,18 @@ impl Identity {
         Ok(())
     }
 
-    /// Ends every session of a staff account of `instansi_id` (on every server instance).
+    /// Ends every session of a staff account at the place (on every server instance).
     pub async fn end_staff_sessions(
         &self,
         by: &CurrentUser,
-        instansi_id: Uuid,
+        lingkup: &Lingkup,
         account_id: Uuid,
         ip: &str,
     ) -> Result<()> {
         let mut tx = self.pool.begin().await?;
-        let akun = manageable(&mut tx, instansi_id, account_id).await?;
+        let akun = manageable(&mut tx, lingkup, account_id).await?;
         let ended = sqlx::query("DELETE FROM session WHERE account_id = $1").bind(akun.id).execute(&mut *tx).await?;
-        let detail = json!({ "instansi_id": instansi_id, "account_id": akun.id, "sesi": ended.rows_affected() });
+        let detail = json!({ "instansi_id": lingkup.instansi_id(), "kantor_id": lingkup.kantor_id(), "account_id": akun.id, "sesi": ended.rows_affected() });
         audit::record(&mut *tx, Some(by.account_id), "sessions_ended", Some(&akun.login), ip, detail).await?;
         tx.commit().await?;
         announce(&self.pool, &self.sessions, Revoked::Account(akun.id)).await?;
@@ -403,5 +437,6 @@ impl Identity {
 }
 
 fn cakupan_json(scope: &Scope) -> serde_json::Value {
-    json!({ "instansi_id": scope.instansi_id, "unor_id": scope.unor_id, "kategori": scope.hds_kategori })
+    json!({ "instansi_id": scope.instansi_id, "kantor_id": scope.kantor_id, "unor_id": scope.unor_id,
+            "kategori": scope.hds_kategori })
 }

@@ -7,6 +7,7 @@ mod audit_baca;
 mod error;
 pub mod grant;
 pub mod http;
+pub mod lingkup;
 pub mod lockout;
 pub mod password;
 pub mod registration;

@@ -1,13 +1,16 @@
-//! `/admin/instansi/akun`: the instansi admin's staff accounts (#13). The list (roles with
-//! their unit or categories, last sign-in, live sessions) with the actions on each account,
-//! a form for a new verifier or HDS account, and one that gives a PNS of the instansi such a
-//! role. Every form is read when sent and checked with `domain::akun_staf`'s rules first;
-//! the server checks the same and the scope again.
+//! `/admin/instansi/akun` and `/admin/akun`: the staff accounts of the admin's place (#13):
+//! the instansi's, the Kanreg's, or (admin BKN, `?tempat=`) any instansi's or office's. The
+//! list (roles with their unit or categories, last sign-in, live sessions) with the actions on
+//! each account, a form for a new account, and one that gives an existing PNS account a role.
+//! The roles offered are the ones the server says this admin grants there. Every form is read
+//! when sent and checked with `domain::akun_staf`'s rules first; the server checks the same
+//! and the scope again.
 
-use domain::akun_staf::{AkunStaf, AkunStafBaru, PeranBaru, PERAN_ADMIN_INSTANSI};
+use domain::akun_staf::{AkunStaf, AkunStafBaru, PeranBaru};
 use domain::hds::Kategori;
 use domain::{Msg, Role};
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 
 use crate::api::admin::{
     create_staff_account, edit_staff_account, end_sessions, grant_role, revoke_role, send_password_link,
@@ -22,11 +25,11 @@ use super::aksi::Aksi;
 #[component]
 pub fn StaffAccountsPage() -> impl IntoView {
     let reload = RwSignal::new(0u32);
-    let data = crate::resource::resource(move || reload.get(), |_| staff_accounts());
+    let tempat = use_query_map().with_untracked(|q| q.get("tempat"));
+    let data = crate::resource::resource(move || reload.get(), move |_| staff_accounts(tempat.clone()));
     let kabar = RwSignal::new(None);
     view! {
         <section class="panel" data-testid="akun-staf">
-            <p><a href="/admin/instansi">{t(Msg::Back)}</a></p>
             <Transition fallback=|| view! { <p aria-busy="true">{t(Msg::Working)}</p> }>
                 {move || Suspend::new(async move {
                     match data.await {
@@ -41,7 +44,7 @@ pub fn StaffAccountsPage() -> impl IntoView {
 
 #[component]
 fn Daftar(view: DaftarAkunView, aksi: Aksi) -> impl IntoView {
-    let DaftarAkunView { instansi, akun, unor } = view;
+    let DaftarAkunView { tempat, kode, kembali, peran, akun, unor, pilihan } = view;
     let kabar = aksi.kabar;
     let rows = if akun.is_empty() {
         view! { <p class="muted">{t(Msg::NoStaffAccounts)}</p> }.into_any()
@@ -59,16 +62,33 @@ fn Daftar(view: DaftarAkunView, aksi: Aksi) -> impl IntoView {
         }
         .into_any()
     };
+    // Admin BKN chooses the place with a plain GET form: the page loads again with `?tempat=`.
+    let pilih = (!pilihan.is_empty()).then(|| view! {
+        <form method="get" action="/admin/akun" class="form" data-testid="pilih-tempat">
+            <label for="akun-tempat">{t(Msg::AccountsPlace)}</label>" "
+            <select id="akun-tempat" name="tempat">
+                {pilihan.into_iter().map(|(id, nama)| view! { <option value=id.clone() selected=id == kode>{nama}</option> }).collect_view()}
+            </select>" "
+            <button type="submit">{t(Msg::ApplyFilter)}</button>
+        </form>
+    });
+    let forms = (!peran.is_empty()).then(|| {
+        view! {
+            <AkunBaru unor=unor.clone() peran=peran.clone() kode=kode.clone() aksi/>
+            <BeriPeran unor peran kode aksi/>
+        }
+    });
     view! {
-        <h1>{t(Msg::AccountsTitle)}" — "{instansi}</h1>
+        <p><a href=kembali>{t(Msg::Back)}</a></p>
+        <h1>{t(Msg::AccountsTitle)}" — "{tempat}</h1>
+        {pilih}
         <p class="muted">{t(Msg::AccountsIntro)}</p>
         {move || kabar.get().map(|result| match result {
             Ok(text) => view! { <p class="success" role="status" data-testid="kabar-akun">{text}</p> }.into_any(),
             Err(code) => view! { <p class="error" role="alert" data-testid="galat-akun">{error_text(code)}</p> }.into_any(),
         })}
         {rows}
-        <AkunBaru unor=unor.clone() aksi/>
-        <BeriPeran unor aksi/>
+        {forms}
     }
 }
 
@@ -146,10 +166,11 @@ fn Baris(akun: AkunStaf, aksi: Aksi) -> impl IntoView {
     }
 }
 
-/// The role, and the unit (L1) or the ticket categories (HDS) that come with it. `awalan`
-/// keeps the two forms' ids apart.
+/// The role, and the unit (L1) or the ticket categories (HDS) that come with it, and the
+/// place they are granted at (`kode`). `awalan` keeps the two forms' ids apart.
 #[component]
-fn PilihPeran(awalan: &'static str, unor: Vec<(String, String)>) -> impl IntoView {
+fn PilihPeran(awalan: &'static str, unor: Vec<(String, String)>, peran: Vec<Role>, kode: String) -> impl IntoView {
+    let pilihan = peran;
     let lang = use_lang();
     let peran = RwSignal::new(String::new());
     let (peran_id, unor_id) = (format!("{awalan}-peran"), format!("{awalan}-unor"));
@@ -158,8 +179,9 @@ fn PilihPeran(awalan: &'static str, unor: Vec<(String, String)>) -> impl IntoVie
             <label for=peran_id.clone()>{t(Msg::Role)}</label>
             <select id=peran_id name="peran" on:change=move |ev| peran.set(event_target_value(&ev))>
                 <option value="">{t(Msg::ChooseOne)}</option>
-                {PERAN_ADMIN_INSTANSI.iter().map(|r| view! { <option value=r.code()>{t(r.label())}</option> }).collect_view()}
+                {pilihan.into_iter().map(|r| view! { <option value=r.code()>{t(r.label())}</option> }).collect_view()}
             </select>
+            <input type="hidden" name="tempat" value=kode/>
         </div>
         // Both stay in the page (a form sent before the WASM started still has them); the
         // one that does not fit the role is hidden.
@@ -180,11 +202,16 @@ fn PilihPeran(awalan: &'static str, unor: Vec<(String, String)>) -> impl IntoVie
 }
 
 fn peran_of(form: &Submitted) -> PeranBaru {
-    PeranBaru { peran: form.text("peran"), unor_id: form.text("unor_id"), kategori: form.all("kategori") }
+    PeranBaru {
+        peran: form.text("peran"),
+        unor_id: form.text("unor_id"),
+        kategori: form.all("kategori"),
+        tempat: form.text("tempat"),
+    }
 }
 
 #[component]
-fn AkunBaru(unor: Vec<(String, String)>, aksi: Aksi) -> impl IntoView {
+fn AkunBaru(unor: Vec<(String, String)>, peran: Vec<Role>, kode: String, aksi: Aksi) -> impl IntoView {
     let Aksi { kabar, busy, .. } = aksi;
     let submit = move |ev: leptos::ev::SubmitEvent| {
         let form = Submitted::take(&ev);
@@ -217,14 +244,14 @@ fn AkunBaru(unor: Vec<(String, String)>, aksi: Aksi) -> impl IntoView {
                 <label for="akun-email">{t(Msg::Email)}</label>
                 <input id="akun-email" name="email" type="email" required/>
             </div>
-            <PilihPeran awalan="akun" unor/>
+            <PilihPeran awalan="akun" unor peran kode/>
             <button type="submit" class="primary" disabled=move || busy.get() data-testid="buat-akun">{t(Msg::AccountCreate)}</button>
         </form>
     }
 }
 
 #[component]
-fn BeriPeran(unor: Vec<(String, String)>, aksi: Aksi) -> impl IntoView {
+fn BeriPeran(unor: Vec<(String, String)>, peran: Vec<Role>, kode: String, aksi: Aksi) -> impl IntoView {
     let Aksi { kabar, busy, .. } = aksi;
     let submit = move |ev: leptos::ev::SubmitEvent| {
         let form = Submitted::take(&ev);
@@ -242,7 +269,7 @@ fn BeriPeran(unor: Vec<(String, String)>, aksi: Aksi) -> impl IntoView {
                 <label for="peran-nip">"NIP"</label>
                 <input id="peran-nip" name="nip" inputmode="numeric" maxlength="18" required/>
             </div>
-            <PilihPeran awalan="pns" unor/>
+            <PilihPeran awalan="pns" unor peran kode/>
             <button type="submit" disabled=move || busy.get() data-testid="beri-peran">{t(Msg::GrantRole)}</button>
         </form>
     }

@@ -16,7 +16,7 @@ use leptos_router::hooks::use_location;
 pub fn StaffPages() -> impl IntoView {
     use crate::pages::homes::{AdminBknHomePage, AdminInstansiHomePage, AdminKanregHomePage};
     match use_location().pathname.get_untracked().trim_end_matches('/') {
-        "/admin/instansi/akun" => view! { <akun::StaffAccountsPage/> }.into_any(),
+        "/admin/instansi/akun" | "/admin/akun" => view! { <akun::StaffAccountsPage/> }.into_any(),
         "/admin/instansi/unor" => view! { <unor::UnitTreePage/> }.into_any(),
         "/admin/kanreg" => view! { <AdminKanregHomePage/> }.into_any(),
         "/admin/bkn" => view! { <AdminBknHomePage/> }.into_any(),
