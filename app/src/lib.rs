@@ -114,7 +114,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/bkn") view={Lazy::<pages::lazy::VerifierRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/admin/audit") view={Lazy::<pages::lazy::VerifierRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/admin/referensi") view={Lazy::<pages::lazy::VerifierRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/eksekutif") view={Lazy::<pages::lazy::EksekutifRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/eksekutif") view=pages::homes::EksekutifHomePage ssr=SsrMode::Async/>
                 </Routes>
             </layout::Shell>
         </Router>

@@ -74,8 +74,8 @@ pub fn parse_nama(input: &str) -> Result<String, ErrorCode> {
 }
 
 /// A role to grant as the form sends it: the role's code, the unit for L1 (its id), the
-/// categories for an HDS officer, and where (admin BKN's page names the place: `i:<instansi
-/// id>` or `k:<office id>`; the other admins' place is their own and this stays empty).
+/// categories for an HDS officer, and where (admin BKN's page names the place: `i-<instansi
+/// id>` or `k-<office id>`; the other admins' place is their own and this stays empty).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct PeranBaru {
     pub peran: String,

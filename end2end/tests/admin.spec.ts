@@ -156,7 +156,7 @@ test("a Kanreg admin creates an L3 verifier of its office; admin BKN chooses Kan
   const chooser = bkn.getByTestId("pilih-tempat");
   await chooser.getByLabel("Instansi atau kantor").selectOption({ label: "Kantor Regional I BKN Yogyakarta" });
   await chooser.getByRole("button").click();
-  await bkn.waitForURL(/tempat=k%3A1/);
+  await bkn.waitForURL(/tempat=k-1/);
   await waitForHydration(bkn);
   await expect(bkn.getByRole("heading", { level: 1 })).toContainText("Kantor Regional I BKN Yogyakarta");
   await expect(bkn.getByTestId("form-akun-baru").getByLabel("Peran").locator("option")).toContainText(["Admin Kanreg"]);

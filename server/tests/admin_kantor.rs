@@ -116,7 +116,7 @@ async fn a_kanreg_admin_keeps_the_l3_and_hds_accounts_of_its_own_office(pool: sq
         assert_eq!(refused(response).await, (403, ErrorCode::RoleNotGrantable), "{role}");
     }
     // Naming another place changes nothing: a Kanreg admin's place is its own.
-    let elsewhere = peran("verifikator_l3", "k:2", &[]);
+    let elsewhere = peran("verifikator_l3", "k-2", &[]);
     assert_eq!(app.call_json(&admin, "/api/admin/akun/buat", &baru("verif3.lain", elsewhere)).await.status(), 200);
     assert_eq!(grant_of(&app, "verif3.lain").await.1, Some(1));
 
@@ -148,10 +148,10 @@ async fn admin_bkn_names_any_place_grants_the_admins_and_never_touches_another_a
     // Before a place is named: the places to choose, no list, nothing to grant.
     let start = view(&app, &bkn, "").await;
     assert!(start.akun.is_empty() && start.peran.is_empty());
-    assert!(start.pilihan.iter().any(|(kode, _)| kode == "k:100"));
+    assert!(start.pilihan.iter().any(|(kode, _)| kode == "k-100"));
     let sleman: Uuid =
         sqlx::query_scalar("SELECT id FROM instansi WHERE kode = 'KAB-SLEMAN'").fetch_one(&app.pool).await.unwrap();
-    let sleman_kode = format!("i:{sleman}");
+    let sleman_kode = format!("i-{sleman}");
     assert!(start.pilihan.iter().any(|(kode, _)| *kode == sleman_kode));
 
     // Sleman, as its own admin sees it, plus the instansi admin role.
@@ -165,13 +165,13 @@ async fn admin_bkn_names_any_place_grants_the_admins_and_never_touches_another_a
     assert_eq!(grant_of(&app, "admin2.sleman").await, ("admin_instansi".into(), None, None, Some(sleman)));
 
     // The Direktorat Status: L4. Kanreg I: its admin is BKN's to manage.
-    let l4 = peran("verifikator_l4", "k:100", &[]);
+    let l4 = peran("verifikator_l4", "k-100", &[]);
     assert_eq!(app.call_json(&bkn, "/api/admin/akun/buat", &baru("verif4.baru", l4)).await.status(), 200);
     assert_eq!(grant_of(&app, "verif4.baru").await, ("verifikator_l4".into(), Some(100), None, None));
-    let l3_at_status = peran("verifikator_l3", "k:100", &[]);
+    let l3_at_status = peran("verifikator_l3", "k-100", &[]);
     let response = app.call_json(&bkn, "/api/admin/akun/buat", &baru("verif3.salah", l3_at_status)).await;
     assert_eq!(refused(response).await, (403, ErrorCode::RoleNotGrantable));
-    let kanreg1 = view(&app, &bkn, "k:1").await;
+    let kanreg1 = view(&app, &bkn, "k-1").await;
     assert!(kanreg1.akun.iter().any(|a| a.login == "admin.kanreg1" && a.dapat_dikelola));
     let admin_kanreg = account_id(&app, "admin.kanreg1").await;
     let link = json!({ "account_id": admin_kanreg }).to_string();
@@ -183,12 +183,12 @@ async fn admin_bkn_names_any_place_grants_the_admins_and_never_touches_another_a
     let response =
         app.call_json(&bkn, "/api/admin/akun/buat", &baru("tanpa.tempat", peran("verifikator_l2", "", &[]))).await;
     assert_eq!(refused(response).await, (403, ErrorCode::RoleNotGrantable));
-    for tempat in ["k:999", "i:bukan-uuid", "x:1", &format!("i:{}", Uuid::new_v4())] {
+    for tempat in ["k-999", "i-bukan-uuid", "x-1", &format!("i-{}", Uuid::new_v4())] {
         let response = app.call_json(&bkn, "/api/admin/akun", &json!({ "tempat": tempat }).to_string()).await;
         assert_eq!(response.status(), 404, "{tempat}");
     }
     let response =
-        app.call_json(&bkn, "/api/admin/akun/buat", &baru("bkn.baru", peran("admin_bkn", "k:103", &[]))).await;
+        app.call_json(&bkn, "/api/admin/akun/buat", &baru("bkn.baru", peran("admin_bkn", "k-103", &[]))).await;
     assert_eq!(refused(response).await, (403, ErrorCode::RoleNotGrantable));
 
     // Another admin BKN (and the caller itself) stay out of reach.

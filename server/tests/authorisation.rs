@@ -1585,7 +1585,7 @@ fn staff_place(role: Option<Role>, inside: bool) -> StaffPlace {
 async fn staff_role(world: &World, role: Option<Role>) -> serde_json::Value {
     match role {
         Some(Role::AdminKanreg) => staff_peran("verifikator_l3", String::new()),
-        Some(Role::AdminBkn) => staff_peran("verifikator_l2", format!("i:{}", instansi_id(world, "KAB-SLEMAN").await)),
+        Some(Role::AdminBkn) => staff_peran("verifikator_l2", format!("i-{}", instansi_id(world, "KAB-SLEMAN").await)),
         _ => staff_peran("verifikator_l2", String::new()),
     }
 }
@@ -1654,7 +1654,7 @@ fn staff_peran(role: &str, tempat: String) -> serde_json::Value {
 /// The list at the role's place (admin BKN names Sleman).
 async fn staff_list(world: &World, role: Option<Role>, _: &Client) -> Call {
     let tempat = match role {
-        Some(Role::AdminBkn) => format!("i:{}", instansi_id(world, "KAB-SLEMAN").await),
+        Some(Role::AdminBkn) => format!("i-{}", instansi_id(world, "KAB-SLEMAN").await),
         _ => String::new(),
     };
     json_call(serde_json::json!({ "tempat": tempat }))
@@ -1662,7 +1662,7 @@ async fn staff_list(world: &World, role: Option<Role>, _: &Client) -> Call {
 
 /// Admin BKN naming an office that does not exist; the others' place is their own.
 async fn staff_list_unknown_place(_: &World, role: Option<Role>, _: &Client) -> Option<Call> {
-    (role == Some(Role::AdminBkn)).then(|| json_call(serde_json::json!({ "tempat": "k:999" })))
+    (role == Some(Role::AdminBkn)).then(|| json_call(serde_json::json!({ "tempat": "k-999" })))
 }
 
 async fn new_staff_account(world: &World, role: Option<Role>, _: &Client) -> Call {
@@ -1696,7 +1696,7 @@ async fn role_for_other_pns(world: &World, role: Option<Role>, _: &Client) -> Op
     let l1 = |tempat: &str| serde_json::json!({ "peran": "verifikator_l1", "unor_id": Uuid::new_v4(), "kategori": [], "tempat": tempat });
     let peran = match role {
         Some(Role::AdminKanreg) => l1(""),
-        Some(Role::AdminBkn) => l1("k:1"),
+        Some(Role::AdminBkn) => l1("k-1"),
         _ => staff_peran("verifikator_l2", String::new()),
     };
     Some(json_call(serde_json::json!({ "nip": nip, "peran": peran })))

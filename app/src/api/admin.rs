@@ -59,7 +59,7 @@ pub async fn region_settings() -> Result<Vec<(String, PengaturanInstansi)>, AppE
 
 /// The accounts page: the place's staff accounts, the roles the admin grants there, the units
 /// an L1 verifier can be given (an instansi's, indented by depth, in tree order) and, for admin
-/// BKN, the places to choose from (`i:<id>` instansi, `k:<id>` office).
+/// BKN, the places to choose from (`i-<id>` instansi, `k-<id>` office).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DaftarAkunView {
     /// The place's name; empty until admin BKN chooses one.
@@ -107,8 +107,8 @@ pub async fn staff_accounts(tempat: Option<String>) -> Result<DaftarAkunView, Ap
     };
     let mut pilihan = Vec::new();
     if user.active.role == domain::Role::AdminBkn {
-        pilihan.extend(state.reference.all_kantor().await?.into_iter().map(|k| (format!("k:{}", k.id), k.nama)));
-        pilihan.extend(state.reference.all_instansi().await?.into_iter().map(|i| (format!("i:{}", i.id), i.nama)));
+        pilihan.extend(state.reference.all_kantor().await?.into_iter().map(|k| (format!("k-{}", k.id), k.nama)));
+        pilihan.extend(state.reference.all_instansi().await?.into_iter().map(|i| (format!("i-{}", i.id), i.nama)));
     }
     let peran = if lingkup.tempat == identity::lingkup::Tempat::Nasional { Vec::new() } else { lingkup.peran.clone() };
     Ok(DaftarAkunView {

@@ -45,5 +45,3 @@ lazy_page!(PnsHomeRoute, super::hds::PnsAndHdsPages);
 // routes share into more, worse-compressing chunks (+7 to +13 KiB on the form, #14).
 lazy_page!(VerifierRoute, super::admin::StaffPages);
 lazy_page!(ReviewRoute, super::verifikasi::ReviewPages);
-
-lazy_page!(EksekutifRoute, super::homes::EksekutifHomePage);

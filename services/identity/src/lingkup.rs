@@ -1,6 +1,6 @@
 //! Where an admin manages staff accounts, and the roles they grant there (#13). The instansi
 //! admin's place is their instansi, the Kanreg admin's their Kanreg's office; admin BKN names
-//! a place (`i:<instansi id>` or `k:<office id>`) or, for an account named by id, works
+//! a place (`i-<instansi id>` or `k-<office id>`) or, for an account named by id, works
 //! nationally. The roles come from `domain::akun_staf::peran_dapat_diberi`.
 
 use domain::akun_staf::{peran_dapat_diberi, JenisTempat};
@@ -110,7 +110,7 @@ impl Identity {
                 let kantor = kantor.ok_or(ErrorCode::Forbidden)?;
                 (Tempat::Kantor { id: kantor.id, kanreg_id: kantor.kanreg_id }, JenisTempat::Kanreg)
             }
-            Role::AdminBkn => match tempat.split_once(':') {
+            Role::AdminBkn => match tempat.split_once('-') {
                 None if tempat.is_empty() => return Ok(Lingkup { tempat: Tempat::Nasional, peran: peran_nasional() }),
                 Some(("i", id)) => {
                     let id: Uuid = id.parse().map_err(|_| ErrorCode::NotFound)?;

@@ -10,7 +10,7 @@ use domain::akun_staf::{AkunStaf, AkunStafBaru, PeranBaru};
 use domain::hds::Kategori;
 use domain::{Msg, Role};
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
+use leptos_router::hooks::use_location;
 
 use crate::api::admin::{
     create_staff_account, edit_staff_account, end_sessions, grant_role, revoke_role, send_password_link,
@@ -25,7 +25,9 @@ use super::aksi::Aksi;
 #[component]
 pub fn StaffAccountsPage() -> impl IntoView {
     let reload = RwSignal::new(0u32);
-    let tempat = use_query_map().with_untracked(|q| q.get("tempat"));
+    // `?tempat=k-1`: the place codes need no escaping, so the query is read as it stands.
+    let search = use_location().search.get_untracked();
+    let tempat = search.trim_start_matches('?').split('&').find_map(|kv| kv.strip_prefix("tempat=")).map(str::to_owned);
     let data = crate::resource::resource(move || reload.get(), move |_| staff_accounts(tempat.clone()));
     let kabar = RwSignal::new(None);
     view! {
