@@ -123,7 +123,7 @@ test("a Kanreg admin creates an L3 verifier of its office; admin BKN chooses Kan
   // Only the office's roles are offered: L3 and help desk, no instansi role.
   const form = page.getByTestId("form-akun-baru");
   const roles = form.getByLabel("Peran").locator("option");
-  await expect(roles).toHaveText(["Pilih salah satu", "Verifikator Level 3 (Kanreg/Dit. Pengadaan)", "Petugas Help Desk (HDS)"]);
+  await expect(roles).toHaveText(["— pilih —", "Verifikator Level 3 (Kanreg/Dit. Pengadaan)", "Petugas Help Desk (HDS)"]);
   await form.getByLabel("Nama pengguna").fill(username);
   await form.getByLabel("Nama lengkap").fill("Bayu Verifikator Kanreg");
   await form.getByLabel("Email").fill(email);
