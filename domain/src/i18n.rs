@@ -332,6 +332,8 @@ messages! {
     AuditNewest => ("Kembali ke terbaru", "Back to the newest"),
     AccountsTitle => ("Akun verifikator, petugas HDS dan admin", "Verifier, help-desk and admin accounts"),
     AccountsPlace => ("Instansi atau kantor", "Agency or office"),
+    UnitChange => ("Ganti unit", "Change unit"),
+    UnitChanged => ("Unit verifikator diganti.", "The verifier's unit was changed."),
     AccountsIntro => ("Akun dibuat tanpa kata sandi: pemiliknya menerima tautan di email untuk membuatnya sendiri.", "Accounts are created without a password: the owner gets a link by mail to choose one."),
     AccountsManage => ("Kelola akun", "Manage accounts"),
     AccountNew => ("Akun baru", "New account"),

@@ -94,10 +94,20 @@ test("an instansi admin creates an L1 verifier, who sets a password from the mai
   await expect(verifier.getByTestId("home-verifikasi")).toContainText("Dinas Kesehatan");
   await expect(verifier.getByTestId("antrian")).toBeVisible();
 
-  // The admin sees the sign-in, then disables the account: the verifier is out at once.
+  // The admin sees the sign-in and moves the verifier to another unit in place: the
+  // verifier's next page is the new unit's.
   await page.reload();
   await waitForHydration(page);
   await expect(row).not.toContainText("belum pernah");
+  await row.getByTestId("ganti-unit").getByText("Ganti unit").click();
+  await row.getByTestId("ganti-unit").getByLabel("Unit yang diverifikasi").selectOption({ label: "Dinas Pendidikan" });
+  await row.getByTestId("ganti-unit").getByRole("button", { name: "Simpan" }).click();
+  await expect(page.getByTestId("kabar-akun")).toHaveText("Unit verifikator diganti.");
+  await expect(row).toContainText("Dinas Pendidikan");
+  await verifier.reload();
+  await expect(verifier.getByTestId("home-verifikasi")).toContainText("Dinas Pendidikan");
+
+  // Then disables the account: the verifier is out at once.
   await row.getByTestId("ubah-status").click();
   await expect(row.getByTestId("status-akun")).toHaveText("Nonaktif");
   await verifier.reload();

@@ -309,6 +309,72 @@ async fn disabling_ending_sessions_and_revoking_end_what_the_account_could_do(po
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
+async fn an_l1_verifiers_unit_changes_in_place_within_the_instansi_only(pool: sqlx::PgPool) {
+    let app = common::spawn(pool).await;
+    let admin = app.client_as(Role::AdminInstansi).await;
+    let listed = akun(&app, &admin, "verif1.dinkes").await;
+    let grant = listed.peran.iter().find(|p| p.peran == Role::VerifikatorL1).unwrap().grant_id.clone();
+    let verifier = app.client_for("verif1.dinkes", Role::VerifikatorL1).await;
+    let ganti = |unor: &str| json!({ "grant_id": grant, "unor_id": unor }).to_string();
+
+    // Another instansi's unit, a closed unit, junk: the field's error, nothing changes.
+    let bps = unor_id(&app, "Biro Sumber Daya Manusia", "BPS").await;
+    let closed = unor_id(&app, "Dinas Pendidikan", "KAB-SLEMAN").await;
+    sqlx::query("UPDATE unor SET ditutup_pada = now() WHERE id = $1::uuid")
+        .bind(&closed)
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    for unor in [bps.as_str(), closed.as_str(), "bukan-unit"] {
+        let response = app.call_json(&admin, "/api/admin/akun/ganti-unit", &ganti(unor)).await;
+        assert_eq!(refused(response).await, ErrorCode::UnorRequired, "{unor}");
+    }
+    sqlx::query("UPDATE unor SET ditutup_pada = NULL WHERE id = $1::uuid")
+        .bind(&closed)
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(akun(&app, &admin, "verif1.dinkes").await.peran[0].cakupan, "Dinas Kesehatan");
+
+    // Dinas Pendidikan: the grant follows with its path, the signed-in verifier's home says so.
+    let dikpora = unor_id(&app, "Dinas Pendidikan", "KAB-SLEMAN").await;
+    let response = app.call_json(&admin, "/api/admin/akun/ganti-unit", &ganti(&dikpora)).await;
+    assert_eq!(response.status(), 200);
+    assert_eq!(akun(&app, &admin, "verif1.dinkes").await.peran[0].cakupan, "Dinas Pendidikan");
+    // The grant's copy of the path is the new unit's.
+    let unit: uuid::Uuid = sqlx::query_scalar(
+        "SELECT u.id FROM role_grant g JOIN unor u ON u.id = g.unor_id WHERE g.id = $1::uuid AND g.unor_path = u.path",
+    )
+    .bind(&grant)
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(unit.to_string(), dikpora);
+    let home = app.call(&verifier, "/api/beranda/verifikasi", &[]).await;
+    assert_eq!(home.status(), 200);
+    assert!(home.json::<VerifierHomeView>().await.unwrap().scope.contains("Dinas Pendidikan"));
+    let audit: serde_json::Value = sqlx::query_scalar(
+        "SELECT detail FROM audit_log WHERE action = 'l1_unit_changed' AND subject = 'verif1.dinkes'",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(audit["sesudah"]["unor_id"], json!(dikpora));
+    assert!(audit["sebelum"]["unor_id"].is_string());
+
+    // Another instansi's L1 grant is not this admin's.
+    let bps_l1: uuid::Uuid = sqlx::query_scalar(
+        "SELECT g.id FROM role_grant g JOIN account a ON a.id = g.account_id
+         WHERE a.username = 'verif1.bps' AND g.role = 'verifikator_l1'",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    let body = json!({ "grant_id": bps_l1, "unor_id": dikpora }).to_string();
+    assert_eq!(app.call_json(&admin, "/api/admin/akun/ganti-unit", &body).await.status(), 404);
+}
+
+#[sqlx::test(migrator = "server::database::MIGRATOR")]
 async fn the_instansi_admin_approves_and_rejects_registrations_with_a_mailed_reason(pool: sqlx::PgPool) {
     use app::api::homes::WaitingView;
     let app = common::spawn(pool).await;

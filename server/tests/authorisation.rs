@@ -145,6 +145,9 @@ fn rows() -> Vec<Row> {
             .outside(by!(disable_other_staff)),
         fun("/api/admin/akun/tautan", Needs(ManageStaffAccounts), by!(link_own_staff)).outside(by!(link_other_staff)),
         fun("/api/admin/akun/ubah", Needs(ManageStaffAccounts), by!(edit_own_staff)).outside(by!(edit_other_staff)),
+        // An L1's unit: only at an instansi (the Kanreg admin grants no L1, so refused there).
+        fun("/api/admin/akun/ganti-unit", Roles(&[Role::AdminInstansi, Role::AdminBkn]), by!(own_l1_unit))
+            .outside(by!(other_l1_unit)),
         fun("/api/admin/akun/sesi", Needs(ManageStaffAccounts), by!(sessions_own_staff))
             .outside(by!(sessions_other_staff)),
         // The unit tree: the admin's instansi's units only.
@@ -1748,6 +1751,46 @@ async fn edit_own_staff(world: &World, role: Option<Role>, _: &Client) -> Call {
 
 async fn edit_other_staff(world: &World, role: Option<Role>, _: &Client) -> Option<Call> {
     Some(edit_call(staff_account(world, staff_place(role, false)).await.0))
+}
+
+/// An L1 grant of Sleman (Dinas Kesehatan) to move to Dinas Pendidikan; outside: BPS's L1.
+async fn l1_unit_call(world: &World, kode: &str) -> Call {
+    let (account, grant) = (Uuid::new_v4(), Uuid::new_v4());
+    let username = format!("uji.{}", account.simple());
+    let units: (Uuid, String, Uuid) = sqlx::query_as(
+        "SELECT k.id, k.path, p.id FROM unor k JOIN instansi i ON i.id = k.instansi_id
+         JOIN unor p ON p.instansi_id = k.instansi_id AND p.id <> k.id AND p.ditutup_pada IS NULL
+         WHERE i.kode = $1 AND k.parent_id IS NULL ORDER BY k.path, p.path LIMIT 1",
+    )
+    .bind(kode)
+    .fetch_one(&world.app.pool)
+    .await
+    .unwrap();
+    sqlx::query(
+        "WITH a AS (INSERT INTO account (id, username, nama, email, password_hash, status, instansi_id)
+                    SELECT $1, $3, 'Akun Uji', $3 || '@uji.go.id', 'x', 'aktif', instansi_id FROM unor WHERE id = $4
+                    RETURNING instansi_id)
+         INSERT INTO role_grant (id, account_id, role, instansi_id, unor_id, unor_path)
+         SELECT $2, $1, 'verifikator_l1', instansi_id, $4, $5 FROM a",
+    )
+    .bind(account)
+    .bind(grant)
+    .bind(&username)
+    .bind(units.0)
+    .bind(&units.1)
+    .execute(&world.app.pool)
+    .await
+    .unwrap();
+    json_call(serde_json::json!({ "grant_id": grant, "unor_id": units.2 }))
+}
+
+async fn own_l1_unit(world: &World, _: Option<Role>, _: &Client) -> Call {
+    l1_unit_call(world, "KAB-SLEMAN").await
+}
+
+async fn other_l1_unit(world: &World, role: Option<Role>, _: &Client) -> Option<Call> {
+    // Admin BKN reaches every instansi's L1: nothing is outside its reach here.
+    (role != Some(Role::AdminBkn)).then_some(l1_unit_call(world, "BPS").await)
 }
 
 async fn reference_list(_: &World, _: Option<Role>, _: &Client) -> Call {

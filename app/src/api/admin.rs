@@ -96,8 +96,10 @@ pub async fn staff_accounts(tempat: Option<String>) -> Result<DaftarAkunView, Ap
     let state = state()?;
     let unor = match lingkup.instansi_id() {
         // In path order, so each unit follows its parent.
-        Some(instansi_id) => (state.reference.unor_of_instansi(instansi_id).await?)
+        // Open units only: a closed one is granted no more.
+        Some(instansi_id) => (state.reference.units_for_admin(instansi_id).await?)
             .into_iter()
+            .filter_map(|(u, ditutup)| (!ditutup).then_some(u))
             .map(|u| {
                 let depth = u.path.matches('/').count().saturating_sub(1);
                 (u.id.to_string(), format!("{}{}", "\u{2003}".repeat(depth), u.nama))
@@ -145,6 +147,14 @@ pub async fn grant_role(nip: String, peran: PeranBaru) -> Result<(), AppError> {
 pub async fn revoke_role(grant_id: String) -> Result<(), AppError> {
     let (user, auth, lingkup) = lingkup("").await?;
     Ok(crate::auth::state()?.identity.revoke_staff_role(&user, &lingkup, parse_id(&grant_id)?, &auth.ip).await?)
+}
+
+/// Moves an L1 verifier's grant to another open unit of its instansi.
+#[server(endpoint = "admin/akun/ganti-unit", input = server_fn::codec::Json)]
+pub async fn change_l1_unit(grant_id: String, unor_id: String) -> Result<(), AppError> {
+    let (user, auth, lingkup) = lingkup("").await?;
+    let id = parse_id(&grant_id)?;
+    Ok(crate::auth::state()?.identity.change_l1_unit(&user, &lingkup, id, &unor_id, &auth.ip).await?)
 }
 
 /// Corrects an account's name and email.

@@ -91,8 +91,7 @@ impl Identity {
             PeranStaf::VerifikatorL1 { unor_id } => {
                 let instansi_id = scope.instansi_id.ok_or(ErrorCode::UnorRequired)?;
                 let id: Uuid = unor_id.parse().map_err(|_| ErrorCode::UnorRequired)?;
-                let unor = self.reference.unor(id).await?.filter(|u| u.instansi_id == instansi_id);
-                let unor = unor.ok_or(ErrorCode::UnorRequired)?;
+                let unor = self.reference.open_unor(instansi_id, id).await?.ok_or(ErrorCode::UnorRequired)?;
                 scope.unor_id = Some(unor.id);
                 scope.unor_path = Some(unor.path);
             }
@@ -312,6 +311,76 @@ impl Identity {
                              "kantor_id": row.try_get::<Option<i16>, _>("kantor_id")?,
                              "account_id": account, "grant_id": grant_id, "sebelum": sebelum, "sesudah": null });
         audit::record(&mut *tx, Some(by.account_id), "role_revoked", login.as_deref(), ip, detail).await?;
+        tx.commit().await?;
+        announce(&self.pool, &self.sessions, Revoked::Account(account)).await?;
+        Ok(())
+    }
+
+    /// Gives an L1 verifier's grant at the place another open unit of its instansi: the
+    /// verifier keeps their account, and their sessions see the new subtree on their next
+    /// request. The unit is held while the grant copies its path (no move slips between).
+    pub async fn change_l1_unit(
+        &self,
+        by: &CurrentUser,
+        lingkup: &Lingkup,
+        grant_id: Uuid,
+        unor_id: &str,
+        ip: &str,
+    ) -> Result<()> {
+        let unor_id: Uuid = unor_id.parse().map_err(|_| ErrorCode::UnorRequired)?;
+        let mut tx = self.pool.begin().await?;
+        let here = Lingkup::grant_here_sql(2, 4, 5);
+        let row = sqlx::query(&format!(
+            "SELECT g.account_id, g.instansi_id, g.unor_id, coalesce(a.username, a.nip) AS login
+             FROM role_grant g JOIN account a ON a.id = g.account_id
+             WHERE g.id = $1 AND g.role = 'verifikator_l1' AND ($2::uuid IS NULL OR a.instansi_id = $2)
+               AND g.role = ANY($3) AND {here}
+             FOR UPDATE OF g"
+        ))
+        .bind(grant_id)
+        .bind(lingkup.instansi_id())
+        .bind(lingkup.peran_codes())
+        .bind(lingkup.kantor_id())
+        .bind(lingkup.tempat == Tempat::Nasional)
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or(ErrorCode::NotFound)?;
+        let (account, lama): (Uuid, Option<Uuid>) = (row.try_get("account_id")?, row.try_get("unor_id")?);
+        let instansi_id: Uuid = row.try_get::<Option<Uuid>, _>("instansi_id")?.ok_or(ErrorCode::NotFound)?;
+        let login: Option<String> = row.try_get("login")?;
+        let unit =
+            self.reference.hold_open_unit(&mut tx, instansi_id, unor_id).await?.ok_or(ErrorCode::UnorRequired)?;
+        if lama == Some(unit.id) {
+            return Ok(());
+        }
+        let held: bool = sqlx::query_scalar(
+            "SELECT EXISTS (SELECT 1 FROM role_grant WHERE account_id = $1 AND role = 'verifikator_l1' AND unor_id = $2)",
+        )
+        .bind(account)
+        .bind(unit.id)
+        .fetch_one(&mut *tx)
+        .await?;
+        if held {
+            return Err(ErrorCode::RoleAlreadyHeld.into());
+        }
+        sqlx::query("UPDATE role_grant SET unor_id = $2, unor_path = $3 WHERE id = $1")
+            .bind(grant_id)
+            .bind(unit.id)
+            .bind(&unit.path)
+            .execute(&mut *tx)
+            .await?;
+        // A staff-only account's unit is its L1 unit; a PNS's own unit is their record's.
+        sqlx::query(
+            "UPDATE account SET unor_id = $2 WHERE id = $1 AND nip IS NULL AND unor_id IS NOT DISTINCT FROM $3",
+        )
+        .bind(account)
+        .bind(unit.id)
+        .bind(lama)
+        .execute(&mut *tx)
+        .await?;
+        let detail = json!({ "instansi_id": instansi_id, "account_id": account, "grant_id": grant_id,
+                             "sebelum": { "unor_id": lama }, "sesudah": { "unor_id": unit.id } });
+        audit::record(&mut *tx, Some(by.account_id), "l1_unit_changed", login.as_deref(), ip, detail).await?;
         tx.commit().await?;
         announce(&self.pool, &self.sessions, Revoked::Account(account)).await?;
         Ok(())

@@ -55,6 +55,26 @@ fn snapshot(u: &Unor) -> serde_json::Value {
 }
 
 impl Reference {
+    /// An open unit of the instansi, held (`FOR SHARE`) until the caller's transaction ends:
+    /// no move or close changes its path meanwhile, so a grant that copies the path (an L1
+    /// verifier's) stays right. Closed, another instansi's or none: `None`.
+    pub async fn hold_open_unit(
+        &self,
+        conn: &mut PgConnection,
+        instansi_id: Uuid,
+        id: Uuid,
+    ) -> sqlx::Result<Option<Unor>> {
+        let row: Option<UnitRow> = sqlx::query_as(
+            "SELECT id, instansi_id, parent_id, nama, jenis, path, false FROM unor
+             WHERE id = $1 AND instansi_id = $2 AND ditutup_pada IS NULL FOR SHARE",
+        )
+        .bind(id)
+        .bind(instansi_id)
+        .fetch_optional(conn)
+        .await?;
+        Ok(row.map(unit))
+    }
+
     /// Every unit of the instansi in tree order with whether it is closed.
     pub async fn units_for_admin(&self, instansi_id: Uuid) -> sqlx::Result<Vec<(Unor, bool)>> {
         let rows: Vec<UnitRow> = sqlx::query_as(

@@ -13,8 +13,8 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 use crate::api::admin::{
-    create_staff_account, edit_staff_account, end_sessions, grant_role, revoke_role, send_password_link,
-    set_account_active, staff_accounts, DaftarAkunView,
+    change_l1_unit, create_staff_account, edit_staff_account, end_sessions, grant_role, revoke_role,
+    send_password_link, set_account_active, staff_accounts, DaftarAkunView,
 };
 use crate::browser::Submitted;
 use crate::i18n::{error_text, t, use_lang};
@@ -58,7 +58,7 @@ fn Daftar(view: DaftarAkunView, aksi: Aksi) -> impl IntoView {
                     <th>{t(Msg::LastSignIn)}</th><th>{t(Msg::ActiveSessions)}</th><th></th>
                 </tr></thead>
                 <tbody>
-                    {akun.into_iter().map(|a| view! { <Baris akun=a aksi/> }).collect_view()}
+                    {akun.into_iter().map(|a| view! { <Baris akun=a unor=unor.clone() aksi/> }).collect_view()}
                 </tbody>
             </table>
         }
@@ -97,7 +97,7 @@ fn Daftar(view: DaftarAkunView, aksi: Aksi) -> impl IntoView {
 /// One account: who, their roles (each revocable when this admin granted it), status, and
 /// the actions an admin may take on it.
 #[component]
-fn Baris(akun: AkunStaf, aksi: Aksi) -> impl IntoView {
+fn Baris(akun: AkunStaf, unor: Vec<(String, String)>, aksi: Aksi) -> impl IntoView {
     let Aksi { kabar, busy, .. } = aksi;
     let aktif = akun.aktif;
     let (status_id, tautan_id, sesi_id) = (akun.account_id.clone(), akun.account_id.clone(), akun.account_id.clone());
@@ -111,6 +111,23 @@ fn Baris(akun: AkunStaf, aksi: Aksi) -> impl IntoView {
         .map(|p| {
             let grant = p.grant_id.clone();
             let cabut = move |_| aksi.jalankan(revoke_role(grant.clone()), t(Msg::SettingsSaved).into());
+            // An L1's unit changes in place: the account, its sessions and its other roles stay.
+            let grant = p.grant_id.clone();
+            let ganti = move |ev: leptos::ev::SubmitEvent| {
+                let unor_id = Submitted::take(&ev).text("unor_id");
+                aksi.jalankan(change_l1_unit(grant.clone(), unor_id), t(Msg::UnitChanged).into());
+            };
+            let ganti_unit = (p.dapat_dicabut && p.peran == Role::VerifikatorL1).then(|| view! {
+                <details data-testid="ganti-unit">
+                    <summary>{t(Msg::UnitChange)}</summary>
+                    <form on:submit=ganti novalidate>
+                        <label>{t(Msg::UnitToVerify)}" "<select name="unor_id">
+                            {unor.iter().map(|(id, nama)| view! { <option value=id.clone()>{nama.clone()}</option> }).collect_view()}
+                        </select></label>
+                        <button type="submit" disabled=move || busy.get()>{t(Msg::AccountSave)}</button>
+                    </form>
+                </details>
+            });
             view! {
                 <li>
                     {t(p.peran.label())}
@@ -119,6 +136,7 @@ fn Baris(akun: AkunStaf, aksi: Aksi) -> impl IntoView {
                         " "<button type="button" class="link" on:click=cabut disabled=move || busy.get()
                             data-testid="cabut-peran">{t(Msg::RoleRevoke)}</button>
                     })}
+                    {ganti_unit}
                 </li>
             }
         })
