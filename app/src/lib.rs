@@ -87,7 +87,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/daftar") view={Lazy::<pages::lazy::RegisterRoute>::new()} ssr=SsrMode::Async/>
                     // Opened from a mailed link; in the main module (`pages::tamu` says why).
                     <Route path=path!("/daftar/tiket") view=pages::tamu::GuestTicketPage ssr=SsrMode::Async/>
-                    <Route path=path!("/lupa-sandi") view={Lazy::<pages::lazy::ForgotPasswordRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/lupa-sandi") view=pages::reset::ForgotPassword ssr=SsrMode::Async/>
                     <Route path=path!("/reset-sandi") view={Lazy::<pages::lazy::ResetPasswordRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/pns") view={Lazy::<pages::lazy::PnsHomeRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/pns/formulir") view={Lazy::<pages::formulir::FormRoute>::new()} ssr=SsrMode::Async/>
