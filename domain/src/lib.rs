@@ -18,6 +18,7 @@ pub mod pengaturan;
 pub mod referensi;
 pub mod role;
 pub mod unor;
+pub mod unor_impor;
 pub mod verifikasi;
 
 pub use error::ErrorCode;

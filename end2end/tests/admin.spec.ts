@@ -382,6 +382,41 @@ test("an instansi admin adds a unit, moves it to the top level and closes it; a 
   await expect(row.getByTestId("status-unor")).toHaveText("Ditutup");
 });
 
+test("an instansi admin imports units from a CSV file: bad lines are shown first, nothing is written until all are right", async ({
+  page,
+}) => {
+  const dinas = `Dinas Impor ${Date.now().toString(36)}`;
+  await signIn(page, "admin.sleman");
+  await page.waitForURL("/admin/instansi");
+  await page.goto("/admin/instansi/unor");
+  await waitForHydration(page);
+  const tree = page.getByTestId("daftar-unor");
+  await expect(tree).toContainText("Dinas Kesehatan");
+
+  // A spreadsheet's export: one line names a parent that is nowhere.
+  const csv = `nama;jenis;induk\n${dinas};SKPD;\nBidang Arsip;Bidang;${dinas}\nSeksi Hilang;Seksi;Dinas Tidak Ada\n`;
+  const impor = page.getByTestId("impor-unor");
+  await impor.getByLabel("Berkas CSV").setInputFiles({ name: "unor.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await expect(impor.getByLabel("CSV", { exact: true })).toHaveValue(csv);
+  await impor.getByTestId("periksa-impor").click();
+  const lines = page.getByTestId("pratinjau-impor").getByTestId("baris-impor");
+  await expect(lines).toHaveCount(3);
+  await expect(lines.nth(1)).toContainText(`${dinas} / Bidang Arsip`);
+  await expect(lines.nth(1)).toContainText("Siap");
+  await expect(lines.nth(2)).toContainText("Unit induk tidak ada di pohon unit atau di baris sebelumnya.");
+  await expect(page.getByTestId("tulis-impor")).toHaveCount(0);
+  await expect(tree).not.toContainText(dinas);
+
+  // The line corrected in the box: checked again, then every unit is written at once.
+  await impor.getByLabel("CSV", { exact: true }).fill(csv.replace("Dinas Tidak Ada", `${dinas} / Bidang Arsip`));
+  await impor.getByTestId("periksa-impor").click();
+  await expect(lines.nth(2)).toContainText("Siap");
+  await page.getByTestId("tulis-impor").click();
+  await expect(page.getByTestId("kabar-unor")).toHaveText("Unit diimpor.");
+  await expect(tree.locator(`[data-testid="baris-unor"][data-nama="${dinas}"]`)).toBeVisible();
+  await expect(tree.locator('[data-testid="baris-unor"][data-nama="Seksi Hilang"]')).toContainText("— — Seksi Hilang");
+});
+
 test("a Kanreg admin's home lists the settings of its region's instansi, read only", async ({ page }) => {
   await signIn(page, "admin.kanreg1");
   await page.waitForURL("/admin/kanreg");

@@ -156,6 +156,8 @@ fn rows() -> Vec<Row> {
         fun("/api/admin/unor/ubah", Needs(AdminInstansi), by!(rename_own_unit)).outside(by!(rename_other_unit)),
         fun("/api/admin/unor/pindah", Needs(AdminInstansi), by!(move_own_unit)).outside(by!(move_other_unit)),
         fun("/api/admin/unor/tutup", Needs(AdminInstansi), by!(close_own_unit)).outside(by!(close_other_unit)),
+        // The CSV import's preview: the instansi is the admin's own, nothing is outside.
+        fun("/api/admin/unor/impor", Needs(AdminInstansi), by!(unit_import_preview)),
         // The audit log: Kanreg (its region's people) and BKN admins.
         fun("/api/admin/audit", Needs(ReadAuditLog), by!(audit_filter)),
         // The national code lists: BKN admins only.
@@ -1791,6 +1793,10 @@ async fn own_l1_unit(world: &World, _: Option<Role>, _: &Client) -> Call {
 async fn other_l1_unit(world: &World, role: Option<Role>, _: &Client) -> Option<Call> {
     // Admin BKN reaches every instansi's L1: nothing is outside its reach here.
     (role != Some(Role::AdminBkn)).then_some(l1_unit_call(world, "BPS").await)
+}
+
+async fn unit_import_preview(_: &World, _: Option<Role>, _: &Client) -> Call {
+    json_call(serde_json::json!({ "csv": "nama;jenis;induk\nDinas Uji Impor;SKPD;\n", "tulis": false }))
 }
 
 async fn reference_list(_: &World, _: Option<Role>, _: &Client) -> Call {

@@ -187,3 +187,107 @@ async fn units_are_added_renamed_and_closed_only_when_empty(pool: sqlx::PgPool) 
     .unwrap();
     assert_eq!(audited, 3);
 }
+
+fn impor(csv: &str, tulis: bool) -> String {
+    json!({ "csv": csv, "tulis": tulis }).to_string()
+}
+
+async fn units_of(app: &TestApp, instansi_kode: &str) -> i64 {
+    sqlx::query_scalar("SELECT count(*) FROM unor u JOIN instansi i ON i.id = u.instansi_id WHERE i.kode = $1")
+        .bind(instansi_kode)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap()
+}
+
+#[sqlx::test(migrator = "server::database::MIGRATOR")]
+async fn a_csv_import_previews_each_line_then_writes_all_units_or_none(pool: sqlx::PgPool) {
+    let app = common::spawn(pool).await;
+    let admin = app.client_as(Role::AdminInstansi).await;
+    let before = units_of(&app, "KAB-SLEMAN").await;
+    // A parent in the tree, one on an earlier line, one nowhere; a unit already there; a line
+    // with two columns: each line's own reason, nothing written, even when asked to write.
+    let csv = "nama;jenis;induk\n\
+               Dinas Arsip dan Perpustakaan;SKPD;\n\
+               Bidang Arsip Digital;Bidang;dinas arsip dan perpustakaan\n\
+               Seksi Alih Media;Seksi;Dinas Arsip dan Perpustakaan / Bidang Arsip Digital\n\
+               UPT Baru;UPT;Dinas Yang Tidak Ada\n\
+               Dinas Kesehatan;SKPD;\n\
+               Bidang Tanpa Jenis;\n\
+               Bidang Layanan;Bidang;Dinas Kesehatan\n";
+    for tulis in [false, true] {
+        let response = app.call_json(&admin, "/api/admin/unor/impor", &impor(csv, tulis)).await;
+        assert_eq!(response.status(), 200);
+        let preview: domain::unor_impor::PratinjauImpor = response.json().await.unwrap();
+        assert!(!preview.ditulis);
+        let galat: Vec<(usize, Option<ErrorCode>)> = preview.baris.iter().map(|b| (b.baris, b.galat)).collect();
+        assert_eq!(
+            galat,
+            [
+                (2, None),
+                (3, None),
+                (4, None),
+                (5, Some(ErrorCode::UnitImportParentMissing)),
+                (6, Some(ErrorCode::UnitImportExists)),
+                (7, Some(ErrorCode::UnitImportColumns)),
+                (8, None),
+            ]
+        );
+        assert_eq!(preview.baris[2].jalur, "Dinas Arsip dan Perpustakaan / Bidang Arsip Digital / Seksi Alih Media");
+        assert_eq!(units_of(&app, "KAB-SLEMAN").await, before);
+    }
+    // The whole file refused: no heading.
+    let response = app.call_json(&admin, "/api/admin/unor/impor", &impor("Dinas A;SKPD;\n", false)).await;
+    assert_eq!(refused(response).await, ErrorCode::UnitImportHeader);
+
+    // The corrected file: all four units in one go, in the tree where the lines put them.
+    let csv = "nama,jenis,induk\n\
+               Dinas Arsip dan Perpustakaan,SKPD,\n\
+               Bidang Arsip Digital,Bidang,Dinas Arsip dan Perpustakaan\n\
+               Seksi Alih Media,Seksi,Dinas Arsip dan Perpustakaan/Bidang Arsip Digital\n\
+               Bidang Layanan,Bidang,Dinas Kesehatan\n";
+    let response = app.call_json(&admin, "/api/admin/unor/impor", &impor(csv, true)).await;
+    let preview: domain::unor_impor::PratinjauImpor = response.json().await.unwrap();
+    assert!(preview.ditulis && preview.galat() == 0);
+    assert_eq!(units_of(&app, "KAB-SLEMAN").await, before + 4);
+    let (seksi, seksi_path) = unit(&app, "Seksi Alih Media", "KAB-SLEMAN").await;
+    let (bidang, bidang_path) = unit(&app, "Bidang Arsip Digital", "KAB-SLEMAN").await;
+    assert!(seksi_path.starts_with(&bidang_path) && seksi_path.ends_with(&format!("{}/", seksi.replace('-', ""))));
+    let tree: UnorAdminView = app.call_json(&admin, "/api/admin/unor", "{}").await.json().await.unwrap();
+    let listed = tree.unit.iter().find(|u| u.id == seksi).unwrap();
+    assert_eq!((listed.induk_id.as_str(), listed.kedalaman), (bidang.as_str(), 2));
+    let audit: serde_json::Value = sqlx::query_scalar("SELECT detail FROM audit_log WHERE action = 'unor_imported'")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(audit["jumlah"], 4);
+
+    // Three more units sent three times at once: written exactly once.
+    let csv3 = "nama;jenis;induk\nSeksi A;Seksi;Dinas Kesehatan\nSeksi B;Seksi;Dinas Kesehatan\nSeksi C;Seksi;Dinas Kesehatan\n";
+    let body = impor(csv3, true);
+    let sends = (0..3).map(|_| async { app.call_json(&admin, "/api/admin/unor/impor", &body).await });
+    let mut written = 0;
+    for response in futures::future::join_all(sends).await {
+        assert_eq!(response.status(), 200);
+        written += usize::from(response.json::<domain::unor_impor::PratinjauImpor>().await.unwrap().ditulis);
+    }
+    assert_eq!(written, 1);
+    assert_eq!(units_of(&app, "KAB-SLEMAN").await, before + 7);
+
+    // The same file again: every line is there now, nothing doubles.
+    let response = app.call_json(&admin, "/api/admin/unor/impor", &impor(csv, true)).await;
+    let preview: domain::unor_impor::PratinjauImpor = response.json().await.unwrap();
+    assert!(!preview.ditulis);
+    assert!(preview.baris.iter().all(|b| b.galat == Some(ErrorCode::UnitImportExists)));
+    assert_eq!(units_of(&app, "KAB-SLEMAN").await, before + 7);
+    // Another instansi's tree is never reached: BPS's units are not parents here.
+    let response = app
+        .call_json(
+            &admin,
+            "/api/admin/unor/impor",
+            &impor("nama;jenis;induk\nSeksi X;Seksi;Biro Sumber Daya Manusia\n", false),
+        )
+        .await;
+    let preview: domain::unor_impor::PratinjauImpor = response.json().await.unwrap();
+    assert_eq!(preview.baris[0].galat, Some(ErrorCode::UnitImportParentMissing));
+}

@@ -61,6 +61,16 @@ pub async fn add_unit(induk_id: String, nama: String, jenis: String) -> Result<(
     Ok(())
 }
 
+/// Checks a CSV of units against the tree (`tulis = false`: nothing is written) or adds them
+/// all in one transaction (`tulis = true`, only when every line is right).
+#[server(endpoint = "admin/unor/impor", input = server_fn::codec::Json)]
+pub async fn import_units(csv: String, tulis: bool) -> Result<domain::unor_impor::PratinjauImpor, AppError> {
+    use crate::auth::{require, state};
+    let (user, auth) = require(domain::Capability::AdminInstansi)?;
+    let instansi_id = super::admin::own_instansi(&user)?;
+    Ok(state()?.reference.import_units(&user, instansi_id, &csv, tulis, &auth.ip).await?)
+}
+
 #[server(endpoint = "admin/unor/ubah", input = server_fn::codec::Json)]
 pub async fn rename_unit(unor_id: String, nama: String, jenis: String) -> Result<(), AppError> {
     use crate::auth::{require, state};

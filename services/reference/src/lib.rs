@@ -3,6 +3,7 @@
 
 mod kelola;
 mod search;
+mod unor_impor;
 mod unor_kelola;
 
 pub use unor_kelola::Pindah;
