@@ -88,7 +88,7 @@ pub fn App() -> impl IntoView {
                     // Opened from a mailed link; in the main module (`pages::tamu` says why).
                     <Route path=path!("/daftar/tiket") view=pages::tamu::GuestTicketPage ssr=SsrMode::Async/>
                     <Route path=path!("/lupa-sandi") view=pages::reset::ForgotPassword ssr=SsrMode::Async/>
-                    <Route path=path!("/reset-sandi") view={Lazy::<pages::lazy::ResetPasswordRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/reset-sandi") view=pages::reset::ResetPasswordPage ssr=SsrMode::Async/>
                     <Route path=path!("/pns") view={Lazy::<pages::lazy::PnsHomeRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/pns/formulir") view={Lazy::<pages::formulir::FormRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/pns/progres") view={Lazy::<pages::lazy::PnsHomeRoute>::new()} ssr=SsrMode::Async/>

@@ -353,12 +353,7 @@ async fn an_l1_verifiers_unit_changes_in_place_within_the_instansi_only(pool: sq
     let home = app.call(&verifier, "/api/beranda/verifikasi", &[]).await;
     assert_eq!(home.status(), 200);
     assert!(home.json::<VerifierHomeView>().await.unwrap().scope.contains("Dinas Pendidikan"));
-    let audit: serde_json::Value = sqlx::query_scalar(
-        "SELECT detail FROM audit_log WHERE action = 'l1_unit_changed' AND subject = 'verif1.dinkes'",
-    )
-    .fetch_one(&app.pool)
-    .await
-    .unwrap();
+    let audit = app.latest_audit("l1_unit_changed", "verif1.dinkes").await;
     assert_eq!(audit["sesudah"]["unor_id"], json!(dikpora));
     assert!(audit["sebelum"]["unor_id"].is_string());
 

@@ -58,15 +58,6 @@ async fn grant_of(app: &TestApp, login: &str) -> (String, Option<i16>, Option<i1
     .unwrap()
 }
 
-async fn audit_detail(app: &TestApp, action: &str, subject: &str) -> serde_json::Value {
-    sqlx::query_scalar("SELECT detail FROM audit_log WHERE action = $1 AND subject = $2 ORDER BY id DESC LIMIT 1")
-        .bind(action)
-        .bind(subject)
-        .fetch_one(&app.pool)
-        .await
-        .unwrap()
-}
-
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
 async fn a_kanreg_admin_keeps_the_l3_and_hds_accounts_of_its_own_office(pool: sqlx::PgPool) {
     let app = common::spawn(pool).await;
@@ -89,7 +80,7 @@ async fn a_kanreg_admin_keeps_the_l3_and_hds_accounts_of_its_own_office(pool: sq
         app.call_json(&admin, "/api/admin/akun/buat", &baru("verif3.baru", peran("verifikator_l3", "", &[]))).await;
     assert_eq!(response.status(), 200);
     assert_eq!(grant_of(&app, "verif3.baru").await, ("verifikator_l3".into(), Some(1), Some(1), None));
-    let detail = audit_detail(&app, "staff_account_created", "verif3.baru").await;
+    let detail = app.latest_audit("staff_account_created", "verif3.baru").await;
     assert_eq!((detail["kantor_id"].as_i64(), detail["sebelum"].is_null()), (Some(1), true));
     // An HDS officer of the office with categories.
     let hds = peran("petugas_hds", "", &["A", "B"]);
@@ -176,7 +167,7 @@ async fn admin_bkn_names_any_place_grants_the_admins_and_never_touches_another_a
     let admin_kanreg = account_id(&app, "admin.kanreg1").await;
     let link = json!({ "account_id": admin_kanreg }).to_string();
     assert_eq!(app.call_json(&bkn, "/api/admin/akun/sesi", &link).await.status(), 200);
-    let detail = audit_detail(&app, "sessions_ended", "admin.kanreg1").await;
+    let detail = app.latest_audit("sessions_ended", "admin.kanreg1").await;
     assert_eq!(detail["account_id"], json!(admin_kanreg));
 
     // Granting needs a place; an unknown place is not found; admin BKN is nobody's to grant.

@@ -36,12 +36,11 @@ fn with_mark(page: AnyView) -> AnyView {
     view! { <span hidden data-lazy-route="" node_ref=mark></span>{page} }.into_any()
 }
 
-// Registration and setting a password: rarer than signing in, kept off the sign-in download.
-// "Forgot password" and the executive's home live in the main module: the machinery their
-// chunks shared with the big routes moved there with them and every big route shrank
-// (docs/PERFORMANCE.md, "Staff accounts at every place").
+// Registration: rarer than signing in, kept off the sign-in download. The password pages
+// ("forgot password", setting one from a mailed link) and the executive's home live in the
+// main module: the machinery their chunks shared with the big routes moved there with them
+// and every big route shrank (docs/PERFORMANCE.md, "Staff accounts at every place").
 lazy_page!(RegisterRoute, super::register::Register);
-lazy_page!(ResetPasswordRoute, super::reset::ResetPasswordPage);
 lazy_page!(PnsHomeRoute, super::hds::PnsAndHdsPages);
 // The admin pages share the verifier's chunk: a lazy route of their own cut the code the big
 // routes share into more, worse-compressing chunks (+7 to +13 KiB on the form, #14).

@@ -77,6 +77,16 @@ impl TestApp {
         format!("{}{}", self.address, path)
     }
 
+    /// The detail of the newest audit row of `action` about `subject`.
+    pub async fn latest_audit(&self, action: &str, subject: &str) -> serde_json::Value {
+        sqlx::query_scalar("SELECT detail FROM audit_log WHERE action = $1 AND subject = $2 ORDER BY id DESC LIMIT 1")
+            .bind(action)
+            .bind(subject)
+            .fetch_one(&self.pool)
+            .await
+            .unwrap()
+    }
+
     pub async fn call(&self, client: &reqwest::Client, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
         client.post(self.url(path)).form(form).send().await.unwrap()
     }

@@ -54,12 +54,9 @@ struct Managed {
 }
 
 async fn manageable(conn: &mut sqlx::PgConnection, lingkup: &Lingkup, account_id: Uuid) -> Result<Managed> {
-    let row = sqlx::query(&manageable_sql())
-        .bind(account_id)
-        .bind(lingkup.instansi_id())
-        .bind(lingkup.peran_codes())
-        .bind(lingkup.kantor_id())
-        .bind(lingkup.tempat == Tempat::Nasional)
+    let sql = manageable_sql();
+    let row = lingkup
+        .bind(sqlx::query(&sql).bind(account_id))
         .fetch_optional(conn)
         .await?
         // Not there, or not theirs: the same answer.
@@ -285,21 +282,18 @@ impl Identity {
     pub async fn revoke_staff_role(&self, by: &CurrentUser, lingkup: &Lingkup, grant_id: Uuid, ip: &str) -> Result<()> {
         let mut tx = self.pool.begin().await?;
         let here = Lingkup::grant_here_sql(2, 4, 5);
-        let row = sqlx::query(&format!(
+        let sql = format!(
             "DELETE FROM role_grant g USING account a
              WHERE g.id = $1 AND a.id = g.account_id AND ($2::uuid IS NULL OR a.instansi_id = $2)
                AND g.role = ANY($3) AND {here}
              RETURNING g.account_id, g.role, g.unor_id, g.hds_kategori, g.instansi_id, g.kantor_id,
                        coalesce(a.username, a.nip) AS login"
-        ))
-        .bind(grant_id)
-        .bind(lingkup.instansi_id())
-        .bind(lingkup.peran_codes())
-        .bind(lingkup.kantor_id())
-        .bind(lingkup.tempat == Tempat::Nasional)
-        .fetch_optional(&mut *tx)
-        .await?
-        .ok_or(ErrorCode::NotFound)?;
+        );
+        let row = lingkup
+            .bind(sqlx::query(&sql).bind(grant_id))
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or(ErrorCode::NotFound)?;
         let account: Uuid = row.try_get("account_id")?;
         let login: Option<String> = row.try_get("login")?;
         let sebelum = json!({
@@ -330,21 +324,18 @@ impl Identity {
         let unor_id: Uuid = unor_id.parse().map_err(|_| ErrorCode::UnorRequired)?;
         let mut tx = self.pool.begin().await?;
         let here = Lingkup::grant_here_sql(2, 4, 5);
-        let row = sqlx::query(&format!(
+        let sql = format!(
             "SELECT g.account_id, g.instansi_id, g.unor_id, coalesce(a.username, a.nip) AS login
              FROM role_grant g JOIN account a ON a.id = g.account_id
              WHERE g.id = $1 AND g.role = 'verifikator_l1' AND ($2::uuid IS NULL OR a.instansi_id = $2)
                AND g.role = ANY($3) AND {here}
              FOR UPDATE OF g"
-        ))
-        .bind(grant_id)
-        .bind(lingkup.instansi_id())
-        .bind(lingkup.peran_codes())
-        .bind(lingkup.kantor_id())
-        .bind(lingkup.tempat == Tempat::Nasional)
-        .fetch_optional(&mut *tx)
-        .await?
-        .ok_or(ErrorCode::NotFound)?;
+        );
+        let row = lingkup
+            .bind(sqlx::query(&sql).bind(grant_id))
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or(ErrorCode::NotFound)?;
         let (account, lama): (Uuid, Option<Uuid>) = (row.try_get("account_id")?, row.try_get("unor_id")?);
         let instansi_id: Uuid = row.try_get::<Option<Uuid>, _>("instansi_id")?.ok_or(ErrorCode::NotFound)?;
         let login: Option<String> = row.try_get("login")?;

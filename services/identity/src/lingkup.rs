@@ -61,6 +61,19 @@ impl Lingkup {
         format!("coalesce(${n} OR (g.instansi_id = ${i} AND g.kantor_id IS NULL) OR g.kantor_id = ${k}, false)")
     }
 
+    /// Binds `$2`–`$5` of a statement that uses `grant_here_sql(2, 4, 5)`: the instansi, the
+    /// roles, the office and "national" (after the statement's own `$1`).
+    pub(crate) fn bind<'q>(
+        &self,
+        query: sqlx::query::Query<'q, sqlx::Postgres, sqlx::postgres::PgArguments>,
+    ) -> sqlx::query::Query<'q, sqlx::Postgres, sqlx::postgres::PgArguments> {
+        query
+            .bind(self.instansi_id())
+            .bind(self.peran_codes())
+            .bind(self.kantor_id())
+            .bind(self.tempat == Tempat::Nasional)
+    }
+
     /// Whether a grant with these columns is at this place.
     pub(crate) fn holds(&self, instansi_id: Option<Uuid>, kantor_id: Option<i16>) -> bool {
         match self.tempat {
