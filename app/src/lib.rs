@@ -106,6 +106,7 @@ pub fn App() -> impl IntoView {
                     // Admin BKN's help-desk settings share the review pages' chunk (`pages::verifikasi::ReviewPages`).
                     <Route path=path!("/hds/sla") view={Lazy::<pages::lazy::ReviewRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/hds/rute") view={Lazy::<pages::lazy::ReviewRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/verifikasi/rute") view={Lazy::<pages::lazy::ReviewRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/admin/instansi") view={Lazy::<pages::lazy::VerifierRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/admin/instansi/akun") view={Lazy::<pages::lazy::VerifierRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/admin/akun") view={Lazy::<pages::lazy::VerifierRoute>::new()} ssr=SsrMode::Async/>

@@ -165,6 +165,7 @@ error_codes! {
     UnitHasChildren => ("Unit di bawahnya masih terbuka: tutup atau pindahkan dulu.", "Units below it are still open: close or move them first."),
     UnitHasPns => ("Masih ada PNS di unit ini: pindahkan mereka dulu.", "Civil servants still belong to this unit: move them first."),
     UnitHasOpenWork => ("Masih ada usulan PNS unit ini yang sedang diverifikasi.", "Proposals of this unit's civil servants are still being verified."),
+    RouteLevelsRequired => ("Setiap usulan perlu paling sedikit satu tingkat verifikasi.", "Every proposal needs at least one verification level."),
     UnitImportEmpty => ("Berkas tidak berisi baris unit di bawah judul kolom.", "The file has no unit lines below the column headings."),
     UnitImportHeader => ("Baris pertama harus judul kolom: nama;jenis;induk", "The first line must be the column headings: nama;jenis;induk"),
     UnitImportTooMany => ("Paling banyak 2000 unit sekali impor: bagi berkasnya.", "At most 2000 units per import: split the file."),

@@ -17,6 +17,7 @@ pub mod nip;
 pub mod pengaturan;
 pub mod referensi;
 pub mod role;
+pub mod rute_verifikasi;
 pub mod unor;
 pub mod unor_impor;
 pub mod verifikasi;

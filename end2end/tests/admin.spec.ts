@@ -494,3 +494,37 @@ test("the BKN admin routes a help-desk category to another office; a destination
   await jfu.getByRole("button", { name: "Simpan" }).click();
   await expect.poll(route).toBe("kantor");
 });
+
+test("the BKN admin changes which verification levels a kind of change takes; no level at all is refused", async ({
+  page,
+}) => {
+  await signIn(page, "admin.bkn");
+  await page.waitForURL("/admin/bkn");
+  await expect(page.getByTestId("buka-rute-verifikasi")).toHaveAttribute("href", "/verifikasi/rute");
+  await page.goto("/verifikasi/rute");
+  await waitForHydration(page);
+
+  // Every proposal of a regional instansi needs a level: unticking them all is refused.
+  const semua = page.locator('[data-testid="baris-rute-verifikasi"][data-rute="daerah-semua"]');
+  for (const label of ["L1 — SKPD/UPT", "L2 — BKD", "L3 — Kantor Regional BKN"]) {
+    await semua.getByLabel(label).uncheck();
+  }
+  await semua.getByRole("button", { name: "Simpan" }).click();
+  await expect(semua.getByTestId("galat-rute")).toHaveText("Setiap usulan perlu paling sedikit satu tingkat verifikasi.");
+
+  // A NIP change of a regional instansi also through the BKD (every proposal already is, so
+  // the other journeys' rounds are unchanged); kept after a reload; then back as it was.
+  const nip = page.locator('[data-testid="baris-rute-verifikasi"][data-rute="daerah-nip"]');
+  await nip.getByLabel("L2 — BKD").check();
+  await nip.getByRole("button", { name: "Simpan" }).click();
+  await expect(nip.getByTestId("rute-tersimpan")).toBeVisible();
+  const levels = () =>
+    sql("SELECT string_agg(tingkat::text, ',' ORDER BY tingkat) FROM verifikasi_rute WHERE jenis_instansi = 'daerah' AND jenis_perubahan = 'nip'");
+  expect(levels()).toBe("2,4");
+  await page.reload();
+  await waitForHydration(page);
+  await expect(nip.getByLabel("L2 — BKD")).toBeChecked();
+  await nip.getByLabel("L2 — BKD").uncheck();
+  await nip.getByRole("button", { name: "Simpan" }).click();
+  await expect.poll(levels).toBe("4");
+});

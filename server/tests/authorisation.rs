@@ -225,6 +225,7 @@ fn rows() -> Vec<Row> {
         page("/admin/referensi", Needs(AdminBkn)),
         page("/hds/sla", Needs(AdminBkn)),
         page("/hds/rute", Needs(AdminBkn)),
+        page("/verifikasi/rute", Needs(AdminBkn)),
         page("/eksekutif", Needs(ExecutiveDashboard)),
         // Late: the ticket leaves the officer's reach, so no row after it may need it.
         fun("/api/hds/kotak/alihkan", Needs(HdsInbox), by!(transfer_in_reach)).outside(by!(transfer_outside)),
@@ -236,6 +237,8 @@ fn rows() -> Vec<Row> {
         fun("/api/hds/sla/simpan", Needs(AdminBkn), by!(sla_unchanged)),
         fun("/api/hds/rute", Needs(AdminBkn), by!(no_args)),
         fun("/api/hds/rute/simpan", Needs(AdminBkn), by!(route_unchanged)),
+        fun("/api/verifikasi/rute", Needs(AdminBkn), by!(json_no_args)),
+        fun("/api/verifikasi/rute/simpan", Needs(AdminBkn), by!(verification_route_unchanged)),
         // Naming a missing entry: whoever reaches the F–O ticket (in the demo world the
         // instansi admin, who answers F; hds.kanreg1 has no F–O category).
         fun("/api/hds/kotak/saran", Roles(&[Role::AdminInstansi]), by!(suggestion_in_reach))
@@ -1797,6 +1800,11 @@ async fn other_l1_unit(world: &World, role: Option<Role>, _: &Client) -> Option<
 
 async fn unit_import_preview(_: &World, _: Option<Role>, _: &Client) -> Call {
     json_call(serde_json::json!({ "csv": "nama;jenis;induk\nDinas Uji Impor;SKPD;\n", "tulis": false }))
+}
+
+/// The demo's row as it stands: saving it changes nothing for the other rows.
+async fn verification_route_unchanged(_: &World, _: Option<Role>, _: &Client) -> Call {
+    json_call(serde_json::json!({ "rute": { "jenis_instansi": "daerah", "jenis_perubahan": "nip", "tingkat": [4] } }))
 }
 
 async fn reference_list(_: &World, _: Option<Role>, _: &Client) -> Call {

@@ -142,3 +142,59 @@ async fn parallel_decisions_on_one_item_are_applied_once(pool: sqlx::PgPool) {
         .unwrap();
     assert_eq!(riwayat, 1);
 }
+
+/// Admin BKN changes verification's routing table (#13): one row at a time, sorted, each level
+/// with its office; a row that would leave proposals unverified is refused; audited.
+#[sqlx::test(migrator = "server::database::MIGRATOR")]
+async fn admin_bkn_changes_which_levels_a_proposal_takes(pool: sqlx::PgPool) {
+    use domain::rute_verifikasi::RuteVerifikasi;
+    let app = common::spawn(pool).await;
+    let bkn = app.client_as(Role::AdminBkn).await;
+    let table: Vec<RuteVerifikasi> = app.call_json(&bkn, "/api/verifikasi/rute", "{}").await.json().await.unwrap();
+    let levels = |t: &[RuteVerifikasi], i: &str, p: &str| {
+        t.iter().find(|r| r.jenis_instansi == i && r.jenis_perubahan == p).unwrap().tingkat.clone()
+    };
+    assert_eq!(table.len(), 4);
+    assert_eq!(levels(&table, "daerah", "semua"), [1, 2, 3]);
+    assert_eq!(levels(&table, "pusat", "nip"), [4]);
+
+    // Central instansi: every proposal also through the Direktorat Status (levels sent unsorted).
+    let body = serde_json::json!({ "rute": { "jenis_instansi": "pusat", "jenis_perubahan": "semua", "tingkat": [4, 1, 2, 3] } });
+    let response = app.call_json(&bkn, "/api/verifikasi/rute/simpan", &body.to_string()).await;
+    assert_eq!(response.status(), 200);
+    let table: Vec<RuteVerifikasi> = app.call_json(&bkn, "/api/verifikasi/rute", "{}").await.json().await.unwrap();
+    assert_eq!(levels(&table, "pusat", "semua"), [1, 2, 3, 4]);
+    let stored: (String, Option<i16>) = sqlx::query_as(
+        "SELECT kantor, kantor_id FROM verifikasi_rute WHERE jenis_instansi = 'pusat' AND jenis_perubahan = 'semua' AND tingkat = 4",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(stored, ("Direktorat Status BKN".to_owned(), Some(100)));
+    let audit: serde_json::Value =
+        sqlx::query_scalar("SELECT detail FROM audit_log WHERE action = 'verifikasi_rute_changed'")
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    assert_eq!(
+        (audit["sebelum"].clone(), audit["sesudah"].clone()),
+        (serde_json::json!([1, 2, 3]), serde_json::json!([1, 2, 3, 4]))
+    );
+
+    // No level for every proposal, a level 5, an unknown kind: refused, nothing changes.
+    for (rute, code) in [
+        (
+            serde_json::json!({ "jenis_instansi": "daerah", "jenis_perubahan": "semua", "tingkat": [] }),
+            "RouteLevelsRequired",
+        ),
+        (serde_json::json!({ "jenis_instansi": "daerah", "jenis_perubahan": "nip", "tingkat": [5] }), "BadRequest"),
+        (serde_json::json!({ "jenis_instansi": "desa", "jenis_perubahan": "semua", "tingkat": [1] }), "BadRequest"),
+    ] {
+        let response =
+            app.call_json(&bkn, "/api/verifikasi/rute/simpan", &serde_json::json!({ "rute": rute }).to_string()).await;
+        assert_eq!(response.status(), 400);
+        assert!(response.text().await.unwrap().contains(code), "{code}");
+    }
+    let after: Vec<RuteVerifikasi> = app.call_json(&bkn, "/api/verifikasi/rute", "{}").await.json().await.unwrap();
+    assert_eq!(after, table);
+}

@@ -478,3 +478,19 @@ mod server {
         out
     }
 }
+
+/// Verification's routing table, for admin BKN to change (`/verifikasi/rute`).
+#[server(endpoint = "verifikasi/rute", input = server_fn::codec::Json)]
+pub async fn verification_routing() -> Result<Vec<domain::rute_verifikasi::RuteVerifikasi>, AppError> {
+    use crate::auth::{require, state};
+    require(domain::Capability::AdminBkn)?;
+    Ok(state()?.verification.routing_table().await?)
+}
+
+/// Replaces one row's levels; rounds sent before keep theirs.
+#[server(endpoint = "verifikasi/rute/simpan", input = server_fn::codec::Json)]
+pub async fn set_verification_routing(rute: domain::rute_verifikasi::RuteVerifikasi) -> Result<(), AppError> {
+    use crate::auth::{require, state};
+    let (user, auth) = require(domain::Capability::AdminBkn)?;
+    Ok(state()?.verification.set_routing_levels(&user, rute, &auth.ip).await?)
+}

@@ -312,7 +312,8 @@ pub fn AdminBknHomePage() -> impl IntoView {
             <p>
                 <a class="button" href="/admin/referensi" data-testid="buka-referensi">{t(Msg::ReferenceOpen)}</a>" "
                 <a class="button" href="/hds/sla" data-testid="buka-sla">{t(Msg::SlaLink)}</a>" "
-                <a class="button" href="/hds/rute" data-testid="buka-rute">{t(Msg::RouteLink)}</a>
+                <a class="button" href="/hds/rute" data-testid="buka-rute">{t(Msg::RouteLink)}</a>" "
+                <a class="button" href="/verifikasi/rute" data-testid="buka-rute-verifikasi">{t(Msg::VerificationRouteLink)}</a>
             </p>
             <RegionSettings/>
         }

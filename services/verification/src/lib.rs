@@ -12,6 +12,7 @@ mod klaim;
 mod pinjam;
 mod putusan;
 mod rute;
+mod rute_kelola;
 mod store;
 mod tinjauan;
 mod turun;

@@ -14,7 +14,7 @@ use crate::i18n::{error_text, t};
 use crate::resource::AppResource;
 
 /// Runs an action: busy while it runs, its error shown, then `done`.
-pub(super) fn act<F>(busy: RwSignal<bool>, failed: RwSignal<Option<ErrorCode>>, task: F, done: impl FnOnce() + 'static)
+pub(crate) fn act<F>(busy: RwSignal<bool>, failed: RwSignal<Option<ErrorCode>>, task: F, done: impl FnOnce() + 'static)
 where
     F: std::future::Future<Output = Result<(), AppError>> + 'static,
 {

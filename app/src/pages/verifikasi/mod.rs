@@ -6,6 +6,7 @@ pub mod antrian;
 pub mod bawa;
 pub mod luring;
 pub mod pinjaman;
+pub mod rute;
 pub mod tinjauan;
 
 use leptos::prelude::*;
@@ -21,6 +22,7 @@ pub fn ReviewPages() -> impl IntoView {
         "/verifikasi/luring" => view! { <luring::OfflinePage/> }.into_any(),
         "/hds/sla" => view! { <crate::pages::hds::sla::SlaPage/> }.into_any(),
         "/hds/rute" => view! { <crate::pages::hds::rute::RoutingPage/> }.into_any(),
+        "/verifikasi/rute" => view! { <rute::VerificationRoutingPage/> }.into_any(),
         _ => view! { <tinjauan::ReviewPage/> }.into_any(),
     }
 }
