@@ -551,6 +551,7 @@ messages! {
     SlaLink => ("Atur SLA Help Desk", "Set the help desk SLA"),
     SuggestEntryHint => ("Entri yang belum ada ditambahkan dulu: unit organisasi oleh admin instansi (Kelola unit organisasi), entri daftar lain oleh Admin BKN (Tabel referensi). Muat ulang halaman ini, lalu pilih entrinya di sini.", "Add the missing entry first: a unit by the instansi admin (unit tree), another list's entry by the BKN admin (reference tables). Reload this page, then choose the entry here."),
     SuggestEntryChosen => ("Entri yang disarankan", "The entry to name"),
+    FlagSuggested => ("Pilih entri yang sudah ditambahkan:", "Pick the entry that was added:"),
     SuggestEntrySolve => ("Sarankan entri ini dan selesaikan tiket", "Name this entry and solve the ticket"),
     TicketFromFlag => ("Tiket ini untuk isian yang Anda tandai [?]:", "This ticket is about the field you flagged [?]:"),
     FlagWithdraw => ("Tarik laporan", "Withdraw"),

@@ -400,6 +400,9 @@ test("a PNS whose unit is missing flags the field; the instansi admin adds the u
   await waitForHydration(pns);
   await pns.locator("#tab-data-posisi").click();
   await expect(pns.getByTestId("f-data-posisi-unor-tanda")).toContainText(`Diselesaikan Help Desk, tiket ${nomor}`);
+  await expect(pns.getByTestId("f-data-posisi-unor-tanda").getByTestId("saran-tanda")).toHaveText(
+    `Pilih entri yang sudah ditambahkan: ${unit}`,
+  );
   await pns.locator("#f-data-posisi-unor").fill("Arsip Digital");
   await pns.locator("#f-data-posisi-unor-pilihan").getByRole("button", { name: unit }).click();
   await expect(pns.locator("#f-data-posisi-unor")).toHaveValue(unit);

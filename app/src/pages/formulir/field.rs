@@ -77,11 +77,15 @@ fn Flag(bagian: Bagian, entri: Option<usize>, key: &'static str, id: String) -> 
                     _ => (format!("/pns/bantuan?tanda={}", tanda.id), t(Msg::FlagRaiseTicket).to_owned()),
                 };
                 let check = if solved { t(Msg::FlagSolvedCheck) } else { "" };
+                // F–O: the entry the help desk added and named, to pick in the field.
+                let saran = tanda.saran.map(|s| view! {
+                    " "<span data-testid="saran-tanda">{t(Msg::FlagSuggested)}" "<strong>{s.nama}</strong></span>
+                });
                 let tanda_id = tanda.id.clone();
                 let can_withdraw = tanda.status == StatusTanda::Terbuka && editable();
                 view! {
                     <p class="flagged" data-testid=id.clone()>
-                        "⚑ "{t(Msg::Flagged)}" "{tanda.keterangan}" "<a href=href>{link}</a>" "{check}
+                        "⚑ "{t(Msg::Flagged)}" "{tanda.keterangan}" "<a href=href>{link}</a>" "{check}{saran}
                         {can_withdraw.then(|| view! {
                             " "<button type="button" class="link" on:click=move |_| withdraw(tanda_id.clone())>
                                 {t(Msg::FlagWithdraw)}
