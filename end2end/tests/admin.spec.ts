@@ -1,5 +1,15 @@
 import { expect } from "@playwright/test";
-import { addUnit, DEMO_PNS_NIP, lastMailTo, signIn, slemanPnsWithAccount, sql, test, waitForHydration } from "./helpers";
+import {
+  addUnit,
+  choosePassword,
+  DEMO_PNS_NIP,
+  openPasswordLink,
+  signIn,
+  slemanPnsWithAccount,
+  sql,
+  test,
+  waitForHydration,
+} from "./helpers";
 
 /** A date `days` from today in WIB (UTC+7), the server's calendar, as `YYYY-MM-DD`. */
 function wib(days: number): string {
@@ -82,13 +92,8 @@ test("an instansi admin creates an L1 verifier, who sets a password from the mai
 
   // The owner sets a password from the mailed link and signs in to their unit's queue.
   const verifier = await (await browser.newContext()).newPage();
-  const link = (await lastMailTo(email)).match(/https?:\/\/\S+\/reset-sandi\?token=\S+/)![0];
-  await verifier.goto(new URL(link).pathname + new URL(link).search);
-  await waitForHydration(verifier);
-  await verifier.getByLabel("Kata sandi baru").fill("SandiRina2026");
-  await verifier.getByLabel("Ulangi kata sandi").fill("SandiRina2026");
-  await verifier.getByRole("button", { name: "Simpan kata sandi" }).click();
-  await expect(verifier.getByText("Kata sandi diubah.")).toBeVisible();
+  await openPasswordLink(verifier, email);
+  await choosePassword(verifier, "SandiRina2026");
   await signIn(verifier, username, "SandiRina2026");
   await verifier.waitForURL("/verifikasi");
   await expect(verifier.getByTestId("home-verifikasi")).toContainText("Dinas Kesehatan");
@@ -145,13 +150,8 @@ test("a Kanreg admin creates an L3 verifier of its office; admin BKN chooses Kan
 
   // The owner sets a password from the mail and lands on the verifier's home.
   const verifier = await (await browser.newContext()).newPage();
-  const link = (await lastMailTo(email)).match(/https?:\/\/\S+\/reset-sandi\?token=\S+/)![0];
-  await verifier.goto(new URL(link).pathname + new URL(link).search);
-  await waitForHydration(verifier);
-  await verifier.getByLabel("Kata sandi baru").fill("SandiBayu2026");
-  await verifier.getByLabel("Ulangi kata sandi").fill("SandiBayu2026");
-  await verifier.getByRole("button", { name: "Simpan kata sandi" }).click();
-  await expect(verifier.getByText("Kata sandi diubah.")).toBeVisible();
+  await openPasswordLink(verifier, email);
+  await choosePassword(verifier, "SandiBayu2026");
   await signIn(verifier, username, "SandiBayu2026");
   await verifier.waitForURL("/verifikasi");
   await expect(verifier.getByTestId("antrian")).toBeVisible();

@@ -60,6 +60,21 @@ export async function lastMailTo(to: string): Promise<string> {
   throw new Error(`no mail for ${to} in ${dir}`);
 }
 
+/** Opens the password link last mailed to `email` (a new staff account's or a reset's). */
+export async function openPasswordLink(page: Page, email: string) {
+  const link = (await lastMailTo(email)).match(/https?:\/\/\S+\/reset-sandi\?token=\S+/)![0];
+  await page.goto(new URL(link).pathname + new URL(link).search);
+  await waitForHydration(page);
+}
+
+/** On the page the mailed link opened: chooses `password` and waits for the confirmation. */
+export async function choosePassword(page: Page, password: string) {
+  await page.getByLabel("Kata sandi baru").fill(password);
+  await page.getByLabel("Ulangi kata sandi").fill(password);
+  await page.getByRole("button", { name: "Simpan kata sandi" }).click();
+  await expect(page.getByText("Kata sandi diubah.")).toBeVisible();
+}
+
 export async function signIn(page: Page, login: string, password = PASSWORD) {
   await page.goto("/masuk");
   await waitForHydration(page);
