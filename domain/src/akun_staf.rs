@@ -34,6 +34,22 @@ pub enum JenisTempat {
     KantorLain,
 }
 
+/// The offices whose verifiers work a level of their own (reference's `kantor` rows).
+pub const KANTOR_DIT_STATUS: i16 = 100;
+pub const KANTOR_DIT_PENGADAAN: i16 = 101;
+
+impl JenisTempat {
+    /// The kind of an office, from its `kantor` row (id and `jenis`).
+    pub fn of_kantor(id: i16, jenis: &str) -> JenisTempat {
+        match id {
+            _ if jenis == "kanreg" => JenisTempat::Kanreg,
+            KANTOR_DIT_STATUS => JenisTempat::DitStatus,
+            KANTOR_DIT_PENGADAAN => JenisTempat::DitPengadaan,
+            _ => JenisTempat::KantorLain,
+        }
+    }
+}
+
 /// The roles `pemberi` grants at a place of kind `tempat` (#13): the instansi admin L1, L2
 /// and HDS of its BKD/Ropeg; the Kanreg admin L3 and HDS of its Kanreg; admin BKN all of
 /// those everywhere, and the instansi's and the Kanreg's admins. Nobody else grants anything.

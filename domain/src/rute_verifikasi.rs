@@ -5,6 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::akun_staf::{KANTOR_DIT_PENGADAAN, KANTOR_DIT_STATUS};
 use crate::ErrorCode;
 
 pub const JENIS_INSTANSI: [&str; 2] = ["daerah", "pusat"];
@@ -43,11 +44,11 @@ pub fn kantor_tingkat(jenis_instansi: &str, tingkat: i16) -> (&'static str, Opti
     match (jenis_instansi, tingkat) {
         ("pusat", 1) => ("Satker", None),
         ("pusat", 2) => ("Biro Kepegawaian/Ropeg", None),
-        ("pusat", 3) => ("Direktorat Pengadaan dan Kepangkatan BKN", Some(101)),
+        ("pusat", 3) => ("Direktorat Pengadaan dan Kepangkatan BKN", Some(KANTOR_DIT_PENGADAAN)),
         (_, 1) => ("SKPD/UPT", None),
         (_, 2) => ("BKD", None),
         (_, 3) => ("Kantor Regional BKN", None),
-        _ => ("Direktorat Status BKN", Some(100)),
+        _ => ("Direktorat Status BKN", Some(KANTOR_DIT_STATUS)),
     }
 }
 

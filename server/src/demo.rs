@@ -3,6 +3,7 @@
 //! proposals at every stage of verification (`demo_usulan.rs`). Seeding is idempotent: a second
 //! start changes nothing.
 
+use domain::akun_staf::{KANTOR_DIT_PENGADAAN as KANTOR_PENGADAAN, KANTOR_DIT_STATUS as KANTOR_STATUS};
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -31,8 +32,6 @@ const GENERATOR_SEED: u64 = 2015;
 /// Offices (reference's `kantor`, migration `…_kantor`): Kanreg I, the Direktorat Pengadaan dan
 /// Kepangkatan (L3 for central instansi) and the Direktorat Status (L4).
 const KANTOR_KANREG_I: i16 = 1;
-const KANTOR_PENGADAAN: i16 = 101;
-const KANTOR_STATUS: i16 = 100;
 
 pub struct DemoWorld {
     pub pns_nip: String,

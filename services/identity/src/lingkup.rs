@@ -11,10 +11,6 @@ use crate::error::Result;
 use crate::session::CurrentUser;
 use crate::Identity;
 
-/// The offices whose verifiers work a level of their own (reference's `kantor` rows).
-const KANTOR_DIT_STATUS: i16 = 100;
-const KANTOR_DIT_PENGADAAN: i16 = 101;
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tempat {
     /// An instansi's BKD/Ropeg: the instansi's accounts.
@@ -133,12 +129,7 @@ impl Identity {
                 Some(("k", id)) => {
                     let id: i16 = id.parse().map_err(|_| ErrorCode::NotFound)?;
                     let kantor = self.reference.kantor(id).await?.ok_or(ErrorCode::NotFound)?;
-                    let jenis = match kantor.id {
-                        _ if kantor.jenis == "kanreg" => JenisTempat::Kanreg,
-                        KANTOR_DIT_STATUS => JenisTempat::DitStatus,
-                        KANTOR_DIT_PENGADAAN => JenisTempat::DitPengadaan,
-                        _ => JenisTempat::KantorLain,
-                    };
+                    let jenis = JenisTempat::of_kantor(kantor.id, &kantor.jenis);
                     (Tempat::Kantor { id: kantor.id, kanreg_id: kantor.kanreg_id }, jenis)
                 }
                 _ => return Err(ErrorCode::NotFound.into()),

@@ -43,7 +43,7 @@ impl Verification {
         let mut tx = self.pool.begin().await?;
         // Two admins saving at once apply one after the other (the second sees the first's rows).
         sqlx::query("SELECT pg_advisory_xact_lock(hashtext('verifikasi_rute'))").execute(&mut *tx).await?;
-        let sebelum: Vec<i16> = sqlx::query_scalar(
+        let mut sebelum: Vec<i16> = sqlx::query_scalar(
             "DELETE FROM verifikasi_rute WHERE jenis_instansi = $1 AND jenis_perubahan = $2 RETURNING tingkat",
         )
         .bind(&rute.jenis_instansi)
@@ -64,7 +64,6 @@ impl Verification {
             .execute(&mut *tx)
             .await?;
         }
-        let mut sebelum = sebelum;
         sebelum.sort_unstable();
         let detail = serde_json::json!({ "jenis_instansi": rute.jenis_instansi, "jenis_perubahan": rute.jenis_perubahan,
                                          "sebelum": sebelum, "sesudah": rute.tingkat });
