@@ -111,6 +111,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/instansi/akun") view={Lazy::<pages::lazy::VerifierRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/admin/akun") view={Lazy::<pages::lazy::VerifierRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/admin/instansi/unor") view={Lazy::<pages::lazy::VerifierRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/instansi/fasilitas") view={Lazy::<pages::lazy::VerifierRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/admin/kanreg") view={Lazy::<pages::lazy::VerifierRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/admin/bkn") view={Lazy::<pages::lazy::VerifierRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/admin/audit") view={Lazy::<pages::lazy::VerifierRoute>::new()} ssr=SsrMode::Async/>

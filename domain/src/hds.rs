@@ -108,7 +108,7 @@ impl Kategori {
         match (bagian, key, list) {
             (Bagian::DataUtama, "nama", _) => Some(BedaNama),
             (_, "unor", _) => Some(UnorTidakAda),
-            (Bagian::Pendidikan, "nama_sekolah", _) => Some(SekolahTidakAda),
+            (Bagian::Guru, "sekolah", _) => Some(SekolahTidakAda),
             (Bagian::Dokter, "unit_kesehatan", _) => Some(UnitKesehatanTidakAda),
             (_, _, Some(DaftarKode::Jurusan | DaftarKode::TingkatPendidikan)) => Some(PendidikanTidakAda),
             (_, _, Some(DaftarKode::Jft)) => Some(JftTidakAda),

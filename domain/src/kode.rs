@@ -69,6 +69,10 @@ coded! {
         FasilitasPendidikanJenis = "fasilitas_pendidikan_jenis",
         /// The units of the PNS's own instansi (searched in the unor tree, not a code table).
         Unor = "unor",
+        /// The health facilities of the PNS's own instansi (the `fasilitas` table).
+        FasilitasKesehatan = "fasilitas_kesehatan",
+        /// The schools of the PNS's own instansi (the `fasilitas` table).
+        FasilitasPendidikan = "fasilitas_pendidikan",
     }
 }
 

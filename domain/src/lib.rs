@@ -4,8 +4,10 @@
 pub mod account;
 pub mod akun_staf;
 pub mod audit;
+pub mod csv;
 pub mod dates;
 pub mod error;
+pub mod fasilitas;
 pub mod form;
 pub mod hds;
 pub mod i18n;

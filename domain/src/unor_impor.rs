@@ -6,6 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::csv::GalatBerkas;
 use crate::unor::{parse_jenis_unit, parse_nama_unit};
 use crate::ErrorCode;
 
@@ -55,59 +56,31 @@ impl PratinjauImpor {
     }
 }
 
-/// Splits one CSV line on `pemisah`, honouring double quotes (`""` is a quote inside).
-fn fields(line: &str, pemisah: char) -> Vec<String> {
-    let (mut out, mut cur, mut quoted, mut chars) = (Vec::new(), String::new(), false, line.chars().peekable());
-    while let Some(c) = chars.next() {
-        match c {
-            '"' if quoted && chars.peek() == Some(&'"') => {
-                cur.push('"');
-                chars.next();
-            }
-            '"' => quoted = !quoted,
-            c if c == pemisah && !quoted => out.push(std::mem::take(&mut cur)),
-            c => cur.push(c),
-        }
-    }
-    out.push(cur);
-    out
-}
-
 /// Reads the file: every unit line, each either read or with its error. Errors about the
 /// whole file (no header, no lines, too many) come alone.
 pub fn baca_csv(text: &str) -> Result<Vec<Result<BarisImpor, BarisPratinjau>>, ErrorCode> {
-    let text = text.trim_start_matches('\u{feff}');
-    let mut lines = text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty());
-    let (_, header) = lines.next().ok_or(ErrorCode::UnitImportEmpty)?;
-    let pemisah = if header.contains(';') { ';' } else { ',' };
-    let judul: Vec<String> = fields(header, pemisah).iter().map(|f| f.trim().to_lowercase()).collect();
-    if judul != ["nama", "jenis", "induk"] {
-        return Err(ErrorCode::UnitImportHeader);
-    }
-    let mut rows = Vec::new();
-    for (index, line) in lines {
-        if rows.len() == IMPOR_MAKS_BARIS {
-            return Err(ErrorCode::UnitImportTooMany);
-        }
-        let baris = index + 1;
-        let gagal =
-            |galat| BarisPratinjau { baris, jalur: line.trim().to_owned(), jenis: String::new(), galat: Some(galat) };
-        let f = fields(line, pemisah);
-        let [nama, jenis, induk] = f.as_slice() else {
-            rows.push(Err(gagal(ErrorCode::UnitImportColumns)));
-            continue;
-        };
-        let induk: Result<Vec<String>, ErrorCode> =
-            induk.split('/').filter(|n| !n.trim().is_empty()).map(parse_nama_unit).collect();
-        rows.push(match (parse_nama_unit(nama), parse_jenis_unit(jenis), induk) {
-            (Ok(nama), Ok(jenis), Ok(induk)) => Ok(BarisImpor { baris, nama, jenis, induk }),
-            (Err(galat), _, _) | (_, Err(galat), _) | (_, _, Err(galat)) => Err(gagal(galat)),
-        });
-    }
-    if rows.is_empty() {
-        return Err(ErrorCode::UnitImportEmpty);
-    }
-    Ok(rows)
+    let lines = crate::csv::baca(text, &["nama", "jenis", "induk"], IMPOR_MAKS_BARIS).map_err(|g| match g {
+        GalatBerkas::Kosong => ErrorCode::UnitImportEmpty,
+        GalatBerkas::Judul => ErrorCode::UnitImportHeader,
+        GalatBerkas::TerlaluBanyak => ErrorCode::UnitImportTooMany,
+    })?;
+    Ok(lines
+        .into_iter()
+        .map(|line| {
+            let baris = line.nomor;
+            let gagal =
+                |galat| BarisPratinjau { baris, jalur: line.teks.to_owned(), jenis: String::new(), galat: Some(galat) };
+            let [nama, jenis, induk] = line.kolom.as_slice() else {
+                return Err(gagal(ErrorCode::UnitImportColumns));
+            };
+            let induk: Result<Vec<String>, ErrorCode> =
+                induk.split('/').filter(|n| !n.trim().is_empty()).map(parse_nama_unit).collect();
+            match (parse_nama_unit(nama), parse_jenis_unit(jenis), induk) {
+                (Ok(nama), Ok(jenis), Ok(induk)) => Ok(BarisImpor { baris, nama, jenis, induk }),
+                (Err(galat), _, _) | (_, Err(galat), _) | (_, _, Err(galat)) => Err(gagal(galat)),
+            }
+        })
+        .collect())
 }
 
 /// Names compared as a person would: case and spacing aside.

@@ -58,6 +58,7 @@ pub async fn seed(state: &AppState) -> anyhow::Result<DemoWorld> {
     if fresh {
         create_unor_trees(state).await?;
     }
+    create_facilities(state).await?;
     let bps_units = reference.unor_of_instansi(INSTANSI_BPS).await?;
     let sleman_units = reference.unor_of_instansi(INSTANSI_SLEMAN).await?;
     let unit = |units: &[Unor], nama: &str| -> anyhow::Result<Unor> {
@@ -341,6 +342,28 @@ async fn create_unor_trees(state: &AppState) -> anyhow::Result<()> {
     let dinkes = r.create_unor(s, None, "Dinas Kesehatan", "SKPD").await?;
     r.create_unor(s, Some(dinkes.id), "Puskesmas Depok I", "UPT").await?;
     r.create_unor(s, Some(dinkes.id), "Puskesmas Mlati II", "UPT").await?;
+    Ok(())
+}
+
+/// The demo instansi's health facilities and schools (the lists Data Dokter and Data Guru
+/// pick from); added where missing, so an older demo database gains them too.
+async fn create_facilities(state: &AppState) -> anyhow::Result<()> {
+    use domain::fasilitas::BidangFasilitas::{Kesehatan, Pendidikan};
+    let s = INSTANSI_SLEMAN;
+    let facilities = [
+        (INSTANSI_BPS, Kesehatan, "Klinik Pratama BPS", "FK17"),
+        (INSTANSI_BPS, Pendidikan, "Politeknik Statistika STIS", "FP23"),
+        (s, Kesehatan, "Puskesmas Depok I", "FK01"),
+        (s, Kesehatan, "Puskesmas Mlati II", "FK01"),
+        (s, Kesehatan, "Puskesmas Gamping I", "FK02"),
+        (s, Kesehatan, "RSUD Sleman", "FK08"),
+        (s, Pendidikan, "SD Negeri Sleman 2", "FP06"),
+        (s, Pendidikan, "SMP Negeri 1 Sleman", "FP08"),
+        (s, Pendidikan, "SMA Negeri 1 Depok", "FP10"),
+    ];
+    for (instansi, bidang, nama, jenis) in facilities {
+        state.reference.ensure_facility(instansi, bidang, nama, jenis).await?;
+    }
     Ok(())
 }
 

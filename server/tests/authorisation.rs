@@ -158,6 +158,13 @@ fn rows() -> Vec<Row> {
         fun("/api/admin/unor/tutup", Needs(AdminInstansi), by!(close_own_unit)).outside(by!(close_other_unit)),
         // The CSV import's preview: the instansi is the admin's own, nothing is outside.
         fun("/api/admin/unor/impor", Needs(AdminInstansi), by!(unit_import_preview)),
+        fun("/api/admin/fasilitas", Needs(AdminInstansi), by!(facility_list)),
+        fun("/api/admin/fasilitas/tambah", Needs(AdminInstansi), by!(facility_new)),
+        fun("/api/admin/fasilitas/ubah", Needs(AdminInstansi), by!(change_own_facility))
+            .outside(by!(change_other_facility)),
+        fun("/api/admin/fasilitas/tutup", Needs(AdminInstansi), by!(close_own_facility))
+            .outside(by!(close_other_facility)),
+        fun("/api/admin/fasilitas/impor", Needs(AdminInstansi), by!(facility_import_preview)),
         // The audit log: Kanreg (its region's people) and BKN admins.
         fun("/api/admin/audit", Needs(ReadAuditLog), by!(audit_filter)),
         // The national code lists: BKN admins only.
@@ -219,6 +226,7 @@ fn rows() -> Vec<Row> {
         page("/admin/instansi/akun", Needs(ManageStaffAccounts)),
         page("/admin/akun", Needs(ManageStaffAccounts)),
         page("/admin/instansi/unor", Needs(AdminInstansi)),
+        page("/admin/instansi/fasilitas", Needs(AdminInstansi)),
         page("/admin/kanreg", Needs(AdminKanreg)),
         page("/admin/bkn", Needs(AdminBkn)),
         page("/admin/audit", Needs(ReadAuditLog)),
@@ -1853,6 +1861,52 @@ async fn fresh_unit(world: &World, instansi_kode: &str) -> Uuid {
         .unwrap();
     let nama = format!("Unit Uji {}", Uuid::new_v4().simple());
     world.services.reference.create_unor(instansi, None, &nama, "UPT").await.unwrap().id
+}
+
+/// A health facility of its own for each call, added directly.
+async fn fresh_facility(world: &World, instansi_kode: &str) -> Uuid {
+    sqlx::query_scalar(
+        "INSERT INTO fasilitas (id, instansi_id, bidang, nama, jenis)
+         SELECT gen_random_uuid(), id, 'kesehatan', 'Puskesmas Uji ' || gen_random_uuid(), 'FK01' FROM instansi
+         WHERE kode = $1 RETURNING id",
+    )
+    .bind(instansi_kode)
+    .fetch_one(&world.app.pool)
+    .await
+    .unwrap()
+}
+
+async fn facility_list(_: &World, _: Option<Role>, _: &Client) -> Call {
+    json_call(serde_json::json!({ "bidang": "pendidikan" }))
+}
+
+async fn facility_new(_: &World, _: Option<Role>, _: &Client) -> Call {
+    let nama = format!("SD Negeri Uji {}", Uuid::new_v4().simple());
+    json_call(serde_json::json!({ "bidang": "pendidikan", "nama": nama, "jenis": "SD" }))
+}
+
+async fn change_own_facility(world: &World, _: Option<Role>, _: &Client) -> Call {
+    let id = fresh_facility(world, "KAB-SLEMAN").await;
+    json_call(serde_json::json!({ "fasilitas_id": id, "nama": format!("Diubah {}", id.simple()), "jenis": "FK02" }))
+}
+
+async fn change_other_facility(world: &World, _: Option<Role>, _: &Client) -> Option<Call> {
+    let id = fresh_facility(world, "BPS").await;
+    Some(json_call(serde_json::json!({ "fasilitas_id": id, "nama": "Diambil Alih", "jenis": "FK02" })))
+}
+
+async fn close_own_facility(world: &World, _: Option<Role>, _: &Client) -> Call {
+    json_call(serde_json::json!({ "fasilitas_id": fresh_facility(world, "KAB-SLEMAN").await }))
+}
+
+async fn close_other_facility(world: &World, _: Option<Role>, _: &Client) -> Option<Call> {
+    Some(json_call(serde_json::json!({ "fasilitas_id": fresh_facility(world, "BPS").await })))
+}
+
+async fn facility_import_preview(_: &World, _: Option<Role>, _: &Client) -> Call {
+    json_call(
+        serde_json::json!({ "bidang": "kesehatan", "csv": "nama;jenis\nPuskesmas Uji Impor;Puskesmas\n", "tulis": false }),
+    )
 }
 
 async fn unit_in_own_tree(world: &World, _: Option<Role>, _: &Client) -> Call {

@@ -104,6 +104,8 @@ pub const SEARCHABLE: &[DaftarKode] = &[
     DaftarKode::KabupatenKota,
     DaftarKode::Negara,
     DaftarKode::Unor,
+    DaftarKode::FasilitasKesehatan,
+    DaftarKode::FasilitasPendidikan,
 ];
 
 #[server(endpoint = "pns/formulir")]
@@ -220,8 +222,8 @@ pub async fn dropdown_lists() -> Result<Opsi, AppError> {
     Ok(server::dropdowns(&labels))
 }
 
-/// Up to 20 entries of a long list whose names contain `q`; `unor` searches the units of the
-/// PNS's own instansi.
+/// Up to 20 entries of a long list whose names contain `q`; `unor` and the facilities search
+/// the lists of the PNS's own instansi.
 #[server(endpoint = "referensi/cari")]
 pub async fn search_reference(jenis: DaftarKode, q: String) -> Result<Vec<(String, String)>, AppError> {
     use crate::auth::{refuse, require, state};
@@ -232,10 +234,10 @@ pub async fn search_reference(jenis: DaftarKode, q: String) -> Result<Vec<(Strin
         return Err(refuse(ErrorCode::BadRequest));
     }
     let state = state()?;
-    if jenis == DaftarKode::Unor {
+    if matches!(jenis, DaftarKode::Unor | DaftarKode::FasilitasKesehatan | DaftarKode::FasilitasPendidikan) {
         let nip = user.nip.clone().ok_or_else(|| refuse(ErrorCode::NotFound))?;
         let master = state.personnel.master(&nip).await?.ok_or_else(|| refuse(ErrorCode::NotFound))?;
-        return Ok(state.reference.search_unor(master.instansi_id, &q, 20).await?);
+        return Ok(state.reference.search_instansi_list(jenis, master.instansi_id, &q, 20).await?);
     }
     Ok(state.reference.search_codes(jenis, &q, 20).await?)
 }
@@ -244,7 +246,7 @@ pub async fn search_reference(jenis: DaftarKode, q: String) -> Result<Vec<(Strin
 pub(crate) mod server {
     use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-    use domain::form::{Bagian, Formulir, Kind};
+    use domain::form::{Bagian, Formulir};
     use domain::Capability;
     use domain::{DaftarKode, ErrorCode, Nip};
     use identity::CurrentUser;
@@ -296,7 +298,7 @@ pub(crate) mod server {
         domain::form::proposed_nip(&nip, &form.data_utama).map(|n| n.as_str().to_owned())
     }
 
-    /// Names of the units in `forms`, and of `also` (the instansi), in one call.
+    /// Names of the units and facilities in `forms`, and of `also` (the instansi), in one call.
     pub async fn unit_names(
         state: &AppState,
         forms: &[&Formulir],
@@ -306,7 +308,7 @@ pub(crate) mod server {
         for form in forms {
             for bagian in Bagian::ALL {
                 form.visit_fields(*bagian, |_, spec, value, _| {
-                    if spec.kind == Kind::Unor {
+                    if spec.kind.instansi_list().is_some() {
                         if let Ok(id) = Uuid::parse_str(value) {
                             ids.insert(id);
                         }
@@ -330,9 +332,9 @@ pub(crate) mod server {
                     if value.is_empty() {
                         return;
                     }
-                    if spec.kind == Kind::Unor {
+                    if let Some(list) = spec.kind.instansi_list() {
                         if let Some(name) = Uuid::parse_str(value).ok().and_then(|id| units.get(&id)) {
-                            out.insert(format!("unor:{value}"), name.clone());
+                            out.insert(format!("{}:{value}", list.code()), name.clone());
                         }
                     } else if let Some(list) = bagian
                         .code_list(spec, jenis_jabatan)

@@ -3,6 +3,7 @@
 
 pub mod admin;
 pub mod audit;
+pub mod fasilitas;
 pub mod formulir;
 pub mod hds;
 pub mod homes;

@@ -91,9 +91,10 @@ pub async fn move_unit(unor_id: String, induk_id: String) -> Result<(), AppError
     let (id, parent) = (super::admin::parse_id(&unor_id)?, induk(&induk_id)?);
     let mut tx = state.pool.begin().await?;
     let pindah = state.reference.move_unit(&mut tx, &user, instansi_id, id, parent, &auth.ip).await?;
-    state.identity.follow_unit_move(&mut tx, instansi_id, &pindah).await?;
+    let stale = state.identity.follow_unit_move(&mut tx, instansi_id, &pindah).await?;
     state.verification.follow_unit_move(&mut tx, instansi_id, &pindah).await?;
     tx.commit().await?;
+    state.identity.forget_cached(stale);
     Ok(())
 }
 

@@ -104,7 +104,7 @@ pub struct TinjauanView {
     pub dikirim: String,
     pub klaim: KlaimView,
     pub perubahan: Vec<PerubahanView>,
-    /// Names of coded values and units in the changes, keyed `list:code` / `unor:<id>`.
+    /// Names of coded values, units and facilities in the changes, keyed `list:code` / `unor:<id>`.
     pub label: BTreeMap<String, String>,
     pub dokumen: Vec<Dokumen>,
     pub tanda: Vec<Tanda>,
@@ -343,7 +343,7 @@ pub async fn turun_status(nip: String, catatan: String) -> Result<(), AppError> 
 mod server {
     use std::collections::{BTreeMap, HashMap};
 
-    use domain::form::{Formulir, Kind};
+    use domain::form::Formulir;
     use domain::ErrorCode;
     use uuid::Uuid;
     use verification::{Klaim, Tinjauan};
@@ -464,9 +464,9 @@ mod server {
                 if value.is_empty() {
                     continue;
                 }
-                if spec.kind == Kind::Unor {
+                if let Some(list) = spec.kind.instansi_list() {
                     if let Some(name) = Uuid::parse_str(value).ok().and_then(|id| units.get(&id)) {
-                        out.insert(format!("unor:{value}"), name.clone());
+                        out.insert(format!("{}:{value}", list.code()), name.clone());
                     }
                 } else if let Some(list) = c.bagian.code_list(spec, &jenis_jabatan) {
                     if let Some(name) = labels.name(list, value) {

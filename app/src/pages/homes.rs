@@ -191,6 +191,7 @@ pub fn AdminInstansiHomePage() -> impl IntoView {
             <p>
                 <a class="button" href="/admin/instansi/akun" data-testid="kelola-akun">{t(Msg::AccountsManage)}</a>" "
                 <a class="button" href="/admin/instansi/unor" data-testid="kelola-unor">{t(Msg::UnitsManage)}</a>" "
+                <a class="button" href="/admin/instansi/fasilitas" data-testid="kelola-fasilitas">{t(Msg::FacilitiesManage)}</a>" "
                 <a class="button" href="/hds" data-testid="buka-kotak-hds">{t(Msg::HomeHdsTitle)}</a>
             </p>
             {guarded(waiting_registrations, |w| view! { <section class="panel"><WaitingRegistrations waiting=w/></section> })}

@@ -114,7 +114,13 @@ fn generic<T: Fields>(data: &T, cx: &Context, e: &mut Errors) {
 fn kind_error(kind: Kind, value: &str, today: Date) -> Option<ErrorCode> {
     let too_long = |max: usize| value.chars().count() > max;
     match kind {
-        Kind::Text | Kind::Unor | Kind::Jabatan | Kind::Code(_) | Kind::Search(_) | Kind::Hidden => {
+        Kind::Text
+        | Kind::Unor
+        | Kind::Fasilitas(_)
+        | Kind::Jabatan
+        | Kind::Code(_)
+        | Kind::Search(_)
+        | Kind::Hidden => {
             if too_long(MAX_TEXT) {
                 return Some(ErrorCode::TextTooLong);
             }

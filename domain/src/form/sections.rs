@@ -3,6 +3,7 @@
 
 use super::spec::Kind::*;
 use super::spec::{form_struct, Opt};
+use crate::fasilitas::BidangFasilitas;
 use crate::kode::DaftarKode;
 
 const JENIS_KENAIKAN: &[Opt] = &[
@@ -200,6 +201,7 @@ form_struct! {
     /// Data Guru (teachers only).
     DataGuru {
         nuptk: Text, req, "NUPTK", "Teacher number (NUPTK)";
+        sekolah: Fasilitas(BidangFasilitas::Pendidikan), req, "Sekolah tempat mengajar", "School taught at";
         mata_pelajaran: Search(DaftarKode::MataPelajaran), req, "Mata pelajaran", "Subject taught";
         tahun_sertifikasi: Year, opt, "Tahun sertifikasi", "Certification year";
         nomor_sertifikat: Text, opt, "Nomor sertifikat pendidik", "Teaching certificate number";
@@ -213,7 +215,7 @@ form_struct! {
         bidang_spesialis: Search(DaftarKode::BidangSpesialis), req, "Bidang spesialis", "Speciality";
         nomor_str: Text, req, "Nomor STR", "Registration number (STR)";
         str_berlaku_sampai: Date, req, "STR berlaku sampai", "STR valid until";
-        unit_kesehatan: Text, req, "Unit kesehatan (fasilitas)", "Health facility";
+        unit_kesehatan: Fasilitas(BidangFasilitas::Kesehatan), req, "Unit kesehatan (fasilitas)", "Health facility";
         jenis_fasilitas: Code(DaftarKode::FasilitasKesehatanJenis), req, "Jenis fasilitas", "Kind of facility";
     }
 }

@@ -41,6 +41,9 @@ pub enum Kind {
     Search(DaftarKode),
     /// A unit of the PNS's own instansi, searched by typing (value: the unor id).
     Unor,
+    /// A health facility or school of the PNS's own instansi, searched by typing (value: the
+    /// facility's id).
+    Fasilitas(crate::fasilitas::BidangFasilitas),
     /// The position held: free text for structural posts, a JFT/JFU code otherwise
     /// (which list depends on the entry's `jenis_jabatan`).
     Jabatan,
@@ -56,6 +59,18 @@ pub enum Kind {
     Nip,
     /// Not shown: the entry's stable id.
     Hidden,
+}
+
+impl Kind {
+    /// The list of the PNS's own instansi a field picks from by id (units, facilities), or
+    /// `None` for every other kind: the server checks such a value against that instansi.
+    pub fn instansi_list(self) -> Option<DaftarKode> {
+        match self {
+            Kind::Unor => Some(DaftarKode::Unor),
+            Kind::Fasilitas(bidang) => Some(bidang.daftar()),
+            _ => None,
+        }
+    }
 }
 
 pub const MAX_TEXT: usize = 200;

@@ -30,6 +30,7 @@ pub use registration::{KnowledgeCheck, NipLookup, Registered, SlipData, SlipPdf}
 pub use session::{CurrentUser, SessionLimits, SessionLookup};
 pub use signin::SignedIn;
 pub use staf::Staf;
+pub use unit_grants::StaleSessions;
 
 use mail::Mailer;
 use personnel::Personnel;

@@ -3,7 +3,7 @@
 //! form offers beside the field. Neither the master nor the PNS's form changes: the PNS
 //! chooses it, and their proposal is verified as usual.
 
-use domain::form::{Bagian, Kind, Saran};
+use domain::form::{Bagian, Saran};
 use domain::{DaftarKode, ErrorCode};
 use sqlx::PgConnection;
 use uuid::Uuid;
@@ -12,10 +12,11 @@ use crate::store::Personnel;
 use crate::tanda::{entry_index, refused, Flag};
 use crate::usulan::{decode, UsulanError};
 
-/// Where a flagged field's value comes from: a code list, or the units of the PNS's instansi.
+/// Where a flagged field's value comes from: a code list, or one of the lists of the PNS's
+/// instansi (its units, its facilities).
 enum Daftar {
     Kode(DaftarKode),
-    Unor(Uuid),
+    Instansi(DaftarKode, Uuid),
 }
 
 /// What the officer named, and the field's label for the message to the PNS.
@@ -27,7 +28,7 @@ pub struct SaranTiket {
 impl Personnel {
     /// Keeps `nilai` as the suggestion for the field flagged by ticket `tiket_id`, on the
     /// caller's connection (the ticket's transaction). The value must be choosable now: an
-    /// active entry of the field's list, or an open unit of the PNS's instansi.
+    /// active entry of the field's list, or an open unit or facility of the PNS's instansi.
     pub async fn suggest_entry(
         &self,
         conn: &mut PgConnection,
@@ -46,9 +47,9 @@ impl Personnel {
                 }
                 labels.name(list, nilai).unwrap_or(nilai).to_owned()
             }
-            Daftar::Unor(instansi) => {
+            Daftar::Instansi(list, instansi) => {
                 let id = Uuid::parse_str(nilai).map_err(|_| refused(ErrorCode::CodeUnknown))?;
-                self.reference.open_unor(instansi, id).await?.ok_or(refused(ErrorCode::CodeUnknown))?.nama
+                self.reference.open_instansi_entry(list, instansi, id).await?.ok_or(refused(ErrorCode::CodeUnknown))?
             }
         };
         sqlx::query("UPDATE usulan_tanda SET saran = $2, saran_nama = $3 WHERE tiket_id = $1")
@@ -69,9 +70,9 @@ impl Personnel {
     async fn daftar(&self, flag: &Flag) -> Result<Daftar, UsulanError> {
         let bagian = decode(Bagian::parse(&flag.bagian))?;
         let spec = bagian.fields().iter().find(|f| f.key == flag.field).ok_or(refused(ErrorCode::BadRequest))?;
-        if spec.kind == Kind::Unor {
+        if let Some(list) = spec.kind.instansi_list() {
             let master = self.master(&flag.nip).await?.ok_or(refused(ErrorCode::NotFound))?;
-            return Ok(Daftar::Unor(master.instansi_id));
+            return Ok(Daftar::Instansi(list, master.instansi_id));
         }
         // A position's list follows the kind of position the PNS chose in their form.
         let usulan = self.open_usulan(&flag.nip).await?.ok_or(refused(ErrorCode::NotFound))?;

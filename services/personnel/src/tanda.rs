@@ -149,16 +149,17 @@ impl Personnel {
             .map(|i| usulan.isi.get_field(bagian, i, "jenis_jabatan"))
             .unwrap_or_default();
         let list = spec.and_then(|spec| bagian.code_list(spec, &jenis_jabatan));
-        let pilihan = match (spec.map(|s| s.kind), list) {
+        let own_list = spec.and_then(|s| s.kind.instansi_list());
+        let pilihan = match (spec.map(|s| s.kind), own_list, list) {
             _ if !with_choices => Vec::new(),
-            (Some(Kind::Choice(opts)), _) => opts.iter().map(|o| (o.value.to_owned(), o.id.to_owned())).collect(),
-            // The PNS's instansi's open units, in tree order.
-            (Some(Kind::Unor), _) => {
+            (Some(Kind::Choice(opts)), _, _) => opts.iter().map(|o| (o.value.to_owned(), o.id.to_owned())).collect(),
+            // The PNS's instansi's open units (in tree order) or facilities.
+            (_, Some(own), _) => {
                 let instansi = self.master(&flag.nip).await?.ok_or(refused(ErrorCode::NotFound))?.instansi_id;
-                self.reference.search_unor(instansi, "", 5000).await?
+                self.reference.search_instansi_list(own, instansi, "", 5000).await?
             }
             // Every active entry of the list the field picks from (the longest has a few hundred).
-            (_, Some(list)) => self.reference.labels().await?.list(list).to_vec(),
+            (_, _, Some(list)) => self.reference.labels().await?.list(list).to_vec(),
             _ => Vec::new(),
         };
         Ok(DariTanda {
@@ -173,8 +174,8 @@ impl Personnel {
         })
     }
 
-    /// A field's value as a person reads it: a code by its name, a unit by its name; empty
-    /// when the form has no such entry.
+    /// A field's value as a person reads it: a code by its name, a unit or facility by its
+    /// name; empty when the form has no such entry.
     pub(crate) async fn shown_value(
         &self,
         form: &Formulir,
@@ -185,9 +186,9 @@ impl Personnel {
         let Some(index) = entry_index(form, bagian, entri) else { return Ok(String::new()) };
         let value = form.get_field(bagian, index, key);
         let Some(spec) = bagian.fields().iter().find(|f| f.key == key) else { return Ok(value) };
-        if spec.kind == Kind::Unor {
+        if spec.kind.instansi_list().is_some() {
             return Ok(match Uuid::parse_str(value.trim()) {
-                Ok(id) => self.reference.unor(id).await?.map(|u| u.nama).unwrap_or(value),
+                Ok(id) => self.reference.names(&[id]).await?.remove(&id).unwrap_or(value),
                 Err(_) => value,
             });
         }

@@ -446,6 +446,15 @@ fn reference_errors(form: &Formulir, master: &Formulir, bagian: Bagian, refs: &R
         }
         let code = match (spec.kind, bagian.code_list(spec, jenis_jabatan)) {
             (Kind::Unor, _) => (!refs.unor_in_instansi(value)).then_some(ErrorCode::CodeUnknown),
+            // A closed facility stays only where the master has it, like a retired code.
+            (Kind::Fasilitas(bidang), _) => match refs.facilities.get(value) {
+                Some((b, _)) if *b != bidang => Some(ErrorCode::CodeUnknown),
+                Some((_, false)) => None,
+                Some((_, true)) => {
+                    (!in_master.contains(&(spec.key, value.to_owned()))).then_some(ErrorCode::CodeRetired)
+                }
+                None => Some(ErrorCode::CodeUnknown),
+            },
             (_, Some(list)) if !refs.labels.contains(list, value) => Some(ErrorCode::CodeUnknown),
             (_, Some(list)) if !refs.labels.choosable(list, value) => {
                 (!in_master.contains(&(spec.key, value.to_owned()))).then_some(ErrorCode::CodeRetired)
@@ -459,13 +468,15 @@ fn reference_errors(form: &Formulir, master: &Formulir, bagian: Bagian, refs: &R
     out
 }
 
-/// Checks that a section's codes exist in the reference lists and its units belong to the
-/// PNS's instansi (the browser cannot know these, so only the server runs them): code lists
-/// from the reference service's cache, and the units named in the checked sections looked up
-/// one by one.
+/// Checks that a section's codes exist in the reference lists and its units and facilities
+/// belong to the PNS's instansi (the browser cannot know these, so only the server runs
+/// them): code lists from the reference service's cache, the units named in the checked
+/// sections looked up one by one, their facilities in one query.
 struct ReferenceLists {
     labels: std::sync::Arc<reference::Labels>,
     units: std::collections::HashSet<String>,
+    /// The instansi's facilities named in the sections, by id: their field and whether closed.
+    facilities: std::collections::HashMap<String, (domain::fasilitas::BidangFasilitas, bool)>,
 }
 
 impl ReferenceLists {
@@ -482,23 +493,32 @@ impl Personnel {
         form: &Formulir,
         sections: &[Bagian],
     ) -> sqlx::Result<ReferenceLists> {
-        let mut named = BTreeSet::new();
+        let (mut named, mut named_facilities) = (BTreeSet::new(), Vec::new());
         for bagian in sections {
             form.visit_fields(*bagian, |_, spec, value, _| {
-                if spec.kind == Kind::Unor {
-                    if let Ok(id) = Uuid::parse_str(value.trim()) {
+                let Ok(id) = Uuid::parse_str(value.trim()) else { return };
+                match spec.kind {
+                    Kind::Unor => {
                         named.insert(id);
                     }
+                    Kind::Fasilitas(_) => named_facilities.push(id),
+                    _ => {}
                 }
             });
         }
+        let facilities = if named_facilities.is_empty() {
+            Default::default()
+        } else {
+            let found = self.reference.facilities_by_id(instansi_id, &named_facilities).await?;
+            found.into_iter().map(|f| (f.id.to_string(), (f.bidang, f.ditutup))).collect()
+        };
         let mut units = std::collections::HashSet::new();
         for id in named {
             if self.reference.unor(id).await?.is_some_and(|u| u.instansi_id == instansi_id) {
                 units.insert(id.to_string());
             }
         }
-        Ok(ReferenceLists { labels: self.reference.labels().await?, units })
+        Ok(ReferenceLists { labels: self.reference.labels().await?, units, facilities })
     }
 }
 

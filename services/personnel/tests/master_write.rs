@@ -186,6 +186,7 @@ fn first_form(before: &Formulir, other_unor: Uuid) -> Formulir {
         tahun_sertifikasi: "2012".into(),
         nomor_sertifikat: "SP-1".into(),
         jam_mengajar: "24".into(),
+        sekolah: "SD Negeri Uji".into(),
     };
     f.dokter = DataDokter {
         bidang_spesialis: "SP001".into(),
@@ -416,6 +417,7 @@ fn second_form(before: &Formulir, unor: &str) -> Formulir {
         tahun_sertifikasi: "2016".into(),
         nomor_sertifikat: "SP-2".into(),
         jam_mengajar: "18".into(),
+        sekolah: "SMP Negeri Uji".into(),
     };
     f.dokter = DataDokter {
         bidang_spesialis: "SP002".into(),

@@ -1,11 +1,13 @@
 //! Reference service: instansi, unor trees, Kanreg regions, instansi settings and the
 //! national code lists. Other services read them through this API only.
 
+mod fasilitas;
 mod kelola;
 mod search;
 mod unor_impor;
 mod unor_kelola;
 
+pub use fasilitas::Fasilitas;
 pub use unor_kelola::Pindah;
 
 use std::collections::{HashMap, HashSet};
@@ -198,7 +200,7 @@ impl Reference {
         .await
     }
 
-    /// Names of the given instansi or units (for record views), cached for a few minutes.
+    /// Names of the given instansi, units or facilities (for record views), cached for a few minutes.
     pub async fn names(&self, ids: &[Uuid]) -> sqlx::Result<HashMap<Uuid, String>> {
         let mut found = HashMap::new();
         let mut missing = Vec::new();
@@ -214,17 +216,18 @@ impl Reference {
             }
         }
         if !missing.is_empty() {
-            let rows = sqlx::query!(
-                r#"SELECT id AS "id!", nama AS "nama!" FROM unor WHERE id = ANY($1)
-                   UNION ALL SELECT id, nama FROM instansi WHERE id = ANY($1)"#,
-                &missing
+            let rows: Vec<(Uuid, String)> = sqlx::query_as(
+                "SELECT id, nama FROM unor WHERE id = ANY($1)
+                 UNION ALL SELECT id, nama FROM instansi WHERE id = ANY($1)
+                 UNION ALL SELECT id, nama FROM fasilitas WHERE id = ANY($1)",
             )
+            .bind(&missing)
             .fetch_all(&self.pool)
             .await?;
             let mut cache = self.names.write().expect("names lock");
-            for row in rows {
-                cache.insert(row.id, (Instant::now(), row.nama.clone()));
-                found.insert(row.id, row.nama);
+            for (id, nama) in rows {
+                cache.insert(id, (Instant::now(), nama.clone()));
+                found.insert(id, nama);
             }
         }
         Ok(found)

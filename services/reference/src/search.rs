@@ -7,9 +7,10 @@
 //! within each tier the list's own order (urutan), then the name. `%`, `_` and `\` in the typed text match literally.
 //!
 //! The list `DaftarKode::KabupatenKota` searches and checks the kabupaten/kota table, so a picker
-//! for a work location can use the same two calls as every other list. Units (unor) are searched
-//! within one instansi.
+//! for a work location can use the same two calls as every other list. Units (unor) and
+//! facilities are searched within one instansi (`search_instansi_list`).
 
+use domain::fasilitas::BidangFasilitas;
 use domain::DaftarKode;
 use uuid::Uuid;
 
@@ -85,6 +86,42 @@ impl crate::Reference {
         .fetch_all(&self.pool)
         .await?;
         Ok(rows.into_iter().map(|(id, nama)| (id.to_string(), nama)).collect())
+    }
+
+    /// Up to `limit` open entries of one of the instansi's own lists (its units, its
+    /// facilities: `DaftarKode::Unor`, `FasilitasKesehatan`, `FasilitasPendidikan`) whose
+    /// names contain `query`, as (id, nama); no other list is the instansi's.
+    pub async fn search_instansi_list(
+        &self,
+        list: DaftarKode,
+        instansi_id: Uuid,
+        query: &str,
+        limit: i64,
+    ) -> sqlx::Result<Vec<(String, String)>> {
+        match BidangFasilitas::of_daftar(list) {
+            Some(bidang) => self.search_facilities(instansi_id, bidang, query, limit).await,
+            None if list == DaftarKode::Unor => self.search_unor(instansi_id, query, limit).await,
+            None => Ok(Vec::new()),
+        }
+    }
+
+    /// The name of an open entry `id` of one of the instansi's own lists, if it is one.
+    pub async fn open_instansi_entry(
+        &self,
+        list: DaftarKode,
+        instansi_id: Uuid,
+        id: Uuid,
+    ) -> sqlx::Result<Option<String>> {
+        match BidangFasilitas::of_daftar(list) {
+            Some(bidang) => Ok(self
+                .facilities_by_id(instansi_id, &[id])
+                .await?
+                .into_iter()
+                .find(|f| f.bidang == bidang && !f.ditutup)
+                .map(|f| f.nama)),
+            None if list == DaftarKode::Unor => Ok(self.open_unor(instansi_id, id).await?.map(|u| u.nama)),
+            None => Ok(None),
+        }
     }
 
     /// Whether `kode` is an entry of the list `jenis` that may be chosen (for validating a

@@ -1,10 +1,12 @@
 //! The admins' pages (#13), one WASM chunk: the instansi admin's home (registrations,
-//! settings, inbox link) and staff accounts; the Kanreg and BKN homes; the audit log; the
+//! settings, inbox link), staff accounts, unit tree and facilities; the Kanreg and BKN homes; the audit log; the
 //! BKN admin's reference tables.
 
 mod aksi;
 pub mod akun;
 pub mod audit;
+pub mod fasilitas;
+mod impor;
 pub mod referensi;
 pub mod unor;
 
@@ -18,6 +20,7 @@ pub fn StaffPages() -> impl IntoView {
     match use_location().pathname.get_untracked().trim_end_matches('/') {
         "/admin/instansi/akun" | "/admin/akun" => view! { <akun::StaffAccountsPage/> }.into_any(),
         "/admin/instansi/unor" => view! { <unor::UnitTreePage/> }.into_any(),
+        "/admin/instansi/fasilitas" => view! { <fasilitas::FacilitiesPage/> }.into_any(),
         "/admin/kanreg" => view! { <AdminKanregHomePage/> }.into_any(),
         "/admin/bkn" => view! { <AdminBknHomePage/> }.into_any(),
         "/admin/audit" => view! { <audit::AuditLogPage/> }.into_any(),

@@ -5,16 +5,16 @@
 //! checks them, the scope and what blocks a close.
 
 use domain::unor::{parse_jenis_unit, parse_nama_unit, UnitView};
-use domain::unor_impor::PratinjauImpor;
 use domain::Msg;
 use leptos::prelude::*;
 
-use crate::api::unor::{add_unit, close_unit, import_units, move_unit, rename_unit, unit_tree, UnorAdminView};
+use crate::api::unor::{add_unit, close_unit, move_unit, rename_unit, unit_tree, UnorAdminView};
 use crate::browser::Submitted;
 use crate::i18n::{error_text, t};
 use crate::pages::errors::ErrorView;
 
 use super::aksi::Aksi;
+use super::impor::{Impor, Sasaran};
 
 #[component]
 pub fn UnitTreePage() -> impl IntoView {
@@ -37,82 +37,8 @@ pub fn UnitTreePage() -> impl IntoView {
                 })}
             </Transition>
             // Outside the list: reloading the tree after an import keeps the preview.
-            <Impor aksi/>
+            <Impor sasaran=Sasaran::Unor aksi/>
         </section>
-    }
-}
-
-/// Import from CSV: a file (or pasted text) is checked first and every line shows where its
-/// unit goes or why it cannot; "import" writes them all, only when no line has an error.
-#[component]
-fn Impor(aksi: Aksi) -> impl IntoView {
-    let Aksi { kabar, busy, reload } = aksi;
-    let csv = RwSignal::new(String::new());
-    let pratinjau = RwSignal::new(None::<PratinjauImpor>);
-    let kirim = move |tulis: bool| {
-        busy.set(true);
-        kabar.set(None);
-        leptos::task::spawn_local(async move {
-            let hasil = import_units(csv.get_untracked(), tulis).await;
-            busy.set(false);
-            match hasil {
-                Ok(p) => {
-                    if p.ditulis {
-                        kabar.set(Some(Ok(t(Msg::UnitsImported).into())));
-                        reload.update(|n| *n += 1);
-                    }
-                    pratinjau.set(Some(p));
-                }
-                Err(e) => kabar.set(Some(Err(e.0))),
-            }
-        });
-    };
-    // The chosen file's text goes into the box (the browser reads it; nothing is sent yet).
-    let berkas = move |ev: leptos::ev::Event| {
-        pratinjau.set(None);
-        #[cfg(feature = "hydrate")]
-        if let Some(file) = event_target::<web_sys::HtmlInputElement>(&ev).files().and_then(|f| f.get(0)) {
-            leptos::task::spawn_local(async move {
-                let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
-                csv.set(text.ok().and_then(|t| t.as_string()).unwrap_or_default());
-            });
-        }
-        #[cfg(not(feature = "hydrate"))]
-        let _ = ev;
-    };
-    let hasil = move || {
-        pratinjau.get().map(|p| {
-            let siap = p.galat() == 0 && !p.ditulis;
-            let rows = p.baris.into_iter().map(|b| view! {
-                <tr data-testid="baris-impor">
-                    <td>{b.baris}</td><td>{b.jalur}</td><td>{b.jenis}</td>
-                    <td>{b.galat.map_or_else(|| t(Msg::UnitsImportReady), error_text)}</td>
-                </tr>
-            }).collect_view();
-            view! {
-                <table class="table" data-testid="pratinjau-impor">
-                    <thead><tr><th>{t(Msg::UnitsImportLine)}</th><th>{t(Msg::UnitName)}</th><th>{t(Msg::UnitKind)}</th><th></th></tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
-                {siap.then(|| view! {
-                    <button type="button" class="primary" on:click=move |_| kirim(true) disabled=move || busy.get()
-                        data-testid="tulis-impor">{t(Msg::UnitsImportWrite)}</button>
-                })}
-            }
-        })
-    };
-    view! {
-        <h2>{t(Msg::UnitsImport)}</h2>
-        <p class="muted">{t(Msg::UnitsImportIntro)}</p>
-        <div class="form" data-testid="impor-unor">
-            <label>{t(Msg::UnitsImportFile)}" "<input type="file" accept=".csv,text/csv,text/plain" on:change=berkas/></label>
-            <textarea rows="6" aria-label="CSV" prop:value=move || csv.get()
-                on:input=move |ev| { csv.set(event_target_value(&ev)); pratinjau.set(None); }></textarea>
-            <button type="button" on:click=move |_| kirim(false) disabled=move || busy.get() data-testid="periksa-impor">
-                {t(Msg::UnitsImportCheck)}
-            </button>
-        </div>
-        {hasil}
     }
 }
 

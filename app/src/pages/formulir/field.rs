@@ -179,14 +179,11 @@ fn Input(
             </div>
         }
         .into_any(),
-        Kind::Search(_) | Kind::Unor | Kind::Jabatan => {
+        Kind::Search(_) | Kind::Unor | Kind::Fasilitas(_) | Kind::Jabatan => {
             let list = move || {
                 let jenis =
                     if spec.kind == Kind::Jabatan { st.value(bagian, entri, "jenis_jabatan") } else { String::new() };
-                match spec.kind {
-                    Kind::Unor => Some(DaftarKode::Unor),
-                    _ => bagian.code_list(spec, &jenis),
-                }
+                spec.kind.instansi_list().or_else(|| bagian.code_list(spec, &jenis))
             };
             view! {
                 {move || match list() {

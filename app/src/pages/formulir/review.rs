@@ -30,7 +30,7 @@ pub fn Review() -> impl IntoView {
                 "T" => Some(t(Msg::No).to_owned()),
                 _ => None,
             },
-            Kind::Unor => st.label_of(domain::DaftarKode::Unor, value),
+            Kind::Unor | Kind::Fasilitas(_) => spec.kind.instansi_list().and_then(|list| st.label_of(list, value)),
             _ => bagian.code_list(spec, jenis_jabatan).and_then(|list| st.label_of(list, value)),
         };
         named.unwrap_or_else(|| value.to_owned())

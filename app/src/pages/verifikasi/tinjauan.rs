@@ -333,7 +333,9 @@ fn shown(v: &TinjauanView, p: &Perubahan, spec: Option<&FieldSpec>, value: &str,
             "T" => Some(Msg::No.text(lang).to_owned()),
             _ => None,
         },
-        Kind::Unor => v.label.get(&format!("unor:{value}")).cloned(),
+        Kind::Unor | Kind::Fasilitas(_) => {
+            spec.kind.instansi_list().and_then(|list| v.label.get(&format!("{}:{value}", list.code())).cloned())
+        }
         Kind::Code(_) | Kind::Search(_) | Kind::Jabatan => {
             let list = p.bagian.code_list(spec, &jenis_jabatan(v, p));
             list.and_then(|list| v.label.get(&format!("{}:{value}", list.code())).cloned()).or_else(|| {

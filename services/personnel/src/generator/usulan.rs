@@ -43,12 +43,17 @@ pub fn complete(form: &mut Formulir, labels: &Labels, today: time::Date) {
         bidang_spesialis: first_code(labels, DaftarKode::BidangSpesialis),
         nomor_str: "3404123456789012".into(),
         str_berlaku_sampai: domain::dates::iso(today.replace_year(today.year() + 2).unwrap_or(today)),
-        unit_kesehatan: "Puskesmas Depok I".into(),
         jenis_fasilitas: first_code(labels, DaftarKode::FasilitasKesehatanJenis),
+        ..Default::default()
     };
 }
 
 impl Personnel {
+    async fn first_facility(&self, instansi_id: Uuid, list: DaftarKode) -> sqlx::Result<String> {
+        let found = self.reference.search_instansi_list(list, instansi_id, "", 1).await?;
+        Ok(found.into_iter().next().map(|(id, _)| id).unwrap_or_default())
+    }
+
     /// Fills the PNS's proposal (`complete`, then `edit`) and saves every applicable section
     /// with "Simpan". Returns the proposal, ready to send; a section failing its rules is
     /// `Incomplete`.
@@ -61,6 +66,14 @@ impl Personnel {
         let labels = self.reference.labels().await?;
         let mut form = usulan.isi.clone();
         complete(&mut form, &labels, self.today());
+        // The instansi's first open facility where the form names none.
+        let instansi = usulan.master.pns.instansi_id;
+        if form.dokter.unit_kesehatan.is_empty() {
+            form.dokter.unit_kesehatan = self.first_facility(instansi, DaftarKode::FasilitasKesehatan).await?;
+        }
+        if form.guru.sekolah.is_empty() {
+            form.guru.sekolah = self.first_facility(instansi, DaftarKode::FasilitasPendidikan).await?;
+        }
         edit(&mut form, &labels);
         for bagian in Self::applicable(&form, &labels) {
             let simpan = Simpan {
