@@ -418,6 +418,67 @@ test("an instansi admin imports units from a CSV file: bad lines are shown first
   await expect(tree.locator(`[data-testid="baris-unor"][data-nama="${seksi}"]`)).toContainText(`— — ${seksi}`);
 });
 
+test("an instansi admin keeps its health facilities and schools: a CSV is checked first, a closed facility is offered no more", async ({
+  page,
+  browser,
+}) => {
+  const run = Date.now().toString(36);
+  const [puskesmas, klinik, sekolah] = [`Puskesmas Impor ${run}`, `Klinik Tutup ${run}`, `SD Negeri Baru ${run}`];
+  await signIn(page, "admin.sleman");
+  await page.waitForURL("/admin/instansi");
+  await waitForHydration(page);
+  await page.getByTestId("kelola-fasilitas").click();
+  await page.waitForURL("/admin/instansi/fasilitas");
+  await waitForHydration(page);
+  const list = page.getByTestId("daftar-fasilitas");
+  await expect(list).toContainText("Puskesmas Depok I");
+
+  // One line names a kind that is in no list: nothing is written until it is corrected.
+  const csv = `nama;jenis\n${puskesmas};Puskesmas\n${klinik};Kebun Binatang\n`;
+  const impor = page.getByTestId("impor-fasilitas");
+  await impor.getByLabel("Berkas CSV").setInputFiles({ name: "faskes.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await expect(impor.getByLabel("CSV", { exact: true })).toHaveValue(csv);
+  await impor.getByTestId("periksa-impor").click();
+  const lines = page.getByTestId("pratinjau-impor").getByTestId("baris-impor");
+  await expect(lines).toHaveCount(2);
+  await expect(lines.nth(0)).toContainText("Siap");
+  await expect(lines.nth(1)).toContainText("Jenis fasilitas tidak ada di daftar jenis");
+  await expect(page.getByTestId("tulis-impor")).toHaveCount(0);
+  await impor.getByLabel("CSV", { exact: true }).fill(csv.replace("Kebun Binatang", "Klinik Pratama"));
+  await impor.getByTestId("periksa-impor").click();
+  await expect(lines.nth(1)).toContainText("Siap");
+  await page.getByTestId("tulis-impor").click();
+  await expect(page.getByTestId("kabar-fasilitas")).toHaveText("Fasilitas diimpor.");
+  const row = list.locator(`[data-testid="baris-fasilitas"][data-nama="${klinik}"]`);
+  await expect(row).toContainText("Klinik Pratama");
+  await row.getByTestId("tutup-fasilitas").click();
+  await expect(page.getByTestId("kabar-fasilitas")).toHaveText("Fasilitas ditutup.");
+  await expect(row).toHaveAttribute("data-ditutup", "true");
+
+  // Schools are the other list: one added by hand.
+  await page.getByTestId("tab-pendidikan").click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Fasilitas pendidikan");
+  const form = page.getByTestId("form-fasilitas-baru");
+  await form.getByLabel("Nama fasilitas").fill(sekolah);
+  await form.getByLabel("Jenis").selectOption({ label: "Sekolah Dasar (SD)" });
+  await form.getByTestId("tambah-fasilitas").click();
+  await expect(page.getByTestId("kabar-fasilitas")).toHaveText("Fasilitas ditambahkan.");
+  await expect(list.locator(`[data-testid="baris-fasilitas"][data-nama="${sekolah}"]`)).toContainText("Sekolah Dasar (SD)");
+
+  // A Sleman PNS's picker offers the open facility and not the closed one.
+  const pns = await browser.newPage();
+  await signIn(pns, slemanPnsWithAccount("DESC", 2));
+  await expect(pns).toHaveURL("/pns");
+  const search = await pns.request.post("/api/referensi/cari", {
+    headers: { origin: new URL(pns.url()).origin },
+    form: { jenis: "fasilitas_kesehatan", q: run },
+  });
+  expect(search.status()).toBe(200);
+  const offered = ((await search.json()) as [string, string][]).map(([, nama]) => nama);
+  expect(offered).toEqual([puskesmas]);
+  await pns.close();
+});
+
 test("a Kanreg admin's home lists the settings of its region's instansi, read only", async ({ page }) => {
   await signIn(page, "admin.kanreg1");
   await page.waitForURL("/admin/kanreg");

@@ -196,6 +196,8 @@ test("every section is filled and checked, then the proposal is sent and followe
   if (await page.locator("#tab-data-guru").count()) {
     await openTab(page, "data-guru");
     await page.locator("#f-data-guru-nuptk").fill("4455766667130223");
+    // The school is one of the instansi's own (the admin keeps the list).
+    await pick(page, "f-data-guru-sekolah", "smp", "SMP Negeri 1 Sleman");
     await pick(page, "f-data-guru-mata_pelajaran", "Matematika", "Matematika");
     await page.locator("#f-data-guru-jam_mengajar").fill("24");
     await saveSection(page, "data-guru");
