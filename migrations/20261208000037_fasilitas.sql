@@ -12,7 +12,7 @@ CREATE TABLE fasilitas (
     ditutup_pada TIMESTAMPTZ
 );
 -- One name per instansi and field, closed ones included (reopening is not offered).
-CREATE UNIQUE INDEX fasilitas_nama ON fasilitas (instansi_id, bidang, lower(nama));
+CREATE UNIQUE INDEX fasilitas_nama_key ON fasilitas (instansi_id, bidang, lower(nama));
 
 -- Drafts and master records typed the health facility as free text until now: each
 -- distinct name becomes a facility of the PNS's instansi, and the form names it by id.

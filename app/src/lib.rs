@@ -112,8 +112,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/akun") view={Lazy::<pages::lazy::VerifierRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/admin/instansi/unor") view={Lazy::<pages::lazy::VerifierRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/admin/instansi/fasilitas") view={Lazy::<pages::lazy::VerifierRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/admin/kanreg") view={Lazy::<pages::lazy::VerifierRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/admin/bkn") view={Lazy::<pages::lazy::VerifierRoute>::new()} ssr=SsrMode::Async/>
+                    // The Kanreg and BKN admins' homes live in the main module, like the executive's: the
+                    // list machinery they share with the admin pages moved there with them (#14).
+                    <Route path=path!("/admin/kanreg") view=pages::homes::AdminKanregHomePage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/bkn") view=pages::homes::AdminBknHomePage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/audit") view={Lazy::<pages::lazy::VerifierRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/admin/referensi") view={Lazy::<pages::lazy::VerifierRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/eksekutif") view=pages::homes::EksekutifHomePage ssr=SsrMode::Async/>

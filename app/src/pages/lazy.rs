@@ -37,9 +37,10 @@ fn with_mark(page: AnyView) -> AnyView {
 }
 
 // Registration: rarer than signing in, kept off the sign-in download. The password pages
-// ("forgot password", setting one from a mailed link) and the executive's home live in the
-// main module: the machinery their chunks shared with the big routes moved there with them
-// and every big route shrank (docs/PERFORMANCE.md, "Staff accounts at every place").
+// ("forgot password", setting one from a mailed link), the executive's home and the Kanreg
+// and BKN admins' homes live in the main module: the machinery their chunks shared with the
+// big routes moved there with them and every big route shrank (docs/PERFORMANCE.md, "Staff
+// accounts at every place" and "Facilities, and the Kanreg and BKN homes…").
 lazy_page!(RegisterRoute, super::register::Register);
 lazy_page!(PnsHomeRoute, super::hds::PnsAndHdsPages);
 // The admin pages share the verifier's chunk: a lazy route of their own cut the code the big

@@ -53,7 +53,7 @@ const UNIQUE_CONSTRAINTS: &[(&str, ErrorCode)] = &[
     ("hds_templat_judul_key", ErrorCode::TemplateTitleTaken),
     ("kode_referensi_pkey", ErrorCode::CodeTaken),
     ("kode_referensi_nama_key", ErrorCode::EntryNameTaken),
-    ("fasilitas_nama", ErrorCode::FacilityExists),
+    ("fasilitas_nama_key", ErrorCode::FacilityExists),
 ];
 
 impl From<sqlx::Error> for ServiceError {
