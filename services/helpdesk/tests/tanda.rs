@@ -242,6 +242,37 @@ async fn an_added_unit_is_named_for_the_flagged_field_and_the_form_offers_it(poo
 }
 
 #[sqlx::test(migrations = "../../migrations")]
+async fn a_school_the_admin_added_is_named_for_a_teachers_flag(pool: PgPool) {
+    use domain::fasilitas::BidangFasilitas::Pendidikan;
+    let hds = world(&pool).await;
+    let (personnel, pemohon, _) = two_pns(&pool).await;
+    let ani = &pemohon[0];
+    let reference = reference::Reference::new(pool.clone());
+    let id = flagged_ticket(&hds, &personnel, ani, (Bagian::Guru, "sekolah"), Kategori::SekolahTidakAda).await;
+    let tanda: Uuid = hds.flag_of(id).await.unwrap().unwrap();
+    reference.ensure_facility(SLEMAN, Pendidikan, "SD Negeri Uji Baru", "FP06").await.unwrap();
+    reference.ensure_facility(BANTUL, Pendidikan, "SD Negeri Uji Bantul", "FP06").await.unwrap();
+    let list = domain::DaftarKode::FasilitasPendidikan;
+    let found = reference.search_instansi_list(list, SLEMAN, "baru", 5).await.unwrap();
+    let [(sekolah, nama)] = <[_; 1]>::try_from(found).expect("Sleman's one school, not Bantul's");
+    let view = personnel.flag_view(tanda).await.unwrap().unwrap();
+    assert_eq!(view.kategori, Some(Kategori::SekolahTidakAda), "the field's category");
+    assert!(view.pilihan.contains(&(sekolah.clone(), nama.clone())), "offered once added");
+    assert!(view.pilihan.iter().all(|(_, n)| n != "SD Negeri Uji Bantul"), "only the PNS's instansi's schools");
+    let bantul: String = sqlx::query_scalar("SELECT id::text FROM fasilitas WHERE nama = 'SD Negeri Uji Bantul'")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    let admin = officer(Role::AdminInstansi, None, Some(SLEMAN), &[]);
+    let err = hds.suggest_entry(&personnel, &admin, id, &bantul).await.unwrap_err();
+    assert_eq!(err.code(), ErrorCode::CodeUnknown, "another instansi's school");
+    hds.suggest_entry(&personnel, &admin, id, &sekolah).await.unwrap();
+    let form = personnel.open_form(&ani.nip).await.unwrap().unwrap();
+    let saran = form.tanda[0].saran.clone().expect("the flag keeps the named school");
+    assert_eq!((saran.nilai, saran.nama), (sekolah, nama));
+}
+
+#[sqlx::test(migrations = "../../migrations")]
 async fn only_f_to_o_tickets_from_a_list_field_name_an_entry(pool: PgPool) {
     let hds = world(&pool).await;
     let (personnel, pemohon, _) = two_pns(&pool).await;

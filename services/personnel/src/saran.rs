@@ -65,8 +65,8 @@ impl Personnel {
         })
     }
 
-    /// The list the flagged field picks from; a typed field (a school's name, a structural
-    /// post) has none, so nothing can be suggested for it.
+    /// The list the flagged field picks from; a typed field (a structural post, the school
+    /// a PNS studied at) has none, so nothing can be suggested for it.
     async fn daftar(&self, flag: &Flag) -> Result<Daftar, UsulanError> {
         let bagian = decode(Bagian::parse(&flag.bagian))?;
         let spec = bagian.fields().iter().find(|f| f.key == flag.field).ok_or(refused(ErrorCode::BadRequest))?;

@@ -37,7 +37,7 @@ pub fn TandaTiket(
 ) -> impl IntoView {
     let lang = use_lang();
     let can_correct = open && kategori.corrects_master() && tanda.correctable();
-    // Naming needs a list to name from (a school's name is typed, not picked).
+    // Naming needs a list to name from (a typed field, e.g. a structural post, has none).
     let naming = kategori.adds_reference() && !tanda.pilihan.is_empty();
     // Until the officer types, a typed field shows what the PNS wrote; a code field a choice.
     let usulan = if tanda.pilihan.is_empty() { tanda.nilai_usulan.clone() } else { String::new() };

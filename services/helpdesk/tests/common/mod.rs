@@ -118,6 +118,10 @@ pub async fn two_pns(pool: &PgPool) -> (personnel::Personnel, Vec<Pemohon>, Stri
     use personnel::generator::{generate, GeneratorConfig, UnitTarget};
     let reference = Reference::new(pool.clone());
     let unor = reference.create_unor(SLEMAN, None, "Dinas Uji", "SKPD").await.unwrap();
+    // The facilities a generated doctor or teacher picks in Data Dokter / Data Guru.
+    use domain::fasilitas::BidangFasilitas::{Kesehatan, Pendidikan};
+    reference.ensure_facility(SLEMAN, Kesehatan, "Puskesmas Uji", "FK01").await.unwrap();
+    reference.ensure_facility(SLEMAN, Pendidikan, "SD Negeri Uji", "FP06").await.unwrap();
     let unit =
         UnitTarget { instansi_id: SLEMAN, unor_id: unor.id, region_code: "340401".into(), jenis_pegawai: "2".into() };
     let personnel = personnel::Personnel::new(pool.clone(), reference);

@@ -34,6 +34,10 @@ pub async fn world_of(pool: &sqlx::PgPool, seed: u64, count: usize) -> World {
     assert!(reference.create_instansi(&instansi, Some("34")).await.unwrap());
     let unit = reference.create_unor(instansi.id, None, "Dinas Uji", "SKPD").await.unwrap();
     let other = reference.create_unor(instansi.id, None, "Dinas Lain", "SKPD").await.unwrap();
+    // The facilities a generated doctor or teacher picks in Data Dokter / Data Guru.
+    use domain::fasilitas::BidangFasilitas::{Kesehatan, Pendidikan};
+    reference.ensure_facility(instansi.id, Kesehatan, "Puskesmas Uji", "FK01").await.unwrap();
+    reference.ensure_facility(instansi.id, Pendidikan, "SD Negeri Uji", "FP06").await.unwrap();
     let target = UnitTarget {
         instansi_id: instansi.id,
         unor_id: unit.id,
