@@ -29,6 +29,12 @@ pub struct Config {
     #[arg(long, env = "SIPUPNS_DEMO", value_parser = BoolishValueParser::new())]
     pub demo: bool,
 
+    /// Create a BKN account and exit, instead of serving: `PERAN:USERNAME:EMAIL:NAMA`, PERAN
+    /// `admin_bkn` or `eksekutif` (e.g. the first admin BKN of a new installation; no admin
+    /// grants these in the app). Prints the one-time link to choose its password (also mailed).
+    #[arg(long, value_name = "PERAN:USERNAME:EMAIL:NAMA")]
+    pub akun_pusat: Option<String>,
+
     /// Address to listen on.
     #[arg(long, env = "LEPTOS_SITE_ADDR", default_value = "127.0.0.1:3000")]
     pub site_addr: SocketAddr,

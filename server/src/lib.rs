@@ -8,6 +8,7 @@ pub mod database;
 pub mod demo;
 pub mod embedded_pg;
 pub mod headers;
+pub mod konsol;
 pub mod middleware;
 pub mod rilis;
 mod routes;

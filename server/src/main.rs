@@ -33,6 +33,11 @@ async fn run(config: Config) -> anyhow::Result<()> {
 
 async fn serve(config: &Config, database: &database::Database) -> anyhow::Result<()> {
     let state = server::app_state(config, database.pool.clone())?;
+    if let Some(akun) = &config.akun_pusat {
+        let link = server::konsol::create_national_account(&state, akun).await?;
+        println!("{link}");
+        return Ok(());
+    }
     if config.demo {
         demo::seed(&state).await?;
     }

@@ -2,7 +2,8 @@
 //! page calls. A Kanreg admin creates an L3 verifier and an HDS officer of its own office
 //! (who set their password from the mail and work there) and reaches nobody else's staff;
 //! admin BKN names any instansi or office, grants the instansi's and the Kanreg's admins, acts
-//! on any staff account by id, but never on another admin BKN; everything is audited.
+//! on any staff account by id, but never on another admin BKN; everything is audited. BKN's
+//! own accounts (admin BKN, executives) come from the server's console.
 
 mod common;
 #[path = "common/pendaftaran.rs"]
@@ -196,4 +197,48 @@ async fn admin_bkn_names_any_place_grants_the_admins_and_never_touches_another_a
         let body = json!({ "account_id": account_id(&app, login).await, "aktif": false }).to_string();
         assert_eq!(app.call_json(&bkn, "/api/admin/akun/status", &body).await.status(), 404, "{login}");
     }
+}
+
+/// A new installation's first admin BKN (and an executive) come from the server's console:
+/// the printed link sets the password, the account works, and nobody can manage it in the app.
+#[sqlx::test(migrator = "server::database::MIGRATOR")]
+async fn the_console_creates_bkn_accounts_that_set_a_password_and_work(pool: sqlx::PgPool) {
+    let app = common::spawn(pool).await;
+    let state = server::app_state(&app.config, app.pool.clone()).unwrap();
+    let create = |spec: &'static str| {
+        let state = state.clone();
+        async move { server::konsol::create_national_account(&state, spec).await }
+    };
+    let link = create("admin_bkn:admin.kedua:kedua@bkn.go.id:Admin BKN Kedua").await.unwrap();
+    let token = link.split_once("token=").expect("a password link").1.to_owned();
+    assert_eq!(token, reset_token_from_mail(&app, "kedua@bkn.go.id").await, "the same link is mailed");
+    let owner = common::client();
+    let set = [("token", token.as_str()), ("password", SANDI), ("confirmation", SANDI)];
+    assert_eq!(app.call(&owner, "/api/sandi/atur", &set).await.status(), 200);
+    assert_eq!(app.sign_in(&owner, "admin.kedua", SANDI).await.status(), 200);
+    let SessionState::SignedIn(session) = app.session(&owner).await else { panic!("signed in") };
+    assert_eq!(session.active.role, Role::AdminBkn);
+    let kanreg1 = json!({ "tempat": "k-1" }).to_string();
+    assert_eq!(app.call_json(&owner, "/api/admin/akun", &kanreg1).await.status(), 200);
+    let detail = app.latest_audit("staff_account_created", "admin.kedua").await;
+    assert_eq!(detail["sesudah"]["peran"], "admin_bkn");
+
+    // An executive too; anything else, a taken username or a bad line is refused with its reason.
+    create("eksekutif:eksekutif.dua:eks2@bkn.go.id:Eksekutif Dua").await.unwrap();
+    assert_eq!(grant_of(&app, "eksekutif.dua").await, ("eksekutif".into(), None, None, None));
+    for (spec, says) in [
+        ("verifikator_l1:v1.konsol:v1@bkn.go.id:V", "PERAN"),
+        ("admin_bkn:admin.kedua:lain@bkn.go.id:Lagi", "Nama pengguna"),
+        ("admin_bkn:admin.ketiga:kedua@bkn.go.id:Lagi", "email"),
+        ("admin_bkn:admin.ketiga", "PERAN:USERNAME:EMAIL:NAMA"),
+    ] {
+        let error = create(spec).await.unwrap_err().to_string();
+        assert!(error.contains(says), "{spec}: {error}");
+    }
+
+    // Admin BKN's page still cannot reach it.
+    let admin = app.client_as(Role::AdminBkn).await;
+    let id = account_id(&app, "admin.kedua").await;
+    let disable = json!({ "account_id": id, "aktif": false }).to_string();
+    assert_eq!(app.call_json(&admin, "/api/admin/akun/status", &disable).await.status(), 404);
 }

@@ -28,6 +28,25 @@ use crate::revocation::{announce, Revoked};
 use crate::session::CurrentUser;
 use crate::{audit, password, token, Identity};
 
+/// A new staff account's name, login and email, already checked (`domain::akun_staf`).
+pub(crate) struct AkunBaru<'a> {
+    pub username: &'a str,
+    pub nama: &'a str,
+    pub email: &'a str,
+}
+
+/// The mail that brings a new staff account's owner the link to choose a password.
+pub(crate) const UNDANGAN_SUBJEK: &str = "Akun SIPUPNS Anda";
+
+pub(crate) fn undangan(username: &str, link: &str) -> String {
+    format!(
+        "Akun SIPUPNS Anda telah dibuat oleh admin PUPNS.\nNama pengguna: {username}\n\
+         Buat kata sandi Anda melalui tautan ini dalam {UNDANGAN_HARI} hari:\n{link}\n\n\
+         Your SIPUPNS account was created by a PUPNS admin.\nUsername: {username}\n\
+         Choose your password through this link within {UNDANGAN_HARI} days:\n{link}\n"
+    )
+}
+
 /// How long the link in a new account's mail works: the owner may read it days later.
 const UNDANGAN_HARI: i64 = 3;
 
@@ -178,11 +197,30 @@ impl Identity {
         ip: &str,
     ) -> Result<Uuid> {
         let scope = self.staff_scope(lingkup, &baru.peran).await?;
+        let akun = AkunBaru { username: &baru.username, nama: &baru.nama, email: &baru.email };
+        let (id, link) =
+            self.insert_staff_account(Some(by.account_id), &akun, baru.peran.role(), &scope, base_url, ip).await?;
+        self.mailer.send_in_background(baru.email.clone(), UNDANGAN_SUBJEK, undangan(&baru.username, &link));
+        Ok(id)
+    }
+
+    /// One transaction: the account (active, with a password nobody knows), its grant, the
+    /// one-time link to choose a password and the audit row. Returns the account and the link,
+    /// for the caller to mail (`undangan`).
+    pub(crate) async fn insert_staff_account(
+        &self,
+        by: Option<Uuid>,
+        akun: &AkunBaru<'_>,
+        role: Role,
+        scope: &Scope,
+        base_url: &str,
+        ip: &str,
+    ) -> Result<(Uuid, String)> {
         // The password nobody knows until the owner sets their own through the link.
         let unknown = password::hash_async(token::new_token()).await;
         let mut tx = self.pool.begin().await?;
         let taken: bool = sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM account WHERE lower(email) = $1)")
-            .bind(&baru.email)
+            .bind(akun.email)
             .fetch_one(&mut *tx)
             .await?;
         if taken {
@@ -197,34 +235,25 @@ impl Identity {
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now(), $9)",
         )
         .bind(id)
-        .bind(&baru.username)
-        .bind(&baru.nama)
-        .bind(&baru.email)
+        .bind(akun.username)
+        .bind(akun.nama)
+        .bind(akun.email)
         .bind(unknown)
         .bind(StatusAkun::Aktif.code())
         .bind(scope.instansi_id)
         .bind(scope.unor_id)
-        .bind(by.account_id)
+        .bind(by)
         .execute(&mut *tx)
         .await?;
-        let role = baru.peran.role();
-        crate::grant::insert(&mut *tx, id, role, &scope).await?;
+        crate::grant::insert(&mut *tx, id, role, scope).await?;
         let link = crate::reset::password_link(&mut *tx, id, Duration::days(UNDANGAN_HARI), base_url).await?;
         let sesudah =
-            json!({ "nama": baru.nama, "email": baru.email, "peran": role.code(), "cakupan": cakupan_json(&scope) });
+            json!({ "nama": akun.nama, "email": akun.email, "peran": role.code(), "cakupan": cakupan_json(scope) });
         let detail = json!({ "instansi_id": scope.instansi_id, "kantor_id": scope.kantor_id, "account_id": id,
                              "sebelum": null, "sesudah": sesudah });
-        audit::record(&mut *tx, Some(by.account_id), "staff_account_created", Some(&baru.username), ip, detail).await?;
+        audit::record(&mut *tx, by, "staff_account_created", Some(akun.username), ip, detail).await?;
         tx.commit().await?;
-        let body = format!(
-            "Akun SIPUPNS Anda telah dibuat oleh admin PUPNS.\nNama pengguna: {user}\n\
-             Buat kata sandi Anda melalui tautan ini dalam {UNDANGAN_HARI} hari:\n{link}\n\n\
-             Your SIPUPNS account was created by a PUPNS admin.\nUsername: {user}\n\
-             Choose your password through this link within {UNDANGAN_HARI} days:\n{link}\n",
-            user = baru.username
-        );
-        self.mailer.send_in_background(baru.email.clone(), "Akun SIPUPNS Anda", body);
-        Ok(id)
+        Ok((id, link))
     }
 
     /// Gives the active PNS account `nip` a staff role besides its own at the place: of the

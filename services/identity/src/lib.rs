@@ -2,6 +2,7 @@
 //! registration, password reset and the audit log.
 
 mod accounts;
+mod akun_pusat;
 mod akun_staf;
 mod audit_baca;
 mod error;
