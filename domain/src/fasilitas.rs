@@ -100,6 +100,7 @@ mod tests {
         for bidang in BidangFasilitas::ALL {
             assert_eq!(BidangFasilitas::of_daftar(bidang.daftar()), Some(*bidang));
             assert_ne!(bidang.daftar(), bidang.daftar_jenis());
+            assert!(bidang.daftar().per_instansi() && !bidang.daftar_jenis().per_instansi());
         }
         assert_eq!(BidangFasilitas::of_daftar(DaftarKode::Unor), None);
     }

@@ -76,6 +76,14 @@ coded! {
     }
 }
 
+impl DaftarKode {
+    /// Whether the list is one instansi's own (its units, its facilities: entries named by
+    /// id) rather than a national code list.
+    pub fn per_instansi(self) -> bool {
+        matches!(self, DaftarKode::Unor | DaftarKode::FasilitasKesehatan | DaftarKode::FasilitasPendidikan)
+    }
+}
+
 coded! {
     /// The kind of a functional position (JFT/JFU reference rows) that brings its own form
     /// section: teachers fill Data Guru, doctors Data Dokter.

@@ -234,7 +234,7 @@ pub async fn search_reference(jenis: DaftarKode, q: String) -> Result<Vec<(Strin
         return Err(refuse(ErrorCode::BadRequest));
     }
     let state = state()?;
-    if matches!(jenis, DaftarKode::Unor | DaftarKode::FasilitasKesehatan | DaftarKode::FasilitasPendidikan) {
+    if jenis.per_instansi() {
         let nip = user.nip.clone().ok_or_else(|| refuse(ErrorCode::NotFound))?;
         let master = state.personnel.master(&nip).await?.ok_or_else(|| refuse(ErrorCode::NotFound))?;
         return Ok(state.reference.search_instansi_list(jenis, master.instansi_id, &q, 20).await?);
